@@ -1,0 +1,39 @@
+"""Pydantic v2 schemas of everything communique emits (no NLP imports).
+
+>>> from models import ArticleExtraction
+>>> ArticleExtraction(id="a", text="Xi met Putin.").dates
+[]
+"""
+from models.records import (
+    AnchorKind,
+    ArticleExtraction,
+    Dateline,
+    DateType,
+    Entity,
+    Event,
+    EventStatus,
+    Figure,
+    FigureKind,
+    Qualifier,
+    Quote,
+    QuoteKind,
+    TemporalExpression,
+    SCHEMA_VERSION,
+)
+
+__all__ = [
+    "AnchorKind",
+    "ArticleExtraction",
+    "Dateline",
+    "DateType",
+    "Entity",
+    "Event",
+    "EventStatus",
+    "Figure",
+    "FigureKind",
+    "Qualifier",
+    "Quote",
+    "QuoteKind",
+    "TemporalExpression",
+    "SCHEMA_VERSION",
+]

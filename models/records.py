@@ -1,0 +1,189 @@
+"""The record schema: one ``ArticleExtraction`` per article.
+
+Every span carries ``text, start, end`` with Python ``str`` offsets into the article
+text as read (end exclusive), and the article record checks ``text == article[start:end]``
+for each of them, so a record that validates is a record whose offsets are right.
+
+>>> art = ArticleExtraction(id="x", text="Xi met Putin in 2024.",
+...     dates=[TemporalExpression(text="2024", start=16, end=20, type="DATE", value="2024")])
+>>> art.dates[0].value
+'2024'
+"""
+from __future__ import annotations
+
+from typing import Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+SCHEMA_VERSION = "1.0"
+
+DateType = Literal["DATE", "TIME", "DURATION", "SET"]
+AnchorKind = Literal["absolute", "document", "narrative", "previous", "none"]
+QuoteKind = Literal["direct", "mixed", "indirect"]
+Qualifier = Literal["exact", "about", "more_than", "less_than", "at_least", "at_most", "range"]
+FigureKind = Literal["count", "money", "percent", "multiplier"]
+EventStatus = Literal["occurred", "planned", "negated", "hypothetical"]
+EventType = Literal[
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+    "STATEMENT",
+]
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Span(_Record):
+    """A stretch of the article text: ``text == article_text[start:end]``."""
+
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    optional: bool = Field(
+        default=False,
+        description="Gold only: a debatable item; finding or missing it is not scored.",
+    )
+
+    @model_validator(mode="after")
+    def _ordered(self):
+        if self.end < self.start:
+            raise ValueError(f"span end {self.end} before start {self.start}")
+        if len(self.text) != self.end - self.start:
+            raise ValueError(
+                f"span text {self.text!r} has length {len(self.text)}, "
+                f"but end - start = {self.end - self.start}"
+            )
+        return self
+
+
+class Dateline(_Record):
+    """A wire dateline such as ``BEIJING, Feb. 11 (Xinhua) --``.
+
+    ``date`` is ISO 8601, possibly partial (``XXXX-02-11`` when no year is known).
+    """
+
+    date: Optional[str] = None
+    place: Optional[str] = None
+    agency: Optional[str] = None
+    text: Optional[str] = None
+    start: Optional[int] = None
+    end: Optional[int] = None
+
+
+class Entity(Span):
+    """A named entity: spaCy NER corrected by the gazetteer, with its canonical name."""
+
+    label: str
+    canonical: Optional[str] = None
+    country: Optional[str] = Field(default=None, description="ISO 3166-1 alpha-3")
+
+
+class TemporalExpression(Span):
+    """A TIMEX3-style temporal expression.
+
+    ``value`` is a TIMEX3 value (``2024``, ``2024-03``, ``2024-03-05``, ``2024-W11``,
+    ``2024-Q1``, ``2024-SU``, ``199``, ``P2M``, ``PRESENT_REF`` ...) or null.
+    ``anchor`` says what a relative expression was resolved against.
+    """
+
+    type: DateType
+    value: Optional[str] = None
+    anchor: AnchorKind = "none"
+
+
+class Quote(Span):
+    """Speech: ``text`` is the content without its quotation marks."""
+
+    kind: QuoteKind
+    speaker: Optional[str] = None
+    speaker_text: Optional[str] = None
+    speaker_start: Optional[int] = None
+    speaker_end: Optional[int] = None
+    cue: Optional[str] = None
+    cue_start: Optional[int] = None
+    cue_end: Optional[int] = None
+
+
+class Figure(Span):
+    """A number stating a fact: ``more than 100,000 freight trains``."""
+
+    value: Optional[float] = None
+    value_max: Optional[float] = None
+    qualifier: Qualifier = "exact"
+    counted: Optional[str] = None
+    kind: FigureKind = "count"
+    unit: Optional[str] = None
+
+
+class Event(Span):
+    """An event: the span is its trigger (``visited``, ``phone call``)."""
+
+    type: EventType
+    mode: Optional[str] = None
+    cameo: Optional[str] = None
+    trigger: Optional[str] = None
+    actors: list[str] = Field(default_factory=list)
+    recipients: list[str] = Field(default_factory=list)
+    location: Optional[str] = None
+    date: Optional[str] = None
+    status: EventStatus = "occurred"
+    sentence_start: Optional[int] = None
+    sentence_end: Optional[int] = None
+
+
+class ArticleExtraction(_Record):
+    """Everything extracted from one article."""
+
+    schema_version: str = SCHEMA_VERSION
+    id: str
+    source_path: Optional[str] = None
+    line: Optional[int] = Field(default=None, description="Line in a JSONL source (1-based)")
+    title: Optional[str] = None
+    text: str
+    dateline: Optional[Dateline] = None
+    reference_date: Optional[str] = Field(
+        default=None, description="Document creation time relative expressions are anchored to"
+    )
+    reference_date_source: Literal["jsonl", "dateline", "option", "none"] = "none"
+    narrative_date: Optional[str] = Field(
+        default=None,
+        description="The period a retrospective reviews (e.g. '2024' in a year-end review "
+        "dated 2025-01-01); 'this year' and bare months are anchored to it",
+    )
+    warnings: list[str] = Field(default_factory=list)
+    errors: list[str] = Field(default_factory=list)
+    entities: list[Entity] = Field(default_factory=list)
+    dates: list[TemporalExpression] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    figures: list[Figure] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _offsets_match_text(self):
+        text = self.text
+        problems = []
+
+        def check(kind: str, i: int, start, end, value) -> None:
+            if start is None and end is None and value is None:
+                return
+            if start is None or end is None or value is None:
+                problems.append(f"{kind}[{i}]: span needs text, start and end together")
+            elif not (0 <= start <= end <= len(text)) or text[start:end] != value:
+                problems.append(
+                    f"{kind}[{i}]: {value!r} != article text[{start}:{end}] "
+                    f"{text[start:end]!r}"
+                )
+
+        for kind in ("entities", "dates", "quotes", "figures", "events"):
+            for i, item in enumerate(getattr(self, kind)):
+                check(kind, i, item.start, item.end, item.text)
+        for i, q in enumerate(self.quotes):
+            check("quotes.speaker", i, q.speaker_start, q.speaker_end, q.speaker_text)
+            check("quotes.cue", i, q.cue_start, q.cue_end, q.cue)
+        if self.dateline is not None:
+            d = self.dateline
+            check("dateline", 0, d.start, d.end, d.text)
+        if problems:
+            raise ValueError("; ".join(problems[:10]))
+        return self

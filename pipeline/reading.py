@@ -1,0 +1,396 @@
+"""Reading articles: files, JSONL, stdin; encodings; datelines; headings.
+
+The text of an article is kept exactly as decoded (no newline translation, no
+stripping), so every offset the pipeline emits points into ``Article.text``.
+
+>>> parse_dateline("BEIJING, Feb. 11 (Xinhua) -- Chinese President ...", reference="2024-03-01")
+Dateline(date='2024-02-11', place='BEIJING', agency='Xinhua', text='BEIJING, Feb. 11 (Xinhua) --', start=0, end=28)
+"""
+from __future__ import annotations
+
+import datetime as dt
+import glob
+import json
+import os
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator, Optional
+
+from models import Dateline
+
+ARTICLE_SUFFIXES = (".txt", ".jsonl")
+MAX_ARTICLE_CHARS = 5_000_000  # refused above this (see README, "Limits")
+
+
+@dataclass
+class Article:
+    """One article as read, before any NLP."""
+
+    id: str
+    text: str
+    source_path: Optional[str] = None
+    line: Optional[int] = None
+    title: Optional[str] = None
+    date: Optional[str] = None  # publication date from JSONL (wins over the dateline)
+    source: Optional[str] = None
+    warnings: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+class ReadError(Exception):
+    """A whole input (file or path) could not be read."""
+
+
+# ---------------------------------------------------------------------------- decoding
+
+def decode_bytes(data: bytes, name: str = "<bytes>") -> tuple[str, list[str]]:
+    """Decode article bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252.
+
+    Returns ``(text, warnings)``; raises :class:`ReadError` for binary data.
+
+    >>> decode_bytes("café".encode("utf-8"))
+    ('café', [])
+    >>> decode_bytes(b"caf\\xe9")[0]
+    'café'
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace"), []
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), []
+        except UnicodeDecodeError as exc:
+            raise ReadError(f"{name}: invalid UTF-16 after its byte order mark ({exc.reason})")
+    if b"\x00" in data:
+        guess = _utf16_without_bom(data)
+        if guess is not None:
+            return guess, [f"{name}: UTF-16 without a byte order mark; decoded by guess"]
+        pos = data.index(b"\x00")
+        raise ReadError(f"{name}: binary data (NUL byte at offset {pos}), not a text article")
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        text = data.decode("cp1252", errors="replace")
+        return text, [
+            f"{name}: line {line}: invalid UTF-8 (byte 0x{data[exc.start]:02x} at offset "
+            f"{exc.start}); decoded as cp1252"
+        ]
+
+
+def _utf16_without_bom(data: bytes) -> Optional[str]:
+    if len(data) < 4 or len(data) % 2:
+        return None
+    even_nuls = data[0::2].count(0) / (len(data) / 2)
+    odd_nuls = data[1::2].count(0) / (len(data) / 2)
+    encoding = "utf-16-le" if odd_nuls > 0.3 and even_nuls < 0.05 else (
+        "utf-16-be" if even_nuls > 0.3 and odd_nuls < 0.05 else None)
+    if encoding is None:
+        return None
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    return text if "\x00" not in text else None
+
+
+# ---------------------------------------------------------------------------- datelines
+
+_MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
+    "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
+    "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11,
+    "november": 11, "dec": 12, "december": 12,
+}
+_MONTH_RE = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+_PLACE_RE = r"[A-Z][A-Z.'’\-]*(?:[ ][A-Z][A-Z.'’\-]*){0,4}"
+
+# "date 2025-01-01 BEIJING | Xinhua | ..." (dateline and first paragraph on one line)
+_DATELINE_PIPE = re.compile(
+    r"[ \t]*(?:date[ \t]+)?(?P<iso>\d{4}-\d{2}-\d{2})[ \t]+(?P<place>" + _PLACE_RE + r")"
+    r"[ \t]*\|[ \t]*(?P<agency>[^|\n]{1,40}?)[ \t]*\|"
+)
+# "BEIJING, Feb. 11 (Xinhua) --", "WASHINGTON, Jan 5 (Reuters) -",
+# "UNITED NATIONS, Sept. 23, 2024 (AP) —", "GENEVA (Reuters) -"
+_DATELINE_WIRE = re.compile(
+    r"[ \t]*(?P<place>" + _PLACE_RE + r")(?:,[ \t]+(?P<region>[A-Z][a-zA-Z.]+(?:[ ][A-Z][a-zA-Z.]+)?))?"
+    r"(?:,[ \t]+(?P<month>" + _MONTH_RE + r")\.?[ \t]+(?P<day>\d{1,2})(?:,[ \t]+(?P<year>\d{4}))?)?"
+    r"[ \t]+\((?P<agency>[A-Za-z][A-Za-z .&/-]{0,30})\)[ \t]*(?P<dash>--|—|–|-)"
+)
+
+
+def parse_dateline(text: str, reference: Optional[str] = None) -> Optional[Dateline]:
+    """Find a dateline at the start of ``text``; ``reference`` (ISO date) supplies a year.
+
+    A dateline without a year takes the year that puts it on or before ``reference``;
+    without a reference its date stays partial (``XXXX-02-11``).
+
+    >>> parse_dateline(" date 2025-01-01 BEIJING | Xinhua | As the year ...").date
+    '2025-01-01'
+    >>> parse_dateline("UNITED NATIONS, Sept. 23 (AP) — The ...").date
+    'XXXX-09-23'
+    """
+    head = text[:300]
+    m = _DATELINE_PIPE.match(head)
+    if m:
+        return Dateline(
+            date=m["iso"] if _valid_iso(m["iso"]) else None, place=m["place"].strip(),
+            agency=m["agency"].strip(), **_span(text, m),
+        )
+    m = _DATELINE_WIRE.match(head)
+    if m:
+        date = None
+        if m["month"]:
+            month, day = _MONTHS[m["month"].lower().rstrip(".")], int(m["day"])
+            year = int(m["year"]) if m["year"] else _infer_year(month, day, reference)
+            date = _format_date(year, month, day)
+        place = m["place"].strip() + (f", {m['region']}" if m["region"] else "")
+        return Dateline(date=date, place=place, agency=m["agency"].strip(), **_span(text, m))
+    return None
+
+
+def _span(text: str, m: re.Match) -> dict:
+    start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+    return {"text": text[start:m.end()], "start": start, "end": m.end()}
+
+
+def _valid_iso(value: str) -> bool:
+    try:
+        dt.date.fromisoformat(value)
+        return True
+    except ValueError:
+        return False
+
+
+def _infer_year(month: int, day: int, reference: Optional[str]) -> Optional[int]:
+    if not reference:
+        return None
+    ref = dt.date.fromisoformat(reference[:10])
+    year = ref.year
+    try:
+        if dt.date(year, month, day) > ref + dt.timedelta(days=2):
+            year -= 1
+    except ValueError:
+        return None
+    return year
+
+
+def _format_date(year: Optional[int], month: int, day: int) -> Optional[str]:
+    if year is None:
+        return f"XXXX-{month:02d}-{day:02d}" if 1 <= day <= 31 else None
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+# ---------------------------------------------------------------------------- headings
+
+_HEADING_LINE = re.compile(r"^[ \t]*([A-Z0-9][A-Z0-9 ,&'’:/\-]{2,98}[A-Z0-9])[ \t]*\r?$", re.M)
+
+
+def find_headings(text: str) -> list[tuple[int, int]]:
+    """Character spans of all-caps section headings standing alone on a line.
+
+    >>> find_headings("Intro.\\n\\nHEAD-OF-STATE DIPLOMACY\\n\\nBody.")
+    [(8, 31)]
+    """
+    spans = []
+    for m in _HEADING_LINE.finditer(text):
+        line = m.group(1)
+        letters = sum(c.isalpha() for c in line)
+        if letters >= 4 and " " in line.strip() or letters >= 6:
+            spans.append((m.start(1), m.end(1)))
+    return spans
+
+
+# ---------------------------------------------------------------------------- inputs
+
+def read_text_file(path: Path) -> Article:
+    """Read one ``.txt`` article; errors become ``Article.errors``, never exceptions."""
+    name = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return Article(id=path.stem, text="", source_path=name,
+                       errors=[f"{name}: cannot read: {exc.strerror or exc}"])
+    if len(data) > MAX_ARTICLE_CHARS * 4:
+        return Article(id=path.stem, text="", source_path=name,
+                       errors=[f"{name}: {len(data):,} bytes is above the limit for one article"])
+    try:
+        text, warnings = decode_bytes(data, name)
+    except ReadError as exc:
+        return Article(id=path.stem, text="", source_path=name, errors=[str(exc)])
+    article = Article(id=path.stem, text=text, source_path=name, warnings=warnings)
+    _check_text(article, name)
+    return article
+
+
+def _check_text(article: Article, where: str) -> None:
+    if not article.text.strip():
+        article.errors.append(f"{where}: empty article (no text)")
+    elif len(article.text) > MAX_ARTICLE_CHARS:
+        article.errors.append(
+            f"{where}: {len(article.text):,} characters is above the limit of "
+            f"{MAX_ARTICLE_CHARS:,} for one article"
+        )
+
+
+def read_jsonl_lines(lines: Iterable[str], name: str) -> Iterator[Article]:
+    """Articles from JSONL lines ``{"id", "text", "date"?, "title"?, "source"?}``.
+
+    A bad line yields an article carrying an error naming the file and line.
+    """
+    for lineno, raw in enumerate(lines, start=1):
+        if not raw.strip():
+            continue
+        where = f"{name}: line {lineno}"
+        fallback_id = f"{Path(name).stem}:{lineno}"
+        try:
+            obj = json.loads(raw)
+        except json.JSONDecodeError as exc:
+            yield Article(id=fallback_id, text="", source_path=name, line=lineno,
+                          errors=[f"{where}: not valid JSON ({exc.msg} at column {exc.colno})"])
+            continue
+        if not isinstance(obj, dict):
+            yield Article(id=fallback_id, text="", source_path=name, line=lineno,
+                          errors=[f"{where}: expected a JSON object, got {type(obj).__name__}"])
+            continue
+        art_id = obj.get("id")
+        art_id = str(art_id) if isinstance(art_id, (str, int)) and str(art_id) else fallback_id
+        text = obj.get("text")
+        article = Article(id=art_id, text=text if isinstance(text, str) else "",
+                          source_path=name, line=lineno)
+        if "id" not in obj:
+            article.warnings.append(f"{where}: no 'id'; using {fallback_id!r}")
+        if not isinstance(text, str):
+            article.errors.append(
+                f"{where}: 'text' is missing" if text is None
+                else f"{where}: 'text' must be a string, got {type(text).__name__}")
+            yield article
+            continue
+        for key in ("title", "source"):
+            value = obj.get(key)
+            if isinstance(value, str):
+                setattr(article, key, value)
+        date = obj.get("date")
+        if date is not None:
+            if isinstance(date, str) and _valid_iso(date[:10]) and len(date) >= 10:
+                article.date = date[:10]
+            else:
+                article.warnings.append(f"{where}: invalid 'date' {date!r} (want YYYY-MM-DD); ignored")
+        _check_text(article, where)
+        yield article
+
+
+def read_jsonl_file(path: Path) -> Iterator[Article]:
+    name = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        yield Article(id=path.stem, text="", source_path=name,
+                      errors=[f"{name}: cannot read: {exc.strerror or exc}"])
+        return
+    try:
+        text, warnings = decode_bytes(data, name)
+    except ReadError as exc:
+        yield Article(id=path.stem, text="", source_path=name, errors=[str(exc)])
+        return
+    for article in read_jsonl_lines(text.splitlines(), name):
+        article.warnings[:0] = warnings
+        yield article
+
+
+def expand_inputs(inputs: Iterable[str]) -> Iterator[tuple[Optional[Path], Optional[str]]]:
+    """Yield ``(path, None)`` per article file, or ``(None, error)`` for a bad input.
+
+    Directories are searched recursively for ``*.txt`` and ``*.jsonl`` in sorted order;
+    globs are expanded; ``-`` stands for stdin (yielded as ``Path("-")``).
+    """
+    for item in inputs:
+        if item == "-":
+            yield Path("-"), None
+            continue
+        if any(ch in item for ch in "*?[") and not os.path.exists(item):
+            matches = sorted(glob.glob(item, recursive=True))
+            if not matches:
+                yield None, f"{item}: no files match this pattern"
+            for match in matches:
+                yield from expand_inputs([match])
+            continue
+        path = Path(item)
+        if path.is_symlink() and not path.exists():
+            yield None, f"{item}: broken symbolic link"
+        elif not path.exists():
+            yield None, f"{item}: no such file or directory"
+        elif path.is_dir():
+            found = sorted(_walk(path))
+            if not found:
+                yield None, f"{item}: directory holds no *.txt or *.jsonl articles"
+            for file in found:
+                yield file, None
+        else:
+            yield path, None
+
+
+def _walk(root: Path) -> Iterator[Path]:
+    seen = set()
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
+        real = os.path.realpath(dirpath)
+        if real in seen:  # symlink loop
+            dirnames[:] = []
+            continue
+        seen.add(real)
+        dirnames.sort()
+        for name in filenames:
+            if name.endswith(ARTICLE_SUFFIXES) and not name.startswith("."):
+                yield Path(dirpath) / name
+
+
+def read_inputs(inputs: Iterable[str]) -> Iterator[Article]:
+    """Lazily read every article named by ``inputs`` (files, directories, globs, ``-``).
+
+    Inputs that cannot be read at all yield an article with only an error, so a batch
+    reports them and goes on.
+    """
+    seen_ids: dict[str, int] = {}
+    for path, error in expand_inputs(inputs):
+        if error:
+            yield Article(id=error.split(":")[0], text="", source_path=error.split(":")[0],
+                          errors=[error])
+            continue
+        if str(path) == "-":
+            articles: Iterable[Article] = _read_stdin()
+        elif path.suffix == ".jsonl":
+            articles = read_jsonl_file(path)
+        else:
+            articles = [read_text_file(path)]
+        for article in articles:
+            count = seen_ids.get(article.id, 0) + 1
+            seen_ids[article.id] = count
+            if count > 1:
+                new_id = f"{article.id}#{count}"
+                article.warnings.append(
+                    f"{article.source_path}: duplicate id {article.id!r}; kept apart as {new_id!r}")
+                article.id = new_id
+            yield article
+
+
+def _read_stdin() -> Iterator[Article]:
+    data = sys.stdin.buffer.read()
+    try:
+        text, warnings = decode_bytes(data, "<stdin>")
+    except ReadError as exc:
+        yield Article(id="stdin", text="", source_path="<stdin>", errors=[str(exc)])
+        return
+    stripped = text.lstrip()
+    if stripped.startswith("{"):
+        yield from read_jsonl_lines(text.splitlines(), "<stdin>")
+    else:
+        article = Article(id="stdin", text=text, source_path="<stdin>", warnings=warnings)
+        _check_text(article, "<stdin>")
+        yield article

@@ -1,0 +1,98 @@
+"""From an article and its processed Doc to a validated ``ArticleExtraction``.
+
+``prepare_doc`` sets what the reader knows (dateline, document date) on the Doc before
+the pipeline runs; ``to_record`` turns the components' plain dicts into pydantic
+records. An item that fails validation is dropped with a warning: one bad span never
+loses the article.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from pydantic import ValidationError
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from models import ArticleExtraction, Entity, Event, Figure, Quote, TemporalExpression
+from pipeline.components import results
+from pipeline.reading import Article, parse_dateline
+
+RECORD_TYPES = {
+    "entities": Entity, "dates": TemporalExpression, "quotes": Quote,
+    "figures": Figure, "events": Event,
+}
+
+
+def reading_context(article: Article, reference_date: Optional[str] = None) -> dict:
+    """Dateline and document creation time: JSONL ``date`` > full dateline date >
+    ``reference_date`` (the ``--reference-date`` option)."""
+    given = article.date or reference_date
+    dateline = parse_dateline(article.text, reference=given)
+    if article.date:
+        ref, source = article.date, "jsonl"
+    elif dateline is not None and dateline.date and not dateline.date.startswith("X"):
+        ref, source = dateline.date, "dateline"
+    elif reference_date:
+        ref, source = reference_date, "option"
+    else:
+        ref, source = None, "none"
+    return {"reference_date": ref, "reference_date_source": source,
+            "dateline": dateline.model_dump() if dateline else None}
+
+
+def prepare_doc(nlp: Language, article: Article, reference_date: Optional[str] = None) -> Doc:
+    doc = nlp.make_doc(article.text)
+    doc._.communique_meta = reading_context(article, reference_date)
+    return doc
+
+
+def empty_record(article: Article, context: Optional[dict] = None) -> ArticleExtraction:
+    """The record of an article that could not be processed: errors, empty lists."""
+    context = context or {}
+    return ArticleExtraction(
+        id=article.id, source_path=article.source_path, line=article.line,
+        title=article.title, text=article.text, dateline=context.get("dateline"),
+        reference_date=context.get("reference_date"),
+        reference_date_source=context.get("reference_date_source", "none"),
+        warnings=list(article.warnings), errors=list(article.errors) or ["not processed"],
+    )
+
+
+def to_record(article: Article, doc: Doc) -> ArticleExtraction:
+    context = doc._.communique_meta or {}
+    warnings = list(article.warnings)
+    lists: dict[str, list] = {}
+    for kind, model in RECORD_TYPES.items():
+        items = []
+        for item in results(doc, kind):
+            try:
+                record = model.model_validate(item)
+            except ValidationError as exc:
+                warnings.append(f"dropped a {kind} item {item.get('text')!r}: {exc.errors()[0]['msg']}")
+                continue
+            if not _spans_match(record, article.text):
+                warnings.append(f"dropped a {kind} item {record.text!r}: offsets do not match the text")
+                continue
+            items.append(record)
+        lists[kind] = items
+    return ArticleExtraction(
+        id=article.id, source_path=article.source_path, line=article.line,
+        title=article.title, text=article.text, dateline=context.get("dateline"),
+        reference_date=context.get("reference_date"),
+        reference_date_source=context.get("reference_date_source", "none"),
+        narrative_date=doc._.communique_narrative_date,
+        warnings=warnings, errors=list(article.errors), **lists,
+    )
+
+
+def _spans_match(record, text: str) -> bool:
+    pairs = [(record.start, record.end, record.text)]
+    if isinstance(record, Quote):
+        pairs += [(record.speaker_start, record.speaker_end, record.speaker_text),
+                  (record.cue_start, record.cue_end, record.cue)]
+    for start, end, value in pairs:
+        if start is None and end is None and value is None:
+            continue
+        if start is None or end is None or value is None or text[start:end] != value:
+            return False
+    return True

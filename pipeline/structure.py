@@ -1,0 +1,62 @@
+"""Document structure before parsing: dateline, headings and paragraphs.
+
+Runs before the parser and presets sentence boundaries, which spaCy's parser respects:
+a paragraph break always starts a sentence, a dateline is its own sentence, and an
+all-caps heading (``HEAD-OF-STATE DIPLOMACY``) is a sentence of its own that no
+neighbouring sentence runs into. Heading and dateline spans go to
+``doc.spans["communique_headings"]`` and ``doc.spans["communique_dateline"]`` so that
+later components can skip them.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.reading import find_headings, parse_dateline
+
+HEADINGS_KEY = "communique_headings"
+DATELINE_KEY = "communique_dateline"
+
+
+class DocumentStructure:
+    def __init__(self, nlp: Language, name: str = "communique_structure"):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        cuts: set[int] = set()
+        inside: set[int] = set()
+        for i, token in enumerate(doc):
+            if "\n" in token.text or "\r" in token.text:
+                cuts.add(i + 1)
+        heading_spans = []
+        for start, end in find_headings(text):
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None:
+                heading_spans.append(span)
+                cuts.update((span.start, span.end))
+                inside.update(range(span.start + 1, span.end))
+        doc.spans[HEADINGS_KEY] = heading_spans
+        dateline = parse_dateline(text)
+        dateline_spans = []
+        if dateline is not None and dateline.start is not None:
+            span = doc.char_span(dateline.start, dateline.end, alignment_mode="expand")
+            if span is not None:
+                dateline_spans.append(span)
+                cuts.update((span.start, span.end))
+                inside.update(range(span.start + 1, span.end))
+        doc.spans[DATELINE_KEY] = dateline_spans
+        for i in cuts - inside:
+            if 0 < i < len(doc):
+                doc[i].is_sent_start = True
+        for i in inside:
+            doc[i].is_sent_start = False
+        return doc
+
+
+@Language.factory(
+    "communique_structure",
+    assigns=["token.is_sent_start", "doc.spans"],
+)
+def make_structure(nlp: Language, name: str) -> DocumentStructure:
+    return DocumentStructure(nlp, name)
