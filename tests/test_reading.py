@@ -1,0 +1,149 @@
+"""Reading articles: datelines, encodings, headings, JSONL, inputs."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from pipeline.reading import (
+    decode_bytes,
+    find_headings,
+    read_inputs,
+    read_jsonl_lines,
+    parse_dateline,
+)
+
+
+@pytest.mark.parametrize(
+    "text, reference, expected",
+    [
+        (" date 2025-01-01 BEIJING | Xinhua | As the year 2024 ...", None,
+         ("2025-01-01", "BEIJING", "Xinhua", "date 2025-01-01 BEIJING | Xinhua |")),
+        ("BEIJING, Feb. 11 (Xinhua) -- Chinese President Xi ...", "2024-03-01",
+         ("2024-02-11", "BEIJING", "Xinhua", "BEIJING, Feb. 11 (Xinhua) --")),
+        ("WASHINGTON, Jan 5 (Reuters) - U.S. officials ...", "2025-01-06",
+         ("2025-01-05", "WASHINGTON", "Reuters", "WASHINGTON, Jan 5 (Reuters) -")),
+        ("UNITED NATIONS, Sept. 23 (AP) — The General Assembly ...", "2024-09-24",
+         ("2024-09-23", "UNITED NATIONS", "AP", "UNITED NATIONS, Sept. 23 (AP) —")),
+        ("NEW DELHI, India, March 3, 2024 (AP) — Prime Minister ...", None,
+         ("2024-03-03", "NEW DELHI, India", "AP", "NEW DELHI, India, March 3, 2024 (AP) —")),
+        ("MOSCOW, Dec. 30 (Xinhua) -- ...", "2025-01-02",
+         ("2024-12-30", "MOSCOW", "Xinhua", "MOSCOW, Dec. 30 (Xinhua) --")),
+        ("UNITED NATIONS, Sept. 23 (AP) — ...", None,
+         ("XXXX-09-23", "UNITED NATIONS", "AP", "UNITED NATIONS, Sept. 23 (AP) —")),
+        ("GENEVA (Reuters) - The WHO said ...", None,
+         (None, "GENEVA", "Reuters", "GENEVA (Reuters) -")),
+    ],
+    ids=["seed-pipe-form", "xinhua-wire", "reuters-no-period", "ap-em-dash-sept",
+         "place-with-region-and-year", "year-rolls-back-over-new-year",
+         "no-year-no-reference-stays-partial", "no-date"],
+)
+def test_dateline_forms(text, reference, expected):
+    dateline = parse_dateline(text, reference=reference)
+    assert (dateline.date, dateline.place, dateline.agency, dateline.text) == expected
+    assert text[dateline.start:dateline.end] == dateline.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The UN said on Monday (AP) - nothing.", "Xi met Putin in Moscow.", ""],
+    ids=["sentence-with-agency-later", "plain-sentence", "empty"],
+)
+def test_no_dateline(text):
+    assert parse_dateline(text) is None
+
+
+@pytest.mark.parametrize(
+    "data, text, warned",
+    [
+        ("Xi’s visit — café".encode("utf-8"), "Xi’s visit — café", False),
+        (b"\xef\xbb\xbf" + "Xi’s visit".encode("utf-8"), "Xi’s visit", False),
+        ("Xi’s visit".encode("utf-16"), "Xi’s visit", False),
+        ("Xi’s visit".encode("utf-16-be").join([b"\xfe\xff", b""]), "Xi’s visit", False),
+        ("Xi’s visit".encode("cp1252"), "Xi’s visit", True),
+        ("Xi met Putin".encode("utf-16-le"), "Xi met Putin", True),
+    ],
+    ids=["utf8", "utf8-bom-stripped", "utf16-le-bom", "utf16-be-bom", "cp1252-fallback-warns",
+         "utf16-without-bom-guessed-with-warning"],
+)
+def test_decoding(data, text, warned):
+    decoded, warnings = decode_bytes(data, "a.txt")
+    assert decoded == text
+    assert bool(warnings) == warned
+    if warned:
+        assert "a.txt" in warnings[0]
+
+
+def test_binary_file_is_an_error_naming_the_file(tmp_path):
+    path = tmp_path / "image.txt"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    (article,) = read_inputs([str(path)])
+    assert article.errors and "image.txt" in article.errors[0] and "binary" in article.errors[0]
+
+
+def test_cp1252_warning_names_file_and_line(tmp_path):
+    path = tmp_path / "old.txt"
+    path.write_bytes(b"First line.\nSecond line with caf\xe9.\n")
+    (article,) = read_inputs([str(path)])
+    assert article.text.endswith("café.\n")
+    assert "old.txt: line 2" in article.warnings[0]
+
+
+@pytest.mark.parametrize(
+    "text, headings",
+    [
+        ("Intro.\n\nHEAD-OF-STATE DIPLOMACY\n\nBody.", ["HEAD-OF-STATE DIPLOMACY"]),
+        ("A.\n\nMODERNIZATION FOR ALL\n\nB.\n\nPROMOTING DEVELOPMENT OF GLOBAL SOUTH\n",
+         ["MODERNIZATION FOR ALL", "PROMOTING DEVELOPMENT OF GLOBAL SOUTH"]),
+        ("The UN and NATO met.\n\nUS\n", []),
+        ("BEIJING, Feb. 11 (Xinhua) -- Xi met Putin.", []),
+    ],
+    ids=["one-heading", "two-headings", "short-acronym-line-is-not-a-heading",
+         "dateline-is-not-a-heading"],
+)
+def test_headings(text, headings):
+    assert [text[s:e] for s, e in find_headings(text)] == headings
+
+
+def test_jsonl_lines_good_and_bad():
+    lines = [
+        json.dumps({"id": "a", "text": "Xi met Putin.", "date": "2024-05-16", "title": "T"}),
+        "{not json",
+        json.dumps(["a list"]),
+        json.dumps({"id": "b"}),
+        json.dumps({"id": "c", "text": 5}),
+        json.dumps({"id": "d", "text": "Hello.", "date": "16/05/2024"}),
+        "",
+        json.dumps({"id": "e", "text": "   "}),
+    ]
+    articles = list(read_jsonl_lines(lines, "in.jsonl"))
+    assert [a.id for a in articles] == ["a", "in:2", "in:3", "b", "c", "d", "e"]
+    a, not_json, not_object, no_text, bad_text, bad_date, blank = articles
+    assert (a.date, a.title, a.errors) == ("2024-05-16", "T", [])
+    assert "in.jsonl: line 2: not valid JSON" in not_json.errors[0]
+    assert "line 3: expected a JSON object" in not_object.errors[0]
+    assert "line 4: 'text' is missing" in no_text.errors[0]
+    assert "'text' must be a string" in bad_text.errors[0]
+    assert bad_date.errors == [] and "invalid 'date'" in bad_date.warnings[0]
+    assert "line 8: empty article" in blank.errors[0]
+
+
+def test_directories_globs_and_missing_paths(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "b.txt").write_text("Second.", encoding="utf-8")
+    (tmp_path / "sub" / "a.txt").write_text("First.", encoding="utf-8")
+    (tmp_path / "c.jsonl").write_text(json.dumps({"id": "j", "text": "Third."}) + "\n")
+    (tmp_path / "notes.md").write_text("ignored")
+    ids = [a.id for a in read_inputs([str(tmp_path)])]
+    assert ids == ["b", "j", "a"]
+    assert [a.id for a in read_inputs([str(tmp_path / "*.txt")])] == ["b"]
+    (missing,) = read_inputs([str(tmp_path / "nope.txt")])
+    assert "no such file" in missing.errors[0]
+
+
+def test_duplicate_ids_are_kept_apart(tmp_path):
+    (tmp_path / "x.jsonl").write_text(
+        json.dumps({"id": "same", "text": "One."}) + "\n" + json.dumps({"id": "same", "text": "Two."}) + "\n")
+    first, second = read_inputs([str(tmp_path / "x.jsonl")])
+    assert (first.id, second.id) == ("same", "same#2")
+    assert "duplicate id" in second.warnings[0]
