@@ -1,0 +1,37 @@
+"""Scores on the hand-labelled gold: floors that a change must not break.
+
+The floors are today's measured scores (rounded down); raise them when the pipeline
+improves, never lower them to make a change pass.
+"""
+from __future__ import annotations
+
+import pytest
+
+from conftest import CORPUS
+from pipeline.cli import predict_gold_articles
+from pipeline.evaluation import evaluate, load_records
+
+# kind: (strict F1, relaxed F1, {attribute: accuracy on relaxed matches})
+FLOORS = {
+    "entities": (0.80, 0.90, {"label": 0.85, "canonical": 0.80}),
+    "dates": (0.85, 0.85, {"type": 0.80}),
+    "quotes": (0.30, 0.30, {}),
+    "figures": (0.90, 0.90, {"value": 0.95, "qualifier": 0.95}),
+    "events": (0.50, 0.50, {"type": 0.90}),
+}
+
+
+@pytest.fixture(scope="module")
+def scores(nlp):
+    gold = load_records(CORPUS / "gold")
+    return evaluate(gold, list(predict_gold_articles(gold, nlp)))
+
+
+@pytest.mark.parametrize("kind", list(FLOORS))
+def test_gold_scores_stay_above_floor(scores, kind):
+    strict_floor, relaxed_floor, attribute_floors = FLOORS[kind]
+    got = scores[kind]
+    assert got["strict"]["f1"] >= strict_floor, got
+    assert got["relaxed"]["f1"] >= relaxed_floor, got
+    for name, floor in attribute_floors.items():
+        assert got["attributes"].get(name, 0.0) >= floor, (name, got["attributes"])
