@@ -9,6 +9,7 @@ Dateline(date='2024-02-11', place='BEIJING', agency='Xinhua', text='BEIJING, Feb
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import glob
 import json
 import os
@@ -84,15 +85,16 @@ def _utf16_without_bom(data: bytes) -> Optional[str]:
         return None
     even_nuls = data[0::2].count(0) / (len(data) / 2)
     odd_nuls = data[1::2].count(0) / (len(data) / 2)
-    encoding = "utf-16-le" if odd_nuls > 0.3 and even_nuls < 0.05 else (
-        "utf-16-be" if even_nuls > 0.3 and odd_nuls < 0.05 else None)
+    encoding = "utf-16-le" if odd_nuls > 0.6 and even_nuls < 0.05 else (
+        "utf-16-be" if even_nuls > 0.6 and odd_nuls < 0.05 else None)
     if encoding is None:
         return None
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError:
         return None
-    return text if "\x00" not in text else None
+    printable = sum(c.isprintable() or c in "\r\n\t" for c in text)
+    return text if "\x00" not in text and printable >= 0.95 * len(text) else None
 
 
 # ---------------------------------------------------------------------------- datelines
@@ -305,8 +307,8 @@ def read_jsonl_file(path: Path) -> Iterator[Article]:
         yield article
 
 
-def expand_inputs(inputs: Iterable[str]) -> Iterator[tuple[Optional[Path], Optional[str]]]:
-    """Yield ``(path, None)`` per article file, or ``(None, error)`` for a bad input.
+def expand_inputs(inputs: Iterable[str]) -> Iterator[tuple[Path, Optional[str]]]:
+    """Yield ``(path, None)`` per article file, or ``(path, error)`` for a bad input.
 
     Directories are searched recursively for ``*.txt`` and ``*.jsonl`` in sorted order;
     globs are expanded; ``-`` stands for stdin (yielded as ``Path("-")``).
@@ -318,23 +320,35 @@ def expand_inputs(inputs: Iterable[str]) -> Iterator[tuple[Optional[Path], Optio
         if any(ch in item for ch in "*?[") and not os.path.exists(item):
             matches = sorted(glob.glob(item, recursive=True))
             if not matches:
-                yield None, f"{item}: no files match this pattern"
+                yield Path(item), f"{item}: no files match this pattern"
             for match in matches:
                 yield from expand_inputs([match])
             continue
         path = Path(item)
         if path.is_symlink() and not path.exists():
-            yield None, f"{item}: broken symbolic link"
+            yield path, f"{item}: {_link_problem(path)}"
         elif not path.exists():
-            yield None, f"{item}: no such file or directory"
+            yield path, f"{item}: no such file or directory"
         elif path.is_dir():
             found = sorted(_walk(path))
             if not found:
-                yield None, f"{item}: directory holds no *.txt or *.jsonl articles"
+                yield path, f"{item}: directory holds no *.txt or *.jsonl articles"
             for file in found:
-                yield file, None
+                if file.is_symlink() and not file.exists():
+                    yield file, f"{file}: {_link_problem(file)}"
+                else:
+                    yield file, None
         else:
             yield path, None
+
+
+def _link_problem(path: Path) -> str:
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symbolic link loop"
+    return "broken symbolic link (its target does not exist)"
 
 
 def _walk(root: Path) -> Iterator[Path]:
@@ -360,8 +374,7 @@ def read_inputs(inputs: Iterable[str]) -> Iterator[Article]:
     seen_ids: dict[str, int] = {}
     for path, error in expand_inputs(inputs):
         if error:
-            yield Article(id=error.split(":")[0], text="", source_path=error.split(":")[0],
-                          errors=[error])
+            yield Article(id=path.stem or str(path), text="", source_path=str(path), errors=[error])
             continue
         if str(path) == "-":
             articles: Iterable[Article] = _read_stdin()

@@ -1,0 +1,100 @@
+"""Bad input: a clear error naming the file (and line), and the batch goes on."""
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from pipeline.chunking import merge_records, split_points
+from pipeline.reading import read_inputs
+
+
+def _write(path, data: bytes):
+    path.write_bytes(data)
+    return path
+
+
+@pytest.mark.parametrize(
+    "name, data, error",
+    [
+        ("empty.txt", b"", "empty article"),
+        ("blank.txt", b"  \n\t\r\n ", "empty article"),
+        ("nul.txt", b"Xi met\x00 Putin\x00\x01\x02", "binary data"),
+        ("image.txt", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01", "binary data"),
+    ],
+    ids=["empty-file", "whitespace-only", "nul-bytes", "jpeg-bytes"],
+)
+def test_unusable_files_are_errors_naming_the_file(tmp_path, name, data, error):
+    path = _write(tmp_path / name, data)
+    (article,) = read_inputs([str(path)])
+    assert article.errors and str(path) in article.errors[0] and error in article.errors[0]
+
+
+def test_bad_paths_are_errors_and_the_rest_is_read(tmp_path):
+    good = _write(tmp_path / "good.txt", b"Xi met Putin.")
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "gone.txt")
+    (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
+    empty_dir = tmp_path / "nothing"
+    empty_dir.mkdir()
+    articles = list(read_inputs([str(tmp_path / "dangling.txt"), str(tmp_path / "loop.txt"),
+                                 str(tmp_path / "missing.txt"), str(empty_dir), str(good)]))
+    messages = [a.errors[0] if a.errors else "ok" for a in articles]
+    assert "broken symbolic link" in messages[0]
+    assert "symbolic link loop" in messages[1]
+    assert "no such file" in messages[2]
+    assert "holds no *.txt or *.jsonl" in messages[3]
+    assert messages[4] == "ok" and articles[4].text == "Xi met Putin."
+
+
+def test_directory_symlink_loop_terminates(tmp_path):
+    (tmp_path / "a").mkdir()
+    _write(tmp_path / "a" / "x.txt", b"Xi met Putin.")
+    (tmp_path / "a" / "back").symlink_to(tmp_path / "a")
+    assert [a.id for a in read_inputs([str(tmp_path)])] == ["x"]
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root reads any file")
+def test_unreadable_file_is_an_error(tmp_path):
+    path = _write(tmp_path / "secret.txt", b"Xi met Putin.")
+    path.chmod(0)
+    (article,) = read_inputs([str(path)])
+    assert "cannot read" in article.errors[0] and "secret.txt" in article.errors[0]
+
+
+def test_jsonl_very_long_line_and_bad_lines_keep_going(tmp_path):
+    long_text = "Xi met Putin. " * 20000
+    path = _write(tmp_path / "in.jsonl",
+                  ('{"id": "long", "text": "' + long_text + '"}\n[1, 2]\n'
+                   '{"id": "ok", "text": "Fine."}\n').encode())
+    articles = list(read_inputs([str(path)]))
+    assert [a.id for a in articles] == ["long", "in:2", "ok"]
+    assert len(articles[0].text) == len(long_text) and not articles[0].errors
+    assert "in.jsonl: line 2" in articles[1].errors[0]
+
+
+@pytest.mark.parametrize(
+    "text, limit",
+    [("One.\n\nTwo.\n\nThree.", 8), ("a b c d e f g h", 4), ("x" * 50, 10),
+     ("Para one is here.\r\n\r\nPara two is here.", 20)],
+    ids=["paragraphs", "spaces-only", "no-boundary-at-all", "crlf-paragraphs"],
+)
+def test_split_points_cover_the_text_within_the_limit(text, limit):
+    parts = split_points(text, limit)
+    assert parts[0][0] == 0 and parts[-1][1] == len(text)
+    assert all(a[1] == b[0] for a, b in zip(parts, parts[1:]))
+    assert all(0 < end - start <= limit for start, end in parts)
+
+
+def test_merged_records_keep_offsets_exact():
+    from models import ArticleExtraction, Figure
+
+    text = "First part has 5 ships.\n\nSecond part has 7 ships."
+    (a, b) = split_points(text, 30)
+    part_records = []
+    for start, end in (a, b):
+        chunk = text[start:end]
+        i = chunk.index(next(c for c in chunk if c.isdigit()))
+        part_records.append((start, ArticleExtraction(id="p", text=chunk, figures=[
+            Figure(text=chunk[i], start=i, end=i + 1, value=float(chunk[i]))])))
+    merged = merge_records(ArticleExtraction(id="full", text=text), part_records)
+    assert [(f.text, text[f.start:f.end]) for f in merged.figures] == [("5", "5"), ("7", "7")]
