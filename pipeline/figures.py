@@ -1,66 +1,181 @@
-"""Figures (first version): spaCy CARDINAL/MONEY/PERCENT entities with a qualifier.
+"""Figures: every number that states a fact, with its value, qualifier and what it counts.
 
-Issue 5 replaces this with rule-found numbers, scales, ranges and what is counted.
+Candidates come from one compiled regex over the text (:mod:`pipeline.numbers`: digits,
+words, scales, fractions, percentages, money, multipliers, ranges, qualifiers); this
+component keeps those that state a fact and finds what they count through the parse
+(:mod:`pipeline.figures_counted`). Not figures: dates and years (``communique_dates``
+owns them, and 4-digit years are guarded here too), durations and ages ("70 years",
+"a 10-day visit"), ordinals, numbers inside names ("one-China", "G20", "Five Principles
+of Peaceful Coexistence", "2030 Agenda", "Resolution 2728"), phone numbers, codes, and
+page or section numbers.
+
+Span convention: qualifier + number with its scale, currency and percent sign
+("more than 100,000", "$3 billion", "5.2 percent"), never the counted noun.
+
+>>> doc = nlp("Over 130 talks and meetings were held.")    # doctest: +SKIP
+>>> results(doc, "figures")[0]["counted"]                    # doctest: +SKIP
+'talks and meetings'
 """
 from __future__ import annotations
 
 import re
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
-from pipeline.components import blocked_char_ranges, overlaps, set_results
+from pipeline.components import blocked_char_ranges, overlaps, results, set_results
+from pipeline.figures_counted import counted_for
+from pipeline.numbers import NumberMatch, find_numbers, lexicon
 
-_QUALIFIERS = {"more than": "more_than", "over": "more_than", "nearly": "about",
-               "about": "about", "around": "about", "almost": "about", "some": "about",
-               "at least": "at_least", "up to": "at_most", "less than": "less_than"}
-_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-          "eight": 8, "nine": 9, "ten": 10}
-_SCALES = {"million": 1e6, "billion": 1e9, "trillion": 1e12, "thousand": 1e3}
+_CODES = (r"\d+(?:[-/.:]\d+){2,}"                      # 5/17/2018, 192.168.1.2, 1-222-2222
+          r"|(?<![\w])\d{1,2}:\d{2}(?![\d])"           # 10:30
+          r"|\+\d[\d\s()-]{6,}\d"                     # +1 222 2222
+          r"|(?<![\w])(?:19|20)\d{2}\s*[-–/]\s*\d{2}(?![\d])"  # 2023-24, 1995-01
+          r"|(?<![\w$])[A-Za-z]+[-']?\d[\w-]*"          # G20, COVID-19, Su-57, mid-2024
+          r"|(?<![\w])\d+[A-Za-z]+\d[\w]*")            # 5G3, 3D4
+_SENTENCE_OPENERS = {"“", '"', "‘", "'", "(", "[", "—", "-", "–"}
 
 
-def _number(text: str) -> float | None:
-    words = text.lower().replace(",", "").split()
-    value = None
-    for word in words:
-        if re.fullmatch(r"\d+(?:\.\d+)?", word):
-            value = float(word)
-        elif word in _WORDS:
-            value = float(_WORDS[word])
-        elif word in _SCALES and value is not None:
-            value *= _SCALES[word]
-    return value
+def _year_like(nm: NumberMatch) -> bool:
+    if not nm.is_plain_integer or nm.qualifier not in ("exact", "range"):
+        return False
+    values = [nm.value] + ([nm.value_max] if nm.value_max is not None else [])
+    return all(v is not None and 1900 <= v <= 2100 and v == int(v) for v in values)
 
 
 class FigureExtractor:
     def __init__(self, nlp: Language, name: str = "communique_figures"):
         self.name = name
+        lex = lexicon()
+        self.time_units = set(lex["time_units"])
+        self.reference_words = set(lex["reference_words"])
+        self.months = set(lex["months"])
+        self.fraction_next = set(lex["fraction_context_next"])
+        self.ones_next = set(lex["ones_not_figures_next"])
+        self.ones_prev = set(lex["ones_not_figures_prev"])
+        self.times_next = set(lex["times_multiplier_next"])
+        self.verb_only = set(lex["multiplier_base_forms_need_verb"])
+        self.name_labels = set(lex["name_entity_labels"])
+        self.name_start_labels = set(lex["name_labels_starting_with_number"])
+        names = "|".join(re.escape(p).replace(r"\ ", r"\s+")
+                         for p in sorted(lex["name_phrases"], key=len, reverse=True))
+        self.masks = re.compile(rf"{_CODES}|(?i:(?<![\w])(?:{names})(?![\w]))")
+        self.next_word = re.compile(r"\s*(-?)\s*([A-Za-z][A-Za-z.'’-]*)")
+        self.prev_word = re.compile(r"([A-Za-z][A-Za-z.]*)\s*$")
 
+    # -- the component -------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        blocked = blocked_char_ranges(doc)
+        text = doc.text
+        found = find_numbers(text)
         items = []
-        for ent in doc.ents:
-            if ent.label_ not in {"CARDINAL", "MONEY", "PERCENT"}:
-                continue
-            if overlaps(ent.start_char, ent.end_char, blocked) or "-" in doc.text[ent.end_char:ent.end_char + 1]:
-                continue
-            value = _number(ent.text)
-            if value is None:
-                continue
-            qualifier = "exact"
-            for phrase, name in _QUALIFIERS.items():
-                if ent.text.lower().startswith(phrase + " "):
-                    qualifier = name
-            head = ent.root.head if ent.root.dep_ == "nummod" else None
-            items.append({"text": ent.text, "start": ent.start_char, "end": ent.end_char,
-                          "value": value, "qualifier": qualifier,
-                          "counted": head.text if head is not None else None,
-                          "kind": {"MONEY": "money", "PERCENT": "percent"}.get(ent.label_, "count"),
-                          "unit": None})
+        if found:
+            skip = blocked_char_ranges(doc)
+            skip += [(d["start"], d["end"]) for d in results(doc, "dates")]
+            skip += [m.span() for m in self.masks.finditer(text)]
+            names = self._names(doc)
+            for nm in found:
+                item = self._figure(doc, nm, skip, names)
+                if item is not None:
+                    items.append(item)
         set_results(doc, "figures", items)
         return doc
 
+    def _names(self, doc: Doc) -> list[tuple[int, int, str]]:
+        ents = results(doc, "entities")
+        if ents:
+            return [(e["start"], e["end"], e.get("label", "")) for e in ents]
+        return [(e.start_char, e.end_char, e.label_) for e in doc.ents]
 
-@Language.factory("communique_figures", assigns=["doc._.communique_figures"])
+    def _figure(self, doc: Doc, nm: NumberMatch, skip, names) -> dict | None:
+        text = doc.text
+        if overlaps(nm.num_start, nm.num_end, skip):
+            return None
+        span = doc.char_span(nm.start, nm.end, alignment_mode="expand")
+        core = doc.char_span(nm.num_start, nm.num_end, alignment_mode="expand")
+        if span is None or core is None:
+            return None
+        nxt = self.next_word.match(text, nm.end)
+        hyphen, next_word = (nxt.group(1), nxt.group(2).lower()) if nxt else ("", "")
+        prev = self.prev_word.search(text, 0, nm.start)
+        prev_word = prev.group(1).lower() if prev else ""
+        if nm.kind == "multiplier":
+            if nm.text.lower() in self.verb_only and core.root.pos_ != "VERB":
+                return None
+            return self._item(nm, counted_for(doc, span, multiplier=True))
+        if self._not_a_figure(doc, nm, core, hyphen, next_word, prev_word, names):
+            return None
+        if nm.times:
+            if next_word in self.times_next or doc[span.end - 1].dep_ in ("quantmod", "advmod") \
+                    and doc[span.end - 1].head.tag_ in ("JJR", "RBR"):
+                nm.kind = "multiplier"
+                return self._item(nm, None)
+            # "met three times": a count of occasions
+            end = nm.num_end
+            nm.text, nm.end = text[nm.start:end], end
+            span = doc.char_span(nm.start, nm.end, alignment_mode="expand")
+        return self._item(nm, counted_for(doc, span))
+
+    def _not_a_figure(self, doc: Doc, nm: NumberMatch, core: Span, hyphen: str,
+                      next_word: str, prev_word: str, names) -> bool:
+        plain = nm.kind == "count" and not nm.times
+        after = doc[core.end] if core.end < len(doc) else None
+        if _year_like(nm) and not (after is not None and after.tag_ in ("NNS", "NNPS")
+                                   and after.lower_ not in self.time_units):
+            return True                                   # "in 2024", "2030 Agenda"
+        if plain and (next_word in self.time_units or next_word in self.months
+                      or prev_word in self.months):
+            return True                                   # durations, ages, dates
+        if nm.vague and next_word == "of" and self._after_of(doc, core) in self.time_units:
+            return True                                   # "hundreds of years"
+        if hyphen and plain and (nm.is_word or next_word in self.time_units):
+            return True                                   # "one-China", "five-year", "10-day"
+        if not nm.is_word and plain and prev_word in self.reference_words:
+            return True                                   # "Resolution 2728", "page 12"
+        first = core[0]
+        if nm.is_word and first.is_title and not self._sentence_initial(doc, first):
+            return True                                   # "Five Principles", "Group of Seven"
+        if not nm.is_word and plain and first.i > 0:
+            left = doc[first.i - 1]
+            if left.is_title and left.pos_ == "PROPN" and left.ent_type_ not in ("GPE", "NORP") \
+                    and left.lower_ not in self.months and core.end - core.start == 1:
+                return True                               # "Boeing 737", "Windows 10"
+        for start, end, label in names:
+            if start < nm.num_end and nm.num_start < end and label in self.name_labels:
+                if start < nm.num_start - 4 or label in self.name_start_labels:
+                    return True                           # "the Group of 20"
+        low = nm.text.lower()
+        if low in ("one", "zero", "nought", "naught") and nm.qualifier == "exact":
+            root = core.root
+            if (root.dep_ != "nummod" or root.head.i < core.end
+                    or next_word in self.ones_next or prev_word in self.ones_prev):
+                return True                               # "one of", "no one", "one another"
+        if nm.fraction and re.fullmatch(r"(?i)(?:an?\s+)?(?:half|quarter|third|fourth|fifth)"
+                                        r"s?", nm.text) and next_word not in self.fraction_next:
+            return True                                   # "the second half", "a third term"
+        return False
+
+    @staticmethod
+    def _sentence_initial(doc: Doc, token) -> bool:
+        i = token.i
+        while i > 0 and doc[i - 1].text in _SENTENCE_OPENERS:
+            i -= 1
+        return i == 0 or doc[i].is_sent_start or doc[i - 1].text in (".", "!", "?", ":", "\n")
+
+    @staticmethod
+    def _after_of(doc: Doc, core: Span) -> str:
+        i = core.end + 1
+        while i < len(doc) and doc[i].pos_ in ("DET", "ADJ"):
+            i += 1
+        return doc[i].lower_ if i < len(doc) else ""
+
+    @staticmethod
+    def _item(nm: NumberMatch, counted: str | None) -> dict:
+        return {"text": nm.text, "start": nm.start, "end": nm.end, "value": nm.value,
+                "value_max": nm.value_max, "qualifier": nm.qualifier, "counted": counted,
+                "kind": nm.kind, "unit": nm.unit}
+
+
+@Language.factory("communique_figures", assigns=["doc._.communique_figures"],
+                  requires=["token.dep", "token.pos"])
 def make_figures(nlp: Language, name: str) -> FigureExtractor:
     return FigureExtractor(nlp, name)

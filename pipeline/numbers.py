@@ -1,0 +1,357 @@
+"""Numbers in running text, found by one compiled regex and normalized (no spaCy here).
+
+The grammar is built once from ``patterns/figures_lexicon.json`` (number words, scales,
+fractions, multipliers, qualifiers) and ``patterns/currencies.tsv`` (currency surfaces
+with ISO 4217 codes). :func:`find_numbers` returns :class:`NumberMatch` records with a
+value, an optional ``value_max`` (ranges), a qualifier (``more than`` → ``more_than``),
+a kind (count, money, percent, multiplier) and a unit. Whether a number *states a fact*
+(not a year, a name, a code) and what it counts is decided by :mod:`pipeline.figures`,
+which has the parse.
+
+>>> [(m.text, m.value, m.qualifier, m.kind, m.unit) for m in find_numbers("more than $3 billion")]
+[('more than $3 billion', 3000000000.0, 'more_than', 'money', 'USD')]
+>>> [(m.text, m.value, m.value_max) for m in find_numbers("between 10 and 20 percent")]
+[('between 10 and 20 percent', 10.0, 20.0)]
+>>> parse_number("twenty-one thousand and twelve")
+21012.0
+"""
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+PATTERNS = Path(__file__).resolve().parent / "patterns"
+
+
+@dataclass
+class NumberMatch:
+    """One number expression in a text: ``text == source[start:end]``."""
+
+    text: str
+    start: int
+    end: int
+    value: Optional[float]
+    value_max: Optional[float] = None
+    qualifier: str = "exact"
+    kind: str = "count"
+    unit: Optional[str] = None
+    # where the number itself (without qualifier, currency, percent) lies
+    num_start: int = 0
+    num_end: int = 0
+    is_word: bool = False          # spelled out ("three", "a dozen")
+    is_plain_integer: bool = False  # digits only, no separators: candidate year or code
+    times: bool = False            # "three times": multiplier or frequency, decided by context
+    vague: bool = False            # "hundreds of"
+    fraction: bool = False         # "one-third", "half"
+    parts: list = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Currency:
+    surface: str
+    iso: Optional[str]
+    position: str
+    factor: float
+
+
+def _alternation(words, boundary: bool = True) -> str:
+    """Longest-first alternation; alphabetic words get word boundaries."""
+    out = []
+    for word in sorted(set(words), key=len, reverse=True):
+        pattern = re.escape(word).replace(r"\ ", r"\s+")
+        if not word.startswith("$"):
+            pattern = pattern.replace(r"\$", r"\s?\$")
+        if boundary and word[:1].isalnum():
+            pattern = r"(?<![\w])" + pattern
+        if boundary and word[-1:].isalnum():
+            pattern += r"(?![\w])"
+        out.append(pattern)
+    return "|".join(out)
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> dict:
+    with open(PATTERNS / "figures_lexicon.json", encoding="utf-8") as f:
+        return json.load(f)
+
+
+@functools.lru_cache(maxsize=1)
+def currencies() -> dict[str, Currency]:
+    table = {}
+    with open(PATTERNS / "currencies.tsv", encoding="utf-8") as f:
+        for line in f:
+            if not line.strip() or line.startswith("#"):
+                continue
+            surface, iso, position, factor = line.rstrip("\n").split("\t")
+            table[surface.lower()] = Currency(surface, None if iso == "-" else iso, position,
+                                              float(factor))
+    return table
+
+
+class NumberGrammar:
+    """The compiled regex and the normalizer, built once from the lexicon files."""
+
+    def __init__(self, lex: dict, cur: dict[str, Currency]):
+        self.lex = lex
+        self.currency = cur
+        self.units = {**lex["units"], **lex["tens"]}
+        self.magnitudes = lex["magnitudes"]
+        self.fractions = lex["fractions"]
+        self.abbr = lex["scale_abbreviations"]
+        self.qual_before = {re.sub(r"\s+", " ", k): v for k, v in lex["qualifiers_before"].items()}
+        self.qual_after = lex["qualifiers_after"]
+        self.regex = re.compile(self._pattern())
+
+    # -- the grammar -------------------------------------------------------------------
+    def _pattern(self) -> str:
+        lex = self.lex
+        units = _alternation(lex["units"])
+        tens = _alternation(lex["tens"])
+        mags = _alternation([m for m in lex["magnitudes"] if not m.endswith("s")])
+        word_atom = rf"(?:(?:{tens})(?:\s*-\s*|\s+)(?:{units})|{tens}|{units}|{mags}|dozen)"
+        after_mag = "|".join(rf"(?<={m})" for m in ("hundred", "thousand", "million", "billion",
+                                                   "trillion"))
+        word_num = (rf"(?:(?<![\w-])an?\s+(?=(?:{mags}|dozen)\b))?{word_atom}"
+                    rf"(?:(?:(?:{after_mag})\s+and\s+|\s*-\s*|\s+)(?:{word_atom}))*")
+        fracs = _alternation(lex["fractions"])
+        fraction = (rf"(?:(?:(?:{word_num})|(?<![\w-])an?|\d+)(?:\s*-\s*|\s+))?(?:{fracs})"
+                    rf"(?:\s+(?:{mags}))?")
+        half_of = rf"(?<![\w-])(?:half|quarter)\s+an?\s+(?:{mags}|dozen)(?![\w])"
+        and_half = rf"(?:\s+and\s+an?\s+(?:half|quarter|third)(?![\w]))"
+        digits = r"(?<![\w.,])(?<!\w-)(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)"
+        abbrs = "|".join(re.escape(a) for a in sorted(lex["scale_abbreviations"], key=len,
+                                                      reverse=True))
+        digit_num = (rf"{digits}(?:(?P<abbr§>{abbrs})(?![A-Za-z0-9])|(?![A-Za-z0-9])"
+                     rf"(?:\s*-?\s*(?P<mag§>(?:{mags}|dozens?)(?:\s+(?:{mags}))*)"
+                     rf"|\s(?P<sabbr§>bn|mln|bln|tln|trn|tn|mn)(?![\w]))?)")
+        vague = (rf"(?<![\w-])(?:tens\s+of\s+)?(?:{_alternation(lex['vague'])})"
+                 rf"(?:\s+of\s+(?:thousands|millions|billions))*(?=\s+of\b)")
+        # ISO codes and "RMB" are case-sensitive (never "try", "aud"), words are not
+        prefixes = [c.surface for c in self.currency.values() if c.position != "suffix"]
+        suffixes = [c.surface for c in self.currency.values() if c.position != "prefix"]
+        def code(s: str) -> bool:
+            return s.isupper() and s.isalpha()
+
+        pre = (rf"{_alternation([s for s in prefixes if code(s)])}"
+               rf"|(?i:{_alternation([s for s in prefixes if not code(s)])})")
+        suf = (rf"{_alternation([s for s in suffixes if code(s)])}"
+               rf"|(?i:{_alternation([s for s in suffixes if not code(s)])})")
+        pct = (r"%|(?i:(?:percentage|percent|per\s*cent|pct)\s+points?(?![\w])"
+               r"|percent(?:s|age)?(?![\w])|per\s*cent(?![\w])|pct(?![\w]))")
+        # word forms are case-insensitive, digits and abbreviations are not
+        core = (rf"(?:(?P<pre§>{pre})\s?)?"
+                rf"(?P<num§>(?i:{half_of}|{vague}|{fraction}|{word_num}{and_half}?"
+                rf"(?![\w]))|{digit_num}{and_half}?)"
+                rf"(?:\s*(?P<pct§>{pct})|\s*(?P<suf§>{suf})"
+                rf"|(?P<times§>(?i:\s+times|\s*-?\s*fold))(?![\w]))?")
+        quals = _alternation(self.qual_before)
+        mults = _alternation(lex["multiplier_words"])
+        after = "|".join(rf"\s+{re.escape(q)}(?![\w])" if q[0].isalpha() else re.escape(q)
+                         for q in sorted(self.qual_after, key=len, reverse=True))
+        pattern = (
+            rf"(?:(?P<qual>(?i:{quals}))\s+)?"
+            rf"(?:(?P<ropen>(?i:(?<![\w])(?:between|from)))\s+)?"
+            + core.replace("§", "1")
+            + rf"(?:(?P<rjoin>\s*[-–—~]\s*|\s+(?i:to|and|through)\s+)(?!\d{{4}}\b)"
+            + core.replace("§", "2").replace(r"(?<!\w-)", "") + ")?"
+            + rf"(?P<qafter>(?i:{after}))?"
+            + rf"|(?P<mult>(?i:{mults}))"
+        )
+        return pattern
+
+    # -- normalizing ------------------------------------------------------------------
+    def word_value(self, text: str) -> Optional[float]:
+        """The value of a spelled or mixed number ("twenty-one", "2.8 billion", "a dozen")."""
+        low = text.lower().replace(",", "")
+        m = re.fullmatch(r"(.+?)\s+and\s+(?:an?|one)\s+(half|quarter|third)", low)
+        if m:
+            whole = self.word_value(m.group(1))
+            return None if whole is None else whole + 1 / self.fractions[m.group(2)]
+        m = re.fullmatch(r"(half|quarter)\s+an?\s+(.+)", low)
+        if m:
+            rest = self.word_value(m.group(2))
+            return None if rest is None else rest / self.fractions[m.group(1)]
+        tokens = re.findall(r"\d*\.\d+|\d+|[a-z]+", low)
+        total = cur = 0.0
+        seen = False
+        for i, tok in enumerate(tokens):
+            if tok in ("and", "of", "tens"):
+                if tok == "tens":
+                    cur, seen = 10.0, True
+                continue
+            if tok in ("a", "an"):
+                cur, seen = 1.0, True
+            elif tok[0].isdigit() or tok[0] == ".":
+                cur += float(tok)
+                seen = True
+            elif tok in self.units:
+                cur += self.units[tok]
+                seen = True
+            elif tok in ("hundred", "hundreds"):
+                cur = (cur or 1) * 100
+                seen = True
+            elif tok in ("dozen", "dozens"):
+                cur = (cur or 1) * 12
+                seen = True
+            elif tok == "score" or tok == "scores":
+                cur = (cur or 1) * 20
+                seen = True
+            elif tok in self.magnitudes:
+                if cur == 0 and total > 0:
+                    total *= self.magnitudes[tok]
+                else:
+                    total += (cur or 1) * self.magnitudes[tok]
+                    cur = 0.0
+                seen = True
+            elif tok in self.fractions:
+                numerator = (total + cur) or 1
+                value = numerator / self.fractions[tok]
+                rest = tokens[i + 1:]
+                scale = 1.0
+                for r in rest:
+                    scale *= self.magnitudes.get(r, 1)
+                return value * scale
+            else:
+                return None
+        return total + cur if seen else None
+
+    def value_of(self, m: re.Match, i: int) -> tuple[Optional[float], dict]:
+        """Value and features of core ``i`` (1 or 2) of a match."""
+        num = m.group(f"num{i}")
+        info = {"is_word": not any(ch.isdigit() for ch in num), "vague": False,
+                "fraction": False, "plain": False}
+        abbr = m.group(f"abbr{i}") or m.group(f"sabbr{i}")
+        if abbr:
+            num = num[: num.rfind(abbr)] if num.endswith(abbr) else num
+            base = self.word_value(num)
+            value = None if base is None else base * self.abbr[abbr]
+        else:
+            value = self.word_value(num)
+        low = num.lower()
+        info["vague"] = bool(re.match(r"(?:tens\s+of\s+)?(?:dozens|scores|hundreds|thousands|"
+                                      r"millions|billions)\b", low)) and " of" in (
+            m.string[m.end(f"num{i}"):m.end(f"num{i}") + 3])
+        info["fraction"] = any(w in self.fractions for w in re.findall(r"[a-z]+", low))
+        info["plain"] = bool(re.fullmatch(r"\d+", num))
+        info["abbr"] = abbr
+        return value, info
+
+
+@functools.lru_cache(maxsize=1)
+def grammar() -> NumberGrammar:
+    return NumberGrammar(lexicon(), currencies())
+
+
+def _currency(g: NumberGrammar, surface: Optional[str]) -> Optional[Currency]:
+    if not surface:
+        return None
+    key = re.sub(r"\s+", " ", surface.lower()).replace(" $", "$")
+    return g.currency.get(key) or g.currency.get(key.replace(" ", ""))
+
+
+def _build(g: NumberGrammar, m: re.Match) -> Optional[NumberMatch]:
+    text = m.string
+    if m.group("mult"):
+        word = m.group("mult").lower()
+        return NumberMatch(text=m.group(0), start=m.start(), end=m.end(),  # "doubled"
+                           value=float(g.lex["multiplier_words"][word]), kind="multiplier",
+                           num_start=m.start(), num_end=m.end(), is_word=True)
+    value, info = g.value_of(m, 1)
+    if value is None:
+        return None
+    qualifier = g.qual_before.get(re.sub(r"\s+", " ", (m.group("qual") or "").lower()), "exact")
+    kind, unit, factor = "count", None, 1.0
+    cur = _currency(g, m.group("pre1") or m.group("suf1") or m.group("pre2") or m.group("suf2"))
+    pct = m.group("pct1") or m.group("pct2")
+    if cur is not None:
+        kind, unit, factor = "money", cur.iso, cur.factor
+    elif pct:
+        kind = "percent"
+        unit = "percentage_point" if "point" in pct.lower() else "percent"
+    if info["abbr"] in g.lex["abbreviations_needing_currency"] and cur is None:
+        return None
+    times = m.group("times1") or m.group("times2")
+    value_max = None
+    start, end = m.start(), m.end()
+    if m.group("num2"):
+        second, info2 = g.value_of(m, 2)
+        join = m.group("rjoin").strip().lower()
+        opener = (m.group("ropen") or "").lower()
+        if second is None or (join == "and" and opener != "between") or (
+                opener == "between" and join not in ("and", "-", "–", "—")):
+            # not a range after all: keep the first number only
+            end = m.end("num1")
+            for grp in ("pct1", "suf1", "times1"):
+                if m.group(grp):
+                    end = m.end(grp)
+            nm = NumberMatch(text=text[start:end], start=start, end=end, value=value * factor,
+                             qualifier=qualifier, kind=kind, unit=unit)
+            return _finish(nm, m, info, bool(m.group("times1")),
+                           strip_opener=bool(opener))
+        # "3 to 5 million": the scale of the second number applies to the first
+        mag2 = m.group("mag2") or m.group("abbr2") or m.group("sabbr2")
+        if mag2 and not (m.group("mag1") or m.group("abbr1") or m.group("sabbr1")) \
+                and not info["is_word"] and not info2["is_word"] and second > value:
+            scaled = g.word_value(f"{m.group('num1')} {mag2}") if m.group("mag2") else \
+                value * g.abbr[mag2]
+            value = scaled if scaled is not None else value
+        if not (second > value):
+            return None
+        value_max = second * factor
+        qualifier = "range"
+        info["plain"] = info["plain"] and info2["plain"]
+        info["is_word"] = info["is_word"] and info2["is_word"]
+    qafter = m.group("qafter")
+    if qafter and qualifier == "exact":
+        qualifier = g.qual_after[qafter.strip().lower().replace("  ", " ")] if \
+            qafter.strip().lower() in g.qual_after else qualifier
+    elif qafter:
+        end = m.start("qafter")
+    nm = NumberMatch(text=text[start:end], start=start, end=end, value=value * factor,
+                     value_max=value_max, qualifier=qualifier, kind=kind, unit=unit)
+    return _finish(nm, m, info, bool(times))
+
+
+def _finish(nm: NumberMatch, m: re.Match, info: dict, times: bool,
+            strip_opener: bool = False) -> NumberMatch:
+    nm.num_start = m.start("pre1") if m.group("pre1") else m.start("num1")
+    nm.num_end = m.end("num2") if m.group("num2") and nm.qualifier == "range" else m.end("num1")
+    if strip_opener and not m.group("qual"):
+        nm.start = nm.num_start
+        nm.text = m.string[nm.start:nm.end]
+    nm.value = _tidy(nm.value)
+    nm.value_max = _tidy(nm.value_max)
+    nm.is_word = info["is_word"]
+    nm.is_plain_integer = info["plain"] and nm.kind == "count" and not times
+    nm.vague = info["vague"]
+    nm.fraction = info["fraction"]
+    nm.times = times
+    if nm.vague and nm.qualifier == "exact":
+        nm.qualifier = "more_than"
+    return nm
+
+
+def _tidy(value: Optional[float]) -> Optional[float]:
+    """Round away binary noise (16.4 * 1e6 → 16400000.0)."""
+    return None if value is None else float(f"{value:.12g}")
+
+
+def find_numbers(text: str) -> list[NumberMatch]:
+    """Every number expression in ``text``, left to right, not overlapping."""
+    g = grammar()
+    out = []
+    for m in g.regex.finditer(text):
+        nm = _build(g, m)
+        if nm is not None:
+            out.append(nm)
+    return out
+
+
+def parse_number(text: str) -> Optional[float]:
+    """The value of one number expression, or None (``"2.8 billion"`` → 2.8e9)."""
+    found = find_numbers(text)
+    return found[0].value if found else None
