@@ -1,58 +1,193 @@
-"""Temporal expressions (first version): spaCy DATE entities normalized by dateparser.
+"""Temporal expressions: find every one, normalize it to TIMEX3, anchor it as a careful
+reader would.
 
-Issue 3 replaces this with rule-found spans, TIMEX3 granularity and anchoring.
+Data flow, each step in its own module:
+
+* ``timex_grammar`` — the candidate finder: one regex built from
+  ``patterns/dates_grammar.tsv`` + ``patterns/dates_lexicon.json``, tried only where a
+  trigger token (month, weekday, unit, year-like number, "now", ...) stands, so its cost
+  grows with the number of dates, not with the length of the text;
+* this module — token checks the regex cannot make ("may" as a verb, "2030 Agenda" as a
+  name, "2000 troops" as a figure), the dateline and headings skipped, the narrative
+  year detected, and the expressions resolved in reading order so that "Two months later"
+  counts from the date before it;
+* ``timex_anchor`` — tense of the clause, narrative year of a retrospective;
+* ``timex`` — TIMEX3 values at the written granularity and the anchor used.
+
+Spans follow TimeML: no leading preposition ("in September" → "September"), with the
+determiner ("the past year"). dateparser (cached, ``languages=["en"]``, explicit base
+date) is only asked about calendar-date candidates the grammar could not decompose.
+
+>>> from conftest import run, results                                    # doctest: +SKIP
+>>> [d["value"] for d in results(run(nlp, "In September, Xi spoke.", "2024-12-01"), "dates")]  # doctest: +SKIP
+['2024-09']
 """
 from __future__ import annotations
 
 import datetime as dt
 import functools
-import re
+from typing import Optional
 
+import numpy
+from spacy.attrs import LOWER, SHAPE
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.components import blocked_char_ranges, overlaps, reference_date_of, set_results
+from pipeline.timex import Context, normalize
+from pipeline.timex_anchor import narrative_year, tense_at
+from pipeline.timex_grammar import Candidate, find_candidates, master_pattern, trigger_words
 
-_LEADING_PREP = re.compile(r"^(?:in|on|at|during|over|since|by|until|throughout)\s+", re.I)
+MAX_PREFIX_TOKENS = 6
+_NAME_DEPS = {"nummod", "compound", "amod", "nmod", "npadvmod"}
+_TIME_WORDS = frozenset({"summit", "budget"})  # "the 2024 budget" stays a date
 
 
 @functools.lru_cache(maxsize=4096)
-def _parse(text: str, base: str):
+def _dateparser(text: str, base: str) -> Optional[str]:
     import dateparser
 
-    return dateparser.parse(text, languages=["en"],
-                            settings={"RELATIVE_BASE": dt.datetime.fromisoformat(base)})
-
-
-def _value(text: str, base: str | None) -> str | None:
-    if re.fullmatch(r"(?:the year )?\d{4}", text, re.I):
-        return text[-4:]
-    if base is None:
-        return None
-    parsed = _parse(text, base)
+    parsed = dateparser.parse(text, languages=["en"],
+                              settings={"RELATIVE_BASE": dt.datetime.fromisoformat(base),
+                                        "REQUIRE_PARTS": ["day", "month"]})
     return parsed.date().isoformat() if parsed else None
 
 
 class DateExtractor:
+    """spaCy component writing ``doc._.communique_dates`` and ``doc._.communique_narrative_date``."""
+
     def __init__(self, nlp: Language, name: str = "communique_dates"):
         self.name = name
+        master_pattern()  # compile once, at init
+        trig, prefix = trigger_words()
+        strings = nlp.vocab.strings
+        self._trigger_ids = numpy.array(sorted(strings.add(w) for w in trig), dtype="uint64")
+        self._prefix_words = prefix
+        self._shape_cache: dict[int, bool] = {}
 
+    # -- finding --------------------------------------------------------------------------
+    def _digit_shape(self, doc: Doc, shape_id: int) -> bool:
+        known = self._shape_cache.get(shape_id)
+        if known is None:
+            shape = doc.vocab.strings[shape_id]
+            known = ("dddd" in shape or (":" in shape and "d" in shape)
+                     or ("/" in shape and shape.count("d") >= 3) or shape in ("dds", "'dds", "Xd"))
+            self._shape_cache[shape_id] = known
+        return known
+
+    def _tries(self, doc: Doc) -> list[tuple[list[int], int]]:
+        if len(doc) == 0:
+            return []
+        arr = doc.to_array([LOWER, SHAPE]).astype("uint64")
+        is_trigger = numpy.isin(arr[:, 0], self._trigger_ids)
+        for shape_id in numpy.unique(arr[:, 1]):
+            if self._digit_shape(doc, int(shape_id)):
+                is_trigger |= arr[:, 1] == shape_id
+        tries = []
+        prefix = self._prefix_words
+        for i in numpy.flatnonzero(is_trigger).tolist():
+            j = i
+            while j > 0 and i - j < MAX_PREFIX_TOKENS:
+                prev = doc[j - 1]
+                if prev.lower_ in prefix or prev.like_num:
+                    j -= 1
+                else:
+                    break
+            tries.append(([doc[k].idx for k in range(j, i + 1)], doc[i].idx))
+        return tries
+
+    def _is_false_positive(self, doc: Doc, c: Candidate) -> bool:
+        span = doc.char_span(c.start, c.end, alignment_mode="expand")
+        if span is None:
+            return True
+        if c.kind == "month":
+            tok = span[-1]
+            if tok.tag_ == "MD" or tok.tag_.startswith("VB") or tok.ent_type_ == "PERSON":
+                return True
+        if c.kind == "year":
+            tok = next((t for t in span if t.text[-4:].isdigit()), span[-1])
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            prev = doc[tok.i - 1] if tok.i > 0 else None
+            if nxt is not None and tok.head.i == nxt.i and tok.dep_ in _NAME_DEPS:
+                if nxt.text[:1].isupper() and nxt.lower_ not in _TIME_WORDS:
+                    return True           # "the 2030 Agenda", "2024 Olympics"
+                if nxt.tag_ in ("NNS", "NNPS"):
+                    return True           # "2000 troops"
+            if prev is not None and not c.groups.get("the") and not c.groups.get("pmod"):
+                if prev.text[:1].isupper() and prev.pos_ in ("PROPN", "NOUN") and prev.ent_type_ != "DATE" \
+                        and not prev.is_sent_start:
+                    return True           # "Resolution 1701", "Vision 2030"
+        if c.kind in ("set_adv", "deictic") and c.text[:1].isupper() and span[0].i > 0 \
+                and not span[0].is_sent_start and doc[span[0].i - 1].text[:1].isupper():
+            return True                   # "China Daily", "USA Today"
+        return False
+
+    # -- resolving ------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         blocked = blocked_char_ranges(doc)
         base = reference_date_of(doc)
+        dct = _to_date(base)
+        text = doc.text
+        narrative = narrative_year(text, dct)
+        doc._.communique_narrative_date = str(narrative) if narrative is not None else None
+        ctx = Context(dct=dct, narrative=narrative)
         items = []
-        for ent in doc.ents:
-            if ent.label_ not in {"DATE", "TIME"} or overlaps(ent.start_char, ent.end_char, blocked):
+        for c in self._split(find_candidates(text, self._tries(doc))):
+            if overlaps(c.start, c.end, blocked) or self._is_false_positive(doc, c):
                 continue
-            m = _LEADING_PREP.match(ent.text)
-            start = ent.start_char + (m.end() if m else 0)
-            text = doc.text[start:ent.end_char]
-            items.append({"text": text, "start": start, "end": ent.end_char, "type": "DATE",
-                          "value": _value(text, base), "anchor": "document" if base else "none"})
+            tense = _lazy_tense(doc, c)
+            result = normalize(c, ctx, tense)
+            if result is None:
+                continue
+            typ, value, anchor, point = result
+            if value is None and typ == "DATE" and c.kind in ("mdy", "dmy") and base:
+                value = _dateparser(c.text, base)
+                anchor = "document" if value else "none"
+            if point is not None:
+                ctx.previous = point
+            items.append({"text": c.text, "start": c.start, "end": c.end, "type": typ,
+                          "value": value, "anchor": anchor})
         set_results(doc, "dates", items)
         return doc
 
+    @staticmethod
+    def _split(candidates: list[Candidate]) -> list[Candidate]:
+        """A year range "2023-2024" is two dates, as in TimeML."""
+        out = []
+        for c in candidates:
+            if c.kind != "year_range":
+                out.append(c)
+                continue
+            first, second = c.groups["year"], c.groups["year2"]
+            end2 = c.start + len(c.text)
+            out.append(Candidate("year", c.start, c.start + 4, first, {"year": first}))
+            out.append(Candidate("year", end2 - 4, end2, second, {"year": second, "the": "range"}))
+        return out
 
-@Language.factory("communique_dates", assigns=["doc._.communique_dates"])
+
+def _lazy_tense(doc: Doc, c: Candidate):
+    cache: list[str] = []
+
+    def tense() -> str:
+        if not cache:
+            span = doc.char_span(c.start, c.end, alignment_mode="expand")
+            cache.append(tense_at(span) if span is not None else "present")
+        return cache[0]
+
+    return tense
+
+
+def _to_date(value: Optional[str]) -> Optional[dt.date]:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+@Language.factory("communique_dates",
+                  assigns=["doc._.communique_dates", "doc._.communique_narrative_date"],
+                  requires=["token.tag", "token.dep"])
 def make_dates(nlp: Language, name: str) -> DateExtractor:
     return DateExtractor(nlp, name)

@@ -1,0 +1,195 @@
+"""The candidate finder for temporal expressions: one compiled regex built from data.
+
+``patterns/dates_grammar.tsv`` lists the expression families (``mdy``, ``year``,
+``rel_unit``, ``duration``, ``set_every`` ...) in priority order; its ``{PLACEHOLDERS}``
+are filled from ``patterns/dates_lexicon.json`` (months, weekdays, number words, units,
+vague references ...). All families are joined into ONE alternation, so finding the
+candidates of an article is a single left-to-right regex scan (fast, no per-token Python).
+Each family's groups are renamed ``k<i>_<name>`` inside the master pattern;
+:func:`find_candidates` gives them back under their plain names.
+
+>>> [(c.kind, c.text) for c in find_candidates("Xi visited Brazil in November 2024.")]
+[('my', 'November 2024')]
+"""
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+PATTERNS_DIR = Path(__file__).resolve().parent / "patterns"
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> dict:
+    with open(PATTERNS_DIR / "dates_lexicon.json", encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def _alt(words, flags: str = "") -> str:
+    """An alternation of ``words`` (longest first), spaces matching any whitespace."""
+    parts = sorted({w for w in words}, key=len, reverse=True)
+    body = "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in parts)
+    return f"(?{flags}:{body})" if flags else f"(?:{body})"
+
+
+def _cap(word: str) -> str:
+    return word[0].upper() + word[1:]
+
+
+def _placeholders(lex: dict) -> dict[str, str]:
+    months = lex["months"]
+    full = [_cap(m) for m in months if len(m) > 4 or m in ("may", "june", "july")]
+    abbr = [_cap(m) for m in months if m not in {"may", "june", "july"} and len(m) <= 4]
+    month_any = "|".join(sorted(full, key=len, reverse=True)
+                         + [re.escape(a) + r"\.?" for a in sorted(abbr, key=len, reverse=True)])
+    month_bare = "|".join(sorted(full, key=len, reverse=True)
+                          + [re.escape(a) + r"\." for a in sorted(abbr, key=len, reverse=True)])
+    need_period = set(lex["weekday_abbreviations_need_period"])
+    weekdays = "|".join(sorted((_cap(w) + (r"\." if w in need_period else "") for w in lex["weekdays"]),
+                               key=len, reverse=True))
+    number_words = [w for w in lex["numbers"]]
+    tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+    ones = "one|two|three|four|five|six|seven|eight|nine"
+    num = (r"(?P<num>(?<![\w.,])\d+(?:\.\d+)?(?!\d)|(?i:(?:" + tens + r")[-\s](?:" + ones + r")|"
+           + _alt(number_words + lex["vague_numbers"])[3:-1] + r"))")
+    units = [u for u in lex["units"]]
+    singular = [u for u in units if not u.endswith("s") and u not in ("centuries", "millennia")]
+    pmod = _alt([m for m in lex["part_modifiers"]], "i")
+    qmod = _alt([m for m in lex["quantity_modifiers"]], "i")
+    guards = lex.get("vague_guards", {})
+    cues = lex.get("vague_refs_need_cue", {})
+    vague_parts = []
+    for phrase in sorted(lex["vague_refs"], key=len, reverse=True):
+        cue = cues.get(phrase, None)
+        if cue == []:
+            continue
+        before, after = guards.get(phrase, ["", ""])
+        body = r"\s+".join(re.escape(p) for p in phrase.split())
+        body = f"(?i:{body})"
+        if cue:
+            looks = []
+            for c in cue:
+                for form in {c, _cap(c)}:
+                    looks.append(rf"(?<=\b{re.escape(form)}\s)")
+            body = "(?:" + "|".join(looks) + ")" + body
+        vague_parts.append(before + body + after)
+    vague = r"(?P<vague>" + "|".join(vague_parts) + r")(?![\w'’-])"
+    holidays = _alt(lex["holidays"], "i")
+    return {
+        "MONTHFULL": f"(?P<month>{month_bare})",
+        "MONTH": f"(?P<month>{month_any})",
+        "WEEKDAY": f"(?P<wd>{weekdays})",
+        "DAY": r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:.,]\d)(?!\d)",
+        "DAY2": r"(?P<day2>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)",
+        "YEAR": r"(?P<year>1[6-9]\d\d|20\d\d)",
+        "NUM": num,
+        "UNIT": "(?P<unit>" + _alt(units, "i") + ")",
+        "UNITSING": "(?P<unit>" + _alt(singular, "i") + ")",
+        "PMOD": f"(?P<pmod>{pmod})",
+        "QMOD": f"(?P<qmod>{qmod})",
+        "SEASON": "(?P<season>" + _alt(lex["seasons"], "i") + ")",
+        "PART": "(?P<part>" + _alt([p for p in lex["parts_of_day"] if p not in ("tonight", "overnight")], "i") + ")",
+        "VAGUE": vague,
+        "HOLIDAY": f"(?P<hol>{holidays})",
+    }
+
+
+@dataclass(frozen=True)
+class Candidate:
+    kind: str
+    start: int
+    end: int
+    text: str
+    groups: dict
+
+
+@functools.lru_cache(maxsize=1)
+def master_pattern() -> tuple[re.Pattern, tuple[tuple[str, tuple[str, ...]], ...]]:
+    """The compiled alternation of every family, and per family its kind and group names."""
+    lex = lexicon()
+    holes = _placeholders(lex)
+    families = []
+    parts = []
+    lines = (PATTERNS_DIR / "dates_grammar.tsv").read_text(encoding="utf-8").splitlines()
+    for line in lines:
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, pattern = line.split("\t", 1)
+        pattern = re.sub(r"\{([A-Z0-9]+)\}", lambda m: holes[m.group(1)], pattern)
+        i = len(families)
+        names = tuple(dict.fromkeys(re.findall(r"\(\?P<(\w+)>", pattern)))
+        pattern = re.sub(r"\(\?P<(\w+)>", lambda m: f"(?P<k{i}_{m.group(1)}>", pattern)
+        re.compile(pattern)  # fail early, naming the family
+        parts.append(f"(?P<k{i}>{pattern})")
+        families.append((kind, names))
+    return re.compile("|".join(parts)), tuple(families)
+
+
+def _candidate(m: re.Match, families) -> Candidate:
+    i = int(m.lastgroup[1:])
+    kind, names = families[i]
+    groups = {n: m.group(f"k{i}_{n}") for n in names}
+    return Candidate(kind, m.start(), m.end(), m.group(), groups)
+
+
+def find_candidates(text: str, tries: Optional[list[tuple[list[int], int]]] = None) -> list[Candidate]:
+    """Candidate temporal expressions in ``text``, left to right, non-overlapping.
+
+    Without ``tries`` the whole text is scanned (slow: for tests and short strings).
+    With ``tries`` (from :func:`trigger_tries`), only the listed start offsets are tried:
+    for each trigger, its possible starts left to right, keeping the first match that
+    reaches the trigger."""
+    pattern, families = master_pattern()
+    if tries is None:
+        pattern = _word_start_pattern()
+        return [_candidate(m, families) for m in pattern.finditer(text) if m.end() > m.start()]
+    out: list[Candidate] = []
+    covered = -1
+    for starts, trigger_at in tries:
+        if trigger_at < covered:
+            continue
+        for start in starts:
+            if start < covered:
+                continue
+            m = pattern.match(text, start)
+            if m is not None and m.end() > trigger_at:
+                out.append(_candidate(m, families))
+                covered = m.end()
+                break
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _word_start_pattern() -> re.Pattern:
+    return re.compile(r"(?<!\w)(?:" + master_pattern()[0].pattern + ")")
+
+
+@functools.lru_cache(maxsize=1)
+def trigger_words() -> tuple[frozenset, frozenset]:
+    """Lower-case words that every expression contains one of (triggers), and the words
+    that may stand before a trigger inside an expression (prefixes)."""
+    lex = lexicon()
+    trig = set(lex["months"]) | {m + "." for m in lex["months"]} | set(lex["weekdays"])
+    trig |= {w + "." for w in lex["weekdays"]} | {w + "s" for w in lex["weekdays"]}
+    trig |= set(lex["units"]) | set(lex["seasons"]) | set(lex["parts_of_day"])
+    trig |= set(lex["unit_adjectives"]) | {"today", "yesterday", "tomorrow", "noon", "midnight",
+                                           "a.m.", "p.m.", "am", "pm", "half", "q1", "q2", "q3", "q4"}
+    trig |= {"fortnightly", "nightly", "nowadays"}
+    for phrase in list(lex["vague_refs"]) + list(lex["holidays"]):
+        trig.add(phrase.split()[-1])
+    trig |= {str(y) for y in range(1600, 2100)}
+    prefix = {"the", "a", "an", "of", ",", "-", "–", "to", "and", "&", "every", "each", "other",
+              "once", "twice", "thrice", "times", "per", "'", "’", "at", "up", "in", "right", "these", "near"}
+    for key in ("numbers", "vague_numbers", "quantity_modifiers", "part_modifiers", "relative_words",
+                "ordinals", "vague_refs", "holidays", "deictic_days"):
+        for phrase in lex[key]:
+            prefix.update(phrase.split())
+    prefix |= set(lex["months"]) | {m + "." for m in lex["months"]}
+    prefix |= set(lex["weekdays"]) | {w + "." for w in lex["weekdays"]}
+    prefix |= {"recent", "same", "that", "this", "following", "foreseeable", "distant", "new", "year", "'s",
+               "christmas", "day", "valentine", "international", "women", "independence", "labour", "may"}
+    return frozenset(trig), frozenset(prefix)
