@@ -1,86 +1,256 @@
-"""Entities: spaCy NER, corrected, with canonical names inside the article.
+"""Entities: spaCy NER corrected by the gazetteer, with canonical names and countries.
 
-First version: NER spans minus headings and the dateline, possessive ``’s`` trimmed off
-people, and the in-article alias chain for people ("Xi" → "Xi Jinping"). The gazetteer
-of countries, titles and organisations deepens this (see issue 6).
+``doc.ents`` is the model's NER corrected by phrase matches from the gazetteer
+(``pipeline/patterns/countries.tsv``, ``organisations.tsv``, ``titles.tsv``): a country
+the model tagged ORG becomes GPE, a news agency tagged GPE or PERSON becomes ORG, an
+organisation's full name wins over a summit-name span around it, possessives and titles
+are trimmed off people, and nothing is reported inside headings or the dateline.
+
+``results(doc, "entities")`` lists every named mention as ``{text, start, end, label,
+canonical, country}``: people carry their full name found anywhere in the article
+("Xi" → "Xi Jinping", titles stripped) and the country the text gives them ("Russian
+President Vladimir Putin" → RUS); countries, demonyms and known cities carry ISO3 codes.
+Per-person titles and countries also go to ``doc.user_data["communique_persons"]`` for
+the resolution of nominal mentions ("the Chinese president") by ``pipeline.mentions``.
 
 >>> canonical_person("Xi", ["Xi Jinping", "Vladimir Putin"])
 'Xi Jinping'
 """
 from __future__ import annotations
 
+import re
 from typing import Iterable, Optional
 
 from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
 from pipeline.components import blocked_char_ranges, overlaps, set_results
+from pipeline.gazetteer import Gazetteer, gazetteer
 
-TITLE_WORDS = {
-    "president", "president-elect", "king", "queen", "prime", "minister", "premier",
-    "chancellor", "secretary", "general", "secretary-general", "foreign", "vice",
-    "mr.", "mrs.", "ms.", "dr.", "sultan", "emir", "crown", "prince",
-}
+NAMED = {"PERSON", "GPE", "ORG", "NORP", "LOC", "FAC", "EVENT"}
+POSSESSIVE = {"’s", "'s", "’", "'"}
+# royal and religious titles that are often part of the name itself
+NAME_TITLES = {"sultan", "sheikh", "emir", "amir"}
+# words after an organisation's name that make a summit or meeting of it
+MEETING_WORDS = {"summit", "meeting", "conference", "forum", "session", "plus", "dialogue",
+                 "ministerial", "leaders", "leaders’", "leaders'", "economic", "week"}
+NAME_PARTICLES = {"bin", "al", "el", "de", "da", "van", "von", "der", "la", "le", "du", "di", "ibn"}
+PERSONS_KEY = "communique_persons"
+
+
+def _strip_titles(words: list[str], g: Optional[Gazetteer] = None) -> list[str]:
+    g = g or gazetteer()
+    out = list(words)
+    while len(out) > 1 and out[0].lower().strip(".,") in g.title_words | {"mr", "mrs", "ms", "dr"} \
+            and out[0].lower() not in NAME_TITLES:
+        out = out[1:]
+    return out
 
 
 def canonical_person(mention: str, full_names: Iterable[str]) -> str:
-    """The longest earlier full name that ends with (or contains) the mention's name."""
-    words = mention.split()
-    while words and words[0].lower() in TITLE_WORDS and len(words) > 1:
-        words = words[1:]
+    """The first full name in the article whose first or last word is the (one-word)
+    mention; a longer mention is its own canonical name, titles stripped."""
+    words = _strip_titles(mention.split())
     name = " ".join(words)
-    best = name
+    if len(words) != 1:
+        return name
     for full in full_names:
         parts = full.split()
-        if len(parts) > len(best.split()) and (
-            parts[-1] == words[-1] or parts[0] == words[0] and len(words) == 1
-        ):
-            best = full
-    return best
-
-
-def _trim(doc: Doc, ent: Span) -> Optional[Span]:
-    start, end = ent.start, ent.end
-    while end > start and doc[end - 1].text in {"’s", "'s", "’", "'"}:
-        end -= 1
-    while end > start and doc[end - 1].text.endswith(("’s", "'s")) and doc[end - 1].text in {"’s", "'s"}:
-        end -= 1
-    if end <= start:
-        return None
-    return Span(doc, start, end, label=ent.label_)
+        if len(parts) > 1 and (parts[-1] == name or parts[0] == name):
+            return full
+    return name
 
 
 class EntityExtractor:
     def __init__(self, nlp: Language, name: str = "communique_entities"):
         self.name = name
+        self.g = g = gazetteer()
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        tables = {"GPE": g.countries, "NORP": g.demonyms, "CITY": g.cities, "ORG": g.orgs}
+        for key, table in tables.items():
+            self.matcher.add(key, [nlp.make_doc(text) for text in table])
+        self._label_ids = {nlp.vocab.strings[key]: key for key in tables}
+        # a capitalised title before proper nouns the model left untagged: "King Sultan Ibrahim"
+        self.titled = Matcher(nlp.vocab)
+        words = sorted({w for w in g.title_words if w.isalpha()} - {"of", "the"})
+        self.titled.add("TITLED", [[{"LOWER": {"IN": words}, "IS_TITLE": True},
+                                    {"POS": "PROPN", "IS_TITLE": True, "OP": "+"}]], greedy="LONGEST")
 
+    # -- spans ---------------------------------------------------------------------------
+    def _clean(self, doc: Doc, ent: Span) -> Optional[Span]:
+        start, end = ent.start, ent.end
+        while end > start and doc[end - 1].text in POSSESSIVE:
+            end -= 1
+        if ent.label_ == "PERSON":
+            for i in range(end - 1, start, -1):     # "Nauru's President David Adeang"
+                if doc[i].text in POSSESSIVE:
+                    start = i + 1
+                    break
+            while end - start > 1 and (self._is_title(doc[start]) or doc[start].text in
+                                       self.g.demonyms or doc[start].text in self.g.countries):
+                start += 1
+        while end - start > 1 and doc[start].lower_ == "the" and ent.label_ != "PERSON":
+            start += 1
+        if end <= start:
+            return None
+        return Span(doc, start, end, label=ent.label_)
+
+    def _is_title(self, token) -> bool:
+        low = token.lower_.strip(".")
+        return (low in self.g.title_words or low in {"mr", "mrs", "ms", "dr", "-", "elect"}) \
+            and low not in NAME_TITLES and token.pos_ != "VERB"
+
+    def _merge(self, doc: Doc, model: list[Span], gaz: list[Span]) -> list[Span]:
+        spans = list(model)
+        for g in gaz:
+            label = g.label_
+            hits = [s for s in spans if s.start < g.end and g.start < s.end]
+            if not hits:
+                if label != "CITY" or g.root.pos_ == "PROPN":
+                    spans.append(Span(doc, g.start, g.end, label="GPE" if label == "CITY" else label))
+                continue
+            same = [s for s in hits if (s.start, s.end) == (g.start, g.end)]
+            if same:
+                s = same[0]
+                new = label
+                if label == "CITY":
+                    new = "GPE" if s.label_ in {"ORG", "PERSON", "NORP"} else s.label_
+                elif label == "GPE" and s.label_ == "LOC":
+                    new = "GPE"
+                elif label == "NORP" and s.label_ == "PERSON" and len(g) == 1:
+                    new = "NORP"
+                spans[spans.index(s)] = Span(doc, s.start, s.end, label=new)
+                continue
+            if label == "ORG" and all(self._org_wins(g, s) for s in hits):
+                spans = [s for s in spans if s not in hits]
+                spans.append(Span(doc, g.start, g.end, label=self.g.orgs[g.text][1]))
+        return spans
+
+    def _org_wins(self, g: Span, s: Span) -> bool:
+        if s.label_ == "PERSON" and len(s) > len(g):
+            return False
+        if s.start <= g.start and g.end <= s.end and s.label_ == "ORG":
+            extra = [t for t in s if t.i < g.start or t.i >= g.end]
+            return all(t.lower_ in MEETING_WORDS or t.lower_ == "the" or not t.is_alpha
+                       or t.like_num or t.tag_ == "JJ" or t.text in self.g.cities
+                       or t.text in self.g.countries for t in extra)
+        return True
+
+    # -- people --------------------------------------------------------------------------
+    def _titled_people(self, doc: Doc, model: list[Span], blocked) -> list[Span]:
+        taken = {i for s in model for i in range(s.start, s.end)}
+        out = []
+        for _, start, end in self.titled(doc):
+            while end - start > 1 and self._is_title(doc[start]):
+                start += 1
+            span = Span(doc, start, end, label="PERSON")
+            if taken.intersection(range(start, end)) or overlaps(span.start_char, span.end_char, blocked):
+                continue
+            if any(t.text in self.g.countries or t.text in self.g.cities or t.text in self.g.orgs
+                   or t.lower_ in MEETING_WORDS for t in span):
+                continue
+            out.append(span)
+        return out
+
+    def _person_country(self, doc: Doc, span: Span, by_end: dict) -> tuple[Optional[str], list[str]]:
+        i = span.start - 1
+        titles: list[str] = []
+        while i >= 0 and self._is_title(doc[i]):
+            titles.insert(0, doc[i].lower_)
+            i -= 1
+        if i >= 0 and doc[i].text in POSSESSIVE:
+            i -= 1
+        ent = by_end.get(i + 1)
+        if ent is not None and ent.label_ in {"GPE", "NORP"}:
+            return self.g.country_of(ent.text), titles
+        return None, titles
+
+    def _find_people(self, doc: Doc, spans: list[Span], names: list[str]) -> list[Span]:
+        parts = {n.split()[-1] for n in names}
+        parts |= {s.text for s in spans if s.label_ == "PERSON" and len(s) == 1
+                  and canonical_person(s.text, names) != s.text}
+        parts = {p for p in parts if len(p) > 1 and p[0].isupper() and p.lower() not in NAME_PARTICLES
+                 and p not in self.g.countries and p not in self.g.orgs}
+        if not parts:
+            return spans
+        pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(parts, key=len, reverse=True)))
+                             + r")(?![\w-])")
+        by_start = {s.start_char: s for s in spans}
+        for m in pattern.finditer(doc.text):
+            span = doc.char_span(m.start(), m.end())
+            if span is None:
+                continue
+            hit = [s for s in spans if s.start < span.end and span.start < s.end]
+            if not hit:
+                spans.append(Span(doc, span.start, span.end, label="PERSON"))
+            elif len(hit) == 1 and (hit[0].start, hit[0].end) == (span.start, span.end) \
+                    and hit[0].label_ in {"ORG", "GPE", "NORP"} and m.group() not in self.g.countries:
+                spans[spans.index(by_start.get(hit[0].start_char, hit[0]))] = \
+                    Span(doc, span.start, span.end, label="PERSON")
+        return spans
+
+    # -- the component -------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         blocked = blocked_char_ranges(doc)
-        kept = []
+        model = []
         for ent in doc.ents:
-            span = _trim(doc, ent)
+            span = self._clean(doc, ent)
             if span is None or overlaps(span.start_char, span.end_char, blocked):
                 continue
-            kept.append(span)
-        doc.ents = kept
-        items = []
-        full_names: list[str] = []
-        for ent in kept:
-            if ent.label_ not in {"PERSON", "GPE", "ORG", "NORP", "LOC", "FAC", "EVENT"}:
+            if span.label_ == "GPE" and span.start > 1 and doc[span.start - 1].text == "-" \
+                    and doc[span.start - 2].is_lower:       # "the one-China principle"
                 continue
-            canonical = ent.text
-            if ent.label_ == "PERSON":
-                canonical = canonical_person(ent.text, full_names)
-                if len(canonical.split()) > 1 and canonical not in full_names:
-                    full_names.append(canonical)
-            elif canonical.lower().startswith("the "):
-                canonical = canonical[4:]
-            items.append({
-                "text": ent.text, "start": ent.start_char, "end": ent.end_char,
-                "label": ent.label_, "canonical": canonical, "country": None,
-            })
-        set_results(doc, "entities", items, label=None)
+            model.append(span)
+        model += self._titled_people(doc, model, blocked)
+        gaz = filter_spans([Span(doc, s, e, label=self._label_ids[k]) for k, s, e in self.matcher(doc)])
+        gaz = [s for s in gaz if not overlaps(s.start_char, s.end_char, blocked)
+               and not (s.start > 1 and doc[s.start - 1].text == "-" and doc[s.start - 2].is_lower)]
+        spans = self._merge(doc, model, gaz)
+        names: list[str] = []
+        for s in sorted(spans, key=lambda s: s.start):
+            if s.label_ == "PERSON":
+                words = _strip_titles(s.text.split(), self.g)
+                if len(words) > 1 and " ".join(words) not in names:
+                    names.append(" ".join(words))
+        spans = filter_spans(self._find_people(doc, spans, names))
+        doc.ents = spans
+        set_results(doc, "entities", self._items(doc, spans, names), label=None)
         return doc
+
+    def _items(self, doc: Doc, spans: list[Span], names: list[str]) -> list[dict]:
+        by_end = {s.end: s for s in spans}
+        persons: dict[str, dict] = {}
+        items = []
+        for ent in spans:
+            if ent.label_ not in NAMED:
+                continue
+            text, country = ent.text, None
+            if ent.label_ == "PERSON":
+                canonical = canonical_person(text, names)
+                country, titles = self._person_country(doc, ent, by_end)
+                info = persons.setdefault(canonical, {"country": None, "titles": []})
+                info["country"] = info["country"] or country
+                info["titles"] += [t for t in titles if t not in info["titles"]]
+            elif ent.label_ == "ORG" and text in self.g.orgs:
+                canonical = self.g.orgs[text][0]
+            elif ent.label_ in {"GPE", "NORP", "LOC"}:
+                country = self.g.country_of(text)
+                canonical = text
+                if ent.label_ == "GPE" and text in self.g.countries:
+                    canonical = self.g.country_names[country]
+                elif text.isupper() and len(text) > 3:
+                    canonical = text.title()
+            else:
+                canonical = text
+            items.append({"text": text, "start": ent.start_char, "end": ent.end_char,
+                          "label": ent.label_, "canonical": canonical, "country": country})
+        for item in items:
+            if item["label"] == "PERSON":
+                item["country"] = persons[item["canonical"]]["country"]
+        doc.user_data[PERSONS_KEY] = persons
+        return items
 
 
 @Language.factory("communique_entities", assigns=["doc.ents", "doc._.communique_entities"])
