@@ -1,45 +1,262 @@
-"""Quotes (first version): text in double quotation marks with a verb of saying nearby.
+"""Quotes: direct, mixed (partial) and indirect speech, with the speaker's full name.
 
-Issue 4 replaces this with mixed and indirect speech and speaker resolution.
+Data flow for one article:
+
+1. :mod:`pipeline.quotes_marks` pairs the quotation marks (apostrophes never pair,
+   unbalanced marks warn, a quotation may run over paragraphs);
+2. :mod:`pipeline.quotes_cues` finds cue frames from the parse: a verb of saying (or
+   ``according to``), its subject and the content it reports;
+3. here each quotation is matched to the frame whose content holds it (the whole
+   content: ``direct``; a part of it: ``mixed``), else to a cue next to it
+   (``"...," said Xi``, ``Xi said: "..."``), else to the previous speaker when it is a
+   paragraph of its own after a quotation; quotations with no cue (terms, titles,
+   slogans) are not speech. Frames left without a quotation are ``indirect``;
+4. :mod:`pipeline.speakers` turns the speaker token into ``speaker_text`` and the
+   canonical ``speaker`` (names, pronouns, roles, groups, institutions).
+
+>>> doc = nlp("“We are ready,” said Xi.")            # doctest: +SKIP
+>>> results(doc, "quotes")[0]["kind"], results(doc, "quotes")[0]["speaker"]  # doctest: +SKIP
+('direct', 'Xi')
 """
 from __future__ import annotations
 
-import re
+import bisect
+import logging
+from typing import Optional
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-from pipeline.components import results, set_results
+from pipeline.components import blocked_char_ranges, overlaps, results, set_results
+from pipeline.quotes_cues import CueLexicon, Frame, FrameFinder, subject_of
+from pipeline.quotes_marks import QuotePair, pair_quotes
+from pipeline.speakers import ArticleSpeakers, SpeakerLexicon
 
-_QUOTED = re.compile(r"[“\"]([^“”\"]{2,3000}?)[”\"]")
-_CUES = {"say", "tell", "state", "note", "stress", "add", "emphasize", "declare"}
+log = logging.getLogger(__name__)
+_AFTER_WINDOW = 12
+_BEFORE_WINDOW = {":": 30, ",": 8, "": 3}
+_BETWEEN_POS = {"PROPN", "NOUN", "DET", "ADJ", "PRON", "ADP", "AUX", "PART", "ADV", "PUNCT",
+                "NUM", "CCONJ", "SPACE"}
 
 
 class QuoteExtractor:
     def __init__(self, nlp: Language, name: str = "communique_quotes"):
         self.name = name
+        self.cues = CueLexicon(nlp.vocab)
+        self.frames = FrameFinder(self.cues)
+        self.speaker_lexicon = SpeakerLexicon()
 
     def __call__(self, doc: Doc) -> Doc:
-        people = [e for e in results(doc, "entities") if e["label"] == "PERSON"]
+        text = doc.text
+        blocked = blocked_char_ranges(doc)
+        pairs, warnings = pair_quotes(text)
+        pairs = [p for p in pairs if not overlaps(p.open, p.close + 1, blocked)]
+        if warnings:
+            _warn(doc, warnings)
+        speakers = ArticleSpeakers(doc, results(doc, "entities"), self.speaker_lexicon)
+        opens = [p.open for p in pairs]
+
+        def inside_quote(pos: int) -> bool:
+            k = bisect.bisect_right(opens, pos) - 1
+            return k >= 0 and pairs[k].open < pos < pairs[k].close
+
+        frames = self.frames.find(doc, self.cues.candidates(doc), speakers.is_speaker_like,
+                                  inside_quote)
+        frames = [f for f in _outermost(doc, frames) if not overlaps(f.start, f.end, blocked)]
         items = []
-        for m in _QUOTED.finditer(doc.text):
-            span = doc.char_span(m.end(), min(len(doc.text), m.end() + 60), alignment_mode="contract")
-            cue = next((t for t in (span or []) if t.lemma_ in _CUES), None)
-            if cue is None:
-                continue
-            speaker = next((e for e in people if cue.idx < e["start"] < cue.idx + 40), None)
-            items.append({
-                "text": m.group(1), "start": m.start(1), "end": m.end(1), "kind": "direct",
-                "speaker": speaker["canonical"] if speaker else None,
-                "speaker_text": speaker["text"] if speaker else None,
-                "speaker_start": speaker["start"] if speaker else None,
-                "speaker_end": speaker["end"] if speaker else None,
-                "cue": cue.text, "cue_start": cue.idx, "cue_end": cue.idx + len(cue.text),
-            })
-        set_results(doc, "quotes", items, label="quote")
+        used: set[int] = set()
+        last: Optional[dict] = None
+        for pair in pairs:
+            item = self._from_frames(doc, pair, frames, used, speakers)
+            if item is None:
+                item = self._adjacent(doc, pair, speakers)
+            if item is None and last is not None:
+                item = _continuation(doc, pair, last)
+            if item is not None:
+                items.append(item)
+                last = item
+        for k, frame in enumerate(frames):
+            if k not in used:
+                items.append(_record(doc, "indirect", frame.start, frame.end,
+                                     frame.cue_start, frame.cue_end, frame.speaker, speakers))
+        items.sort(key=lambda q: (q["start"], q["end"]))
+        set_results(doc, "quotes", _dedupe(items), label="quote")
         return doc
 
+    # ------------------------------------------------------------------ attribution
 
-@Language.factory("communique_quotes", assigns=["doc._.communique_quotes"])
+    def _from_frames(self, doc: Doc, pair: QuotePair, frames: list[Frame], used: set[int],
+                     speakers: ArticleSpeakers) -> Optional[dict]:
+        for k, f in enumerate(frames):
+            if not (f.start - 1 <= pair.open < f.end):
+                continue
+            if k in used and f.start >= pair.open:
+                continue
+            used.add(k)
+            if f.start >= pair.open and f.end >= pair.close - 2:
+                return _record(doc, "direct", pair.start, pair.end, f.cue_start, f.cue_end,
+                               f.speaker, speakers)
+            end = pair.close if pair.close >= f.end else f.end
+            return _record(doc, "mixed", f.start, end, f.cue_start, f.cue_end, f.speaker, speakers)
+        return None
+
+    def _adjacent(self, doc: Doc, pair: QuotePair, speakers: ArticleSpeakers) -> Optional[dict]:
+        """A cue right after the closing mark or right before the opening one."""
+        close_tok = _token_at(doc, pair.close)
+        open_tok = _token_at(doc, pair.open)
+        if close_tok is None or open_tok is None:
+            return None
+        found = self._cue_after(doc, pair, close_tok, speakers) or \
+            self._cue_before(doc, pair, open_tok, speakers)
+        if found is None:
+            return None
+        cue, speaker = found
+        cue_end = cue.i + 1
+        for child in cue.children:
+            if child.dep_ == "prt" and child.i == cue_end:
+                cue_end += 1
+        return _record(doc, "direct", pair.start, pair.end, cue.i, cue_end, speaker, speakers)
+
+    def _cue_after(self, doc: Doc, pair: QuotePair, close_tok: Token, speakers):
+        content = doc.text[pair.start:pair.end].rstrip()
+        ends_sentence = content.endswith((".", "。"))
+        between: list[Token] = []
+        for j in range(close_tok.i + 1, min(len(doc), close_tok.i + 1 + _AFTER_WINDOW)):
+            tok = doc[j]
+            if tok.text in ("“", '"', "‘", "«") or "\n" in tok.text:
+                return None
+            if tok.lemma_.lower() in self.cues.direct and tok.pos_ == "VERB":
+                if ends_sentence and not _short_tail(doc, j):
+                    return None
+                speaker = _speaker_near(tok, between, speakers, doc)
+                return (tok, speaker) if speaker is not None else None
+            if tok.lower_ == "according" and j + 1 < len(doc) and doc[j + 1].lower_ == "to":
+                obj = next((c for c in doc[j + 1].children if c.dep_ == "pobj"), None)
+                if obj is not None and speakers.is_speaker_like(obj):
+                    return tok, obj
+                return None
+            if tok.pos_ not in _BETWEEN_POS or tok.text in (".", "!", "?", ";"):
+                return None
+            between.append(tok)
+        return None
+
+    def _cue_before(self, doc: Doc, pair: QuotePair, open_tok: Token, speakers):
+        before = doc.text[:pair.open].rstrip()
+        punct = before[-1:] if before[-1:] in (":", ",") else ""
+        if punct == "" and before[-1:] and not before[-1:].isalpha():
+            return None
+        window = _BEFORE_WINDOW[punct]
+        lo = max(open_tok.sent.start, open_tok.i - window)
+        for j in range(open_tok.i - 1, lo - 1, -1):
+            tok = doc[j]
+            if tok.text in ("”", '"', "’", "»") or "\n" in tok.text:
+                return None
+            if tok.lemma_.lower() in self.cues.direct and tok.pos_ == "VERB":
+                speaker = subject_of(tok)
+                if speaker is None or not speakers.is_speaker_like(speaker):
+                    return None
+                return tok, speaker
+        return None
+
+
+# ---------------------------------------------------------------------- helpers
+
+def _speaker_near(cue: Token, between: list[Token], speakers: ArticleSpeakers, doc: Doc):
+    subject = subject_of(cue)
+    if subject is not None and speakers.is_speaker_like(subject) and subject.i > cue.i - 12:
+        return subject
+    nouns = [t for t in between if t.pos_ in ("PROPN", "NOUN", "PRON") and speakers.is_speaker_like(t)]
+    if nouns:
+        return nouns[-1]
+    j = cue.i + 1
+    head = None
+    while j < len(doc) and j <= cue.i + 6 and doc[j].pos_ in ("PROPN", "NOUN", "DET", "ADJ", "PRON"):
+        if speakers.is_speaker_like(doc[j]):
+            head = doc[j]
+        j += 1
+    return head
+
+
+def _short_tail(doc: Doc, j: int) -> bool:
+    """``"...." Xi said.``: the cue clause closes the sentence within a few tokens."""
+    for k in range(j + 1, min(len(doc), j + 4)):
+        if doc[k].text == ".":
+            return True
+    return False
+
+
+def _token_at(doc: Doc, char: int) -> Optional[Token]:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return doc[span.start] if span is not None and len(span) else None
+
+
+def _continuation(doc: Doc, pair: QuotePair, last: dict) -> Optional[dict]:
+    """A quotation that is its own paragraph or sentence right after a quotation: the same
+    speaker goes on."""
+    text = doc.text
+    if last.get("speaker_text") is None or last["kind"] == "indirect":
+        return None
+    gap = text[last["end"]:pair.open]
+    if len(gap) > 400 or gap.count("\n") > 4:
+        return None
+    before = text[:pair.open].rstrip(" \t")
+    after = text[pair.close + 1:].lstrip(" \t")
+    starts_unit = before == "" or before.endswith(("\n", ".", "!", "?", "”", '"'))
+    ends_unit = after == "" or after.startswith("\n") or text[pair.start:pair.end].rstrip().endswith(
+        (".", "!", "?")) and (after[:1].isupper() or after[:1] in ("“", '"'))
+    if not (starts_unit and ends_unit) or len(text[pair.start:pair.end].split()) < 4:
+        return None
+    item = dict(last)
+    item.update(text=text[pair.start:pair.end], start=pair.start, end=pair.end, kind="direct",
+                cue=None, cue_start=None, cue_end=None)
+    return item
+
+
+def _record(doc: Doc, kind: str, start: int, end: int, cue_start: int, cue_end: int,
+            speaker_tok: Optional[Token], speakers: ArticleSpeakers) -> dict:
+    text = doc.text
+    cue_span = doc[cue_start:cue_end]
+    item = {"text": text[start:end], "start": start, "end": end, "kind": kind,
+            "speaker": None, "speaker_text": None, "speaker_start": None, "speaker_end": None,
+            "cue": cue_span.text, "cue_start": cue_span.start_char, "cue_end": cue_span.end_char}
+    if speaker_tok is not None:
+        mention = speakers.mention(speaker_tok)
+        item.update(speaker=mention.speaker, speaker_text=mention.text,
+                    speaker_start=mention.start, speaker_end=mention.end)
+    return item
+
+
+def _outermost(doc: Doc, frames: list[Frame]) -> list[Frame]:
+    """Drop frames whose cue lies inside another frame's content (reported speech inside
+    reported speech belongs to the outer speaker)."""
+    spans = [(f.start, f.end) for f in frames]
+    kept = []
+    for f in frames:
+        cue = doc[f.cue_start].idx
+        if any(s <= cue < e for s, e in spans if (s, e) != (f.start, f.end)):
+            continue
+        kept.append(f)
+    return kept
+
+
+def _dedupe(items: list[dict]) -> list[dict]:
+    out = []
+    for item in items:
+        if out and (out[-1]["start"], out[-1]["end"]) == (item["start"], item["end"]):
+            continue
+        out.append(item)
+    return out
+
+
+def _warn(doc: Doc, warnings: list[str]) -> None:
+    for w in warnings:
+        log.warning("quotes: %s", w)
+    meta = doc._.communique_meta
+    if isinstance(meta, dict):
+        meta.setdefault("warnings", []).extend(f"quotes: {w}" for w in warnings)
+
+
+@Language.factory("communique_quotes", assigns=["doc._.communique_quotes"],
+                  requires=["doc._.communique_entities"])
 def make_quotes(nlp: Language, name: str) -> QuoteExtractor:
     return QuoteExtractor(nlp, name)

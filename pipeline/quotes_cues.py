@@ -1,0 +1,246 @@
+"""Cue frames: a verb of saying, its speaker and the content it reports, from the parse.
+
+A :class:`Frame` is one act of saying found by its cue (lexicon in
+``patterns/quote_cues.json``):
+
+- a clause verb with a clausal complement, content after (``X stated that ...``,
+  ``X told Y ...``) or before (``..., X said during his talks with Y``);
+- a parenthetical (``Just as X noted, ...``, ``..., the ministry said.``);
+- a frame verb with its particle or object (``X called for ...``, ``X urged Y to ...``,
+  ``Calling on Y to ...``);
+- a nominal cue (``X expressed the hope that ...``);
+- ``according to X, ...``.
+
+:mod:`pipeline.quotes` then decides whether a frame is indirect speech or carries a
+quotation (direct when the quotation is the whole content, mixed when it is a part).
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+import numpy
+from spacy.attrs import LEMMA, LOWER
+from spacy.tokens import Doc, Token
+
+CUES_PATH = Path(__file__).parent / "patterns" / "quote_cues.json"
+_TRIM = {".", ",", ";", ":", "—", "–", "-", "“", "”", '"', "‘", "’", "'", "«", "»", "(", ")"}
+_LEAD = {"that", ",", ":", "—", "–"}
+_SKIP_DEPS = {"amod", "compound", "nmod", "acl", "pobj", "dobj", "nsubj", "nsubjpass", "attr"}
+_RELATIVE = {"who", "which", "that"}
+
+
+@dataclass
+class Frame:
+    cue_start: int          # token index of the cue (first token)
+    cue_end: int            # token index after the cue (particle included)
+    speaker: Optional[Token]
+    start: int              # content, char offsets, trimmed
+    end: int
+    content_first: bool = False
+
+
+class CueLexicon:
+    """Cue words, loaded once; hashes for a vectorised first pass over the Doc."""
+
+    def __init__(self, vocab, path: Path = CUES_PATH):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        self.clause = set(data["clause"])
+        self.direct = set(data["direct"])
+        self.particles = {k: set(v) for k, v in data["particles"].items()}
+        self.frames = data["frames"]
+        self.nominal = set(data["nominal"])
+        self.nominal_verbs = set(data["nominal_verbs"])
+        self.documents = set(data["documents"])
+        words = self.clause | self.direct | set(self.frames) | self.nominal_verbs | {"put"}
+        self.lemma_hashes = numpy.array(sorted(vocab.strings.add(w) for w in words), dtype="uint64")
+        self.according_hash = vocab.strings.add("according")
+
+    def candidates(self, doc: Doc) -> list[int]:
+        """Token indices that may be cues (lemma in the lexicon or ``according``)."""
+        if len(doc) == 0:
+            return []
+        arr = doc.to_array([LEMMA, LOWER])
+        hit = numpy.isin(arr[:, 0], self.lemma_hashes) | (arr[:, 1] == self.according_hash)
+        return numpy.flatnonzero(hit).tolist()
+
+
+def subject_of(tok: Token, depth: int = 0) -> Optional[Token]:
+    """The subject of a cue verb: own subject, passive agent, inherited through
+    coordination, ``to``-infinitives and participial clauses (``..., adding that``)."""
+    subjects = sorted((c for c in tok.children if c.dep_ == "nsubj"), key=lambda c: abs(c.i - tok.i))
+    if subjects:
+        child = subjects[0]
+        if child.lower_ in _RELATIVE and tok.dep_ == "relcl":
+            return tok.head
+        return child
+    for child in tok.children:
+        if child.dep_ == "nsubjpass":
+            for agent in tok.children:
+                if agent.dep_ == "agent":
+                    for obj in agent.children:
+                        if obj.dep_ == "pobj":
+                            return obj
+            return None
+    if depth < 3 and tok.head.i != tok.i:
+        if tok.dep_ in ("conj", "xcomp") or (tok.dep_ in ("advcl", "acl") and tok.tag_ == "VBG"):
+            return subject_of(tok.head, depth + 1)
+    return None
+
+
+class FrameFinder:
+    def __init__(self, lexicon: CueLexicon):
+        self.lex = lexicon
+
+    def find(self, doc: Doc, candidates: list[int], is_speaker_like, inside_quote) -> list[Frame]:
+        frames = []
+        for i in candidates:
+            tok = doc[i]
+            if inside_quote(tok.idx):
+                continue
+            frame = self._frame(doc, tok, is_speaker_like)
+            if frame is not None and frame.speaker is not None and frame.speaker.i > tok.i and (
+                    frame.start < frame.speaker.idx < frame.end
+                    or tok.dep_ == "advcl" and frame.speaker.head.i == tok.head.i):
+                frame = self._clamp(doc, frame)  # "Calling on X to ..., Xi elaborated"
+            if frame is not None and frame.end - frame.start >= 3:
+                frames.append(frame)
+        return frames
+
+    # ------------------------------------------------------------------ one cue
+
+    def _frame(self, doc: Doc, tok: Token, is_speaker_like) -> Optional[Frame]:
+        if tok.lower_ == "according":
+            return self._according(doc, tok, is_speaker_like)
+        if tok.pos_ not in ("VERB",) or tok.dep_ in _SKIP_DEPS:
+            return None
+        lemma = tok.lemma_.lower()
+        if lemma == "put" and not any(c.lower_ == "it" and c.dep_ == "dobj" for c in tok.children):
+            return None
+        speaker = subject_of(tok)
+        if speaker is None or not is_speaker_like(speaker):
+            return None
+        cue_end = tok.i + 1
+        for child in tok.children:
+            if child.dep_ == "prt" and child.lower_ in self.lex.particles.get(lemma, ()):
+                cue_end = max(cue_end, child.i + 1)
+        if lemma in self.lex.clause:
+            comps = [c for c in tok.children if self._is_clause(c, tok)]
+            right = [c for c in comps if c.i > tok.i]
+            left = [c for c in comps if c.i < tok.i]
+            if right:
+                first, last = right[0], right[-1]
+                return self._make(doc, tok.i, cue_end, speaker, first.left_edge.i, last.right_edge.i)
+            if left and speaker.i > left[-1].right_edge.i:
+                comp = left[-1]
+                sent_start = tok.sent.start
+                lo = comp.left_edge.i
+                if all(doc[j].is_punct or doc[j].is_space for j in range(sent_start, lo)):
+                    lo = sent_start
+                return self._make(doc, tok.i, cue_end, speaker, lo, comp.right_edge.i, True)
+        if lemma in self.lex.frames:
+            frame = self._object_frame(doc, tok, lemma, speaker)
+            if frame is not None:
+                return frame
+        if lemma in self.lex.nominal_verbs:
+            for obj in tok.children:
+                if obj.dep_ == "dobj" and obj.lemma_.lower() in self.lex.nominal:
+                    for c in obj.children:
+                        if c.dep_ in ("acl", "ccomp", "relcl", "appos") and c.i > obj.i and \
+                                any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children):
+                            return self._make(doc, tok.i, cue_end, speaker, c.left_edge.i, c.right_edge.i)
+        if lemma in self.lex.clause or lemma == "put":
+            return self._parenthetical(doc, tok, cue_end, speaker)
+        return None
+
+    @staticmethod
+    def _is_clause(c: Token, head: Token) -> bool:
+        if c.dep_ == "ccomp":
+            return c.pos_ in ("VERB", "AUX") or any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+        if c.dep_ in ("advcl", "dobj", "xcomp", "parataxis", "conj") and c.i > head.i:
+            return any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+        return False
+
+    def _object_frame(self, doc: Doc, tok: Token, lemma: str, speaker: Token) -> Optional[Frame]:
+        spec = self.lex.frames[lemma]
+        kids = list(tok.children)
+        xcomps = [c for c in kids if c.dep_ in ("xcomp", "ccomp") and c.i > tok.i]
+        for prep in kids:
+            if prep.dep_ in ("prep", "prt") and prep.lower_ in spec["preps"] and prep.i > tok.i:
+                objs = [c for c in prep.children if c.dep_ == "pobj"]
+                if not objs:
+                    continue
+                end = max([prep.right_edge.i] + [x.right_edge.i for x in xcomps if x.i > prep.i]
+                          + [c.right_edge.i for c in kids if c.i > prep.i and c.dep_ == "prep"
+                             and c.lower_ in ("as", "of", "with", "to", "between")])
+                return self._make(doc, tok.i, prep.i + 1, speaker, prep.i + 1, end)
+        dobj = next((c for c in kids if c.dep_ in ("dobj", "dative") and c.i > tok.i), None)
+        if dobj is not None and xcomps and spec["infinitive"]:
+            return self._make(doc, tok.i, tok.i + 1, speaker, dobj.left_edge.i, xcomps[-1].right_edge.i)
+        if xcomps and spec["infinitive"] and any(g.lower_ == "to" for g in xcomps[0].lefts):
+            return self._make(doc, tok.i, tok.i + 1, speaker, xcomps[0].left_edge.i, xcomps[-1].right_edge.i)
+        if dobj is not None and spec["object"]:
+            return self._make(doc, tok.i, tok.i + 1, speaker, dobj.left_edge.i, dobj.right_edge.i)
+        return None
+
+    def _parenthetical(self, doc: Doc, tok: Token, cue_end: int, speaker: Token) -> Optional[Frame]:
+        """``Just as X noted, <content>``; ``<content>, X said.``; ``X noted, <content>``."""
+        sent = tok.sent
+        sub_lo, sub_hi = tok.left_edge.i, tok.right_edge.i
+        has_as = any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
+        if tok.dep_ == "advcl" and has_as or (tok.dep_ == "ROOT" and sub_hi + 1 < sent.end
+                                              and doc[sub_hi + 1].text in (",", ":")):
+            lo = sub_hi + 1
+            while lo < sent.end and doc[lo].is_punct:
+                lo += 1
+            if tok.dep_ == "ROOT" and sub_lo != sent.start:
+                return None
+            return self._make(doc, tok.i, cue_end, speaker, lo, sent.end - 1, needs_verb=True)
+        if tok.dep_ == "parataxis" and sub_hi >= sent.end - 2 and sub_lo > sent.start:
+            hi = sub_lo - 1
+            return self._make(doc, tok.i, cue_end, speaker, sent.start, hi, True, needs_verb=True)
+        return None
+
+    def _according(self, doc: Doc, tok: Token, is_speaker_like) -> Optional[Frame]:
+        to = next((c for c in tok.children if c.lower_ == "to"), None)
+        if to is None:
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            to = nxt if nxt is not None and nxt.lower_ == "to" else None
+        if to is None:
+            return None
+        obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if obj is None or not is_speaker_like(obj):
+            return None
+        sent = tok.sent
+        lo, hi = tok.i, max(tok.right_edge.i, to.right_edge.i)
+        if all(doc[j].is_punct for j in range(sent.start, lo)):
+            start = hi + 1
+            while start < sent.end and doc[start].is_punct:
+                start += 1
+            return self._make(doc, tok.i, to.i + 1, obj, start, sent.end - 1, needs_verb=True)
+        if all(doc[j].is_punct or doc[j].is_space for j in range(hi + 1, sent.end)):
+            return self._make(doc, tok.i, to.i + 1, obj, sent.start, lo - 1, True, needs_verb=True)
+        return None
+
+    # ------------------------------------------------------------------ spans
+
+    def _clamp(self, doc: Doc, frame: Frame) -> Optional[Frame]:
+        hi = frame.speaker.left_edge.i - 1
+        lo = doc.char_span(frame.start, frame.end, alignment_mode="expand").start
+        return self._make(doc, frame.cue_start, frame.cue_end, frame.speaker, lo, hi)
+
+    @staticmethod
+    def _make(doc: Doc, cue_start: int, cue_end: int, speaker: Token, lo: int, hi: int,
+              content_first: bool = False, needs_verb: bool = False) -> Optional[Frame]:
+        while lo <= hi and (doc[lo].lower_ in _LEAD or doc[lo].is_space):
+            lo += 1
+        while hi >= lo and (doc[hi].text in _TRIM or doc[hi].is_space):
+            hi -= 1
+        if hi < lo or (cue_start >= lo and cue_start <= hi):
+            return None
+        if needs_verb and not any(doc[j].pos_ in ("VERB", "AUX") for j in range(lo, hi + 1)):
+            return None
+        return Frame(cue_start, cue_end, speaker, doc[lo].idx, doc[hi].idx + len(doc[hi]),
+                     content_first)

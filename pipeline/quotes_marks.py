@@ -1,0 +1,149 @@
+"""Pairing quotation marks: which marks open and close a quotation.
+
+Curly, straight and guillemet double marks pair with each other; a quotation may run
+over paragraphs in the news convention (an opening mark at the start of each new
+paragraph, the closing mark only at the end). Single marks pair only outside double
+quotations and only where they look like marks rather than apostrophes (``China’s``,
+``Leaders’ Meeting``). Unbalanced marks give a warning and are skipped; they never
+shift the pairing of the marks after them.
+
+>>> [(p.start, p.end) for p in pair_quotes('He said: “We are ready.” ')[0]]
+[(10, 23)]
+>>> pair_quotes("the Leaders’ Meeting in Lima")[0]
+[]
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+DOUBLE_OPEN = "“„‟«"
+DOUBLE_CLOSE = "”»"
+DOUBLE_EITHER = '"'
+SINGLE_OPEN = "‘‹"
+SINGLE_CLOSE = "’›"
+SINGLE_EITHER = "'"
+_MARKS = re.compile(r"[“”„‟«»\"‘’‹›']")
+_PARAGRAPH = re.compile(r"\n\s*")
+_CLOSE_FOLLOW = set(" \t\r\n.,;:!?)]}—–-…") | set(DOUBLE_CLOSE) | set(SINGLE_CLOSE)
+_OPEN_PRECEDE = set(" \t\r\n([{—–-/") | set(DOUBLE_OPEN) | set(SINGLE_OPEN)
+MAX_SINGLE_CHARS = 400
+
+
+@dataclass(frozen=True)
+class QuotePair:
+    """A quotation: ``open``/``close`` are the marks' offsets, ``start``/``end`` the
+    content between them (for a multi-paragraph quotation, from the first opening mark
+    to the final closing mark)."""
+
+    open: int
+    close: int
+    paragraphs: int = 1
+    single: bool = False
+
+    @property
+    def start(self) -> int:
+        return self.open + 1
+
+    @property
+    def end(self) -> int:
+        return self.close
+
+
+def _context(text: str, i: int) -> tuple[bool, bool]:
+    """(looks like an opening mark, looks like a closing mark) from the neighbours."""
+    left = text[i - 1] if i > 0 else " "
+    right = text[i + 1] if i + 1 < len(text) else " "
+    opens = left in _OPEN_PRECEDE and not right.isspace()
+    closes = not left.isspace() and (right in _CLOSE_FOLLOW or right in DOUBLE_EITHER)
+    return opens, closes
+
+
+def _paragraph_starts(text: str) -> list[int]:
+    return [0] + [m.end() for m in _PARAGRAPH.finditer(text)]
+
+
+def _paragraph_of(starts: list[int], pos: int) -> int:
+    lo, hi = 0, len(starts) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if starts[mid] <= pos:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def pair_quotes(text: str) -> tuple[list[QuotePair], list[str]]:
+    """Quotation pairs in ``text`` (sorted) and warnings for unbalanced marks."""
+    starts = _paragraph_starts(text)
+    doubles, singles = [], []
+    for m in _MARKS.finditer(text):
+        ch, i = m.group(), m.start()
+        opens, closes = _context(text, i)
+        if ch in DOUBLE_OPEN:
+            role = "close" if closes and not opens else "open"
+        elif ch in DOUBLE_CLOSE:
+            role = "open" if opens and not closes else "close"
+        elif ch in DOUBLE_EITHER:
+            role = "open" if opens and not closes else "close" if closes and not opens else "either"
+        else:
+            if ch in SINGLE_OPEN or ch in SINGLE_EITHER:
+                if opens and (i + 1 < len(text) and text[i + 1].isalnum()):
+                    singles.append((i, "open", ch))
+                    continue
+            if ch in SINGLE_CLOSE or ch in SINGLE_EITHER:
+                if closes and not (i + 1 < len(text) and text[i + 1].isalpha()):
+                    singles.append((i, "close", ch))
+            continue
+        doubles.append((i, role, _paragraph_of(starts, i)))
+    pairs, warnings = _pair_doubles(text, doubles, starts)
+    pairs += _pair_singles(text, singles, pairs, starts)
+    pairs.sort(key=lambda p: p.open)
+    return pairs, warnings
+
+
+def _pair_doubles(text: str, marks: list, starts: list[int]) -> tuple[list[QuotePair], list[str]]:
+    pairs: list[QuotePair] = []
+    warnings: list[str] = []
+    opened = None  # (offset, first paragraph, current paragraph)
+    for i, role, par in marks:
+        if opened is not None and par != opened[2]:
+            at_par_start = text[starts[par]:i].strip() == ""
+            if par == opened[2] + 1 and at_par_start and role in ("open", "either"):
+                opened = (opened[0], opened[1], par)  # the quotation runs on
+                continue
+            warnings.append(f"unclosed quotation mark at {opened[0]}")
+            opened = None
+        if opened is None:
+            if role == "close":
+                warnings.append(f"closing quotation mark without an opening one at {i}")
+            else:
+                opened = (i, par, par)
+            continue
+        if role == "open":
+            warnings.append(f"unclosed quotation mark at {opened[0]}")
+            opened = (i, par, par)
+            continue
+        pairs.append(QuotePair(opened[0], i, paragraphs=opened[2] - opened[1] + 1))
+        opened = None
+    if opened is not None:
+        warnings.append(f"unclosed quotation mark at {opened[0]}")
+    return pairs, warnings
+
+
+def _pair_singles(text: str, marks: list, doubles: list[QuotePair], starts: list[int]) -> list[QuotePair]:
+    inside = [(p.open, p.close) for p in doubles]
+    pairs = []
+    opened = None
+    for i, role, ch in marks:
+        if any(a < i < b for a, b in inside):
+            continue
+        if role == "open":
+            opened = i
+        elif opened is not None:
+            same_par = _paragraph_of(starts, opened) == _paragraph_of(starts, i)
+            if same_par and i - opened <= MAX_SINGLE_CHARS and i - opened > 1:
+                pairs.append(QuotePair(opened, i, single=True))
+            opened = None
+    return pairs
