@@ -152,8 +152,8 @@ def segment(text: str, marks: Iterable[Mark]) -> list[dict]:
         pieces.append({
             "text": text[b:nxt],
             "kinds": sorted({m.kind for m in covering}),
-            "classes": " ".join(sorted({f"k-{m.kind}" for m in covering}
-                                       | {m.css for m in covering if m.css})),
+            "classes": " ".join([f"k-{k}" for k in sorted({m.kind for m in covering})]
+                                + sorted({m.css for m in covering if m.css})),
             "title": "\n\n".join(m.title for m in covering if m.title),
         })
     return pieces
