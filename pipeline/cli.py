@@ -152,6 +152,32 @@ def predict_gold_articles(gold_records, nlp):
 
 
 @app.command()
+def report(
+    predictions: Path = typer.Argument(..., help="Records JSONL written by `communique extract`."),
+    output: Path = typer.Option(Path("outputs") / "report", "-o", "--output", help="Folder to write index.html and articles/*.html into."),
+) -> None:
+    """Write a static HTML report (works offline): highlighted articles, events, timeline.
+
+    A line that is not a valid record is reported (file and line) and skipped; the rest of
+    the report is still written, and the exit code is 1.
+    """
+    from pipeline.report import write_report_file
+
+    if not predictions.is_file():
+        _fail_usage(f"{predictions}: no such file")
+    if output.exists() and not output.is_dir():
+        _fail_usage(f"{output} exists and is not a folder")
+    try:
+        summary = write_report_file(predictions, output)
+    except OSError as exc:
+        _fail_usage(f"cannot write the report: {exc}")
+    for problem in summary.problems:
+        typer.echo(f"communique: error: {problem}", err=True)
+    typer.echo(summary.line(), err=True)
+    raise typer.Exit(1 if summary.problems else 0)
+
+
+@app.command()
 def schema() -> None:
     """Print the JSON Schema of the records."""
     from models.schema import schema_json
