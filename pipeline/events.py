@@ -1,47 +1,296 @@
-"""Events (first version): verbs of meeting, visiting and agreeing with their subject.
+"""Events: who did what to whom, where and when, in PLOVER/CAMEO terms.
 
-Issue 6 replaces this with PLOVER/CAMEO triggers from data, nominal triggers and
-arguments from the parse.
+Triggers come from the lexicon in ``patterns/triggers.jsonl`` (see
+``pipeline.events_lexicon``), verbal ("visited", "imposed sanctions", "called on") and
+nominal ("visit to Brazil", "talks and meetings", "sent congratulations"), found with one
+Matcher pass. Arguments come from the parse (``pipeline.events_args``), participants are
+canonical names (``pipeline.mentions``). The date is the TIMEX3 value of the temporal
+expression in the trigger's clause or a clause above it; else one inherited from the
+discourse ("During the visit", a later event with the same participants); else the
+article's narrative date (a retrospective's year); never the dateline by default.
+
+Each event: ``{text, start, end, type, mode, cameo, trigger, actors, recipients, location,
+date, status, sentence_start, sentence_end}``; the span is the trigger (with its light verb
+or particle: "held talks", "called for").
 """
 from __future__ import annotations
 
+from collections import Counter
+from typing import Optional
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from pipeline.components import blocked_char_ranges, overlaps, results, set_results
+from pipeline.events_args import VERBAL, clause_verb, noun_actors, place, recipients, status, verb_actors
+from pipeline.events_lexicon import OBJECT_DEPS, choose_noun, choose_verb, lexicon, refine
+from pipeline.mentions import PAIR, Mentions
 
-_TRIGGERS = {  # lemma: (type, mode, cameo)
-    "meet": ("CONSULT", None, "040"), "visit": ("CONSULT", "visit", "042"),
-    "attend": ("CONSULT", "multilateral", "043"), "agree": ("AGREE", None, "030"),
-    "sign": ("AGREE", None, "057"), "announce": ("STATEMENT", None, "010"),
-    "praise": ("SUPPORT", None, "051"),
-}
+ARG_PREPS = {"with", "to", "between", "by", "among", "from", "of", "on", "against", "in", "for"}
+NO_OBJECT_RECIPIENT = {"STATEMENT"}
+INHERIT_WINDOW = 3   # sentences back in which a shared participant carries a date over
 
 
 class EventExtractor:
     def __init__(self, nlp: Language, name: str = "communique_events"):
         self.name = name
+        self.lex = lexicon()
+        self.matcher = self.lex.matcher(nlp.vocab)
+        self.cues = self.lex.cameo
+        self._kinds = {nlp.vocab.strings[k]: k for k in ("VERB", "NOUN", "PHRASE")}
+        self.light_verbs = frozenset(self.cues["light_verbs"])
 
+    # -- candidates ----------------------------------------------------------------------
+    def _candidates(self, doc: Doc, blocked) -> tuple[list[Token], dict[int, tuple[str, int, int]]]:
+        verbs, nouns = [], {}
+        for match_id, start, end in self.matcher(doc):
+            kind = self._kinds[match_id]
+            tok = doc[end - 1]
+            if overlaps(doc[start].idx, tok.idx + len(tok), blocked):
+                continue
+            if kind == "VERB":
+                verbs.append(tok)
+                continue
+            if kind == "PHRASE":
+                key = " ".join([t.lower_ for t in doc[start:end - 1]] + [tok.lemma_])
+            else:
+                key = tok.lemma_ if tok.lemma_ in self.lex.nouns else tok.lower_
+            if key not in self.lex.nouns:
+                continue
+            old = nouns.get(tok.i)
+            if old is None or end - start > old[2] - old[1]:
+                nouns[tok.i] = (key, start, end)
+        return sorted(set(verbs), key=lambda t: t.i), nouns
+
+    def _anaphor(self, tok: Token) -> bool:
+        """'during the visit': a definite event noun without arguments refers back."""
+        children = list(tok.children)
+        if not any(c.dep_ == "det" and c.lower_ in self.cues["anaphoric_determiners"] for c in children):
+            return False
+        return not any(c.dep_ in {"poss", "nummod"} or (c.dep_ == "prep" and c.lower_ in ARG_PREPS)
+                       or (c.dep_ in {"compound", "amod"} and c.pos_ == "PROPN") for c in children)
+
+    @staticmethod
+    def _own_args(tok: Token) -> bool:
+        return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ARG_PREPS - {"in", "for", "on"})
+                   for c in tok.children)
+
+    @staticmethod
+    def _own_participants(tok: Token, m: Mentions) -> list[str]:
+        out = []
+        for c in tok.children:
+            if c.dep_ == "poss":
+                out += m.of_phrase(c)
+            elif c.dep_ == "prep" and c.lower_ in ARG_PREPS - {"in", "for", "on", "of"}:
+                out += [n for p in c.children if p.dep_ == "pobj" for n in m.of_phrase(p)]
+        return out
+
+    # -- the component -------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         blocked = blocked_char_ranges(doc)
-        by_start = {e["start"]: e for e in results(doc, "entities")}
-        items = []
-        for token in doc:
-            if token.pos_ != "VERB" or token.lemma_ not in _TRIGGERS:
+        m = Mentions(doc)
+        verbs, nouns = self._candidates(doc, blocked)
+        chosen = {}
+        for tok in verbs:
+            choice = choose_verb(tok, self.lex, m.label)
+            if choice is not None:
+                chosen[tok.i] = choice
+        events: list[dict] = []
+        consumed: set[int] = set()
+        absorbed: set[int] = set()
+        by_token: dict[int, dict] = {}
+        for tok in verbs:
+            if tok.i not in chosen or tok.i in absorbed:
                 continue
-            if overlaps(token.idx, token.idx + len(token), blocked):
+            entry, hit = chosen[tok.i]
+            etype, cameo, mode = entry.type, entry.cameo, entry.mode
+            if entry.role:
+                inner = next((c for c in tok.children if c.dep_ in {"xcomp", "ccomp"} and c.i in chosen), None)
+                if inner is not None:
+                    absorbed.add(inner.i)
+                    ientry, ihit = chosen[inner.i]
+                    etype, cameo = refine(entry.role, ientry.type, ientry.cameo, self.lex)
+                    if ihit is not None and ihit.dep_ not in {"prep", "prt"}:
+                        consumed.add(ihit.i)
+            obj = hit if hit is not None and hit.dep_ not in {"prep", "prt", "agent", "advmod"} else None
+            if obj is not None:
+                consumed.add(obj.i)
+            end_tok = hit if hit is not None and obj is None and 0 < hit.i - tok.i <= 2 else tok
+            trigger = entry.key + (f" {entry.prep}" if entry.prep else "") + (
+                f" {obj.lemma_}" if obj is not None and entry.object else "")
+            particle = hit if hit is not None and obj is None else None
+            event = self._event(doc, tok, tok, end_tok, etype, mode, cameo, trigger, None, obj, m, particle)
+            by_token[tok.i] = event
+            events.append(event)
+        anaphors: list[tuple[int, str]] = []
+        for i in sorted(nouns):
+            key, start, end = nouns[i]
+            tok = doc[i]
+            if i in consumed or i in absorbed:
                 continue
-            etype, mode, cameo = _TRIGGERS[token.lemma_]
-            actors = [by_start[c.idx]["canonical"] for c in token.children
-                      if c.dep_ == "nsubj" and c.idx in by_start]
-            sent = token.sent
-            items.append({"text": token.text, "start": token.idx, "end": token.idx + len(token),
-                          "type": etype, "mode": mode, "cameo": cameo, "trigger": token.lemma_,
-                          "actors": actors, "recipients": [], "location": None, "date": None,
-                          "status": "occurred", "sentence_start": sent.start_char,
-                          "sentence_end": sent.end_char})
-        set_results(doc, "events", items)
+            entry = choose_noun(key, tok, self.lex)
+            if entry is None:
+                continue
+            if entry.needs_args and self._anaphor(tok):
+                anaphors.append((tok.sent.start, tok.lemma_))
+                continue
+            if (tok.is_title and not tok.is_sent_start) or m.label(tok) is not None:
+                continue                      # part of a name: "the APEC Economic Leaders' Meeting"
+            verb = clause_verb(tok)
+            governing = by_token.get(verb.i) if verb is not None else None
+            if governing is not None and governing["type"] == entry.type and tok.head.i in (verb.i, *[
+                    c.i for c in verb.children if c.dep_ == "prep"]):
+                continue                      # "attended the meeting", "arrived for a visit"
+            if tok.dep_ == "conj" and tok.head.i in by_token and by_token[tok.head.i]["type"] == entry.type \
+                    and by_token[tok.head.i]["_noun"]:
+                first = by_token[tok.head.i]
+                first["end"] = tok.idx + len(tok)
+                first["text"] = doc.text[first["start"]:first["end"]]
+                by_token[i] = first
+                continue
+            light = tok.head if (tok.dep_ in OBJECT_DEPS and tok.head.pos_ in VERBAL
+                                 and tok.head.i not in by_token and 0 < start - tok.head.i <= 5) else None
+            event = self._event(doc, tok, light or doc[start], tok, entry.type, entry.mode, entry.cameo,
+                                key, light, None, m)
+            own = self._own_args(tok)
+            if entry.needs_args and not own and (entry.strict_args or (
+                    light is not None and light.lemma_ not in self.light_verbs)):
+                continue                      # "deepening strategic dialogue", "youth exchanges"
+            if entry.strict_args and not self._own_participants(tok, m):
+                continue
+            event["_noun"] = True
+            by_token[i] = event
+            events.append(event)
+        events.sort(key=lambda e: e["start"])
+        self._resolve_pairs(events)
+        self._implicit_actor(events)
+        self._dates(doc, events, anaphors)
+        self._share_locations(events)
+        for e in events:
+            for k in [k for k in e if k.startswith("_")]:
+                del e[k]
+        set_results(doc, "events", events)
         return doc
+
+    def _event(self, doc: Doc, tok: Token, first: Token, last: Token, etype: str, mode: Optional[str],
+               cameo: str, trigger: str, light: Optional[Token], obj: Optional[Token], m: Mentions,
+               particle: Optional[Token] = None) -> dict:
+        verbal = tok.pos_ in VERBAL
+        verb = tok if verbal else clause_verb(tok)
+        actors = verb_actors(tok, m) if verbal else noun_actors(tok, m)
+        recips = recipients(tok, light, obj, m, object_is_recipient=etype not in NO_OBJECT_RECIPIENT
+                            and mode != "multilateral", particle=particle)
+        recips = [r for r in recips if r not in actors]
+        location = None
+        if mode == "visit":
+            dests = [r for r in recips if r != PAIR]
+            if len(dests) == 1 and m.g.country_of(dests[0]) is not None:
+                location = dests[0]
+        location = location or place(tok, verb if not verbal else None, m)
+        sent = tok.sent
+        start, end = first.idx, last.idx + len(last)
+        return {"text": doc.text[start:end], "start": start, "end": end, "type": etype, "mode": mode,
+                "cameo": cameo, "trigger": trigger, "actors": actors, "recipients": recips,
+                "location": location, "date": None,
+                "status": status(tok, verb, self.cues),
+                "sentence_start": sent.start_char, "sentence_end": sent.end_char,
+                "_tok": tok, "_verb": verb, "_noun": not verbal, "_sent": sent.start}
+
+    @staticmethod
+    def _implicit_actor(events: list[dict]) -> None:
+        """A nominal event without actors in an article about one actor ('The meetings with
+        leaders of India and Japan', in a review of a leader's year) is that actor's."""
+        counts = Counter(a for e in events for a in e["actors"])
+        if not counts:
+            return
+        main, n = counts.most_common(1)[0]
+        if n < 3 or n * 2 < sum(counts.values()):
+            return
+        for e in events:
+            if e["_noun"] and not e["actors"] and main not in e["recipients"] and e["recipients"]:
+                e["actors"] = [main]
+
+    @staticmethod
+    def _resolve_pairs(events: list[dict]) -> None:
+        for i, e in enumerate(events):
+            for role in ("actors", "recipients"):
+                if PAIR not in e[role]:
+                    continue
+                before = [p for p in events[:i] if p["_sent"] >= e["_sent"] - 200]
+                found: list[str] = []
+                if before:
+                    prev = before[-1]
+                    found = [n for n in prev["actors"] + prev["recipients"] if n != PAIR]
+                e[role] = list(dict.fromkeys(n for n in e[role] if n != PAIR)) + [
+                    n for n in found if n not in e[role]]
+
+    # -- dates ---------------------------------------------------------------------------
+    def _dates(self, doc: Doc, events: list[dict], anaphors: list[tuple[int, str]]) -> None:
+        at_verb: dict[int, str] = {}
+        for d in results(doc, "dates"):
+            value = d.get("value")
+            if not value or d.get("type") not in {"DATE", "TIME"} or value.startswith("P") \
+                    or value.endswith("_REF"):
+                continue
+            span = doc.char_span(d["start"], d["end"], alignment_mode="expand")
+            if span is None:
+                continue
+            tok = span.root
+            for _ in range(8):
+                if tok.pos_ in VERBAL or tok.head is tok:
+                    break
+                tok = tok.head
+            at_verb.setdefault(tok.i, value[:10])
+        sent_index = {}
+        for e in events:
+            sent_index.setdefault(e["_sent"], len(sent_index))
+        counts = Counter(a for e in events for a in e["actors"])
+        dominant = counts.most_common(1)[0][0] if counts else None
+        people = set(doc.user_data.get("communique_persons", {}))
+        narrative = getattr(doc._, "communique_narrative_date", None) if doc.has_extension(
+            "communique_narrative_date") else None
+        for i, e in enumerate(events):
+            v = e["_verb"] or e["_tok"]
+            seen = 0
+            while v is not None and seen < 8:
+                if v.i in at_verb:
+                    e["date"], e["_own"] = at_verb[v.i], True
+                    break
+                if v.head is v:
+                    break
+                v, seen = v.head, seen + 1
+            if e["date"]:
+                continue
+            lemmas = {lemma for s, lemma in anaphors if s == e["_sent"]}
+            prior = [p for p in events[:i] if p["date"]]
+            if lemmas:
+                ref = next((p for p in reversed(prior) if p["_tok"].lemma_ in lemmas), None)
+                if ref is not None:
+                    e["date"] = ref["date"]
+                    continue
+            mine = {n for n in e["actors"] + e["recipients"] if n != dominant and n in people}
+            ref = None
+            for p in reversed(prior):
+                if sent_index[e["_sent"]] - sent_index[p["_sent"]] > INHERIT_WINDOW:
+                    break
+                if mine & set(p["actors"] + p["recipients"]) and (p.get("_own") or p.get("_inherited")):
+                    ref = p
+                    break
+            if ref is not None:
+                e["date"], e["_inherited"] = ref["date"], True
+            elif narrative and e["status"] == "occurred":
+                e["date"] = narrative
+
+    @staticmethod
+    def _share_locations(events: list[dict]) -> None:
+        by_sent: dict[int, set] = {}
+        for e in events:
+            if e["location"]:
+                by_sent.setdefault(e["_sent"], set()).add(e["location"])
+        for e in events:
+            places = by_sent.get(e["_sent"], set())
+            if not e["location"] and len(places) == 1:
+                e["location"] = next(iter(places))
 
 
 @Language.factory("communique_events", assigns=["doc._.communique_events"])

@@ -1,0 +1,184 @@
+"""Event arguments from the dependency parse: actors, recipients, location, status.
+
+A verbal trigger's actors are its subjects (both sides of "X and Y met"; the ``by``
+agent of a passive), else those of the clause it depends on ("agreed to participate",
+"making four overseas visits", "the decision to restore"); a nominal trigger's actors are
+its possessor ("Xi's visit", "his talks"), else those of its light verb ("held talks",
+"sent congratulations"). Recipients are objects and ``with``/``to``/``on``/``against``
+phrases; the location is a visit's single destination or an ``in``/``at`` place.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Token
+
+from pipeline.mentions import Mentions
+
+SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+CLIMB = {"xcomp", "conj", "advcl", "acl", "pcomp", "relcl", "ccomp", "dobj", "pobj", "prep", "appos"}
+RECIPIENT_PREPS = {"with", "to", "against", "toward", "towards", "between", "among"}
+PLACE_PREPS = {"in", "at"}
+VERBAL = {"VERB", "AUX"}
+
+
+def clause_verb(token: Token) -> Optional[Token]:
+    """The verb a (nominal) trigger's clause hangs on."""
+    tok = token
+    for _ in range(6):
+        if tok.pos_ in VERBAL:
+            return tok
+        if tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+
+
+def verb_actors(verb: Token, m: Mentions, depth: int = 0) -> list[str]:
+    if depth > 5:
+        return []
+    out: list[str] = []
+    passive = _passive(verb)
+    for child in verb.children:
+        if passive and child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    out += m.of_phrase(pobj)
+        elif child.dep_ in SUBJECTS and not (passive and child.dep_ == "nsubjpass"):
+            if child.tag_ in {"WDT", "WP"} and verb.dep_ == "relcl":
+                out += m.of_phrase(verb.head)
+            else:
+                out += m.of_phrase(child)
+    if out or verb.head is verb:
+        return list(dict.fromkeys(out))
+    if verb.dep_ == "relcl":
+        return m.of_phrase(verb.head)
+    if verb.dep_ in CLIMB:
+        head = verb.head
+        while head.pos_ not in VERBAL | {"NOUN", "PROPN"} and head.head is not head:
+            head = head.head
+        if head.pos_ in VERBAL:
+            return verb_actors(head, m, depth + 1)
+        if head.pos_ in {"NOUN", "PROPN"}:
+            return noun_actors(head, m, depth + 1)
+    return []
+
+
+def noun_actors(noun: Token, m: Mentions, depth: int = 0) -> list[str]:
+    if depth > 5:
+        return []
+    out: list[str] = []
+    for child in noun.children:
+        if child.dep_ == "poss":
+            out += m.of_phrase(child)
+        elif child.dep_ in {"prep", "agent"} and child.lower_ == "by":
+            out += [n for p in child.children if p.dep_ == "pobj" for n in m.of_phrase(p)]
+        elif child.dep_ in {"compound", "amod", "nmod"} and m.label(child) == "PERSON":
+            out += m.of(child)
+    if not out:     # "the signing of the Beijing Declaration ... by 14 Palestinian factions"
+        for tok in noun.subtree:
+            if tok.dep_ in {"prep", "agent"} and tok.lower_ == "by" and tok.i > noun.i:
+                out += [n for p in tok.children if p.dep_ == "pobj" for n in m.of_phrase(p)]
+                break
+    if out:
+        return list(dict.fromkeys(out))
+    head = noun.head
+    if head is noun:
+        return []
+    if head.pos_ in VERBAL and noun.dep_ in {"dobj", "obj", "attr", "nsubjpass", "conj"} | {"dative"}:
+        return verb_actors(head, m, depth + 1)
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in {"for", "in", "during", "at", "of"}:
+        governor = head.head
+        if governor.pos_ in VERBAL and head.lower_ != "of":
+            return verb_actors(governor, m, depth + 1)
+        if governor.pos_ in {"NOUN", "PROPN"} and head.lower_ != "of":
+            return noun_actors(governor, m, depth + 1)
+    if noun.dep_ == "conj":
+        return noun_actors(head, m, depth + 1) if head.pos_ not in VERBAL else verb_actors(head, m, depth + 1)
+    return []
+
+
+def recipients(trigger: Token, light: Optional[Token], consumed: Optional[Token], m: Mentions,
+               object_is_recipient: bool, particle: Optional[Token] = None) -> list[str]:
+    out: list[str] = []
+    if particle is not None:              # "called on the Global South"
+        out += [n for p in particle.children if p.dep_ == "pobj" for n in m.of_phrase(p)]
+        if particle.dep_ == "prt":
+            out += [n for c in trigger.children if c.dep_ == "dobj" for n in m.of_phrase(c)]
+    heads = [t for t in (trigger, light, consumed) if t is not None]
+    for head in heads:
+        for child in head.children:
+            dep = child.dep_
+            if dep in {"dobj", "obj", "dative", "iobj"} and object_is_recipient and child is not consumed \
+                    and child.pos_ != "ADP" \
+                    and head.pos_ in VERBAL and (head is not light or child is not trigger):
+                out += m.of_phrase(child)
+            elif dep in {"prep", "prt", "dative"} and child is not particle:
+                for prep in (child, *child.conjuncts):
+                    if prep.lower_ in RECIPIENT_PREPS:
+                        out += [n for p in prep.children if p.dep_ == "pobj" for n in m.of_phrase(p)]
+            elif dep == "nsubjpass" and head is trigger and head.pos_ in VERBAL:
+                out += m.of_phrase(child)
+    return list(dict.fromkeys(out))
+
+
+def place(trigger: Token, verb: Optional[Token], m: Mentions) -> Optional[str]:
+    for head in (trigger, verb):
+        if head is None:
+            continue
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
+                for tok in child.subtree:
+                    ent = m.entity(tok)
+                    if ent and ent["label"] in {"GPE", "LOC", "FAC"}:
+                        return ent["canonical"]
+    return None
+
+
+def status(trigger: Token, verb: Optional[Token], cues: dict) -> str:
+    """occurred | planned | negated | hypothetical, from negation, modals, conditionals
+    and governing verbs ("expected to sign", "failed to meet")."""
+    if trigger.pos_ not in VERBAL:
+        for child in trigger.children:
+            if child.dep_ == "amod" and child.lower_ in cues["planned_modifiers"]:
+                return "planned"
+    chain = []
+    tok = verb
+    while tok is not None and len(chain) < 4:
+        chain.append(tok)
+        if tok.dep_ not in {"xcomp", "conj"} or tok.head is tok:
+            break
+        tok = tok.head
+    if not chain:
+        return "occurred"
+    planned = hypothetical = False
+    for i, v in enumerate(chain):
+        if i and v.lemma_ in cues["negated_governors"]:
+            return "negated"
+        if i and v.lemma_ in cues["planned_governors"]:
+            planned = True
+        for child in v.children:
+            low = child.lower_
+            if child.dep_ == "neg":
+                return "negated"
+            if child.dep_ in {"aux", "auxpass"}:
+                if low in cues["planned_aux"]:
+                    planned = True
+                elif low in cues["hypothetical_aux"]:
+                    hypothetical = low != "would" or hypothetical
+                    planned = planned or low == "would"
+            if child.dep_ == "mark" and low in cues["hypothetical_mark"]:
+                hypothetical = True
+        if v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in cues["hypothetical_mark"]
+                                     for c in v.children):
+            hypothetical = True
+    if any(c.dep_ == "acomp" and c.lower_ in {"due", "set", "scheduled", "expected", "poised"}
+           for v in chain[:1] for c in v.children):
+        planned = True
+    if hypothetical:
+        return "hypothetical"
+    return "planned" if planned else "occurred"

@@ -1,0 +1,186 @@
+"""The event trigger lexicon (``patterns/triggers.jsonl``) and the CAMEO refinements
+(``patterns/events_cameo.json``): finding trigger candidates with one spaCy Matcher pass
+and choosing the most specific entry that a candidate's parse satisfies.
+
+An entry is ``{lemma | phrase, pos, type, mode, cameo}`` plus optional constraints:
+``object`` (a direct object with one of these lemmas: "impose sanctions"),
+``object_label`` (an object that is an entity of these labels: "received Putin"),
+``prep`` ("call on", "called for"), ``subject_lemma`` ("workers went on strike"),
+``requires_light`` / ``requires_prep`` (a noun that is an event only as the object of
+these verbs: "declared a curfew"), ``needs_args`` (a definite noun without arguments is an
+anaphor: "during the visit"), ``role`` (intent/appeal/refuse/threat governors that absorb a
+triggered complement: "agreed to meet" = AGREE 036).
+"""
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+from spacy.matcher import Matcher
+from spacy.tokens import Token
+
+PATTERNS = Path(__file__).resolve().parent / "patterns"
+OBJECT_DEPS = {"dobj", "obj", "attr", "dative", "oprd"}
+
+
+@dataclass
+class Entry:
+    key: str                      # lemma or phrase
+    pos: str
+    type: str
+    cameo: str
+    mode: Optional[str] = None
+    object: frozenset = frozenset()
+    object_label: frozenset = frozenset()
+    prep: Optional[str] = None
+    subject_lemma: frozenset = frozenset()
+    requires_light: frozenset = frozenset()
+    requires_prep: frozenset = frozenset()
+    light: bool = False
+    needs_args: bool = False
+    strict_args: bool = False
+    intransitive: bool = False
+    requires_xcomp: bool = False
+    not_object: frozenset = frozenset()
+    role: Optional[str] = None
+    order: int = 0
+
+    @property
+    def specificity(self) -> int:
+        return 3 if self.object else 2 if (self.object_label or self.prep or self.subject_lemma
+                                           or self.requires_light or self.requires_prep) else 1
+
+
+@dataclass
+class Lexicon:
+    verbs: dict = field(default_factory=dict)     # lemma -> [Entry]
+    nouns: dict = field(default_factory=dict)     # lemma or phrase -> [Entry]
+    cameo: dict = field(default_factory=dict)
+
+    def matcher(self, vocab) -> Matcher:
+        m = Matcher(vocab)
+        m.add("VERB", [[{"LEMMA": {"IN": sorted(self.verbs)}, "POS": {"IN": ["VERB", "AUX"]}}]])
+        singles = sorted(k for k in self.nouns if " " not in k)
+        m.add("NOUN", [[{"LEMMA": {"IN": singles}, "POS": {"IN": ["NOUN", "PROPN"]}}],
+                       [{"LOWER": {"IN": singles}, "POS": {"IN": ["NOUN", "PROPN"]}}]])
+        phrases = [[{"LOWER": w} for w in k.split()[:-1]] + [{"LEMMA": k.split()[-1]}]
+                   for k in self.nouns if " " in k]
+        if phrases:
+            m.add("PHRASE", phrases)
+        return m
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    lex = Lexicon()
+    lex.cameo = json.loads((PATTERNS / "events_cameo.json").read_text(encoding="utf-8"))
+    lines = (PATTERNS / "triggers.jsonl").read_text(encoding="utf-8").splitlines()
+    for order, line in enumerate(lines):
+        row = json.loads(line) if line.strip() else {}
+        if "type" not in row:
+            continue
+        key = row.get("lemma") or row["phrase"]
+        entry = Entry(
+            key=key, pos=row["pos"], type=row["type"], cameo=row["cameo"], mode=row.get("mode"),
+            object=frozenset(row.get("object", ())), object_label=frozenset(row.get("object_label", ())),
+            prep=row.get("prep"), subject_lemma=frozenset(row.get("subject_lemma", ())),
+            requires_light=frozenset(row.get("requires_light", ())),
+            requires_prep=frozenset(row.get("requires_prep", ())), light=row.get("light", False),
+            needs_args=row.get("needs_args", False), strict_args=row.get("strict_args", False),
+            intransitive=row.get("intransitive", False), requires_xcomp=row.get("requires_xcomp", False),
+            not_object=frozenset(row.get("not_object", ())), role=row.get("role"), order=order)
+        table = lex.verbs if entry.pos == "VERB" else lex.nouns
+        table.setdefault(key, []).append(entry)
+    return lex
+
+
+def objects(token: Token) -> list[Token]:
+    """Direct objects of a verb (conjuncts too; 'rounds of talks' gives 'talks')."""
+    out = []
+    deps = OBJECT_DEPS | ({"nsubjpass"} if any(c.dep_ == "auxpass" for c in token.children) else set())
+    for child in token.children:
+        if child.dep_ in deps:
+            for obj in (child, *child.conjuncts):
+                out.append(obj)
+                out += [gc for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
+                        for gc in p.children if gc.dep_ == "pobj"]
+        elif child.dep_ == "prt":            # "broke off talks": the object hangs on the verb
+            continue
+    return out
+
+
+def particle(token: Token, word: str) -> Optional[Token]:
+    for child in token.children:
+        if child.dep_ in {"prep", "prt", "agent", "advmod"} and child.lower_ == word:
+            return child
+    return None
+
+
+def choose_verb(token: Token, lex: Lexicon, label_of) -> Optional[tuple[Entry, Optional[Token]]]:
+    """The most specific verb entry the token's parse satisfies, and the object or
+    particle token that satisfied it."""
+    best = None
+    objs = None
+    for entry in lex.verbs.get(token.lemma_, ()):
+        hit: Optional[Token] = None
+        objs = objects(token) if objs is None else objs
+        if entry.intransitive and objs:
+            continue
+        if entry.not_object and any(o.lemma_.lower() in entry.not_object for o in objs):
+            continue
+        if entry.requires_xcomp and not any(c.dep_ in {"xcomp", "ccomp"} for c in token.children):
+            continue
+        if entry.object or entry.object_label:
+            hit = next((o for o in objs if o.lemma_.lower() in entry.object), None)
+            if hit is None and entry.object_label:
+                hit = next((o for o in objs if label_of(o) in entry.object_label), None)
+            if hit is None:
+                continue
+        if entry.prep:
+            hit = particle(token, entry.prep)
+            if hit is None:
+                continue
+        if entry.subject_lemma and not any(c.dep_.startswith("nsubj") and c.lemma_ in entry.subject_lemma
+                                           for c in token.children):
+            continue
+        rank = (entry.specificity, -entry.order)
+        if best is None or rank > best[0]:
+            best = (rank, entry, hit)
+    return (best[1], best[2]) if best else None
+
+
+def choose_noun(key: str, head: Token, lex: Lexicon) -> Optional[Entry]:
+    """The most specific noun entry whose light-verb and preposition needs hold."""
+    best = None
+    for entry in lex.nouns.get(key, ()):
+        if entry.requires_light and not (head.dep_ in OBJECT_DEPS | {"nsubjpass", "pobj", "conj"}
+                                         and _governing_verb(head) in entry.requires_light):
+            continue
+        if entry.requires_prep and not any(c.dep_ == "prep" and c.lower_ in entry.requires_prep
+                                           for c in head.children):
+            continue
+        rank = (entry.specificity, -entry.order)
+        if best is None or rank > best[0]:
+            best = (rank, entry)
+    return best[1] if best else None
+
+
+def _governing_verb(token: Token) -> Optional[str]:
+    head = token.head
+    for _ in range(3):
+        if head.pos_ in {"VERB", "AUX"}:
+            return head.lemma_
+        if head.head is head:
+            break
+        head = head.head
+    return None
+
+
+def refine(role: str, inner_type: str, inner_cameo: str, lex: Lexicon) -> tuple[str, str]:
+    """Type and CAMEO code of a governor (``role``) that absorbs a triggered complement."""
+    table = lex.cameo[role]
+    code = table["by_cameo"].get(inner_cameo) or table["by_type"].get(inner_type) or table["default"]
+    return table["type"], code
