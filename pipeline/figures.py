@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline.components import blocked_char_ranges, overlaps, results, set_results
 from pipeline.figures_counted import counted_for
-from pipeline.numbers import NumberMatch, find_numbers, lexicon
+from pipeline.numbers import NumberMatch, find_numbers, grammar, lexicon
 
 _CODES = (r"\d+(?:[-/.:]\d+){2,}"                      # 5/17/2018, 192.168.1.2, 1-222-2222
           r"|(?<![\w])\d{1,2}:\d{2}(?![\d])"           # 10:30
@@ -46,6 +46,7 @@ def _year_like(nm: NumberMatch) -> bool:
 class FigureExtractor:
     def __init__(self, nlp: Language, name: str = "communique_figures"):
         self.name = name
+        grammar()  # compile the number grammar now, not on the first document
         lex = lexicon()
         self.time_units = set(lex["time_units"])
         self.reference_words = set(lex["reference_words"])
@@ -60,6 +61,10 @@ class FigureExtractor:
         names = "|".join(re.escape(p).replace(r"\ ", r"\s+")
                          for p in sorted(lex["name_phrases"], key=len, reverse=True))
         self.masks = re.compile(rf"{_CODES}|(?i:(?<![\w])(?:{names})(?![\w]))")
+        months = "|".join(re.escape(w) for w in lex["months"] + lex["temporal_words"])
+        # a date span is trusted when it looks temporal: NER calls "between 10 and 20" a DATE
+        self.temporal = re.compile(rf"(?i)(?<![\w])(?:{months})(?![\w])|(?<!\d)(?:1[89]|20)\d\d"
+                                   rf"(?!\d)|\d(?:st|nd|rd|th|s)\b|['’]\d0s")
         self.next_word = re.compile(r"\s*(-?)\s*([A-Za-z][A-Za-z.'’-]*)")
         self.prev_word = re.compile(r"([A-Za-z][A-Za-z.]*)\s*$")
 
@@ -70,11 +75,12 @@ class FigureExtractor:
         items = []
         if found:
             skip = blocked_char_ranges(doc)
-            skip += [(d["start"], d["end"]) for d in results(doc, "dates")]
+            skip += [(d["start"], d["end"]) for d in results(doc, "dates")
+                     if self.temporal.search(d["text"])]
             skip += [m.span() for m in self.masks.finditer(text)]
             names = self._names(doc)
             for nm in found:
-                item = self._figure(doc, nm, skip, names)
+                item = self._figure(doc, text, nm, skip, names)
                 if item is not None:
                     items.append(item)
         set_results(doc, "figures", items)
@@ -86,8 +92,7 @@ class FigureExtractor:
             return [(e["start"], e["end"], e.get("label", "")) for e in ents]
         return [(e.start_char, e.end_char, e.label_) for e in doc.ents]
 
-    def _figure(self, doc: Doc, nm: NumberMatch, skip, names) -> dict | None:
-        text = doc.text
+    def _figure(self, doc: Doc, text: str, nm: NumberMatch, skip, names) -> dict | None:
         if overlaps(nm.num_start, nm.num_end, skip):
             return None
         span = doc.char_span(nm.start, nm.end, alignment_mode="expand")
@@ -96,7 +101,7 @@ class FigureExtractor:
             return None
         nxt = self.next_word.match(text, nm.end)
         hyphen, next_word = (nxt.group(1), nxt.group(2).lower()) if nxt else ("", "")
-        prev = self.prev_word.search(text, 0, nm.start)
+        prev = self.prev_word.search(text, max(0, nm.start - 40), nm.start)
         prev_word = prev.group(1).lower() if prev else ""
         if nm.kind == "multiplier":
             if nm.text.lower() in self.verb_only and core.root.pos_ != "VERB":
@@ -113,7 +118,10 @@ class FigureExtractor:
             end = nm.num_end
             nm.text, nm.end = text[nm.start:end], end
             span = doc.char_span(nm.start, nm.end, alignment_mode="expand")
-        return self._item(nm, counted_for(doc, span))
+        counted = counted_for(doc, span)
+        if counted and counted.rsplit(None, 1)[-1].lower() in self.time_units:
+            counted = None                                # "5.2 percent year on year"
+        return self._item(nm, counted)
 
     def _not_a_figure(self, doc: Doc, nm: NumberMatch, core: Span, hyphen: str,
                       next_word: str, prev_word: str, names) -> bool:

@@ -37,7 +37,7 @@ def _phrase(doc: Doc, start: int, head: Token) -> Optional[str]:
                 end = objs[0].i
     if head.pos_ not in NOUNS:
         return None
-    return doc.text[doc[start].idx:doc[end].idx + len(doc[end].text)]
+    return doc[start:end + 1].text
 
 
 def _of_complement(doc: Doc, span: Span, preps: tuple[str, ...]) -> Optional[str]:

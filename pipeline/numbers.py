@@ -143,25 +143,40 @@ class NumberGrammar:
         pct = (r"%|(?i:(?:percentage|percent|per\s*cent|pct)\s+points?(?![\w])"
                r"|percent(?:s|age)?(?![\w])|per\s*cent(?![\w])|pct(?![\w]))")
         # word forms are case-insensitive, digits and abbreviations are not
-        core = (rf"(?:(?P<pre§>{pre})\s?)?"
-                rf"(?P<num§>(?i:{half_of}|{vague}|{fraction}|{word_num}{and_half}?"
+        core = (rf"(?P<num§>(?i:{half_of}|{vague}|{fraction}|{word_num}{and_half}?"
                 rf"(?![\w]))|{digit_num}{and_half}?)"
                 rf"(?:\s*(?P<pct§>{pct})|\s*(?P<suf§>{suf})"
                 rf"|(?P<times§>(?i:\s+times|\s*-?\s*fold))(?![\w]))?")
-        quals = _alternation(self.qual_before)
         mults = _alternation(lex["multiplier_words"])
         after = "|".join(rf"\s+{re.escape(q)}(?![\w])" if q[0].isalpha() else re.escape(q)
                          for q in sorted(self.qual_after, key=len, reverse=True))
+        # matched at an anchor; qualifier, "between"/"from" and a currency prefix before
+        # the number are read backwards by _look_back (a regex tried at every position of
+        # the text would cost more than the parser)
         pattern = (
-            rf"(?:(?P<qual>(?i:{quals}))\s+)?"
-            rf"(?:(?P<ropen>(?i:(?<![\w])(?:between|from)))\s+)?"
-            + core.replace("§", "1")
+            core.replace("§", "1")
             + rf"(?:(?P<rjoin>\s*[-–—~]\s*|\s+(?i:to|and|through)\s+)(?!\d{{4}}\b)"
+            + rf"(?:(?P<pre2>{pre})\s?)?"
             + core.replace("§", "2").replace(r"(?<!\w-)", "") + ")?"
             + rf"(?P<qafter>(?i:{after}))?"
             + rf"|(?P<mult>(?i:{mults}))"
         )
+        words = (list(lex["units"]) + list(lex["tens"]) + list(lex["magnitudes"])
+                 + list(lex["fractions"]) + list(lex["vague"]) + list(lex["multiplier_words"])
+                 + ["dozen", "tens"])
+        first = "".join(sorted({w[0].lower() for w in words} | {"a"}))
+        self.anchor = re.compile(
+            rf"(?<![\w.,])\.?\d|(?<![\w])(?=[{first}{first.upper()}])"
+            rf"(?i:an?\s+(?=(?:{mags}|dozen|half|quarter|third)(?![\w]))"
+            rf"|(?:{'|'.join(sorted(set(words), key=len, reverse=True))})(?![\w]))")
+        self.prefixes = sorted({c.surface for c in self.currency.values()
+                                if c.position != "suffix"}, key=len, reverse=True)
         return pattern
+
+    def currency_prefix(self, surface: str) -> bool:
+        cur = _currency(self, surface)
+        return cur is not None and cur.position != "suffix" and (
+            not (cur.surface.isupper() and cur.surface.isalpha()) or surface.strip() == cur.surface)
 
     # -- normalizing ------------------------------------------------------------------
     def word_value(self, text: str) -> Optional[float]:
@@ -253,7 +268,54 @@ def _currency(g: NumberGrammar, surface: Optional[str]) -> Optional[Currency]:
     return g.currency.get(key) or g.currency.get(key.replace(" ", ""))
 
 
-def _build(g: NumberGrammar, m: re.Match) -> Optional[NumberMatch]:
+_LEADING_PUNCT = "([{“\"‘'—–-"
+
+
+def _look_back(g: NumberGrammar, text: str, pos: int, floor: int):
+    """Currency prefix, range opener and qualifier just before ``pos``.
+
+    Returns ``(currency_start, currency_surface, opener_start, opener, qual_start, qual)``
+    with ``None`` for what is absent; nothing is read before ``floor``."""
+    window_start = max(floor, pos - 60)
+    toks = [(t.start() + window_start, t.end() + window_start, t.group())
+            for t in re.finditer(r"\S+", text[window_start:pos])]
+    cur_start = cur = None
+    if toks and toks[-1][1] >= pos - 1:
+        last = toks[-1]
+        # "US$50", "US$ 50", "c $ 16.4", "RMB 1"
+        head = last[2].lstrip(_LEADING_PUNCT)
+        cands = [(last[1] - len(head), head)]
+        if len(toks) > 1 and toks[-2][1] == last[0] - 1:
+            cands.insert(0, (toks[-2][0], toks[-2][2] + " " + last[2]))
+        for start, surface in cands:
+            if _currency(g, surface) is not None and g.currency_prefix(surface):
+                cur_start, cur = start, surface
+                break
+        if cur is not None:
+            toks = [t for t in toks if t[1] <= cur_start]
+    edge = cur_start if cur is not None else pos
+    opener_start = opener = None
+    if toks and toks[-1][2].lower().lstrip(_LEADING_PUNCT) in ("between", "from") \
+            and not text[toks[-1][1]:edge].strip():
+        opener_start, opener = toks[-1][1] - len(toks[-1][2].lstrip(_LEADING_PUNCT)), \
+            toks[-1][2].lower().lstrip(_LEADING_PUNCT)
+        qual_toks = toks[:-1]
+    else:
+        qual_toks = toks
+    qual_start = qual = None
+    for n in (4, 3, 2, 1):
+        if len(qual_toks) < n:
+            continue
+        words = [t[2] for t in qual_toks[-n:]]
+        first = words[0].lstrip(_LEADING_PUNCT)
+        phrase = " ".join([first] + words[1:]).lower()
+        if phrase in g.qual_before and not any(ch in "".join(words[:-1]) for ch in ",;.:"):
+            qual_start, qual = qual_toks[-n][1] - len(first), phrase
+            break
+    return cur_start, cur, opener_start, opener, qual_start, qual
+
+
+def _build(g: NumberGrammar, m: re.Match, floor: int) -> Optional[NumberMatch]:
     text = m.string
     if m.group("mult"):
         word = m.group("mult").lower()
@@ -263,9 +325,11 @@ def _build(g: NumberGrammar, m: re.Match) -> Optional[NumberMatch]:
     value, info = g.value_of(m, 1)
     if value is None:
         return None
-    qualifier = g.qual_before.get(re.sub(r"\s+", " ", (m.group("qual") or "").lower()), "exact")
+    cur_start, cur_surface, opener_start, opener, qual_start, qual = _look_back(
+        g, text, m.start(), floor)
+    qualifier = g.qual_before.get(qual or "", "exact")
     kind, unit, factor = "count", None, 1.0
-    cur = _currency(g, m.group("pre1") or m.group("suf1") or m.group("pre2") or m.group("suf2"))
+    cur = _currency(g, cur_surface or m.group("suf1") or m.group("pre2") or m.group("suf2"))
     pct = m.group("pct1") or m.group("pct2")
     if cur is not None:
         kind, unit, factor = "money", cur.iso, cur.factor
@@ -276,60 +340,61 @@ def _build(g: NumberGrammar, m: re.Match) -> Optional[NumberMatch]:
         return None
     times = m.group("times1") or m.group("times2")
     value_max = None
-    start, end = m.start(), m.end()
+    num_start = cur_start if cur_start is not None else m.start()
+    start, end = num_start, m.end()
     if m.group("num2"):
         second, info2 = g.value_of(m, 2)
         join = m.group("rjoin").strip().lower()
-        opener = (m.group("ropen") or "").lower()
-        if second is None or (join == "and" and opener != "between") or (
+        if second is None or second <= value or (join == "and" and opener != "between") or (
                 opener == "between" and join not in ("and", "-", "–", "—")):
             # not a range after all: keep the first number only
             end = m.end("num1")
             for grp in ("pct1", "suf1", "times1"):
                 if m.group(grp):
                     end = m.end(grp)
-            nm = NumberMatch(text=text[start:end], start=start, end=end, value=value * factor,
-                             qualifier=qualifier, kind=kind, unit=unit)
-            return _finish(nm, m, info, bool(m.group("times1")),
-                           strip_opener=bool(opener))
-        # "3 to 5 million": the scale of the second number applies to the first
-        mag2 = m.group("mag2") or m.group("abbr2") or m.group("sabbr2")
-        if mag2 and not (m.group("mag1") or m.group("abbr1") or m.group("sabbr1")) \
-                and not info["is_word"] and not info2["is_word"] and second > value:
-            scaled = g.word_value(f"{m.group('num1')} {mag2}") if m.group("mag2") else \
-                value * g.abbr[mag2]
-            value = scaled if scaled is not None else value
-        if not (second > value):
-            return None
-        value_max = second * factor
-        qualifier = "range"
-        info["plain"] = info["plain"] and info2["plain"]
-        info["is_word"] = info["is_word"] and info2["is_word"]
+            times = m.group("times1")
+            cur = _currency(g, cur_surface or m.group("suf1"))
+            if cur is None and kind == "money" or not m.group("pct1") and kind == "percent":
+                kind, unit, factor = "count", None, 1.0
+            opener = None
+        else:
+            # "3 to 5 million": the scale of the second number applies to the first
+            mag2 = m.group("mag2") or m.group("abbr2") or m.group("sabbr2")
+            if mag2 and not (m.group("mag1") or m.group("abbr1") or m.group("sabbr1")) \
+                    and not info["is_word"] and not info2["is_word"]:
+                scaled = g.word_value(f"{m.group('num1')} {mag2}") if m.group("mag2") else \
+                    value * g.abbr[mag2]
+                value = scaled if scaled is not None and scaled < second else value
+            value_max = second * factor
+            qualifier = "range"
+            info["plain"] = info["plain"] and info2["plain"]
+            info["is_word"] = info["is_word"] and info2["is_word"]
+    else:
+        opener = None
+    if opener:
+        start = opener_start
+    if qual and (qualifier != "range" or opener):
+        start = min(start, qual_start)
+    elif qualifier == "range" and qual:
+        start = min(start, qual_start)
     qafter = m.group("qafter")
-    if qafter and qualifier == "exact":
-        qualifier = g.qual_after[qafter.strip().lower().replace("  ", " ")] if \
-            qafter.strip().lower() in g.qual_after else qualifier
-    elif qafter:
-        end = m.start("qafter")
+    if qafter and m.end() == end:
+        key = qafter.strip().lower()
+        if qualifier == "exact" and key in g.qual_after:
+            qualifier = g.qual_after[key]
+        else:
+            end = m.start("qafter")
     nm = NumberMatch(text=text[start:end], start=start, end=end, value=value * factor,
                      value_max=value_max, qualifier=qualifier, kind=kind, unit=unit)
-    return _finish(nm, m, info, bool(times))
-
-
-def _finish(nm: NumberMatch, m: re.Match, info: dict, times: bool,
-            strip_opener: bool = False) -> NumberMatch:
-    nm.num_start = m.start("pre1") if m.group("pre1") else m.start("num1")
-    nm.num_end = m.end("num2") if m.group("num2") and nm.qualifier == "range" else m.end("num1")
-    if strip_opener and not m.group("qual"):
-        nm.start = nm.num_start
-        nm.text = m.string[nm.start:nm.end]
+    nm.num_start = num_start
+    nm.num_end = m.end("num2") if qualifier == "range" else m.end("num1")
     nm.value = _tidy(nm.value)
     nm.value_max = _tidy(nm.value_max)
     nm.is_word = info["is_word"]
     nm.is_plain_integer = info["plain"] and nm.kind == "count" and not times
     nm.vague = info["vague"]
     nm.fraction = info["fraction"]
-    nm.times = times
+    nm.times = bool(times)
     if nm.vague and nm.qualifier == "exact":
         nm.qualifier = "more_than"
     return nm
@@ -343,11 +408,20 @@ def _tidy(value: Optional[float]) -> Optional[float]:
 def find_numbers(text: str) -> list[NumberMatch]:
     """Every number expression in ``text``, left to right, not overlapping."""
     g = grammar()
-    out = []
-    for m in g.regex.finditer(text):
-        nm = _build(g, m)
+    out: list[NumberMatch] = []
+    last = 0
+    for a in g.anchor.finditer(text):
+        if a.start() < last:
+            continue
+        m = g.regex.match(text, a.start())
+        if m is None:
+            continue
+        nm = _build(g, m, last)
         if nm is not None:
             out.append(nm)
+            last = nm.end
+        else:
+            last = a.end()
     return out
 
 
