@@ -53,7 +53,7 @@ class QuoteExtractor:
         pairs = [p for p in pairs if not overlaps(p.open, p.close + 1, blocked)]
         if warnings:
             _warn(doc, warnings)
-        speakers = ArticleSpeakers(doc, results(doc, "entities"), self.speaker_lexicon)
+        speakers = ArticleSpeakers(doc, results(doc, "entities"), self.speaker_lexicon, text)
         opens = [p.open for p in pairs]
 
         def inside_quote(pos: int) -> bool:
@@ -71,7 +71,7 @@ class QuoteExtractor:
             if item is None:
                 item = self._adjacent(doc, pair, speakers)
             if item is None and last is not None:
-                item = _continuation(doc, pair, last)
+                item = _continuation(text, pair, last)
             if item is not None:
                 items.append(item)
                 last = item
@@ -88,12 +88,12 @@ class QuoteExtractor:
     def _from_frames(self, doc: Doc, pair: QuotePair, frames: list[Frame], used: set[int],
                      speakers: ArticleSpeakers) -> Optional[dict]:
         for k, f in enumerate(frames):
-            if not (f.start - 1 <= pair.open < f.end):
+            if not (f.start < pair.close and pair.open < f.end):
                 continue
             if k in used and f.start >= pair.open:
                 continue
             used.add(k)
-            if f.start >= pair.open and f.end >= pair.close - 2:
+            if f.start >= pair.open:  # the quotation is the content
                 return _record(doc, "direct", pair.start, pair.end, f.cue_start, f.cue_end,
                                f.speaker, speakers)
             end = pair.close if pair.close >= f.end else f.end
@@ -118,7 +118,7 @@ class QuoteExtractor:
         return _record(doc, "direct", pair.start, pair.end, cue.i, cue_end, speaker, speakers)
 
     def _cue_after(self, doc: Doc, pair: QuotePair, close_tok: Token, speakers):
-        content = doc.text[pair.start:pair.end].rstrip()
+        content = speakers.text[pair.start:pair.end].rstrip()
         ends_sentence = content.endswith((".", "。"))
         between: list[Token] = []
         for j in range(close_tok.i + 1, min(len(doc), close_tok.i + 1 + _AFTER_WINDOW)):
@@ -141,7 +141,7 @@ class QuoteExtractor:
         return None
 
     def _cue_before(self, doc: Doc, pair: QuotePair, open_tok: Token, speakers):
-        before = doc.text[:pair.open].rstrip()
+        before = speakers.text[max(0, pair.open - 20):pair.open].rstrip()
         punct = before[-1:] if before[-1:] in (":", ",") else ""
         if punct == "" and before[-1:] and not before[-1:].isalpha():
             return None
@@ -190,10 +190,9 @@ def _token_at(doc: Doc, char: int) -> Optional[Token]:
     return doc[span.start] if span is not None and len(span) else None
 
 
-def _continuation(doc: Doc, pair: QuotePair, last: dict) -> Optional[dict]:
+def _continuation(text: str, pair: QuotePair, last: dict) -> Optional[dict]:
     """A quotation that is its own paragraph or sentence right after a quotation: the same
     speaker goes on."""
-    text = doc.text
     if last.get("speaker_text") is None or last["kind"] == "indirect":
         return None
     gap = text[last["end"]:pair.open]
@@ -214,7 +213,7 @@ def _continuation(doc: Doc, pair: QuotePair, last: dict) -> Optional[dict]:
 
 def _record(doc: Doc, kind: str, start: int, end: int, cue_start: int, cue_end: int,
             speaker_tok: Optional[Token], speakers: ArticleSpeakers) -> dict:
-    text = doc.text
+    text = speakers.text
     cue_span = doc[cue_start:cue_end]
     item = {"text": text[start:end], "start": start, "end": end, "kind": kind,
             "speaker": None, "speaker_text": None, "speaker_start": None, "speaker_end": None,
@@ -229,12 +228,15 @@ def _record(doc: Doc, kind: str, start: int, end: int, cue_start: int, cue_end: 
 def _outermost(doc: Doc, frames: list[Frame]) -> list[Frame]:
     """Drop frames whose cue lies inside another frame's content (reported speech inside
     reported speech belongs to the outer speaker)."""
-    spans = [(f.start, f.end) for f in frames]
+    cues = [doc[f.cue_start].idx for f in frames]
+    according = [doc[f.cue_start].lower_ == "according" for f in frames]
     kept = []
-    for f in frames:
-        cue = doc[f.cue_start].idx
-        if any(s <= cue < e for s, e in spans if (s, e) != (f.start, f.end)):
+    for k, f in enumerate(frames):
+        outer = [j for j, g in enumerate(frames) if j != k and g.start <= cues[k] < g.end]
+        if any(not according[j] for j in outer):
             continue
+        if according[k] and any(f.start <= c < f.end for j, c in enumerate(cues) if j != k):
+            continue  # "She said ..., according to a readout": the inner cue speaks
         kept.append(f)
     return kept
 

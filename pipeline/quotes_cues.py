@@ -85,8 +85,13 @@ def subject_of(tok: Token, depth: int = 0) -> Optional[Token]:
                             return obj
             return None
     if depth < 3 and tok.head.i != tok.i:
-        if tok.dep_ in ("conj", "xcomp") or (tok.dep_ in ("advcl", "acl") and tok.tag_ == "VBG"):
+        if tok.dep_ in ("conj", "xcomp"):
             return subject_of(tok.head, depth + 1)
+        if tok.dep_ in ("advcl", "acl") and tok.tag_ == "VBG":
+            head = tok.head  # "X said (that) Y ..., adding that": X, not Y
+            while head.dep_ in ("ccomp", "conj") and head.head.i != head.i and tok.i > head.i:
+                head = head.head
+            return subject_of(head, depth + 1)
     return None
 
 
@@ -132,7 +137,13 @@ class FrameFinder:
             left = [c for c in comps if c.i < tok.i]
             if right:
                 first, last = right[0], right[-1]
-                return self._make(doc, tok.i, cue_end, speaker, first.left_edge.i, last.right_edge.i)
+                hi = last.right_edge.i
+                for j in range(first.i + 1, hi):  # "..., adding that ..." starts a new frame
+                    if doc[j].tag_ == "VBG" and doc[j - 1].text == "," and doc[j].dep_ == "advcl" \
+                            and doc[j].lemma_.lower() in self.lex.clause:
+                        hi = j - 1
+                        break
+                return self._make(doc, tok.i, cue_end, speaker, first.left_edge.i, hi)
             if left and speaker.i > left[-1].right_edge.i:
                 comp = left[-1]
                 sent_start = tok.sent.start

@@ -81,7 +81,9 @@ def pair_quotes(text: str) -> tuple[list[QuotePair], list[str]]:
     for m in _MARKS.finditer(text):
         ch, i = m.group(), m.start()
         opens, closes = _context(text, i)
-        if ch in DOUBLE_OPEN:
+        if ch in "«»„":  # never misused for each other
+            role = "close" if ch == "»" else "open"
+        elif ch in DOUBLE_OPEN:
             role = "close" if closes and not opens else "open"
         elif ch in DOUBLE_CLOSE:
             role = "open" if opens and not closes else "close"

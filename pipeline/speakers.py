@@ -74,8 +74,10 @@ def _country_key(word: str) -> str:
 class ArticleSpeakers:
     """Per-article state: the entities by token, people's titles, countries and genders."""
 
-    def __init__(self, doc: Doc, entities: list[dict], lexicon: SpeakerLexicon):
+    def __init__(self, doc: Doc, entities: list[dict], lexicon: SpeakerLexicon,
+                 text: Optional[str] = None):
         self.doc = doc
+        self.text = doc.text if text is None else text  # Doc.text re-joins tokens: read once
         self.lex = lexicon
         self.ent_at: dict[int, dict] = {}
         self.ent_tokens: dict[int, tuple[int, int]] = {}
@@ -178,29 +180,32 @@ class ArticleSpeakers:
     # ------------------------------------------------------------------ mentions
 
     def mention(self, tok: Token) -> Mention:
-        """The mention headed by ``tok`` and the speaker it names."""
+        """The mention headed by ``tok`` and the speaker it names (conjuncts joined)."""
+        first = self._single(tok)
+        conj = [c for c in tok.children if c.dep_ == "conj" and c.i > tok.i
+                and (c.i in self.ent_at and self.ent_at[c.i]["label"] in NAMED or c.pos_ == "PROPN")]
+        if not conj or tok.pos_ == "PRON":
+            return first
+        parts = [first] + [self._single(c) for c in conj]
+        names = [p.speaker for p in parts if p.speaker]
+        last = parts[-1]
+        return Mention(first.start, last.end, self.text[first.start:last.end],
+                       " and ".join(dict.fromkeys(names)) or None)
+
+    def _single(self, tok: Token) -> Mention:
         doc = self.doc
         low = tok.lower_
         if tok.pos_ == "PRON" and low in self.lex.pronouns:
             return Mention(tok.idx, tok.idx + len(tok), tok.text, self._pronoun(tok))
         if tok.i in self.ent_at:
-            first = self._entity_mention(tok)
-            conj = [c for c in tok.children if c.dep_ == "conj" and c.i in self.ent_at
-                    and self.ent_at[c.i]["label"] in NAMED]
-            if conj:
-                parts = [first] + [self._entity_mention(c) for c in conj]
-                names = [p.speaker for p in parts if p.speaker]
-                last = parts[-1]
-                return Mention(first.start, last.end, doc.text[first.start:last.end],
-                               " and ".join(dict.fromkeys(names)) or None)
-            return first
+            return self._entity_mention(tok)
         for child in tok.children:  # "the spokesperson, Mao Ning,"
             if child.dep_ == "appos" and child.i in self.ent_at and self.ent_at[child.i]["label"] == "PERSON":
                 return self._entity_mention(child)
         lemma = tok.lemma_.lower()
         possessor = self._document_author(tok)
         if possessor is not None:
-            return self.mention(possessor)
+            return self._single(possessor)
         start_tok = tok
         for child in tok.lefts:
             if child.dep_ in MODIFIERS and child.dep_ != "det":
@@ -209,7 +214,7 @@ class ArticleSpeakers:
         while start_tok.i < tok.i and start_tok.dep_ == "det":
             start_tok = doc[start_tok.i + 1]
         start, end = start_tok.idx, tok.idx + len(tok)
-        text = doc.text[start:end]
+        text = self.text[start:end]
         speaker = None
         if lemma in self.lex.group_people or lemma in self.lex.group_countries:
             speaker = self._group(tok, lemma)
@@ -223,7 +228,10 @@ class ArticleSpeakers:
 
     def _entity_mention(self, tok: Token) -> Mention:
         ent = self.ent_at[tok.i]
-        return Mention(ent["start"], ent["end"], ent["text"], self.canonical(ent))
+        name = self.canonical(ent)
+        if ent["label"] in ("PERSON", "ORG") and len(name.split()) == 1:
+            name = self._name(name)  # "Wang" → "Wang Yi" (said earlier in the article)
+        return Mention(ent["start"], ent["end"], ent["text"], name)
 
     def _document_author(self, tok: Token) -> Optional[Token]:
         """``Xi's letter``, ``the statement from the ministry`` → the author's head token."""
@@ -232,8 +240,11 @@ class ArticleSpeakers:
         for child in tok.children:
             if child.dep_ == "poss" and self.is_speaker_like(child):
                 return child
-            if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
-                for obj in child.children:
+            preps = [child] if child.dep_ == "prep" and child.lower_ in ("from", "by", "of") else []
+            if child.dep_ == "acl":  # "a readout released by the White House"
+                preps = [g for g in child.children if g.dep_ == "agent"]
+            for prep in preps:
+                for obj in prep.children:
                     if obj.dep_ == "pobj" and (obj.i in self.ent_at or obj.lemma_.lower() in self.lex.institutions):
                         return obj
         return None
@@ -326,10 +337,13 @@ class ArticleSpeakers:
         return None
 
     def _name(self, text: str) -> str:
+        """A bare name → the full name of an article person it ends (or, alone, starts)."""
         name = self.lex.strip_titles(text)
-        last = name.split()[-1]
+        words = name.split()
         for s, e, canonical in reversed(self.persons):
-            if canonical.split()[-1] == last:
+            parts = canonical.split()
+            if len(parts) > len(words) and (parts[-1] == words[-1]
+                                            or len(words) == 1 and parts[0] == words[0]):
                 return canonical
         return name
 

@@ -1,0 +1,170 @@
+"""Quotes: direct, mixed and indirect speech, speakers resolved to full names (issue 4).
+
+Each row is one phenomenon in wire-news style; ``expected`` lists
+``(kind, text, speaker, cue)`` for every quote in the text, in order (``...`` as cue means
+"not checked").
+"""
+from __future__ import annotations
+
+import pytest
+
+from conftest import run
+from pipeline.components import results
+
+DIRECT = [
+    ('"China and Russia will always be good neighbors," Wang Yi said on Tuesday.',
+     [("direct", "China and Russia will always be good neighbors,", "Wang Yi", "said")]),
+    ("“We are ready to work with all parties,” said Russian President Vladimir Putin.",
+     [("direct", "We are ready to work with all parties,", "Vladimir Putin", "said")]),
+    ('Chinese Foreign Minister Wang Yi met Sergei Lavrov on Monday. "The door to dialogue '
+     'remains open," he said.',
+     [("direct", "The door to dialogue remains open,", "Wang Yi", "said")]),
+    ('U.S. President Joe Biden said: "America is back, and we are ready to lead."',
+     [("direct", "America is back, and we are ready to lead.", "Joe Biden", "said")]),
+    ("“We will not allow anyone to interfere in our internal affairs,” Foreign Ministry "
+     "spokesperson Mao Ning told a regular press briefing on Monday.",
+     [("direct", "We will not allow anyone to interfere in our internal affairs,", "Mao Ning", "told")]),
+    ("EU foreign policy chief Josep Borrell noted, “We cannot accept this.”",
+     [("direct", "We cannot accept this.", "Josep Borrell", "noted")]),
+    ("“Is this the partnership you promised?” asked Brazilian President Luiz Inacio Lula da Silva.",
+     [("direct", "Is this the partnership you promised?", "Luiz Inacio Lula da Silva", "asked")]),
+    ("“The ‘Global Development Initiative’ is open to all,” said Chinese Premier Li Qiang.",
+     [("direct", "The ‘Global Development Initiative’ is open to all,", "Li Qiang", "said")]),
+    ("“We must act now. The window for diplomacy is closing,” Indian Prime Minister Narendra "
+     "Modi told the summit.",
+     [("direct", "We must act now. The window for diplomacy is closing,", "Narendra Modi", "told")]),
+    ("Kenyan President William Ruto arrived in Beijing on Sunday.\n\n“Africa is not a "
+     "battleground for others’ rivalries,” Ruto told reporters.",
+     [("direct", "Africa is not a battleground for others’ rivalries,", "William Ruto", "told")]),
+]
+
+MULTI_PARAGRAPH = [
+    ("Australian Prime Minister Anthony Albanese spoke in Beijing on Monday.\n\n"
+     "“This is an important visit,” Albanese told reporters. “We will cooperate where we can "
+     "and disagree where we must.\n\n“Engagement is in our national interest.”\n\n"
+     "Trade between the two countries rose 5 percent last year.",
+     [("direct", "This is an important visit,", "Anthony Albanese", "told"),
+      ("direct", "We will cooperate where we can and disagree where we must.\n\n“Engagement is in "
+                 "our national interest.", "Anthony Albanese", None)]),
+]
+
+MIXED = [
+    ("Russian Foreign Minister Sergei Lavrov told reporters in Moscow that the West was "
+     "\"playing with fire\" by supplying weapons to Kyiv.",
+     [("mixed", 'the West was "playing with fire" by supplying weapons to Kyiv', "Sergei Lavrov", "told")]),
+    ("Chinese President Xi Jinping stressed that at this critical moment, “we must stand on the "
+     "right side of history.”",
+     [("mixed", "at this critical moment, “we must stand on the right side of history.",
+       "Xi Jinping", "stressed")]),
+    ("U.S. Secretary of State Antony Blinken arrived in Beijing on Sunday. He told reporters "
+     "that Washington wanted “stable and predictable” ties with China.",
+     [("mixed", "Washington wanted “stable and predictable” ties with China", "Antony Blinken", "told")]),
+]
+
+INDIRECT = [
+    ("German Chancellor Olaf Scholz warned that the conflict could spread to other countries in "
+     "the region.",
+     [("indirect", "the conflict could spread to other countries in the region", "Olaf Scholz", "warned")]),
+    ("Trade is the ballast of bilateral ties, Chinese Premier Li Qiang said during his talks with "
+     "Australian Prime Minister Anthony Albanese.",
+     [("indirect", "Trade is the ballast of bilateral ties", "Li Qiang", "said")]),
+    ("Just as Li noted, China is ready to share its market with the world.",
+     [("indirect", "China is ready to share its market with the world", "Li", "noted")]),
+    ("According to the Foreign Ministry, the talks will resume next week in Geneva.",
+     [("indirect", "the talks will resume next week in Geneva", "...", "According to")]),
+    ("United Nations Secretary-General Antonio Guterres called for an immediate ceasefire in Gaza.",
+     [("indirect", "an immediate ceasefire in Gaza", "Antonio Guterres", "called for")]),
+    ("Japanese Prime Minister Fumio Kishida urged North Korea to refrain from further provocations.",
+     [("indirect", "North Korea to refrain from further provocations", "Fumio Kishida", "urged")]),
+    ("Guterres expressed the hope that all parties would return to the negotiating table.",
+     [("indirect", "all parties would return to the negotiating table", "Guterres", "expressed")]),
+    ("Turkish President Recep Tayyip Erdogan told his Finnish counterpart that Ankara would "
+     "approve the bid.",
+     [("indirect", "Ankara would approve the bid", "Recep Tayyip Erdogan", "told")]),
+    ("Zelensky said Ukraine needed more air defense systems, adding that Russia had launched over "
+     "100 missiles overnight.",
+     [("indirect", "Ukraine needed more air defense systems", "Zelensky", "said"),
+      ("indirect", "Russia had launched over 100 missiles overnight", "Zelensky", "adding")]),
+    ("The Kremlin said in a statement that the two leaders had discussed the situation in Ukraine.",
+     [("indirect", "the two leaders had discussed the situation in Ukraine", "Kremlin", "said")]),
+    ("Iran's Foreign Ministry spokesman Nasser Kanaani on Monday condemned the strike and "
+     "warned that Tehran would respond.",
+     [("indirect", "Tehran would respond", "Nasser Kanaani", "warned")]),
+    ("Pakistani Prime Minister Shehbaz Sharif noted, the corridor has created thousands of jobs.",
+     [("indirect", "the corridor has created thousands of jobs", "Shehbaz Sharif", "noted")]),
+]
+
+SPEAKERS = [
+    ("French President Emmanuel Macron met Indian Prime Minister Narendra Modi in Paris. The "
+     "French president said the two countries would deepen defense cooperation.",
+     [("indirect", "the two countries would deepen defense cooperation", "Emmanuel Macron", "said")]),
+    ("Malaysia’s King Sultan Ibrahim received Chinese Premier Li Qiang on Wednesday. Malaysia’s "
+     "King said that the two nations shared a long history of friendship.",
+     [("indirect", "the two nations shared a long history of friendship", "Sultan Ibrahim", "said")]),
+    ("Xi Jinping held talks with Vladimir Putin in Moscow. The two leaders agreed that bilateral "
+     "trade should be expanded further.",
+     [("indirect", "bilateral trade should be expanded further", "Xi Jinping and Vladimir Putin", "agreed")]),
+    ("Indonesian Foreign Minister Retno Marsudi met Wang Yi in Jakarta. She said that Indonesia "
+     "would host the summit.",
+     [("indirect", "Indonesia would host the summit", "Retno Marsudi", "said")]),
+    ("Prime Minister Narendra Modi and President Joe Biden said in a joint statement that they "
+     "would deepen cooperation on critical technologies.",
+     [("indirect", "they would deepen cooperation on critical technologies",
+       "Narendra Modi and Joe Biden", "said")]),
+    ("Chinese President Xi Jinping met U.S. President Joe Biden in Lima. President Xi said that "
+     "China and the United States should be partners.",
+     [("indirect", "China and the United States should be partners", "Xi Jinping", "said")]),
+    ("The decision was welcomed by the African Union. Under the deal, China said it would "
+     "open its market to 33 African countries.",
+     [("indirect", "it would open its market to 33 African countries", "China", "said")]),
+    ("The agreement was announced by the Chinese Foreign Ministry on Friday. The ministry said "
+     "that the talks had been candid.",
+     [("indirect", "the talks had been candid", "...", "said")]),
+    ("Sheikh Mohammed bin Abdulrahman Al Thani met Antony Blinken in Doha. Blinken's statement "
+     "said that a ceasefire was within reach.",
+     [("indirect", "a ceasefire was within reach", "Antony Blinken", "said")]),
+]
+
+NOT_SPEECH = [
+    ("The two sides signed a “comprehensive strategic partnership” agreement.", []),
+    ('The event, dubbed "Peace Summit 2024", drew leaders from 90 countries.', []),
+    ("Xi made plans to usher in a “golden 30 years” of bilateral relations with Kazakhstan.", []),
+    ("The 31st APEC Economic Leaders’ Meeting in Lima drew leaders from 21 economies.", []),
+    ("China’s exports rose 7 percent, customs data showed on Monday.", []),
+    ("The plan calls for new investment in railways and ports.", []),
+    ("It is said that the bridge was built in the Ming Dynasty.", []),
+    ("Xi delivered a speech at the ‘BRICS Plus’ leaders’ dialogue in Kazan.", []),
+]
+
+ROWS = DIRECT + MULTI_PARAGRAPH + MIXED + INDIRECT + SPEAKERS + NOT_SPEECH
+IDS = (
+    ["after-said-name", "said-inversion", "pronoun-he", "colon-before", "told-role-name",
+     "noted-comma", "question-asked", "single-inside-double", "two-sentences", "apostrophe-inside"]
+    + ["paragraph-continuation"]
+    + ["mixed-straight-marks", "mixed-curly-fragment-at-end", "mixed-told-pronoun"]
+    + ["warned-that", "content-first-said-during", "just-as-noted", "according-to",
+       "called-for", "urged-to", "expressed-the-hope", "told-y-that", "adding-that-second-frame",
+       "organisation-statement", "conjoined-verbs-warned", "noted-comma-clause"]
+    + ["role-the-french-president", "role-possessive-king", "group-two-leaders", "pronoun-she",
+       "conjoined-titled-speakers", "title-plus-surname", "country-speaker",
+       "institution-the-ministry", "document-possessor"]
+    + ["term-in-marks", "name-in-marks", "slogan-in-marks", "apostrophe-plural-possessive",
+       "no-cue-data-showed", "non-speaker-subject", "passive-without-agent", "single-mark-term"]
+)
+
+
+@pytest.mark.parametrize("text, expected", ROWS, ids=IDS)
+def test_quotes(nlp, text, expected):
+    doc = run(nlp, text, "2025-01-01")
+    got = results(doc, "quotes")
+    assert [(q["kind"], q["text"]) for q in got] == [(k, t) for k, t, _, _ in expected]
+    for q, (_, _, speaker, cue) in zip(got, expected):
+        if speaker != "...":
+            assert q["speaker"] == speaker
+        if cue != "...":
+            assert q["cue"] == cue
+        assert text[q["start"]:q["end"]] == q["text"]
+        if q["speaker_text"] is not None:
+            assert text[q["speaker_start"]:q["speaker_end"]] == q["speaker_text"]
+        if q["cue"] is not None:
+            assert text[q["cue_start"]:q["cue_end"]] == q["cue"]
