@@ -138,7 +138,8 @@ class EventExtractor:
                 continue                      # part of a name: "the APEC Economic Leaders' Meeting"
             verb = clause_verb(tok)
             governing = by_token.get(verb.i) if verb is not None else None
-            if governing is not None and governing["type"] == entry.type and tok.head.i in (verb.i, *[
+            if governing is not None and (governing["type"], governing["mode"]) == (entry.type, entry.mode) \
+                    and tok.head.i in (verb.i, *[
                     c.i for c in verb.children if c.dep_ == "prep"]):
                 continue                      # "attended the meeting", "arrived for a visit"
             if tok.dep_ == "conj" and tok.head.i in by_token and by_token[tok.head.i]["type"] == entry.type \

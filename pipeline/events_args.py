@@ -156,6 +156,9 @@ def status(trigger: Token, verb: Optional[Token], cues: dict) -> str:
     if not chain:
         return "occurred"
     planned = hypothetical = False
+    top = chain[-1]
+    if top.dep_ == "xcomp" and top.head.pos_ == "ADJ" and top.head.lower_ in cues["planned_adjectives"]:
+        planned = True                # "is ready to send troops"
     for i, v in enumerate(chain):
         if i and v.lemma_ in cues["negated_governors"]:
             return "negated"

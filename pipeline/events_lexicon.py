@@ -105,6 +105,7 @@ def objects(token: Token) -> list[Token]:
         if child.dep_ in deps:
             for obj in (child, *child.conjuncts):
                 out.append(obj)
+                out += [c for c in obj.children if c.dep_ == "compound"]   # "aid deliveries"
                 out += [gc for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
                         for gc in p.children if gc.dep_ == "pobj"]
         elif child.dep_ == "prt":            # "broke off talks": the object hangs on the verb

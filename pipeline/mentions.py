@@ -29,16 +29,16 @@ PATTERNS = Path(__file__).resolve().parent / "patterns"
 
 
 @functools.lru_cache(maxsize=1)
-def _group_nouns() -> frozenset:
+def _nouns() -> tuple[frozenset, frozenset]:
     data = json.loads((PATTERNS / "events_cameo.json").read_text(encoding="utf-8"))
-    return frozenset(data["group_nouns"])
+    return frozenset(data["group_nouns"]), frozenset(data["actor_nouns"])
 
 
 class Mentions:
     def __init__(self, doc: Doc):
         self.doc = doc
         self.g = gazetteer()
-        self.group_nouns = _group_nouns()
+        self.group_nouns, self.actor_nouns = _nouns()
         self.by_token: dict[int, dict] = {}
         self.persons = doc.user_data.get("communique_persons", {})
         self._person_at: list[int] = []
@@ -137,6 +137,12 @@ class Mentions:
                 return list(dict.fromkeys(found))
             if lemma in self.g.title_words and any(c.lower_ == "the" for c in children):
                 return self.titled_person(None, lemma, token.i)
+        if lemma in self.actor_nouns:          # unnamed groups: "Palestinian police", "rebels"
+            start = token.i
+            while start > token.left_edge.i and self.doc[start - 1].dep_ in {"amod", "compound"} \
+                    and self.doc[start - 1].head.i >= start:
+                start -= 1
+            return [self.doc[start:token.i + 1].text]
         return []
 
     def of_phrase(self, token: Token) -> list[str]:

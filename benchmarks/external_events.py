@@ -1,0 +1,123 @@
+"""Score events on the PLOVER gold standard records (the CAMEO manual's example sentences
+coded in PLOVER), read from ``../shared/external/plover/PLOVER_GSR_CAMEO.json``.
+
+Per sentence: the main predicted event (the trigger highest in the parse, then the first)
+and whether its type is the gold type ("type right"); whether any predicted event has the
+gold type ("type any"); whether the gold source actor is among the main event's actors
+("actor found": same ISO3 code through the gazetteer, or the texts contain each other).
+Old PLOVER type names are mapped: DEMAND→REQUEST, DISAPPROVE/INVESTIGATE→ACCUSE,
+FIGHT→ASSAULT. Skips cleanly (exit 0) when the external folder is absent.
+
+    python benchmarks/external_events.py [--show TYPE]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+GSR = ROOT.parent / "shared" / "external" / "plover" / "PLOVER_GSR_CAMEO.json"
+OLD = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
+# PLOVER codes a promised or planned cooperative act as AGREE (CAMEO 03, "express intent
+# to ..."); communique keeps the act's type and says status "planned".
+INTENT = {"CONSULT", "AID", "COOPERATE", "SUPPORT", "CONCEDE", "RETREAT", "AGREE"}
+
+
+# and a stated future hostile act as THREATEN (CAMEO 13).
+HOSTILE = {"SANCTION", "COERCE", "ASSAULT", "PROTEST"}
+
+
+def plover_type(event: dict) -> str:
+    if event["status"] in {"planned", "hypothetical"} and event["type"] in INTENT:
+        return "AGREE"
+    if event["status"] in {"planned", "hypothetical"} and event["type"] in HOSTILE:
+        return "THREATEN"
+    return event["type"]
+
+
+def _depth(tok) -> int:
+    d = 0
+    while tok.head is not tok and d < 50:
+        tok, d = tok.head, d + 1
+    return d
+
+
+def main_event(doc, events: list[dict]):
+    if not events:
+        return None
+    def rank(e):     # PLOVER has no STATEMENT: code what was announced
+        span = doc.char_span(e["start"], e["end"], alignment_mode="expand")
+        return (e["type"] == "STATEMENT", min(_depth(t) for t in span), e["start"])
+    return min(events, key=rank)
+
+
+def actor_found(gold: list[dict], actors: list[str], g) -> bool:
+    for actor in actors:
+        low = actor.lower()
+        code = g.country_of(actor)
+        for src in gold:
+            text = (src.get("actorText") or "").lower()
+            if code and code == src.get("code"):
+                return True
+            if text and (low in text or text in low):
+                return True
+    return False
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--show", help="print the misses of this type")
+    args = ap.parse_args(argv)
+    if not GSR.exists():
+        print(f"skipped: {GSR} is absent")
+        return 0
+    sys.path.insert(0, str(ROOT))
+    from pipeline.components import results
+    from pipeline.gazetteer import gazetteer
+    from pipeline.nlp import load
+    from pipeline.reading import Article
+    from pipeline.records import prepare_doc
+
+    records = [r for r in json.loads(GSR.read_text(encoding="utf-8"))[1:] if r.get("text")]
+    nlp, g = load(), gazetteer()
+    docs = (prepare_doc(nlp, Article(id=r["id"], text=r["text"]), r.get("date")) for r in records)
+    table = defaultdict(lambda: defaultdict(int))
+    for r, doc in zip(records, nlp.pipe(docs)):
+        gold_type = OLD.get(r["event"], r["event"])
+        events = results(doc, "events")
+        top = main_event(doc, events)
+        row = table[gold_type]
+        row["n"] += 1
+        row["found"] += bool(events)
+        row["type_right"] += bool(top and plover_type(top) == gold_type)
+        row["type_raw"] += bool(top and top["type"] == gold_type)
+        row["type_any"] += any(plover_type(e) == gold_type for e in events)
+        sources = r.get("source") or []
+        if isinstance(sources, dict):
+            sources = [sources]
+        if sources:
+            row["with_actor"] += 1
+            row["actor_found"] += bool(top and actor_found(sources, top["actors"], g))
+        if args.show == gold_type and not (top and plover_type(top) == gold_type):
+            print(f"- {r['eventText']!r}: {[(e['text'], e['type'], e['cameo'], e['actors']) for e in events]}"
+                  f"\n  {r['text']}")
+    total = defaultdict(int)
+    print(f"{'type':<10} {'n':>4} {'found':>6} {'type right':>10} {'type any':>9} {'actor found':>11}")
+    for gold_type in sorted(table):
+        row = table[gold_type]
+        for k, v in row.items():
+            total[k] += v
+        print(f"{gold_type:<10} {row['n']:>4} {row['found'] / row['n']:>6.2f} {row['type_right'] / row['n']:>10.2f}"
+              f" {row['type_any'] / row['n']:>9.2f} {row['actor_found'] / max(row['with_actor'], 1):>11.2f}")
+    n = total["n"]
+    print(f"{'ALL':<10} {n:>4} {total['found'] / n:>6.2f} {total['type_right'] / n:>10.2f}"
+          f" {total['type_any'] / n:>9.2f} {total['actor_found'] / max(total['with_actor'], 1):>11.2f}")
+    print(f"type right without reading planned cooperative acts as AGREE: {total['type_raw'] / n:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
