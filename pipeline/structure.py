@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from pipeline.reading import find_headings, parse_dateline
 
+MAX_SENTENCE_TOKENS = 250  # longer runs get a preset break: keeps the parser linear
 HEADINGS_KEY = "communique_headings"
 DATELINE_KEY = "communique_dateline"
 
@@ -46,12 +47,28 @@ class DocumentStructure:
                 cuts.update((span.start, span.end))
                 inside.update(range(span.start + 1, span.end))
         doc.spans[DATELINE_KEY] = dateline_spans
+        cuts |= _long_run_cuts(len(doc), cuts, MAX_SENTENCE_TOKENS)
         for i in cuts - inside:
             if 0 < i < len(doc):
                 doc[i].is_sent_start = True
         for i in inside:
             doc[i].is_sent_start = False
         return doc
+
+
+def _long_run_cuts(n_tokens: int, cuts: set[int], limit: int) -> set[int]:
+    """Extra sentence starts so that no run between breaks exceeds ``limit`` tokens.
+
+    spaCy's parser slows down badly on very long "sentences" (a 20,000-token run of
+    quotation marks takes minutes); real sentences are far shorter than ``limit``.
+    """
+    extra, last = set(), 0
+    for cut in sorted(cuts | {n_tokens}):
+        while cut - last > limit:
+            last += limit
+            extra.add(last)
+        last = max(last, cut)
+    return extra
 
 
 @Language.factory(
