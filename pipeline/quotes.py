@@ -68,6 +68,8 @@ class QuoteExtractor:
         last: Optional[dict] = None
         for pair in pairs:
             item = self._from_frames(doc, pair, frames, used, speakers)
+            used.update(k for k, f in enumerate(frames)  # a cue inside the quotation's reach
+                        if pair.open <= f.start and f.end <= pair.close + 1)
             if item is None:
                 item = self._adjacent(doc, pair, speakers)
             if item is None and last is not None:

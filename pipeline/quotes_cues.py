@@ -178,15 +178,22 @@ class FrameFinder:
         spec = self.lex.frames[lemma]
         kids = list(tok.children)
         xcomps = [c for c in kids if c.dep_ in ("xcomp", "ccomp") and c.i > tok.i]
+        with_inf = spec.get("preps_with_infinitive", [])
         for prep in kids:
-            if prep.dep_ in ("prep", "prt") and prep.lower_ in spec["preps"] and prep.i > tok.i:
-                objs = [c for c in prep.children if c.dep_ == "pobj"]
-                if not objs:
-                    continue
-                end = max([prep.right_edge.i] + [x.right_edge.i for x in xcomps if x.i > prep.i]
-                          + [c.right_edge.i for c in kids if c.i > prep.i and c.dep_ == "prep"
-                             and c.lower_ in ("as", "of", "with", "to", "between")])
-                return self._make(doc, tok.i, prep.i + 1, speaker, prep.i + 1, end)
+            if prep.dep_ not in ("prep", "prt") or prep.i <= tok.i:
+                continue
+            if spec.get("adjacent") and prep.i != tok.i + 1:
+                continue
+            later = [x for x in xcomps if x.i > prep.i]
+            if not (prep.lower_ in spec["preps"] or prep.lower_ in with_inf and later):
+                continue
+            if not any(c.dep_ == "pobj" for c in prep.children):
+                continue
+            end = max([prep.right_edge.i] + [x.right_edge.i for x in later]
+                      + [c.right_edge.i for c in kids if c.i > prep.i and c.dep_ == "prep"
+                         and c.lower_ in ("as", "of", "with", "to", "between")])
+            cue_end = prep.i + 1 if prep.i == tok.i + 1 else tok.i + 1  # "called for"
+            return self._make(doc, tok.i, cue_end, speaker, prep.i + 1, end)
         dobj = next((c for c in kids if c.dep_ in ("dobj", "dative") and c.i > tok.i), None)
         if dobj is not None and xcomps and spec["infinitive"]:
             return self._make(doc, tok.i, tok.i + 1, speaker, dobj.left_edge.i, xcomps[-1].right_edge.i)
@@ -247,6 +254,11 @@ class FrameFinder:
               content_first: bool = False, needs_verb: bool = False) -> Optional[Frame]:
         while lo <= hi and (doc[lo].lower_ in _LEAD or doc[lo].is_space):
             lo += 1
+        for j in range(lo + 1, hi):  # "..., according to a readout" is not content
+            prev = doc[j - 2] if doc[j - 1].is_quote and j >= 2 else doc[j - 1]
+            if doc[j].lower_ == "according" and prev.text == "," and cue_start < j:
+                hi = j - 1
+                break
         while hi >= lo and (doc[hi].text in _TRIM or doc[hi].is_space):
             hi -= 1
         if hi < lo or (cue_start >= lo and cue_start <= hi):

@@ -97,6 +97,8 @@ class ArticleSpeakers:
             if ent["label"] == "PERSON":
                 self.persons.append((span.start, span.end, canonical))
                 self._learn_person(span.start, span.end, canonical)
+                if ent.get("country"):
+                    self.info[canonical]["codes"].add(ent["country"])
             elif ent["label"] == "ORG":
                 self.orgs.append((span.start, span.end, canonical))
             elif ent["label"] in ("GPE", "NORP"):
@@ -305,6 +307,9 @@ class ArticleSpeakers:
             if countries and not (countries & info["countries"] or codes & info["codes"]):
                 continue
             candidates.append((s, canonical))
+        if not candidates and (countries or codes):  # titles unseen: a person of that country
+            candidates = [(s, c) for s, e, c in self.persons
+                          if codes & self.info[c]["codes"] and not self.info[c]["words"] - {"his", "her"}]
         before = [c for c in candidates if c[0] < tok.i]
         if before:
             return before[-1][1]
@@ -312,6 +317,10 @@ class ArticleSpeakers:
         return after[0][1] if after else None
 
     def _group(self, tok: Token, lemma: str) -> Optional[str]:
+        for c in tok.lefts:  # "the Chinese side" → China
+            ent = self.ent_at.get(c.i)
+            if ent is not None and ent["label"] in ("NORP", "GPE") and lemma in self.lex.group_countries:
+                return _country_name(ent) or self.canonical(ent)
         markers = {c.lower_ for c in tok.children}
         if not markers & self.lex.group_markers:
             return None
@@ -346,6 +355,17 @@ class ArticleSpeakers:
                                             or len(words) == 1 and parts[0] == words[0]):
                 return canonical
         return name
+
+
+def _country_name(ent: dict) -> Optional[str]:
+    code = ent.get("country")
+    if not code:
+        return None
+    try:
+        from pipeline.gazetteer import gazetteer
+    except ImportError:  # pragma: no cover - the gazetteer ships with the entities component
+        return None
+    return gazetteer().country_names.get(code)
 
 
 DOCUMENT_NOUNS = set(json.loads((Path(__file__).parent / "patterns" / "quote_cues.json")

@@ -46,6 +46,9 @@ MULTI_PARAGRAPH = [
      [("direct", "This is an important visit,", "Anthony Albanese", "told"),
       ("direct", "We will cooperate where we can and disagree where we must.\n\n“Engagement is in "
                  "our national interest.", "Anthony Albanese", None)]),
+    ('Foreign Minister Penny Wong spoke in Canberra. She said: "We have a plan.\n\n"We will '
+     'implement it step by step," she added.',
+     [("direct", 'We have a plan.\n\n"We will implement it step by step,', "Penny Wong", "said")]),
 ]
 
 MIXED = [
@@ -123,6 +126,15 @@ SPEAKERS = [
     ("Sheikh Mohammed bin Abdulrahman Al Thani met Antony Blinken in Doha. Blinken's statement "
      "said that a ceasefire was within reach.",
      [("indirect", "a ceasefire was within reach", "Antony Blinken", "said")]),
+    ("Vietnamese Deputy Foreign Minister Do Hung Viet met Chinese diplomats in Hanoi. The Chinese "
+     "side said it was willing to work with Vietnam to manage differences.",
+     [("indirect", "it was willing to work with Vietnam to manage differences", "China", "said")]),
+    ("Taiwan leader Lai Ching-te said the island would \"neither bow to pressure nor act rashly,\" "
+     "according to his office.",
+     [("mixed", 'the island would "neither bow to pressure nor act rashly,', "Lai Ching-te", "said")]),
+    ("President Joe Biden called German Chancellor Olaf Scholz on Monday. The two leaders agreed "
+     "that sanctions should remain in place, according to a White House readout.",
+     [("indirect", "sanctions should remain in place", "Joe Biden and Olaf Scholz", "agreed")]),
 ]
 
 NOT_SPEECH = [
@@ -140,14 +152,15 @@ ROWS = DIRECT + MULTI_PARAGRAPH + MIXED + INDIRECT + SPEAKERS + NOT_SPEECH
 IDS = (
     ["after-said-name", "said-inversion", "pronoun-he", "colon-before", "told-role-name",
      "noted-comma", "question-asked", "single-inside-double", "two-sentences", "apostrophe-inside"]
-    + ["paragraph-continuation"]
+    + ["paragraph-continuation", "straight-marks-over-paragraphs-cue-inside"]
     + ["mixed-straight-marks", "mixed-curly-fragment-at-end", "mixed-told-pronoun"]
     + ["warned-that", "content-first-said-during", "just-as-noted", "according-to",
        "called-for", "urged-to", "expressed-the-hope", "told-y-that", "adding-that-second-frame",
        "organisation-statement", "conjoined-verbs-warned", "noted-comma-clause"]
     + ["role-the-french-president", "role-possessive-king", "group-two-leaders", "pronoun-she",
        "conjoined-titled-speakers", "title-plus-surname", "country-speaker",
-       "institution-the-ministry", "document-possessor"]
+       "institution-the-ministry", "document-possessor", "country-side",
+       "according-to-after-inner-cue", "group-without-according-phrase"]
     + ["term-in-marks", "name-in-marks", "slogan-in-marks", "apostrophe-plural-possessive",
        "no-cue-data-showed", "non-speaker-subject", "passive-without-agent", "single-mark-term"]
 )
