@@ -147,7 +147,7 @@ class FigureExtractor:
             if left.is_title and left.pos_ == "PROPN" and left.ent_type_ not in ("GPE", "NORP") \
                     and left.lower_ not in self.months and core.end - core.start == 1:
                 return True                               # "Boeing 737", "Windows 10"
-        for start, end, label in names:
+        for start, end, label in names if nm.kind == "count" else ():
             if start < nm.num_end and nm.num_start < end and label in self.name_labels:
                 if start < nm.num_start - 4 or label in self.name_start_labels:
                     return True                           # "the Group of 20"

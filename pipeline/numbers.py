@@ -65,9 +65,9 @@ def _alternation(words, boundary: bool = True) -> str:
         pattern = re.escape(word).replace(r"\ ", r"\s+")
         if not word.startswith("$"):
             pattern = pattern.replace(r"\$", r"\s?\$")
-        if boundary and word[:1].isalnum():
+        if boundary and word[:1].isascii() and word[:1].isalnum():
             pattern = r"(?<![\w])" + pattern
-        if boundary and word[-1:].isalnum():
+        if boundary and word[-1:].isascii() and word[-1:].isalnum():
             pattern += r"(?![\w])"
         out.append(pattern)
     return "|".join(out)
@@ -104,6 +104,7 @@ class NumberGrammar:
         self.abbr = lex["scale_abbreviations"]
         self.qual_before = {re.sub(r"\s+", " ", k): v for k, v in lex["qualifiers_before"].items()}
         self.qual_after = lex["qualifiers_after"]
+        self.any_case = set(lex["currency_codes_any_case"])
         self.regex = re.compile(self._pattern())
 
     # -- the grammar -------------------------------------------------------------------
@@ -112,7 +113,9 @@ class NumberGrammar:
         units = _alternation(lex["units"])
         tens = _alternation(lex["tens"])
         mags = _alternation([m for m in lex["magnitudes"] if not m.endswith("s")])
-        word_atom = rf"(?:(?:{tens})(?:\s*-\s*|\s+)(?:{units})|{tens}|{units}|{mags}|dozen)"
+        all_mags = _alternation(lex["magnitudes"])
+        word_atom = (rf"(?:(?:{tens})(?:\s*-\s*|\s+)(?:{units})|{tens}|{units}|{mags}|dozen"
+                     rf"|(?<=\s)(?:{all_mags}|dozens))")
         after_mag = "|".join(rf"(?<={m})" for m in ("hundred", "thousand", "million", "billion",
                                                    "trillion"))
         word_num = (rf"(?:(?<![\w-])an?\s+(?=(?:{mags}|dozen)\b))?{word_atom}"
@@ -121,20 +124,20 @@ class NumberGrammar:
         fraction = (rf"(?:(?:(?:{word_num})|(?<![\w-])an?|\d+)(?:\s*-\s*|\s+))?(?:{fracs})"
                     rf"(?:\s+(?:{mags}))?")
         half_of = rf"(?<![\w-])(?:half|quarter)\s+an?\s+(?:{mags}|dozen)(?![\w])"
-        and_half = rf"(?:\s+and\s+an?\s+(?:half|quarter|third)(?![\w]))"
+        and_half = rf"(?:\s+and\s+an?\s+(?:half|quarter|third|fourth|fifth)(?![\w]))"
         digits = r"(?<![\w.,])(?<!\w-)(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)"
         abbrs = "|".join(re.escape(a) for a in sorted(lex["scale_abbreviations"], key=len,
                                                       reverse=True))
-        digit_num = (rf"{digits}(?:(?P<abbr§>{abbrs})(?![A-Za-z0-9])|(?![A-Za-z0-9])"
-                     rf"(?:\s*-?\s*(?P<mag§>(?:{mags}|dozens?)(?:\s+(?:{mags}))*)"
+        digit_num = (rf"{digits}(?:(?P<abbr§>{abbrs})(?![A-Za-z0-9])|(?![A-Za-z0-9]|\.\d)"
+                     rf"(?:\s*-?\s*(?P<mag§>(?:{all_mags}|dozens?)(?:\s+(?:{mags}))*)"
                      rf"|\s(?P<sabbr§>bn|mln|bln|tln|trn|tn|mn)(?![\w]))?)")
         vague = (rf"(?<![\w-])(?:tens\s+of\s+)?(?:{_alternation(lex['vague'])})"
-                 rf"(?:\s+of\s+(?:thousands|millions|billions))*(?=\s+of\b)")
+                 rf"(?:\s+of\s+(?:thousands|millions|billions))*(?![\w])")
         # ISO codes and "RMB" are case-sensitive (never "try", "aud"), words are not
         prefixes = [c.surface for c in self.currency.values() if c.position != "suffix"]
         suffixes = [c.surface for c in self.currency.values() if c.position != "prefix"]
         def code(s: str) -> bool:
-            return s.isupper() and s.isalpha()
+            return s.isupper() and s.isalpha() and s not in self.any_case
 
         pre = (rf"{_alternation([s for s in prefixes if code(s)])}"
                rf"|(?i:{_alternation([s for s in prefixes if not code(s)])})")
@@ -145,7 +148,7 @@ class NumberGrammar:
         # word forms are case-insensitive, digits and abbreviations are not
         core = (rf"(?P<num§>(?i:{half_of}|{vague}|{fraction}|{word_num}{and_half}?"
                 rf"(?![\w]))|{digit_num}{and_half}?)"
-                rf"(?:\s*(?P<pct§>{pct})|\s*(?P<suf§>{suf})"
+                rf"(?:\s*(?P<pct§>{pct})|\s*-?\s*(?P<suf§>{suf})"
                 rf"|(?P<times§>(?i:\s+times|\s*-?\s*fold))(?![\w]))?")
         mults = _alternation(lex["multiplier_words"])
         after = "|".join(rf"\s+{re.escape(q)}(?![\w])" if q[0].isalpha() else re.escape(q)
@@ -155,7 +158,7 @@ class NumberGrammar:
         # the text would cost more than the parser)
         pattern = (
             core.replace("§", "1")
-            + rf"(?:(?P<rjoin>\s*[-–—~]\s*|\s+(?i:to|and|through)\s+)(?!\d{{4}}\b)"
+            + rf"(?:(?P<rjoin>\s*[-–—~]\s*|\s+(?i:to|and|through)\s+)"
             + rf"(?:(?P<pre2>{pre})\s?)?"
             + core.replace("§", "2").replace(r"(?<!\w-)", "") + ")?"
             + rf"(?P<qafter>(?i:{after}))?"
@@ -176,13 +179,14 @@ class NumberGrammar:
     def currency_prefix(self, surface: str) -> bool:
         cur = _currency(self, surface)
         return cur is not None and cur.position != "suffix" and (
-            not (cur.surface.isupper() and cur.surface.isalpha()) or surface.strip() == cur.surface)
+            not (cur.surface.isupper() and cur.surface.isalpha()) or surface.strip() == cur.surface
+            or cur.surface in self.any_case)
 
     # -- normalizing ------------------------------------------------------------------
     def word_value(self, text: str) -> Optional[float]:
         """The value of a spelled or mixed number ("twenty-one", "2.8 billion", "a dozen")."""
         low = text.lower().replace(",", "")
-        m = re.fullmatch(r"(.+?)\s+and\s+(?:an?|one)\s+(half|quarter|third)", low)
+        m = re.fullmatch(r"(.+?)\s+and\s+(?:an?|one)\s+(half|quarter|third|fourth|fifth)", low)
         if m:
             whole = self.word_value(m.group(1))
             return None if whole is None else whole + 1 / self.fractions[m.group(2)]
@@ -248,8 +252,7 @@ class NumberGrammar:
             value = self.word_value(num)
         low = num.lower()
         info["vague"] = bool(re.match(r"(?:tens\s+of\s+)?(?:dozens|scores|hundreds|thousands|"
-                                      r"millions|billions)\b", low)) and " of" in (
-            m.string[m.end(f"num{i}"):m.end(f"num{i}") + 3])
+                                      r"millions|billions)\b", low))
         info["fraction"] = any(w in self.fractions for w in re.findall(r"[a-z]+", low))
         info["plain"] = bool(re.fullmatch(r"\d+", num))
         info["abbr"] = abbr
@@ -345,8 +348,13 @@ def _build(g: NumberGrammar, m: re.Match, floor: int) -> Optional[NumberMatch]:
     if m.group("num2"):
         second, info2 = g.value_of(m, 2)
         join = m.group("rjoin").strip().lower()
+        kind1 = "money" if (cur_surface or m.group("suf1")) else "percent" if m.group("pct1") \
+            else "times" if m.group("times1") else None
+        kind2 = "money" if (m.group("pre2") or m.group("suf2")) else "percent" if \
+            m.group("pct2") else "times" if m.group("times2") else None
         if second is None or second <= value or (join == "and" and opener != "between") or (
-                opener == "between" and join not in ("and", "-", "–", "—")):
+                opener == "between" and join not in ("and", "-", "–", "—")) or (
+                kind1 is not None and kind1 != kind2) or info["fraction"] or info2["fraction"]:
             # not a range after all: keep the first number only
             end = m.end("num1")
             for grp in ("pct1", "suf1", "times1"):
@@ -354,8 +362,12 @@ def _build(g: NumberGrammar, m: re.Match, floor: int) -> Optional[NumberMatch]:
                     end = m.end(grp)
             times = m.group("times1")
             cur = _currency(g, cur_surface or m.group("suf1"))
-            if cur is None and kind == "money" or not m.group("pct1") and kind == "percent":
-                kind, unit, factor = "count", None, 1.0
+            kind, unit, factor = "count", None, 1.0
+            if cur is not None:
+                kind, unit, factor = "money", cur.iso, cur.factor
+            elif m.group("pct1"):
+                kind = "percent"
+                unit = "percentage_point" if "point" in m.group("pct1").lower() else "percent"
             opener = None
         else:
             # "3 to 5 million": the scale of the second number applies to the first
@@ -380,7 +392,9 @@ def _build(g: NumberGrammar, m: re.Match, floor: int) -> Optional[NumberMatch]:
     qafter = m.group("qafter")
     if qafter and m.end() == end:
         key = qafter.strip().lower()
-        if qualifier == "exact" and key in g.qual_after:
+        if qualifier in ("exact", "about") and key in g.qual_after:
+            if qualifier == "about":
+                start = num_start
             qualifier = g.qual_after[key]
         else:
             end = m.start("qafter")
