@@ -27,7 +27,8 @@ from pipeline.components import blocked_char_ranges, overlaps, results, set_resu
 from pipeline.figures_counted import counted_for
 from pipeline.numbers import NumberMatch, find_numbers, grammar, lexicon
 
-_CODES = (r"\d+(?:[-/.:]\d+){2,}"                      # 5/17/2018, 192.168.1.2, 1-222-2222
+_CODES = (r"(?i:https?://|www\.)\S+|\S+@\S+\.\w+"        # URLs, e-mail addresses
+          r"|\d+(?:[-/.:]\d+){2,}"                     # 5/17/2018, 192.168.1.2, 1-222-2222
           r"|(?<![\w])\d{1,2}:\d{2}(?![\d])"           # 10:30
           r"|\+\d[\d\s()-]{6,}\d"                     # +1 222 2222
           r"|(?<![\w])(?:19|20)\d{2}\s*[-–/]\s*\d{2}(?![\d])"  # 2023-24, 1995-01
@@ -52,6 +53,7 @@ class FigureExtractor:
         self.reference_words = set(lex["reference_words"])
         self.months = set(lex["months"])
         self.fraction_next = set(lex["fraction_context_next"])
+        self.fraction_not_after = set(lex["fraction_not_after"])
         self.ones_next = set(lex["ones_not_figures_next"])
         self.ones_prev = set(lex["ones_not_figures_prev"])
         self.times_next = set(lex["times_multiplier_next"])
@@ -158,7 +160,8 @@ class FigureExtractor:
                     or next_word in self.ones_next or prev_word in self.ones_prev):
                 return True                               # "one of", "no one", "one another"
         if nm.fraction and re.fullmatch(r"(?i)(?:an?\s+)?(?:half|quarter|third|fourth|fifth)"
-                                        r"s?", nm.text) and next_word not in self.fraction_next:
+                                        r"s?", nm.text) and (next_word not in self.fraction_next
+                                             or prev_word in self.fraction_not_after):
             return True                                   # "the second half", "a third term"
         return False
 
