@@ -219,6 +219,13 @@ class FrameFinder:
         if tok.dep_ == "parataxis" and sub_hi >= sent.end - 2 and sub_lo > sent.start:
             hi = sub_lo - 1
             return self._make(doc, tok.i, cue_end, speaker, sent.start, hi, True, needs_verb=True)
+        commas = {sub_lo, sub_lo - 1} & {j for j in range(sent.start, sent.end) if doc[j].text == ","}
+        after = {sub_hi, sub_hi + 1} & {j for j in range(sent.start, sent.end) if doc[j].text == ","}
+        if tok.dep_ == "parataxis" and sub_lo > sent.start and commas and after \
+                and sub_hi + 2 < sent.end:
+            # "The talks, he said, were productive": the sentence around the parenthetical
+            return self._make(doc, tok.i, cue_end, speaker, sent.start, sent.end - 1,
+                              needs_verb=True, cue_inside=True)
         return None
 
     def _according(self, doc: Doc, tok: Token, is_speaker_like) -> Optional[Frame]:
@@ -251,7 +258,8 @@ class FrameFinder:
 
     @staticmethod
     def _make(doc: Doc, cue_start: int, cue_end: int, speaker: Token, lo: int, hi: int,
-              content_first: bool = False, needs_verb: bool = False) -> Optional[Frame]:
+              content_first: bool = False, needs_verb: bool = False,
+              cue_inside: bool = False) -> Optional[Frame]:
         while lo <= hi and (doc[lo].lower_ in _LEAD or doc[lo].is_space):
             lo += 1
         for j in range(lo + 1, hi):  # "..., according to a readout" is not content
@@ -261,7 +269,7 @@ class FrameFinder:
                 break
         while hi >= lo and (doc[hi].text in _TRIM or doc[hi].is_space):
             hi -= 1
-        if hi < lo or (cue_start >= lo and cue_start <= hi):
+        if hi < lo or (lo <= cue_start <= hi and not cue_inside):
             return None
         if needs_verb and not any(doc[j].pos_ in ("VERB", "AUX") for j in range(lo, hi + 1)):
             return None

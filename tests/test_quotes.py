@@ -95,6 +95,11 @@ INDIRECT = [
      [("indirect", "Tehran would respond", "Nasser Kanaani", "warned")]),
     ("Pakistani Prime Minister Shehbaz Sharif noted, the corridor has created thousands of jobs.",
      [("indirect", "the corridor has created thousands of jobs", "Shehbaz Sharif", "noted")]),
+    ("The economy, Chinese Premier Li Qiang said in his report, faces many challenges.",
+     [("indirect", "The economy, Chinese Premier Li Qiang said in his report, faces many challenges",
+       "Li Qiang", "said")]),
+    ("Sources told Reuters that the deal was close.",
+     [("indirect", "the deal was close", None, "told")]),
 ]
 
 SPEAKERS = [
@@ -146,6 +151,11 @@ NOT_SPEECH = [
     ("The plan calls for new investment in railways and ports.", []),
     ("It is said that the bridge was built in the Ming Dynasty.", []),
     ("Xi delivered a speech at the ‘BRICS Plus’ leaders’ dialogue in Kazan.", []),
+    ("The agreement stated the terms of the ceasefire.", []),
+    ("He added 10 new members to the committee.", []),
+    ("The ministry noted the progress made in the talks.", []),
+    ("The president said nothing about the tariffs.", []),
+    ("President Joe Biden called German Chancellor Olaf Scholz on Monday.", []),
 ]
 
 ROWS = DIRECT + MULTI_PARAGRAPH + MIXED + INDIRECT + SPEAKERS + NOT_SPEECH
@@ -156,13 +166,16 @@ IDS = (
     + ["mixed-straight-marks", "mixed-curly-fragment-at-end", "mixed-told-pronoun"]
     + ["warned-that", "content-first-said-during", "just-as-noted", "according-to",
        "called-for", "urged-to", "expressed-the-hope", "told-y-that", "adding-that-second-frame",
-       "organisation-statement", "conjoined-verbs-warned", "noted-comma-clause"]
+       "organisation-statement", "conjoined-verbs-warned", "noted-comma-clause",
+       "parenthetical-cue-mid-sentence", "anonymous-sources"]
     + ["role-the-french-president", "role-possessive-king", "group-two-leaders", "pronoun-she",
        "conjoined-titled-speakers", "title-plus-surname", "country-speaker",
        "institution-the-ministry", "document-possessor", "country-side",
        "according-to-after-inner-cue", "group-without-according-phrase"]
     + ["term-in-marks", "name-in-marks", "slogan-in-marks", "apostrophe-plural-possessive",
-       "no-cue-data-showed", "non-speaker-subject", "passive-without-agent", "single-mark-term"]
+       "no-cue-data-showed", "non-speaker-subject", "passive-without-agent", "single-mark-term",
+       "stated-with-object", "added-with-object", "noted-with-object", "said-nothing",
+       "called-someone-on-a-day"]
 )
 
 
