@@ -254,7 +254,7 @@ def _dedupe(items: list[dict]) -> list[dict]:
 
 def _warn(doc: Doc, warnings: list[str]) -> None:
     for w in warnings:
-        log.warning("quotes: %s", w)
+        log.info("quotes: %s", w)
     meta = doc._.communique_meta
     if isinstance(meta, dict):
         meta.setdefault("warnings", []).extend(f"quotes: {w}" for w in warnings)
