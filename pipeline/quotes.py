@@ -252,12 +252,18 @@ def _dedupe(items: list[dict]) -> list[dict]:
     return out
 
 
+MAX_MARK_WARNINGS = 5
+
+
 def _warn(doc: Doc, warnings: list[str]) -> None:
-    for w in warnings:
-        log.info("quotes: %s", w)
+    """Record unbalanced-mark warnings on the article (the first few, then a count)."""
+    shown = [f"quotes: {w}" for w in warnings[:MAX_MARK_WARNINGS]]
+    if len(warnings) > MAX_MARK_WARNINGS:
+        shown.append(f"quotes: ... and {len(warnings) - MAX_MARK_WARNINGS} more unbalanced quotation marks")
+    log.debug("%s", "; ".join(shown))
     meta = doc._.communique_meta
     if isinstance(meta, dict):
-        meta.setdefault("warnings", []).extend(f"quotes: {w}" for w in warnings)
+        meta.setdefault("warnings", []).extend(shown)
 
 
 @Language.factory("communique_quotes", assigns=["doc._.communique_quotes"],

@@ -60,7 +60,7 @@ def empty_record(article: Article, context: Optional[dict] = None) -> ArticleExt
 
 def to_record(article: Article, doc: Doc) -> ArticleExtraction:
     context = doc._.communique_meta or {}
-    warnings = list(article.warnings)
+    warnings = list(article.warnings) + list(context.get("warnings", []))
     lists: dict[str, list] = {}
     for kind, model in RECORD_TYPES.items():
         items = []
