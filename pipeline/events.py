@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Token
 
 from pipeline.components import blocked_char_ranges, overlaps, results, set_results
 from pipeline.events_args import VERBAL, clause_verb, noun_actors, place, recipients, status, verb_actors
-from pipeline.events_lexicon import OBJECT_DEPS, choose_noun, choose_verb, lexicon, refine
+from pipeline.events_lexicon import OBJECT_DEPS, choose_noun, choose_verb, complement, lexicon, refine
 from pipeline.mentions import PAIR, Mentions
 
 ARG_PREPS = {"with", "to", "between", "by", "among", "from", "of", "on", "against", "in", "for"}
@@ -49,7 +49,8 @@ class EventExtractor:
             if overlaps(doc[start].idx, tok.idx + len(tok), blocked):
                 continue
             if kind == "VERB":
-                verbs.append(tok)
+                if tok.dep_ != "amod":        # "the besieged town", "ousted President X": a state
+                    verbs.append(tok)
                 continue
             if kind == "PHRASE":
                 key = " ".join([t.lower_ for t in doc[start:end - 1]] + [tok.lemma_])
@@ -69,6 +70,24 @@ class EventExtractor:
             return False
         return not any(c.dep_ in {"poss", "nummod"} or (c.dep_ == "prep" and c.lower_ in ARG_PREPS)
                        or (c.dep_ in {"compound", "amod"} and c.pos_ == "PROPN") for c in children)
+
+    def _complement_noun(self, verb: Token, hit: Optional[Token], nouns: dict):
+        """A nominal trigger that a role verb governs: its object ("rejected the proposal"),
+        the object of its particle or of to/for/on ("called for talks", "agreed to a truce"),
+        and the entry it reads as."""
+        cands = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+        preps = [c for c in verb.children if c.dep_ in {"prep", "prt"} and c.lower_ in {"to", "for", "on", "upon"}]
+        if hit is not None and hit.dep_ == "prep":
+            preps.insert(0, hit)
+        cands += [p for prep in preps for p in prep.children if p.dep_ == "pobj"]
+        for tok in cands:
+            for cand in (tok, *tok.conjuncts):
+                if cand.i not in nouns:
+                    continue
+                key = nouns[cand.i][0]
+                entry = choose_noun(key, cand, self.lex) or self.lex.nouns[key][0]
+                return cand, entry
+        return None, None
 
     @staticmethod
     def _own_args(tok: Token) -> bool:
@@ -104,14 +123,26 @@ class EventExtractor:
                 continue
             entry, hit = chosen[tok.i]
             etype, cameo, mode = entry.type, entry.cameo, entry.mode
+            clause = complement(tok, entry.complement_aux) if entry.complement_aux else None
             if entry.role:
-                inner = next((c for c in tok.children if c.dep_ in {"xcomp", "ccomp"} and c.i in chosen), None)
+                if entry.complement_aux:
+                    inner = clause if clause is not None and clause.i in chosen else None
+                else:
+                    inner = next((c for c in tok.children if c.dep_ in {"xcomp", "ccomp"} and c.i in chosen),
+                                 None)
                 if inner is not None:
                     absorbed.add(inner.i)
                     ientry, ihit = chosen[inner.i]
                     etype, cameo = refine(entry.role, ientry.type, ientry.cameo, self.lex)
                     if ihit is not None and ihit.dep_ not in {"prep", "prt"}:
                         consumed.add(ihit.i)
+                else:                         # "called for talks", "said Iraq must reach a deal"
+                    noun, nentry = self._complement_noun(clause if clause is not None else tok, hit, nouns)
+                    if noun is not None:
+                        absorbed.add(noun.i)
+                        etype, cameo = refine(entry.role, nentry.type, nentry.cameo, self.lex)
+                        if hit is noun:
+                            hit = None
             obj = hit if hit is not None and hit.dep_ not in {"prep", "prt", "agent", "advmod"} else None
             if obj is not None:
                 consumed.add(obj.i)
@@ -120,6 +151,10 @@ class EventExtractor:
                 f" {obj.lemma_}" if obj is not None and entry.object else "")
             particle = hit if hit is not None and obj is None else None
             event = self._event(doc, tok, tok, end_tok, etype, mode, cameo, trigger, None, obj, m, particle)
+            if clause is not None:            # the demand is addressed to the clause's subject
+                event["recipients"] += [n for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}
+                                        for n in m.of_phrase(c) if n not in event["recipients"]
+                                        and n not in event["actors"]]
             by_token[tok.i] = event
             events.append(event)
         anaphors: list[tuple[int, str]] = []

@@ -156,9 +156,9 @@ def status(trigger: Token, verb: Optional[Token], cues: dict) -> str:
     if not chain:
         return "occurred"
     planned = hypothetical = False
-    top = chain[-1]
-    if top.dep_ == "xcomp" and top.head.pos_ == "ADJ" and top.head.lower_ in cues["planned_adjectives"]:
-        planned = True                # "is ready to send troops"
+    if any(v.dep_ == "xcomp" and v.head.pos_ == "ADJ" and v.head.lower_ in cues["planned_adjectives"]
+           for v in chain):
+        planned = True                # "is ready to send troops", "says it is willing to withdraw"
     for i, v in enumerate(chain):
         if i and v.lemma_ in cues["negated_governors"]:
             return "negated"

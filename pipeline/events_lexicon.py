@@ -8,8 +8,10 @@ An entry is ``{lemma | phrase, pos, type, mode, cameo}`` plus optional constrain
 ``prep`` ("call on", "called for"), ``subject_lemma`` ("workers went on strike"),
 ``requires_light`` / ``requires_prep`` (a noun that is an event only as the object of
 these verbs: "declared a curfew"), ``needs_args`` (a definite noun without arguments is an
-anaphor: "during the visit"), ``role`` (intent/appeal/refuse/threat governors that absorb a
-triggered complement: "agreed to meet" = AGREE 036).
+anaphor: "during the visit"), ``role`` (intent/appeal/refuse/threat/demand governors that
+absorb a triggered complement, verbal or nominal: "agreed to meet" = AGREE 036, "called for
+talks" = REQUEST 026), ``complement_aux`` (a speech verb whose ``that`` clause carries one of
+these modals: "said Sudan must return the helicopter" = a demand).
 """
 from __future__ import annotations
 
@@ -45,13 +47,15 @@ class Entry:
     intransitive: bool = False
     requires_xcomp: bool = False
     not_object: frozenset = frozenset()
+    complement_aux: frozenset = frozenset()
     role: Optional[str] = None
     order: int = 0
 
     @property
     def specificity(self) -> int:
         return 3 if self.object else 2 if (self.object_label or self.prep or self.subject_lemma
-                                           or self.requires_light or self.requires_prep) else 1
+                                           or self.requires_light or self.requires_prep
+                                           or self.complement_aux) else 1
 
 
 @dataclass
@@ -91,7 +95,8 @@ def lexicon() -> Lexicon:
             requires_prep=frozenset(row.get("requires_prep", ())), light=row.get("light", False),
             needs_args=row.get("needs_args", False), strict_args=row.get("strict_args", False),
             intransitive=row.get("intransitive", False), requires_xcomp=row.get("requires_xcomp", False),
-            not_object=frozenset(row.get("not_object", ())), role=row.get("role"), order=order)
+            not_object=frozenset(row.get("not_object", ())),
+            complement_aux=frozenset(row.get("complement_aux", ())), role=row.get("role"), order=order)
         table = lex.verbs if entry.pos == "VERB" else lex.nouns
         table.setdefault(key, []).append(entry)
     return lex
@@ -106,8 +111,12 @@ def objects(token: Token) -> list[Token]:
             for obj in (child, *child.conjuncts):
                 out.append(obj)
                 out += [c for c in obj.children if c.dep_ == "compound"]   # "aid deliveries"
-                out += [gc for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
-                        for gc in p.children if gc.dep_ == "pobj"]
+                for p in obj.children:       # "part of a military aid program"
+                    if p.dep_ == "prep" and p.lower_ == "of":
+                        for gc in p.children:
+                            if gc.dep_ == "pobj":
+                                out.append(gc)
+                                out += [c for c in gc.children if c.dep_ == "compound"]
         elif child.dep_ == "prt":            # "broke off talks": the object hangs on the verb
             continue
     return out
@@ -141,9 +150,12 @@ def choose_verb(token: Token, lex: Lexicon, label_of) -> Optional[tuple[Entry, O
             if hit is None:
                 continue
         if entry.prep:
-            hit = particle(token, entry.prep)
-            if hit is None:
+            part = particle(token, entry.prep)
+            if part is None:
                 continue
+            hit = hit or part           # "called off the strike": the object is the hit
+        if entry.complement_aux and complement(token, entry.complement_aux) is None:
+            continue
         if entry.subject_lemma and not any(c.dep_.startswith("nsubj") and c.lemma_ in entry.subject_lemma
                                            for c in token.children):
             continue
@@ -151,6 +163,14 @@ def choose_verb(token: Token, lex: Lexicon, label_of) -> Optional[tuple[Entry, O
         if best is None or rank > best[0]:
             best = (rank, entry, hit)
     return (best[1], best[2]) if best else None
+
+
+def complement(token: Token, modals: frozenset) -> Optional[Token]:
+    """The ``that`` clause of a speech verb whose verb carries one of ``modals``."""
+    for child in token.children:
+        if child.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ in modals for c in child.children):
+            return child
+    return None
 
 
 def choose_noun(key: str, head: Token, lex: Lexicon) -> Optional[Entry]:
@@ -183,5 +203,8 @@ def _governing_verb(token: Token) -> Optional[str]:
 def refine(role: str, inner_type: str, inner_cameo: str, lex: Lexicon) -> tuple[str, str]:
     """Type and CAMEO code of a governor (``role``) that absorbs a triggered complement."""
     table = lex.cameo[role]
+    other = table.get("redirect", {}).get(inner_type)
+    if other:                         # "vowed to fight on" is a threat, not an intent to cooperate
+        table = lex.cameo[other]
     code = table["by_cameo"].get(inner_cameo) or table["by_type"].get(inner_type) or table["default"]
     return table["type"], code

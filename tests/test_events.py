@@ -66,7 +66,7 @@ def test_cooperative_and_verbal(nlp, text, trigger, etype, cameo):
     ("Gunmen killed five villagers in northern Nigeria.", "killed", "ASSAULT", "1823"),
     ("Russia deployed troops along the border.", "deployed", "MOBILIZE", "154"),
     ("Japan will provide emergency aid to the Philippines.", "provide", "AID", "070"),
-    ("Hungary rejected the proposal on Tuesday.", "rejected", "REJECT", "120"),
+    ("Hungary rejected the proposal on Tuesday.", "rejected", "REJECT", "127"),
     ("The rebels released 20 hostages on Sunday.", "released", "RETREAT", "0841"),
 ], ids=["impose-sanctions", "lift-sanctions", "condemn", "expel", "sever-ties", "threaten-to-attack",
         "demonstrate", "arrest", "kill", "deploy-troops", "provide-aid", "reject", "release"])
