@@ -36,8 +36,12 @@ def reading_context(article: Article, reference_date: Optional[str] = None) -> d
         ref, source = reference_date, "option"
     else:
         ref, source = None, "none"
+    warnings = []
+    if ref is None and article.text.strip():
+        warnings.append("no document date (no JSONL 'date', no dated dateline, no "
+                        "--reference-date): relative dates are left unresolved")
     return {"reference_date": ref, "reference_date_source": source,
-            "dateline": dateline.model_dump() if dateline else None}
+            "dateline": dateline.model_dump() if dateline else None, "warnings": warnings}
 
 
 def prepare_doc(nlp: Language, article: Article, reference_date: Optional[str] = None) -> Doc:
