@@ -71,7 +71,7 @@ class DateExtractor:
         if known is None:
             shape = doc.vocab.strings[shape_id]
             known = ("dddd" in shape or (":" in shape and "d" in shape)
-                     or ("/" in shape and shape.count("d") >= 3) or shape in ("dds", "'dds", "Xd"))
+                     or ("/" in shape and shape.count("d") >= 3) or shape in ("dds", "'dds", "ddx", "'ddx", "Xd"))
             self._shape_cache[shape_id] = known
         return known
 
@@ -100,10 +100,13 @@ class DateExtractor:
         span = doc.char_span(c.start, c.end, alignment_mode="expand")
         if span is None:
             return True
-        if c.kind == "month":
-            tok = span[-1]
-            if tok.tag_ == "MD" or tok.tag_.startswith("VB") or tok.ent_type_ == "PERSON":
-                return True
+        month = c.groups.get("month")
+        if month:
+            tok = next((t for t in span if t.idx >= c.start + c.text.find(month)), span[-1])
+            if (tok.tag_ == "MD" or tok.tag_.startswith("VB")) and (c.kind == "month" or month.islower()):
+                return True               # "They may meet", "march on"
+            if c.kind == "month" and tok.ent_type_ == "PERSON":
+                return True               # "April Ryan"
         if c.kind == "year":
             tok = next((t for t in span if t.text[-4:].isdigit()), span[-1])
             nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None

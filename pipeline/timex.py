@@ -208,7 +208,7 @@ def _weekday(wd: int, rel: Optional[str], ctx: Context, tense: Callable[[], str]
     base = ctx.dct
     back = (base.isoweekday() - wd) % 7
     ahead = (wd - base.isoweekday()) % 7
-    if rel == "last":
+    if rel in ("last", "past"):
         return base - dt.timedelta(days=back or 7), "document"
     if rel in ("next", "coming"):
         return base + dt.timedelta(days=ahead or 7), "document"
@@ -254,6 +254,39 @@ def _month_rel(g, c, ctx, tense):
     return ("DATE", f"{year:04d}-{month:02d}", anchor, (dt.date(year, month, 1), "M"))
 
 
+def _month_rel2(g, c, ctx, tense):
+    """"last September" is the latest September before the document date, "next June" the
+    first one after; "this September" the one of the current (or narrative) year."""
+    month = _month(g["month"])
+    rel = re.sub(r"\s+", " ", g["rel"].lower())
+    if rel in ("the following", "the previous"):
+        if ctx.previous is None:
+            return ("DATE", f"XXXX-{month:02d}", "none", None)
+        base, anchor = ctx.previous[0], "previous"
+    elif ctx.dct is None:
+        return ("DATE", f"XXXX-{month:02d}", "none", None)
+    else:
+        base, anchor = ctx.dct, "document"
+    if rel == "this":
+        year, anchor = _year_rel("this", ctx)
+    elif rel in ("last", "past", "previous", "the previous"):
+        year = base.year if month < base.month else base.year - 1
+    else:
+        year = base.year if month > base.month else base.year + 1
+    return ("DATE", f"{year:04d}-{month:02d}", anchor, (dt.date(year, month, 1), "M"))
+
+
+def _weekend(g, c, ctx, tense):
+    if g["the"].lower() != "the":
+        return _rel_unit({"rel": g["the"], "unit": g["unit"]}, c, ctx, tense)
+    if ctx.dct is None:
+        return ("DATE", None, "none", None)
+    t = tense()
+    step = -1 if t == "past" and ctx.dct.isoweekday() < 6 else (1 if t == "future" and ctx.dct.isoweekday() > 6 else 0)
+    d = shift(ctx.dct, "W", step)
+    return ("DATE", fmt(d, "WE"), "document", (d, "W"))
+
+
 def _month_year(g, c, ctx, tense):
     year, month = int(g["year"]), _month(g["month"])
     return ("DATE", f"{year:04d}-{month:02d}", "absolute", (dt.date(year, month, 1), "M"))
@@ -284,7 +317,7 @@ def _season(g, c, ctx, tense):
 
 def _quarter(g, c, ctx, tense):
     if g.get("q"):
-        n, kind = int(g["q"][1]), "Q"
+        n, kind = int(g["q"][1]), g["q"][0].upper()
     else:
         n = _lex()["ordinals"].get(g["ord"].lower(), 1)
         kind = "H" if g["qh"].lower() == "half" else "Q"
@@ -309,9 +342,12 @@ def _quarter(g, c, ctx, tense):
 def _decade(g, c, ctx, tense):
     if g.get("dec"):
         return ("DATE", g["dec"][:3], "absolute", None)
-    d = int(g["dec2"])
+    if g.get("decw"):
+        d = 10 * _lex()["decade_words"][g["decw"].lower()]
+    else:
+        d = int(g.get("dec2") or g["dec3"])
     century = "19" if d >= 30 or (ctx.dct and ctx.dct.year < 2000 + d) else "20"
-    return ("DATE", century + g["dec2"][0], "absolute", None)
+    return ("DATE", century + str(d // 10), "absolute", None)
 
 
 _CENTURY_WORDS = {"fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
@@ -409,6 +445,16 @@ def _weekday_date(g, c, ctx, tense):
     return ("DATE", day.isoformat(), anchor, (day, "D"))
 
 
+def _weekday_of_week(g, c, ctx, tense):
+    """"Friday next week", "last week on Sunday": that weekday of that ISO week."""
+    wd = _lex()["weekdays"][(g.get("wd") or g["wd2"]).lower().rstrip(".")]
+    if ctx.dct is None:
+        return ("DATE", f"XXXX-WXX-{wd}", "none", None)
+    week = shift(ctx.dct, "W", _REL[(g.get("rel") or g["rel2"]).lower()])
+    day = week + dt.timedelta(days=wd - week.isoweekday())
+    return ("DATE", day.isoformat(), "document", (day, "D"))
+
+
 def _clock(g, c, ctx, tense):
     if g.get("noon"):
         hour, minute = (12, 0) if g["noon"].lower() == "noon" else (24, 0)
@@ -475,11 +521,11 @@ def _vague(g, c, ctx, tense):
 
 _HANDLERS = {
     "iso": _full_date, "slash": _full_date, "mdy": _full_date, "dmy": _full_date,
-    "month_rel": _month_rel, "my": _month_year, "month": _month_alone,
+    "month_rel": _month_rel, "month_rel2": _month_rel2, "weekend": _weekend, "my": _month_year, "month": _month_alone,
     "season_year": _season, "season_rel": _season, "season": _season, "quarter": _quarter,
     "decade": _decade, "century": _century, "year": _year, "rel_dur": _rel_dur, "ago": _ago,
     "rel_unit": _rel_unit, "the_year": _the_year, "deictic": _deictic, "part_rel": _part_of_day,
-    "weekday": _weekday_date, "clock": _clock, "set_every": _set_every, "set_freq": _set_freq,
+    "weekday": _weekday_date, "wd_week": _weekday_of_week, "clock": _clock, "set_every": _set_every, "set_freq": _set_freq,
     "set_adv": _set_adv, "set_plural": _set_plural, "holiday": _holiday, "dur_adj": _duration,
     "duration": _duration, "dur_bare": _vague_duration, "the_years": _vague_duration, "vague": _vague,
 }

@@ -42,15 +42,17 @@ def _cap(word: str) -> str:
 
 def _placeholders(lex: dict) -> dict[str, str]:
     months = lex["months"]
-    full = [_cap(m) for m in months if len(m) > 4 or m in ("may", "june", "july")]
-    abbr = [_cap(m) for m in months if m not in {"may", "june", "july"} and len(m) <= 4]
-    month_any = "|".join(sorted(full, key=len, reverse=True)
-                         + [re.escape(a) + r"\.?" for a in sorted(abbr, key=len, reverse=True)])
-    month_bare = "|".join(sorted(full, key=len, reverse=True)
-                          + [re.escape(a) + r"\." for a in sorted(abbr, key=len, reverse=True)])
+    full = [m for m in months if len(m) > 4 or m in ("may", "june", "july")]
+    abbr = [m for m in months if m not in {"may", "june", "july"} and len(m) <= 4]
+    by_len = functools.partial(sorted, key=len, reverse=True)
+    # next to a number a month name is safe in any case ("april 22"); alone, "March" and
+    # "May" must be capitalized (the verbs "march", "may")
+    month_any = "(?i:" + "|".join(by_len(full) + [re.escape(a) + r"\.?" for a in by_len(abbr)]) + ")"
+    safe = [m for m in full if m not in ("march", "may")]
+    month_bare = ("(?i:" + "|".join(by_len(safe) + [re.escape(a) + r"\." for a in by_len(abbr)])
+                  + ")|March|May|MARCH|MAY")
     need_period = set(lex["weekday_abbreviations_need_period"])
-    weekdays = "|".join(sorted((_cap(w) + (r"\." if w in need_period else "") for w in lex["weekdays"]),
-                               key=len, reverse=True))
+    weekdays = "(?i:" + "|".join(by_len(w + (r"\." if w in need_period else "") for w in lex["weekdays"])) + ")"
     number_words = [w for w in lex["numbers"]]
     tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
     ones = "one|two|three|four|five|six|seven|eight|nine"
@@ -178,7 +180,7 @@ def trigger_words() -> tuple[frozenset, frozenset]:
     trig |= set(lex["units"]) | set(lex["seasons"]) | set(lex["parts_of_day"])
     trig |= set(lex["unit_adjectives"]) | {"today", "yesterday", "tomorrow", "noon", "midnight",
                                            "a.m.", "p.m.", "am", "pm", "half", "q1", "q2", "q3", "q4"}
-    trig |= {"fortnightly", "nightly", "nowadays"}
+    trig |= {"fortnightly", "nightly", "nowadays"} | set(lex["decade_words"])
     for phrase in list(lex["vague_refs"]) + list(lex["holidays"]):
         trig.add(phrase.split()[-1])
     trig |= {str(y) for y in range(1600, 2100)}
