@@ -1,0 +1,173 @@
+"""Temporal expressions: spans (TimeML practice), TIMEX3 values, anchors. One row per phenomenon."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import run
+from pipeline.components import results
+
+DCT = "2024-03-15"  # a Friday
+
+
+def dates(nlp, text, ref=DCT):
+    return [(d["text"], d["type"], d["value"], d["anchor"]) for d in results(run(nlp, text, ref), "dates")]
+
+
+ABSOLUTE = [
+    ("Xi arrived on March 5, 2024.", ("March 5, 2024", "DATE", "2024-03-05", "absolute")),
+    ("Talks were held on 5 March 2024.", ("5 March 2024", "DATE", "2024-03-05", "absolute")),
+    ("Growth slowed in mid-2024.", ("mid-2024", "DATE", "2024", "absolute")),
+    ("The policy dates back to the 1990s.", ("the 1990s", "DATE", "199", "absolute")),
+    ("Exports rose in Q1 2024.", ("Q1 2024", "DATE", "2024-Q1", "absolute")),
+    ("Exports rose in the first quarter of 2023.", ("the first quarter of 2023", "DATE", "2023-Q1", "absolute")),
+    ("The deal was signed in November 2023.", ("November 2023", "DATE", "2023-11", "absolute")),
+    ("The games open in the summer of 2028.", ("the summer of 2028", "DATE", "2028-SU", "absolute")),
+    ("It happened in the 21st century.", ("the 21st century", "DATE", "20", "absolute")),
+    ("The law passed in 2019.", ("2019", "DATE", "2019", "absolute")),
+    ("The record dates from 2021-06-30.", ("2021-06-30", "DATE", "2021-06-30", "absolute")),
+]
+
+RELATIVE = [
+    ("Trade grew this year.", ("this year", "DATE", "2024", "document")),
+    ("Sales fell last month.", ("last month", "DATE", "2024-02", "document")),
+    ("He will visit next week.", ("next week", "DATE", "2024-W12", "document")),
+    ("Earlier this week, the ministers met.", ("Earlier this week", "DATE", "2024-W11", "document")),
+    ("He arrived yesterday.", ("yesterday", "DATE", "2024-03-14", "document")),
+    ("He left three days ago.", ("three days ago", "DATE", "2024-03-12", "document")),
+    ("The summit opened Sept. 23.", ("Sept. 23", "DATE", "2023-09-23", "document")),
+    ("The summit will open Sept. 23.", ("Sept. 23", "DATE", "2024-09-23", "document")),
+    ("Talks resumed in early December.", ("early December", "DATE", "2023-12", "document")),
+    ("He visited last September.", ("last September", "DATE", "2023-09", "document")),
+    ("Protests erupted over the weekend.", ("the weekend", "DATE", "2024-W10-WE", "document")),
+    ("Xi met Putin on Friday last week.", ("Friday last week", "DATE", "2024-03-08", "document")),
+]
+
+TENSE = [
+    ("Xi met Putin on Wednesday.", ("Wednesday", "DATE", "2024-03-13", "document")),
+    ("Xi will meet Putin on Wednesday.", ("Wednesday", "DATE", "2024-03-20", "document")),
+    ("The ministers met in September.", ("September", "DATE", "2023-09", "document")),
+    ("The ministers will meet in September.", ("September", "DATE", "2024-09", "document")),
+    ("The ministers met in February.", ("February", "DATE", "2024-02", "document")),
+]
+
+DURATIONS_SETS_VAGUE = [
+    ("Over the past year, trade grew.", ("the past year", "DURATION", "P1Y", "none")),
+    ("Ties go back 30 years.", ("30 years", "DURATION", "P30Y", "none")),
+    ("The talks lasted three days.", ("three days", "DURATION", "P3D", "none")),
+    ("It took a decade.", ("a decade", "DURATION", "P1DE", "none")),
+    ("He ended a two-day visit.", ("two-day", "DURATION", "P2D", "none")),
+    ("Trade doubled over the past two decades.", ("the past two decades", "DURATION", "P2DE", "none")),
+    ("They have lived there for years.", ("years", "DURATION", "PXY", "none")),
+    ("The forum is held every year.", ("every year", "SET", "P1Y", "none")),
+    ("The forum is held annually.", ("annually", "SET", "P1Y", "none")),
+    ("They meet twice a year.", ("twice a year", "SET", "P1Y", "none")),
+    ("China is now strong.", ("now", "DATE", "PRESENT_REF", "none")),
+    ("So far, 155 countries have joined.", ("So far", "DATE", "PRESENT_REF", "none")),
+    ("He recently said so.", ("recently", "DATE", "PAST_REF", "none")),
+    ("We will win in the future.", ("the future", "DATE", "FUTURE_REF", "none")),
+    ("Cooperation grew in recent years.", ("recent years", "DATE", "PAST_REF", "none")),
+]
+
+
+@pytest.mark.parametrize("text, expected", ABSOLUTE, ids=[e[0] for _, e in ABSOLUTE])
+def test_absolute(nlp, text, expected):
+    assert dates(nlp, text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", RELATIVE, ids=[e[0] for _, e in RELATIVE])
+def test_relative_to_document_date(nlp, text, expected):
+    assert dates(nlp, text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", TENSE,
+                         ids=["past-weekday-this-week", "future-weekday-next", "past-month-last-year",
+                              "future-month-this-year", "past-month-this-year"])
+def test_tense_chooses_the_occurrence(nlp, text, expected):
+    assert dates(nlp, text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", DURATIONS_SETS_VAGUE, ids=[e[0] for _, e in DURATIONS_SETS_VAGUE])
+def test_durations_sets_vague(nlp, text, expected):
+    assert dates(nlp, text) == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "He attended the Conference Marking the 70th Anniversary of the Five Principles.",
+    "Xi attended the 16th BRICS Summit in Kazan.",
+    "The G20 leaders met.",
+    "China met the target of the UN's 2030 Agenda for Sustainable Development.",
+    "So far 155 countries have joined.",
+    "They may meet to discuss it.",
+    "Protesters march to the square.",
+    "The China Daily reported it.",
+    "Security Council Resolution 1701 was adopted.",
+], ids=["ordinal-anniversary", "ordinal-summit", "G20", "2030-Agenda-name", "count-not-date",
+        "may-verb", "march-verb", "Daily-in-name", "resolution-number"])
+def test_not_dates(nlp, text):
+    assert [d for d in dates(nlp, text) if d[2] != "PRESENT_REF"] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Leaders met in September.", "September"),
+    ("The talks took place on Wednesday.", "Wednesday"),
+    ("Trade grew over the past year.", "the past year"),
+    ("Xi spoke throughout the year.", "the year"),
+], ids=["drop-in", "drop-on", "keep-determiner-drop-over", "keep-the-drop-throughout"])
+def test_spans_follow_timeml(nlp, text, expected):
+    assert [d[0] for d in dates(nlp, text)] == [expected]
+
+
+def test_discourse_anchoring_counts_from_previous_date(nlp):
+    text = "The deal was signed on June 3, 2023. The following day they met. Two months later, it collapsed."
+    assert dates(nlp, text) == [
+        ("June 3, 2023", "DATE", "2023-06-03", "absolute"),
+        ("The following day", "DATE", "2023-06-04", "previous"),
+        ("Two months later", "DATE", "2023-08", "previous"),
+    ]
+
+
+RETRO = ("As the year 2024 comes to a close, here are the key takeaways from the year. "
+         "Trade grew this year. A breakthrough came in January this year. "
+         "Two months later, the president visited. In September, Xi spoke. He will travel next year.")
+
+
+def test_retrospective_uses_the_reviewed_year(nlp):
+    doc = run(nlp, RETRO, "2025-01-01")
+    assert doc._.communique_narrative_date == "2024"
+    got = {d["text"]: (d["value"], d["anchor"]) for d in results(doc, "dates")}
+    assert got["this year"] == ("2024", "narrative")
+    assert got["January this year"] == ("2024-01", "narrative")
+    assert got["Two months later"] == ("2024-03", "previous")
+    assert got["September"] == ("2024-09", "narrative")
+    assert got["next year"] == ("2025", "narrative")
+
+
+def test_ordinary_article_has_no_narrative_date(nlp):
+    doc = run(nlp, "Xi met Putin this year in Moscow.", "2025-01-02")
+    assert doc._.communique_narrative_date is None
+    assert dates(nlp, "Xi met Putin this year in Moscow.", "2025-01-02") == [
+        ("this year", "DATE", "2025", "document")]
+
+
+def test_dateline_is_skipped(nlp):
+    text = "BEIJING, Feb. 11 (Xinhua) -- Xi met Putin on Monday."
+    got = dates(nlp, text, "2024-02-11")
+    assert got == [("Monday", "DATE", "2024-02-05", "document")]
+
+
+def test_no_reference_date_leaves_relative_values_open(nlp):
+    assert dates(nlp, "Leaders met in 2019 and again last month.", None) == [
+        ("2019", "DATE", "2019", "absolute"), ("last month", "DATE", None, "none")]
+
+
+def test_seed_article(nlp, seed_text):
+    doc = run(nlp, seed_text, "2025-01-01")
+    got = [(d["text"], d["value"]) for d in results(doc, "dates")]
+    assert doc._.communique_narrative_date == "2024"
+    assert ("January this year", "2024-01") in got
+    assert ("Two months later", "2024-03") in got
+    assert ("September", "2024-09") in got
+    assert ("the past year", "P1Y") in got
+    assert not any(text in ("2030", "70th", "16th") for text, _ in got)
+    for d in results(doc, "dates"):
+        assert seed_text[d["start"]:d["end"]] == d["text"]
