@@ -120,6 +120,9 @@ class DateExtractor:
                 if prev.text[:1].isupper() and prev.pos_ in ("PROPN", "NOUN") and prev.ent_type_ != "DATE" \
                         and not prev.is_sent_start:
                     return True           # "Resolution 1701", "Vision 2030"
+        unit = c.groups.get("unit")
+        if unit and unit.lower() == "second" and span.end < len(doc) and doc[span.end].is_alpha:
+            return True                   # "a second round": the ordinal, not the unit
         if c.kind in ("set_adv", "deictic") and c.text[:1].isupper() and span[0].i > 0 \
                 and not span[0].is_sent_start and doc[span[0].i - 1].text[:1].isupper():
             return True                   # "China Daily", "USA Today"

@@ -101,8 +101,9 @@ def test_durations_sets_vague(nlp, text, expected):
     "Protesters march to the square.",
     "The China Daily reported it.",
     "Security Council Resolution 1701 was adopted.",
+    "They held a second round of talks.",
 ], ids=["ordinal-anniversary", "ordinal-summit", "G20", "2030-Agenda-name", "count-not-date",
-        "may-verb", "march-verb", "Daily-in-name", "resolution-number"])
+        "may-verb", "march-verb", "Daily-in-name", "resolution-number", "a-second-ordinal"])
 def test_not_dates(nlp, text):
     assert [d for d in dates(nlp, text) if d[2] != "PRESENT_REF"] == []
 
