@@ -49,7 +49,8 @@ class EventExtractor:
             if overlaps(doc[start].idx, tok.idx + len(tok), blocked):
                 continue
             if kind == "VERB":
-                if tok.dep_ != "amod":        # "the besieged town", "ousted President X": a state
+                # "the besieged town", "ousted President X" (a state), "evacuated the wounded" (people)
+                if tok.dep_ != "amod" and not any(c.dep_ == "det" for c in tok.children):
                     verbs.append(tok)
                 continue
             if kind == "PHRASE":

@@ -38,11 +38,15 @@ def _passive(verb: Token) -> bool:
     return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
 
 
+STATIVE = {"oppose", "commit", "determine", "prepare", "dedicate", "resolve", "involve", "engage"}
+
+
 def verb_actors(verb: Token, m: Mentions, depth: int = 0) -> list[str]:
     if depth > 5:
         return []
     out: list[str] = []
-    passive = _passive(verb)
+    # "Israel is opposed to ...", "is committed to ...": a state of the subject, not a passive
+    passive = _passive(verb) and not (verb.lemma_ in STATIVE and not any(c.dep_ == "agent" for c in verb.children))
     for child in verb.children:
         if passive and child.dep_ == "agent":
             for pobj in child.children:
@@ -84,6 +88,9 @@ def noun_actors(noun: Token, m: Mentions, depth: int = 0) -> list[str]:
             if tok.dep_ in {"prep", "agent"} and tok.lower_ == "by" and tok.i > noun.i:
                 out += [n for p in tok.children if p.dep_ == "pobj" for n in m.of_phrase(p)]
                 break
+    if not out:     # "Palestinian riots", "Israeli air strikes": the demonym is the actor
+        out = [n for c in noun.children if c.dep_ == "amod" and c.i < noun.i and m.label(c) == "NORP"
+               for n in m.of(c)]
     if out:
         return list(dict.fromkeys(out))
     head = noun.head
@@ -91,7 +98,7 @@ def noun_actors(noun: Token, m: Mentions, depth: int = 0) -> list[str]:
         return []
     if head.pos_ in VERBAL and noun.dep_ in {"dobj", "obj", "attr", "nsubjpass", "conj"} | {"dative"}:
         return verb_actors(head, m, depth + 1)
-    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in {"for", "in", "during", "at", "of"}:
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in {"for", "in", "during", "at", "of", "on", "under"}:
         governor = head.head
         if governor.pos_ in VERBAL and head.lower_ != "of":
             return verb_actors(governor, m, depth + 1)

@@ -29,16 +29,16 @@ PATTERNS = Path(__file__).resolve().parent / "patterns"
 
 
 @functools.lru_cache(maxsize=1)
-def _nouns() -> tuple[frozenset, frozenset]:
+def _nouns() -> tuple[frozenset, frozenset, frozenset]:
     data = json.loads((PATTERNS / "events_cameo.json").read_text(encoding="utf-8"))
-    return frozenset(data["group_nouns"]), frozenset(data["actor_nouns"])
+    return frozenset(data["group_nouns"]), frozenset(data["actor_nouns"]), frozenset(data["partitive_nouns"])
 
 
 class Mentions:
     def __init__(self, doc: Doc):
         self.doc = doc
         self.g = gazetteer()
-        self.group_nouns, self.actor_nouns = _nouns()
+        self.group_nouns, self.actor_nouns, self.partitives = _nouns()
         self.by_token: dict[int, dict] = {}
         self.persons = doc.user_data.get("communique_persons", {})
         self._person_at: list[int] = []
@@ -95,13 +95,19 @@ class Mentions:
         low = token.lower_
         if token.pos_ == "PRON":
             return self.last_person(token.i) if low in PRONOUNS else []
-        if token.pos_ not in {"NOUN", "PROPN"}:
-            return []
         children = list(token.children)
+        if token.pos_ not in {"NOUN", "PROPN"} and not (token.pos_ in {"NUM", "PRON", "ADJ"} and low in self.partitives):
+            return []
         for child in children:      # "Russian President Vladimir Putin" headed by "President"
             ent = self.by_token.get(child.i)
             if ent and ent["label"] == "PERSON" and child.dep_ in {"compound", "appos", "flat", "npadvmod"}:
                 return [ent["canonical"]]
+        if low in self.partitives or token.lemma_.lower() in self.partitives:
+            for child in children:  # "Thousands of Iraqi Kurds", "a group of Moroccan diplomats"
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    found = [n for p in child.children if p.dep_ == "pobj" for n in self.of_phrase(p)]
+                    if found:
+                        return found
         if token.i + 1 < len(self.doc) and token.lower_ in self.g.title_words:
             ent = self.by_token.get(token.i + 1)     # "Russian President" + conj "Vladimir Putin"
             if ent and ent["label"] == "PERSON":
@@ -120,7 +126,10 @@ class Mentions:
                     if person:
                         return person
                 if lemma in self.group_nouns or ent["label"] == "GPE":
-                    return [self.name(ent)]
+                    # "Senior Hungarian and Romanian officials": the demonym's conjuncts too
+                    names = [self.name(ent)] + [self.name(self.by_token[c.i]) for c in mod.conjuncts
+                                                if c.i in self.by_token and self.by_token[c.i]["label"] in {"GPE", "NORP"}]
+                    return list(dict.fromkeys(names))
                 if token.tag_ in {"NNS", "NNPS"}:      # "Palestinian factions"
                     return [self.doc[min(mod.i, token.i):token.i + 1].text]
             if ent["label"] == "ORG" and lemma in self.group_nouns:
@@ -137,12 +146,21 @@ class Mentions:
                 return list(dict.fromkeys(found))
             if lemma in self.g.title_words and any(c.lower_ == "the" for c in children):
                 return self.titled_person(None, lemma, token.i)
-        if lemma in self.actor_nouns:          # unnamed groups: "Palestinian police", "rebels"
+        if lemma in self.actor_nouns or (low.endswith("s") and low[:-1] in self.actor_nouns):
+            # unnamed groups: "Palestinian police", "rebels" (also a sentence-initial "Rebels")
             start = token.i
             while start > token.left_edge.i and self.doc[start - 1].dep_ in {"amod", "compound"} \
                     and self.doc[start - 1].head.i >= start:
                 start -= 1
-            return [self.doc[start:token.i + 1].text]
+            end = token.i + 1
+            for child in children:  # "rebels in Darfur", "opposition parties in Nepal"
+                if child.dep_ == "prep" and child.lower_ in {"in", "from", "throughout", "of"} and child.i == end:
+                    place = next((p for p in child.children if p.dep_ == "pobj"), None)
+                    ent = self.by_token.get(place.i) if place is not None else None
+                    if ent and ent["label"] in {"GPE", "LOC"}:
+                        span = self.doc.char_span(ent["start"], ent["end"], alignment_mode="expand")
+                        end = max(end, span.end if span is not None else place.i + 1)
+            return [self.doc[start:end].text]
         return []
 
     def of_phrase(self, token: Token) -> list[str]:
