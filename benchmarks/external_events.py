@@ -77,7 +77,10 @@ def actor_found(gold: list[dict], actors: list[str], g, entity_country: dict | N
     entity_country = entity_country or {}
     for actor in actors:
         low = actor.lower()
-        codes = _countries(actor, g) | ({entity_country[actor]} if entity_country.get(actor) else set())
+        if actor in entity_country:     # a named entity: its own country, not the words of its name
+            codes = {entity_country[actor]} - {None} or {g.country_of(actor)} - {None}
+        else:                           # a group's words: "Afghan rebels", "rebels in Darfur"
+            codes = _countries(actor, g)
         for src in gold:
             text = (src.get("actorText") or "").strip().lower()
             gold_codes = {src.get("code")} | ({g.country_of(src["actorText"].strip())} - {None}
@@ -111,8 +114,9 @@ def main(argv=None) -> int:
         gold_type = OLD.get(r["event"], r["event"])
         events = results(doc, "events")
         top = main_event(doc, events)
-        entity_country = {e["canonical"]: e["country"] for e in results(doc, "entities")
-                          if e.get("canonical") and e.get("country")}
+        entity_country = {e["canonical"]: e.get("country") for e in results(doc, "entities") if e.get("canonical")}
+        entity_country.update({g.country_names[e["country"]]: e["country"] for e in results(doc, "entities")
+                               if e.get("country") in g.country_names})
         row = table[gold_type]
         row["n"] += 1
         row["found"] += bool(events)
