@@ -45,6 +45,7 @@ class QuoteExtractor:
         self.cues = CueLexicon(nlp.vocab)
         self.frames = FrameFinder(self.cues)
         self.speaker_lexicon = SpeakerLexicon()
+        self.cue_lemmas = frozenset(self.cues.clause | self.cues.direct)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
@@ -53,7 +54,8 @@ class QuoteExtractor:
         pairs = [p for p in pairs if not overlaps(p.open, p.close + 1, blocked)]
         if warnings:
             _warn(doc, warnings)
-        speakers = ArticleSpeakers(doc, results(doc, "entities"), self.speaker_lexicon, text)
+        speakers = ArticleSpeakers(doc, results(doc, "entities"), self.speaker_lexicon, text,
+                                   self.cue_lemmas)
         opens = [p.open for p in pairs]
 
         def inside_quote(pos: int) -> bool:
@@ -62,12 +64,17 @@ class QuoteExtractor:
 
         frames = self.frames.find(doc, self.cues.candidates(doc), speakers.is_speaker_like,
                                   inside_quote)
-        frames = [f for f in _outermost(doc, frames) if not overlaps(f.start, f.end, blocked)]
+        frames = [f for f in _outermost(doc, frames, speakers) if not overlaps(f.start, f.end, blocked)]
         items = []
         used: set[int] = set()
         last: Optional[dict] = None
         for pair in pairs:
             item = self._from_frames(doc, pair, frames, used, speakers)
+            while item is not None:  # "CCTV said Xi urged Washington to "..."": both speak
+                inner = self._from_frames(doc, pair, frames, used, speakers, nested_in=item)
+                if inner is None:
+                    break
+                items.append(inner)
             used.update(k for k, f in enumerate(frames)  # a cue inside the quotation's reach
                         if pair.open <= f.start and f.end <= pair.close + 1)
             if item is None:
@@ -88,11 +95,14 @@ class QuoteExtractor:
     # ------------------------------------------------------------------ attribution
 
     def _from_frames(self, doc: Doc, pair: QuotePair, frames: list[Frame], used: set[int],
-                     speakers: ArticleSpeakers) -> Optional[dict]:
+                     speakers: ArticleSpeakers, nested_in: Optional[dict] = None) -> Optional[dict]:
         for k, f in enumerate(frames):
             if not (f.start < pair.close and pair.open < f.end):
                 continue
-            if k in used and f.start >= pair.open:
+            if k in used and (f.start >= pair.open or nested_in is not None):
+                continue
+            if nested_in is not None and not (nested_in["start"] <= doc[f.cue_start].idx < nested_in["end"]
+                                              or f.start <= nested_in["cue_start"] < f.end):
                 continue
             used.add(k)
             if f.start >= pair.open:  # the quotation is the content
@@ -130,7 +140,8 @@ class QuoteExtractor:
             if tok.lemma_.lower() in self.cues.direct and tok.pos_ == "VERB":
                 if ends_sentence and not _short_tail(doc, j):
                     return None
-                speaker = _speaker_near(tok, between, speakers, doc)
+                speaker = _speaker_near(tok, between, speakers, doc,
+                                        tok.lemma_.lower() in self.cues.strong)
                 return (tok, speaker) if speaker is not None else None
             if tok.lower_ == "according" and j + 1 < len(doc) and doc[j + 1].lower_ == "to":
                 obj = next((c for c in doc[j + 1].children if c.dep_ == "pobj"), None)
@@ -155,7 +166,8 @@ class QuoteExtractor:
                 return None
             if tok.lemma_.lower() in self.cues.direct and tok.pos_ == "VERB":
                 speaker = subject_of(tok)
-                if speaker is None or not speakers.is_speaker_like(speaker):
+                if speaker is None or not (speakers.is_speaker_like(speaker)
+                                           or self.frames.nominal_speaker(tok.lemma_.lower(), speaker)):
                     return None
                 return tok, speaker
         return None
@@ -163,9 +175,11 @@ class QuoteExtractor:
 
 # ---------------------------------------------------------------------- helpers
 
-def _speaker_near(cue: Token, between: list[Token], speakers: ArticleSpeakers, doc: Doc):
+def _speaker_near(cue: Token, between: list[Token], speakers: ArticleSpeakers, doc: Doc,
+                  strong: bool = False):
     subject = subject_of(cue)
-    if subject is not None and speakers.is_speaker_like(subject) and subject.i > cue.i - 12:
+    if subject is not None and subject.i > cue.i - 12 and (
+            speakers.is_speaker_like(subject) or strong and subject.pos_ in ("NOUN", "PROPN")):
         return subject
     nouns = [t for t in between if t.pos_ in ("PROPN", "NOUN", "PRON") and speakers.is_speaker_like(t)]
     if nouns:
@@ -202,9 +216,12 @@ def _continuation(text: str, pair: QuotePair, last: dict) -> Optional[dict]:
         return None
     before = text[:pair.open].rstrip(" \t")
     after = text[pair.close + 1:].lstrip(" \t")
+    closed = after[:1] in (".", "!", "?")  # '..."."': the full stop after the closing mark
+    if closed:
+        after = after[1:].lstrip(" \t")
     starts_unit = before == "" or before.endswith(("\n", ".", "!", "?", "”", '"'))
-    ends_unit = after == "" or after.startswith("\n") or text[pair.start:pair.end].rstrip().endswith(
-        (".", "!", "?")) and (after[:1].isupper() or after[:1] in ("“", '"'))
+    ends_unit = after == "" or after.startswith("\n") or (closed or text[pair.start:pair.end].rstrip().endswith(
+        (".", "!", "?"))) and (after[:1].isupper() or after[:1] in ("“", '"'))
     if not (starts_unit and ends_unit) or len(text[pair.start:pair.end].split()) < 4:
         return None
     item = dict(last)
@@ -227,20 +244,31 @@ def _record(doc: Doc, kind: str, start: int, end: int, cue_start: int, cue_end: 
     return item
 
 
-def _outermost(doc: Doc, frames: list[Frame]) -> list[Frame]:
+def _outermost(doc: Doc, frames: list[Frame], speakers: ArticleSpeakers) -> list[Frame]:
     """Drop frames whose cue lies inside another frame's content (reported speech inside
-    reported speech belongs to the outer speaker)."""
+    reported speech belongs to the outer speaker: ``the retailer said it pledged that``),
+    unless someone else, named, speaks inside (``CCTV said Xi urged Washington to``)."""
     cues = [doc[f.cue_start].idx for f in frames]
     according = [doc[f.cue_start].lower_ == "according" for f in frames]
     kept = []
     for k, f in enumerate(frames):
         outer = [j for j, g in enumerate(frames) if j != k and g.start <= cues[k] < g.end]
-        if any(not according[j] for j in outer):
+        if any(not according[j] and not _embedded(f, frames[j], speakers) for j in outer):
             continue
         if according[k] and any(f.start <= c < f.end for j, c in enumerate(cues) if j != k):
             continue  # "She said ..., according to a readout": the inner cue speaks
         kept.append(f)
     return kept
+
+
+def _embedded(inner: Frame, outer: Frame, speakers: ArticleSpeakers) -> bool:
+    """The inner cue has a named speaker of its own, another than the outer one."""
+    tok = inner.speaker
+    if tok is None or outer.speaker is None or tok.i not in speakers.ent_at:
+        return False
+    if speakers.ent_at[tok.i]["label"] not in ("PERSON", "ORG"):
+        return False
+    return speakers.mention(tok).speaker != speakers.mention(outer.speaker).speaker
 
 
 def _dedupe(items: list[dict]) -> list[dict]:

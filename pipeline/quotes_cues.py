@@ -54,6 +54,8 @@ class CueLexicon:
         self.nominal = set(data["nominal"])
         self.nominal_verbs = set(data["nominal_verbs"])
         self.documents = set(data["documents"])
+        self.strong = set(data["strong"])
+        self.weak = set(data["weak"])
         words = self.clause | self.direct | set(self.frames) | self.nominal_verbs | {"put"}
         self.lemma_hashes = numpy.array(sorted(vocab.strings.add(w) for w in words), dtype="uint64")
         self.according_hash = vocab.strings.add("according")
@@ -69,7 +71,8 @@ class CueLexicon:
 
 def subject_of(tok: Token, depth: int = 0) -> Optional[Token]:
     """The subject of a cue verb: own subject, passive agent, inherited through
-    coordination, ``to``-infinitives and participial clauses (``..., adding that``)."""
+    coordination, ``to``-infinitives and participial clauses (``..., adding that``); the
+    object of ``cited/quoted X as saying``."""
     subjects = sorted((c for c in tok.children if c.dep_ == "nsubj"), key=lambda c: abs(c.i - tok.i))
     if subjects:
         child = subjects[0]
@@ -84,6 +87,8 @@ def subject_of(tok: Token, depth: int = 0) -> Optional[Token]:
                         if obj.dep_ == "pobj":
                             return obj
             return None
+    if tok.dep_ == "pcomp" and tok.head.lower_ == "as":  # "cited a spokesman as saying"
+        return _object_of(tok.head.head)
     if depth < 3 and tok.head.i != tok.i:
         if tok.dep_ in ("conj", "xcomp"):
             return subject_of(tok.head, depth + 1)
@@ -91,8 +96,54 @@ def subject_of(tok: Token, depth: int = 0) -> Optional[Token]:
             head = tok.head  # "X said (that) Y ..., adding that": X, not Y
             while head.dep_ in ("ccomp", "conj") and head.head.i != head.i and tok.i > head.i:
                 head = head.head
-            return subject_of(head, depth + 1)
+            quoted = _as_saying(head)  # "cited X as saying ..., adding that": X
+            return quoted if quoted is not None else subject_of(head, depth + 1)
+    if tok.dep_ == "ROOT":
+        return _stranded_subject(tok)
     return None
+
+
+def _object_of(verb: Token) -> Optional[Token]:
+    return next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.i < verb.i + 12), None)
+
+
+def _as_saying(verb: Token) -> Optional[Token]:
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "as" and any(
+                c.dep_ == "pcomp" and c.tag_ == "VBG" for c in prep.children):
+            return _object_of(verb)
+    return None
+
+
+def _stranded_subject(verb: Token) -> Optional[Token]:
+    """``In an e-mail to Xinhua, a spokesperson said``: the parser hung the subject on the
+    fronted phrase (as an apposition); the noun phrase that ends right before the verb."""
+    j = verb.i - 1
+    if j < 0 or verb.doc[j].is_punct:
+        return None
+    tok = verb.doc[j]
+    while tok.head.i != tok.i and tok.head.i < verb.i and tok.dep_ != "appos":
+        tok = tok.head
+    if tok.dep_ == "appos" and tok.right_edge.i == j and tok.pos_ in ("NOUN", "PROPN"):
+        return tok
+    return None
+
+
+def _reduced_relative(speaker: Token) -> bool:
+    """``..., a charge Kigali denies``: a noun phrase with a relative clause, not a cue."""
+    det = speaker.doc[speaker.left_edge.i]
+    if det.dep_ != "det" or det.lower_ not in ("a", "an"):
+        return False
+    noun = det.head if det.head.i != speaker.i else next(
+        (c for c in speaker.children if c.dep_ == "compound" and c.i < speaker.i), None)
+    return noun is not None and noun.dep_ == "compound" and noun.pos_ == "NOUN" \
+        and speaker.pos_ in ("PROPN", "PRON")
+
+
+def _participle(tok: Token) -> bool:
+    """``..., calling for joint efforts``: a participle without auxiliary, not a clause verb."""
+    return tok.tag_ == "VBG" and tok.dep_ != "ROOT" and not any(
+        c.dep_ in ("aux", "auxpass") for c in tok.children)
 
 
 class FrameFinder:
@@ -125,8 +176,12 @@ class FrameFinder:
         if lemma == "put" and not any(c.lower_ == "it" and c.dep_ == "dobj" for c in tok.children):
             return None
         speaker = subject_of(tok)
-        if speaker is None or not is_speaker_like(speaker):
+        if speaker is None or not (is_speaker_like(speaker) or self.nominal_speaker(lemma, speaker)):
             return None
+        if speaker.lemma_.lower() in self.lex.documents and (
+                lemma in self.lex.weak or tok.dep_ == "relcl" and lemma not in self.lex.strong):
+            return None  # "a report that suggested ...", "a declaration which calls for ...":
+            # what a text says, described, not reported
         cue_end = tok.i + 1
         for child in tok.children:
             if child.dep_ == "prt" and child.lower_ in self.lex.particles.get(lemma, ()):
@@ -144,14 +199,14 @@ class FrameFinder:
                         hi = j - 1
                         break
                 return self._make(doc, tok.i, cue_end, speaker, first.left_edge.i, hi)
-            if left and speaker.i > left[-1].right_edge.i:
+            if left and speaker.i > left[-1].right_edge.i and not _reduced_relative(speaker):
                 comp = left[-1]
                 sent_start = tok.sent.start
                 lo = comp.left_edge.i
                 if all(doc[j].is_punct or doc[j].is_space for j in range(sent_start, lo)):
                     lo = sent_start
                 return self._make(doc, tok.i, cue_end, speaker, lo, comp.right_edge.i, True)
-        if lemma in self.lex.frames:
+        if lemma in self.lex.frames and not _participle(tok):
             frame = self._object_frame(doc, tok, lemma, speaker)
             if frame is not None:
                 return frame
@@ -165,6 +220,10 @@ class FrameFinder:
         if lemma in self.lex.clause or lemma == "put":
             return self._parenthetical(doc, tok, cue_end, speaker)
         return None
+
+    def nominal_speaker(self, lemma: str, subject: Token) -> bool:
+        """Any noun phrase that ``said`` something speaks (``The online retailer said``)."""
+        return lemma in self.lex.strong and subject.pos_ in ("NOUN", "PROPN")
 
     @staticmethod
     def _is_clause(c: Token, head: Token) -> bool:

@@ -25,6 +25,8 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
+from pipeline.quotes_cues import subject_of
+
 LEXICON_PATH = Path(__file__).parent / "patterns" / "quote_speakers.json"
 SUBJECTS = {"nsubj", "nsubjpass"}
 NAMED = {"PERSON", "ORG", "GPE", "NORP"}
@@ -56,6 +58,8 @@ class SpeakerLexicon:
         self.male_titles = set(data["male_titles"])
         self.female_names = set(data["female_names"])
         self.pronouns = dict(data["pronouns"])
+        self.role_equivalents = {k: set(v) for k, v in data["role_equivalents"].items()}
+        self.indefinites = set(data["indefinites"])
 
     def strip_titles(self, name: str) -> str:
         """``President Xi Jinping`` → ``Xi Jinping``; ``Sultan Ibrahim`` stays."""
@@ -75,8 +79,9 @@ class ArticleSpeakers:
     """Per-article state: the entities by token, people's titles, countries and genders."""
 
     def __init__(self, doc: Doc, entities: list[dict], lexicon: SpeakerLexicon,
-                 text: Optional[str] = None):
+                 text: Optional[str] = None, cue_lemmas: frozenset = frozenset()):
         self.doc = doc
+        self.cue_lemmas = cue_lemmas
         self.text = doc.text if text is None else text  # Doc.text re-joins tokens: read once
         self.lex = lexicon
         self.ent_at: dict[int, dict] = {}
@@ -85,6 +90,7 @@ class ArticleSpeakers:
         self.orgs: list[tuple[int, int, str]] = []
         self.places: list[tuple[int, int, str]] = []
         self.info: dict[str, dict] = {}
+        self.described: list[tuple[int, str, str]] = []  # token, noun lemma, canonical
         self.sent_starts = [s.start for s in doc.sents]
         for ent in entities:
             span = doc.char_span(ent["start"], ent["end"], alignment_mode="expand")
@@ -101,6 +107,7 @@ class ArticleSpeakers:
                     self.info[canonical]["codes"].add(ent["country"])
             elif ent["label"] == "ORG":
                 self.orgs.append((span.start, span.end, canonical))
+                self._learn_description(span, canonical)
             elif ent["label"] in ("GPE", "NORP"):
                 self.places.append((span.start, span.end, canonical))
 
@@ -111,6 +118,24 @@ class ArticleSpeakers:
         if ent["label"] == "PERSON":
             return self.lex.strip_titles(name)
         return name[4:] if name.lower().startswith("the ") else name
+
+    def _learn_description(self, span, canonical: str) -> None:
+        """``the British newspaper Guardian``, ``CCTV, the state broadcaster``: the noun
+        that ``the newspaper`` later refers back with."""
+        nouns = [span.root.head] if span.root.dep_ == "appos" else []
+        nouns += [c for c in span.root.children if c.dep_ == "appos"]
+        if span.start > 0:
+            nouns.append(self.doc[span.start - 1])
+        for noun in nouns:
+            if noun.pos_ == "NOUN" and noun.is_lower and noun.i not in self.ent_at:
+                self.described.append((span.start, noun.lemma_.lower(), canonical))
+
+    def _described(self, tok: Token) -> Optional[str]:
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children):
+            return None
+        lemma = tok.lemma_.lower()
+        found = [c for i, w, c in self.described if w == lemma and i < tok.i]
+        return found[-1] if found else None
 
     def _learn_person(self, start: int, end: int, canonical: str) -> None:
         info = self.info.setdefault(canonical, {"words": set(), "countries": set(), "codes": set(),
@@ -175,7 +200,8 @@ class ArticleSpeakers:
         ent = self.ent_at.get(tok.i)
         if ent is not None:
             return ent["label"] in NAMED
-        if tok.lemma_.lower() in self.lex.speaker_nouns or low in self.lex.speaker_nouns:
+        if tok.lemma_.lower() in self.lex.speaker_nouns or low in self.lex.speaker_nouns \
+                or tok.lemma_.lower() in DOCUMENT_NOUNS:
             return True
         return tok.pos_ == "PROPN"
 
@@ -187,6 +213,10 @@ class ArticleSpeakers:
         conj = [c for c in tok.children if c.dep_ == "conj" and c.i > tok.i
                 and (c.i in self.ent_at and self.ent_at[c.i]["label"] in NAMED or c.pos_ == "PROPN")]
         if not conj or tok.pos_ == "PRON":
+            if first.speaker is None and tok.pos_ != "PRON":
+                named = self._split_apposition(tok)
+                if named is not None:
+                    return self._entity_mention(named)
             return first
         parts = [first] + [self._single(c) for c in conj]
         names = [p.speaker for p in parts if p.speaker]
@@ -201,13 +231,17 @@ class ArticleSpeakers:
             return Mention(tok.idx, tok.idx + len(tok), tok.text, self._pronoun(tok))
         if tok.i in self.ent_at:
             return self._entity_mention(tok)
-        for child in tok.children:  # "the spokesperson, Mao Ning,"
-            if child.dep_ == "appos" and child.i in self.ent_at and self.ent_at[child.i]["label"] == "PERSON":
+        for child in tok.children:  # "the spokesperson, Mao Ning,"; "state broadcaster CCTV"
+            if child.dep_ == "appos" and child.i in self.ent_at and self.ent_at[child.i]["label"] in (
+                    "PERSON", "ORG"):
                 return self._entity_mention(child)
         lemma = tok.lemma_.lower()
         possessor = self._document_author(tok)
         if possessor is not None:
             return self._single(possessor)
+        source = None
+        if lemma in DOCUMENT_NOUNS and not self._indefinite(tok):
+            source = self._document_source(tok)  # "the statement said": who issued it
         start_tok = tok
         for child in tok.lefts:
             if child.dep_ in MODIFIERS and child.dep_ != "det":
@@ -218,7 +252,9 @@ class ArticleSpeakers:
         start, end = start_tok.idx, tok.idx + len(tok)
         text = self.text[start:end]
         speaker = None
-        if lemma in self.lex.group_people or lemma in self.lex.group_countries:
+        if source is not None:
+            speaker = self._single(source).speaker
+        elif lemma in self.lex.group_people or lemma in self.lex.group_countries:
             speaker = self._group(tok, lemma)
         elif lemma in self.lex.roles or low in self.lex.roles:
             speaker = self._role(tok)
@@ -226,7 +262,48 @@ class ArticleSpeakers:
             speaker = self._institution(tok)
         elif tok.pos_ == "PROPN":
             speaker = self._name(text)
+        if speaker is None and tok.pos_ == "NOUN" and self.described:
+            speaker = self._described(tok)  # "the newspaper" → Guardian
         return Mention(start, end, text, speaker)
+
+    def _split_apposition(self, tok: Token) -> Optional[Token]:
+        """``said the Council President for May, Ambassador Jane Doe``: the parser made the
+        name a second subject of the cue; it names the role."""
+        if tok.dep_ not in SUBJECTS:
+            return None
+        for sib in tok.head.children:
+            if sib.dep_ == tok.dep_ and tok.i < sib.i < tok.i + 20 and sib.i in self.ent_at \
+                    and self.ent_at[sib.i]["label"] == "PERSON" and self.doc[sib.left_edge.i - 1].text == ",":
+                return sib
+        return None
+
+    def _indefinite(self, tok: Token) -> bool:
+        return any(c.dep_ == "det" and c.lower_ in self.lex.indefinites for c in tok.children)
+
+    def _document_source(self, tok: Token) -> Optional[Token]:
+        """The author of the nearest earlier document of the article: ``the department said
+        in a statement`` or ``a statement released by the Security Council``."""
+        k0 = self.sentence_of(tok.i)
+        lo = self.sent_starts[max(0, k0 - 3)]
+        for j in range(tok.i - 1, lo - 1, -1):
+            t = self.doc[j]
+            if t.lemma_.lower() not in DOCUMENT_NOUNS or t.pos_ != "NOUN":
+                continue
+            author = self._document_author(t)
+            if author is None and t.right_edge.i + 1 < tok.i:  # "the statement ... released by X"
+                verb = self.doc[t.right_edge.i + 1]
+                if verb.tag_ in ("VBN", "VBD"):  # the parser often reads a VBD
+                    author = next((o for a in verb.children if a.dep_ == "agent"
+                                   for o in a.children if o.dep_ == "pobj" and o.i in self.ent_at), None)
+            if author is not None:
+                return author
+            verb = t.head.head
+            if t.dep_ == "pobj" and t.head.lower_ in ("in", "through", "via") \
+                    and verb.lemma_.lower() in self.cue_lemmas:
+                subject = subject_of(verb)
+                if subject is not None and subject.i != tok.i and subject.lemma_.lower() not in DOCUMENT_NOUNS:
+                    return subject
+        return None
 
     def _entity_mention(self, tok: Token) -> Mention:
         ent = self.ent_at[tok.i]
@@ -257,6 +334,10 @@ class ArticleSpeakers:
         kind = self.lex.pronouns[tok.lower_]
         if kind == "p":
             return self._last_pair(tok.i, self.persons, 3)
+        if kind == "o" and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in self.cue_lemmas:
+            previous = self._previous_institution_speaker(tok)
+            if previous is not None:
+                return previous
         pool = self.orgs + self.places if kind == "o" else self.persons
         k0 = self.sentence_of(tok.i)
         for k in range(k0, max(-1, k0 - 6), -1):
@@ -274,6 +355,23 @@ class ArticleSpeakers:
             return best
         return None
 
+    def _previous_institution_speaker(self, tok: Token) -> Optional[str]:
+        """``"...," the Treasury said. "...," it added``: ``it`` goes on with the last
+        organisation that spoke (not the countries named in the quotation)."""
+        lo = self.sent_starts[max(0, self.sentence_of(tok.i) - 3)]
+        for j in range(tok.i - 1, lo - 1, -1):
+            t = self.doc[j]
+            if t.dep_ != "nsubj" or t.head.lemma_.lower() not in self.cue_lemmas:
+                continue
+            ent = self.ent_at.get(t.i)
+            lemma = t.lemma_.lower()
+            if ent is not None and ent["label"] == "PERSON" or t.lower_ in ("he", "she", "they"):
+                return None  # a person spoke last: not "it"
+            if ent is not None or lemma in self.lex.institutions or lemma in DOCUMENT_NOUNS \
+                    or t.lower_ == "it":
+                return self._single(t).speaker
+        return None
+
     def _gender_ok(self, canonical: str, kind: str) -> bool:
         gender = self.info.get(canonical, {}).get("gender")
         return gender is None or gender == kind
@@ -285,12 +383,18 @@ class ArticleSpeakers:
         return tok.dep_ in SUBJECTS
 
     def _role(self, tok: Token) -> Optional[str]:
-        required = {tok.lemma_.lower() if tok.lemma_.lower() in self.lex.roles else tok.lower_}
+        if self._indefinite(tok):
+            return None  # "another White House spokesman": not the one named before
+        role = tok.lemma_.lower() if tok.lemma_.lower() in self.lex.roles else tok.lower_
+        fills = self.lex.role_equivalents.get(role, {role})
+        required = set()
         countries, codes = set(), set()
         for t in tok.subtree:
             if t.i >= tok.i:
                 break
             ent = self.ent_at.get(t.i)
+            if ent is not None and ent["label"] == "PERSON" and t.dep_ == "poss":
+                return None  # "Duterte's spokesman" is not Duterte
             if ent is not None and ent["label"] in ("GPE", "NORP", "ORG"):
                 countries.add(_country_key(ent["text"]))
                 if ent.get("country"):
@@ -299,21 +403,26 @@ class ArticleSpeakers:
                 required.add(t.lower_)
             elif t.pos_ in ("PROPN", "ADJ") and t.is_title:
                 countries.add(_country_key(t.text))
-        candidates = []
+        candidates, unplaced = [], []
         for s, e, canonical in self.persons:
             info = self.info.get(canonical)
-            if info is None or not required <= info["words"]:
+            if info is None or not required <= info["words"] or not _fills(fills, info["words"]):
                 continue
             if countries and not (countries & info["countries"] or codes & info["codes"]):
+                if not (info["countries"] or info["codes"]):
+                    unplaced.append((s, canonical))  # "the UN chief" → Secretary-General X
                 continue
             candidates.append((s, canonical))
+        candidates = candidates or unplaced
         if not candidates and (countries or codes):  # titles unseen: a person of that country
             candidates = [(s, c) for s, e, c in self.persons
                           if codes & self.info[c]["codes"] and not self.info[c]["words"] - {"his", "her"}]
         before = [c for c in candidates if c[0] < tok.i]
         if before:
             return before[-1][1]
-        after = [c for c in candidates if c[0] > tok.i and c[0] - tok.i < 60]
+        next_sentence = self.sentence_of(tok.i) + 1  # "The UN chief welcomed ... . "...," said X"
+        after = [c for c in candidates if c[0] > tok.i and (
+            c[0] - tok.i < 60 or self.sentence_of(c[0]) <= next_sentence)]
         return after[0][1] if after else None
 
     def _group(self, tok: Token, lemma: str) -> Optional[str]:
@@ -355,6 +464,11 @@ class ArticleSpeakers:
                                             or len(words) == 1 and parts[0] == words[0]):
                 return canonical
         return name
+
+
+def _fills(fills: set, words: set) -> bool:
+    """A person's title words fill the role (``secretary`` + ``general`` → secretary-general)."""
+    return any(f in words or "-" in f and set(f.split("-")) <= words for f in fills)
 
 
 def _country_name(ent: dict) -> Optional[str]:
