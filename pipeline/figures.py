@@ -60,8 +60,17 @@ class FigureExtractor:
         self.verb_only = set(lex["multiplier_base_forms_need_verb"])
         self.name_labels = set(lex["name_entity_labels"])
         self.name_start_labels = set(lex["name_labels_starting_with_number"])
+        self.anaphoric_max = lex["anaphoric_max_value"]
+        self.anaphoric_dets = set(lex["anaphoric_determiners"])
+        self.group_nouns = set(lex["anaphoric_group_nouns"])
+        self.compound_keep = set(lex["compound_modifier_keep_next"])
         names = "|".join(re.escape(p).replace(r"\ ", r"\s+")
-                         for p in sorted(lex["name_phrases"], key=len, reverse=True))
+                         for p in sorted(lex["name_phrases"] + lex["idiom_phrases"], key=len,
+                                         reverse=True))
+        ellipsis = "|".join(re.escape(p).replace(r"\ ", r"\s+")
+                            for p in sorted(lex["ellipsis_before"], key=len, reverse=True))
+        # "About 1,100 students ..., compared with nearly 15,000": the second counts the same
+        self.ellipsis = re.compile(rf"(?i)(?<![\w])(?:{ellipsis})\s*$")
         self.masks = re.compile(rf"{_CODES}|(?i:(?<![\w])(?:{names})(?![\w]))")
         months = "|".join(re.escape(w) for w in lex["months"] + lex["temporal_words"])
         # a date span is trusted when it looks temporal: NER calls "between 10 and 20" a DATE
@@ -85,6 +94,7 @@ class FigureExtractor:
                 item = self._figure(doc, text, nm, skip, names)
                 if item is not None:
                     items.append(item)
+            self._elliptical(text, items)
         set_results(doc, "figures", items)
         return doc
 
@@ -109,7 +119,8 @@ class FigureExtractor:
             if nm.text.lower() in self.verb_only and core.root.pos_ != "VERB":
                 return None
             return self._item(nm, counted_for(doc, span, multiplier=True))
-        if self._not_a_figure(doc, nm, core, hyphen, next_word, prev_word, names):
+        if self._not_a_figure(doc, nm, core, hyphen, next_word, prev_word, names) \
+                or self._anaphoric(doc, nm, core):
             return None
         if nm.times:
             if next_word in self.times_next or doc[span.end - 1].dep_ in ("quantmod", "advmod") \
@@ -120,7 +131,7 @@ class FigureExtractor:
             end = nm.num_end
             nm.text, nm.end = text[nm.start:end], end
             span = doc.char_span(nm.start, nm.end, alignment_mode="expand")
-        counted = counted_for(doc, span)
+        counted = counted_for(doc, span, kind=nm.kind)
         if counted and counted.rsplit(None, 1)[-1].lower() in self.time_units:
             counted = None                                # "5.2 percent year on year"
         return self._item(nm, counted)
@@ -137,8 +148,9 @@ class FigureExtractor:
             return True                                   # durations, ages, dates
         if nm.vague and next_word == "of" and self._after_of(doc, core) in self.time_units:
             return True                                   # "hundreds of years"
-        if hyphen and plain and (nm.is_word or next_word in self.time_units):
-            return True                                   # "one-China", "five-year", "10-day"
+        if hyphen and plain and (nm.is_word or next_word in self.time_units
+                                 or next_word.isalpha() and next_word not in self.compound_keep):
+            return True                                   # "one-China", "10-day", "15-member"
         if not nm.is_word and plain and prev_word in self.reference_words:
             return True                                   # "Resolution 2728", "page 12"
         first = core[0]
@@ -164,6 +176,30 @@ class FigureExtractor:
                                              or prev_word in self.fraction_not_after):
             return True                                   # "the second half", "a third term"
         return False
+
+    def _anaphoric(self, doc: Doc, nm: NumberMatch, core: Span) -> bool:
+        """"the two sides", "the world's two largest economies": a small number after a
+        definite determiner or possessive, before a group noun, names participants already
+        mentioned; it states no fact."""
+        if nm.kind != "count" or nm.qualifier != "exact" or nm.times or nm.value is None \
+                or nm.value > self.anaphoric_max or core.start == 0:
+            return False
+        if doc[core.start - 1].lower_ not in self.anaphoric_dets:
+            return False
+        head = core.root.head
+        if core.root.dep_ != "nummod" or head.i < core.end or head.i - core.end > 3:
+            return False
+        return head.lower_ in self.group_nouns or head.lemma_.lower() in self.group_nouns
+
+    def _elliptical(self, text: str, items: list[dict]) -> None:
+        """A figure with nothing counted right after a comparison with the figure before
+        it counts the same thing ("1,100 students, compared with nearly 15,000")."""
+        for prev, item in zip(items, items[1:]):
+            if item["counted"] is None and prev["counted"] and prev["kind"] == item["kind"]:
+                between = text[prev["end"]:item["start"]]
+                if len(between) < 120 and not re.search(r"[.!?;]\s", between) \
+                        and self.ellipsis.search(between):
+                    item["counted"] = prev["counted"]
 
     @staticmethod
     def _sentence_initial(doc: Doc, token) -> bool:
