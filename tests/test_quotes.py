@@ -158,7 +158,78 @@ NOT_SPEECH = [
     ("President Joe Biden called German Chancellor Olaf Scholz on Monday.", []),
 ]
 
-ROWS = DIRECT + MULTI_PARAGRAPH + MIXED + INDIRECT + SPEAKERS + NOT_SPEECH
+# Families found on held-out wire news (own sentences, one row per family).
+ROLE_SPEAKERS = [
+    ('"The council stands united," said the Council President for the month of March, '
+     "Ambassador Pedro Comissario of Mozambique, after the vote.",
+     [("direct", "The council stands united,", "Pedro Comissario", "said")]),
+    ("The WHO chief praised on Monday the progress made by member states, while also warning "
+     'that the pandemic was "not over yet." "We must stay vigilant," Director-General Tedros '
+     "Adhanom Ghebreyesus said at a briefing.",
+     [("mixed", 'the pandemic was "not over yet.', "Tedros Adhanom Ghebreyesus", "warning"),
+      ("direct", "We must stay vigilant,", "Tedros Adhanom Ghebreyesus", "said")]),
+    ("Modi's spokesman said on Tuesday that the prime minister would travel to Moscow next month.",
+     [("indirect", "the prime minister would travel to Moscow next month", None, "said")]),
+    ("White House spokesman John Kirby spoke on Monday. Reuters quoted another White House "
+     'spokesman as saying that the president "has full confidence" in the envoy.',
+     [("mixed", 'the president "has full confidence" in the envoy', None, "saying")]),
+    ("The Interior Ministry announced new visa rules on Friday, the ministry said in a statement. "
+     "The rules will take effect in March, the statement said.",
+     [("indirect", "The Interior Ministry announced new visa rules on Friday", "Interior Ministry", "said"),
+      ("indirect", "The rules will take effect in March", "Interior Ministry", "said")]),
+    ("The new rules were outlined in a notice released on Monday by the European Commission. "
+     '"Member states must comply by June," the communication continued.',
+     [("direct", "Member states must comply by June,", "European Commission", "continued")]),
+    ("The British broadcaster BBC reported on Monday that talks had stalled. The broadcaster said "
+     "the deal could still be saved.",
+     [("indirect", "talks had stalled", "BBC", "reported"),
+      ("indirect", "the deal could still be saved", "BBC", "said")]),
+]
+
+IT_AND_NOMINAL_SPEAKERS = [
+    ('"The measures are illegal," the Foreign Ministry said. Washington and Brussels had '
+     'coordinated the sanctions for weeks, "in violation of international law," it added.',
+     [("direct", "The measures are illegal,", "...", "said"),
+      ("mixed", 'Washington and Brussels had coordinated the sanctions for weeks, "in violation of '
+                'international law,', "...", "added")]),
+    ("Brazil's largest meatpacker said it had signed a deal to export pork to Vietnam.",
+     [("indirect", "it had signed a deal to export pork to Vietnam", None, "said")]),
+    ("The shipping company said it would reroute vessels around the Cape of Good Hope.",
+     [("indirect", "it would reroute vessels around the Cape of Good Hope", None, "said")]),
+    ("Reuters quoted a senior diplomat as saying that the talks were \"in a critical phase.\"",
+     [("mixed", 'the talks were "in a critical phase.', None, "saying")]),
+    ('In a written reply to Reuters, a spokeswoman for the ministry said that "We do not comment '
+     'on ongoing negotiations."',
+     [("direct", "We do not comment on ongoing negotiations.", None, "said")]),
+    ('"The ceasefire must hold," Guterres said in a statement.\n\n"For the first time, all '
+     'parties have agreed to talk".',
+     [("direct", "The ceasefire must hold,", "Guterres", "said"),
+      ("direct", "For the first time, all parties have agreed to talk", "Guterres", None)]),
+    ('"We remain committed to the agreement," Lavrov told reporters, "but our patience is not '
+     'endless."',
+     [("direct", "We remain committed to the agreement,", "Lavrov", "told"),
+      ("direct", "but our patience is not endless.", "Lavrov", "told")]),
+    ('China\'s state broadcaster CCTV said Xi urged Moscow to "exercise restraint" in the region.',
+     [("mixed", 'Xi urged Moscow to "exercise restraint" in the region', "...", "said"),
+      ("mixed", 'Moscow to "exercise restraint" in the region', "Xi", "urged")]),
+]
+
+COMMITMENTS_NOT_SPEECH = [
+    ("Kenyan President William Ruto invited Vietnamese Prime Minister Pham Minh Chinh to visit "
+     "Nairobi next year.", []),
+    ("Ruto vowed joint efforts with Hanoi to expand trade and investment.", []),
+    ("The two leaders pledged to push forward cooperation in agriculture and energy.", []),
+    ("Wang held talks with his Indian counterpart on Monday, calling on the two sides to properly "
+     "manage their differences.", []),
+    ("The ministry on Sunday denied a newspaper report that suggested that the minister was about "
+     "to resign.", []),
+    ("Leaders adopted the Nairobi Declaration, which calls for more investment in green energy.", []),
+    ("A report by U.N. experts accused the militia of recruiting children, a charge the group "
+     "denies.", []),
+]
+
+ROWS = (DIRECT + MULTI_PARAGRAPH + MIXED + INDIRECT + SPEAKERS + NOT_SPEECH + ROLE_SPEAKERS
+        + IT_AND_NOMINAL_SPEAKERS + COMMITMENTS_NOT_SPEECH)
 IDS = (
     ["after-said-name", "said-inversion", "pronoun-he", "colon-before", "told-role-name",
      "noted-comma", "question-asked", "single-inside-double", "two-sentences", "apostrophe-inside"]
@@ -176,6 +247,14 @@ IDS = (
        "no-cue-data-showed", "non-speaker-subject", "passive-without-agent", "single-mark-term",
        "stated-with-object", "added-with-object", "noted-with-object", "said-nothing",
        "called-someone-on-a-day"]
+    + ["split-apposition-names-the-role", "role-chief-resolves-forward", "possessed-spokesman-unnamed",
+       "another-spokesman-is-not-the-named-one", "the-statement-issuer", "the-communication-continued",
+       "the-broadcaster-described-earlier"]
+    + ["it-added-continues-last-organisation", "any-noun-phrase-says", "company-said-it-would",
+       "quoted-x-as-saying", "fronted-phrase-stranded-subject", "continuation-paragraph-mark-before-stop",
+       "split-quote-two-records-one-cue", "nested-named-speaker"]
+    + ["invited-to-visit", "vowed-joint-efforts", "pledged-to-push-forward", "participle-calling-on",
+       "report-that-suggested", "declaration-which-calls-for", "a-charge-x-denies"]
 )
 
 
