@@ -33,10 +33,11 @@ from spacy.attrs import LOWER, SHAPE
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.components import blocked_char_ranges, overlaps, reference_date_of, set_results
+from pipeline.components import blocked_char_ranges, overlaps, reference_date_of, results, set_results
 from pipeline.timex import Context, normalize
 from pipeline.timex_anchor import narrative_year, tense_at
-from pipeline.timex_grammar import Candidate, find_candidates, master_pattern, trigger_words
+from pipeline.timex_grammar import PATTERNS_DIR, Candidate, find_candidates, lexicon, master_pattern, trigger_words
+from pipeline.timex_join import anchor_quoted_deictics, join_compounds, share_range_years
 
 MAX_PREFIX_TOKENS = 6
 _NAME_DEPS = {"nummod", "compound", "amod", "nmod", "npadvmod"}
@@ -64,6 +65,10 @@ class DateExtractor:
         self._trigger_ids = numpy.array(sorted(strings.add(w) for w in trig), dtype="uint64")
         self._prefix_words = prefix
         self._shape_cache: dict[int, bool] = {}
+        lex = lexicon()
+        self._numeric_names = frozenset(lex["numeric_date_names"])
+        self._titles = _title_words()
+        self._month_words = frozenset(lex["months"])
 
     # -- finding --------------------------------------------------------------------------
     def _digit_shape(self, doc: Doc, shape_id: int) -> bool:
@@ -71,7 +76,8 @@ class DateExtractor:
         if known is None:
             shape = doc.vocab.strings[shape_id]
             known = ("dddd" in shape or (":" in shape and "d" in shape)
-                     or ("/" in shape and shape.count("d") >= 3) or shape in ("dds", "'dds", "ddx", "'ddx", "Xd"))
+                     or ("/" in shape and shape.count("d") >= 3) or shape in ("dds", "'dds", "ddx", "'ddx", "Xd")
+                     or shape in ("dxx", "ddxx") or (shape.count(".") == 2 and "dddd" in shape))
             self._shape_cache[shape_id] = known
         return known
 
@@ -96,17 +102,19 @@ class DateExtractor:
             tries.append(([doc[k].idx for k in range(j, i + 1)], doc[i].idx))
         return tries
 
-    def _is_false_positive(self, doc: Doc, c: Candidate) -> bool:
+    def _is_false_positive(self, doc: Doc, c: Candidate, names: "_Names") -> bool:
         span = doc.char_span(c.start, c.end, alignment_mode="expand")
         if span is None:
             return True
+        if c.text in self._numeric_names:
+            return True                   # "9/11", "24/7"
         month = c.groups.get("month")
         if month:
             tok = next((t for t in span if t.idx >= c.start + c.text.find(month)), span[-1])
             if (tok.tag_ == "MD" or tok.tag_.startswith("VB")) and (c.kind == "month" or month.islower()):
                 return True               # "They may meet", "march on"
-            if c.kind == "month" and tok.ent_type_ == "PERSON":
-                return True               # "April Ryan"
+            if c.kind == "month" and not c.groups.get("pmod") and names.is_name(tok):
+                return True               # "April Ryan", "Theresa May", "surprised May"
         if c.kind == "year":
             tok = next((t for t in span if t.text[-4:].isdigit()), span[-1])
             nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
@@ -138,8 +146,11 @@ class DateExtractor:
         doc._.communique_narrative_date = str(narrative) if narrative is not None else None
         ctx = Context(dct=dct, narrative=narrative)
         items = []
-        for c in self._split(find_candidates(text, self._tries(doc))):
-            if overlaps(c.start, c.end, blocked) or self._is_false_positive(doc, c):
+        names = _Names(doc, self._titles, self._month_words)
+        resolved = []
+        candidates = join_compounds(share_range_years(self._split(find_candidates(text, self._tries(doc))), text), text)
+        for c in candidates:
+            if overlaps(c.start, c.end, blocked) or self._is_false_positive(doc, c, names):
                 continue
             tense = _lazy_tense(doc, c)
             result = normalize(c, ctx, tense)
@@ -153,6 +164,8 @@ class DateExtractor:
                 ctx.previous = point
             items.append({"text": c.text, "start": c.start, "end": c.end, "type": typ,
                           "value": value, "anchor": anchor})
+            resolved.append(c)
+        anchor_quoted_deictics(text, blocked, dct, resolved, items)
         set_results(doc, "dates", items)
         return doc
 
@@ -169,6 +182,53 @@ class DateExtractor:
             out.append(Candidate("year", c.start, c.start + 4, first, {"year": first}))
             out.append(Candidate("year", end2 - 4, end2, second, {"year": second, "the": "range"}))
         return out
+
+
+@functools.lru_cache(maxsize=1)
+def _title_words() -> frozenset:
+    """Words that stand before a surname: the last word of each title of ``titles.tsv``
+    ("minister", "president" ...) and honorifics ("Mrs", "Dr")."""
+    words = set(lexicon()["name_titles_extra"])
+    path = PATTERNS_DIR / "titles.tsv"
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                words.add(line.split("\t", 1)[0].split()[-1].lower())
+    return frozenset(words)
+
+
+class _Names:
+    """Is a month word a person's name here? Inside a PERSON entity ("Theresa May"), after a
+    title or first name ("Prime Minister May", "Mrs May"), or a bare noun-phrase argument
+    with no temporal preposition ("surprised May") in a text that names a person so."""
+
+    _ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "iobj", "appos", "poss", "agent"}
+
+    def __init__(self, doc: Doc, titles: frozenset, months: frozenset):
+        self._titles = titles
+        self._ranges = []
+        self._surnames = set()
+        for ent in results(doc, "entities"):
+            if ent.get("label") == "PERSON":
+                self._ranges.append((ent["start"], ent["end"]))
+                last = ent["text"].split()[-1].lower() if ent["text"].split() else ""
+                if last in months and len(ent["text"].split()) > 1:
+                    self._surnames.add(last)
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                self._ranges.append((ent.start_char, ent.end_char))
+
+    def is_name(self, tok) -> bool:
+        if tok.ent_type_ == "PERSON" or overlaps(tok.idx, tok.idx + len(tok.text), self._ranges):
+            return True
+        prev = tok.nbor(-1) if tok.i > 0 else None
+        if prev is not None and (prev.lower_ in self._titles or (
+                prev.pos_ == "PROPN" and prev.dep_ == "compound" and prev.head.i == tok.i and prev.ent_type_ != "DATE")):
+            return True
+        if tok.lower_ in self._surnames and tok.dep_ in self._ARGUMENT_DEPS:
+            return True
+        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        return tok.lower_ in self._surnames and nxt is not None and nxt.tag_ == "POS"
 
 
 def _lazy_tense(doc: Doc, c: Candidate):

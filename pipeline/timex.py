@@ -1,5 +1,6 @@
-"""TIMEX3 values for candidate temporal expressions: granularity, calendar arithmetic
-and the choice of anchor (document date, narrative year, previous date in the text).
+"""TIMEX3 values for candidate temporal expressions, one function per expression family of
+``patterns/dates_grammar.tsv``; the calendar arithmetic and anchor choice they share is in
+:mod:`pipeline.timex_calendar`.
 
 A value is written at the granularity of the expression: ``September`` → ``2024-09``,
 ``2024`` → ``2024``, ``last week`` → ``2024-W10``, ``the 1990s`` → ``199``,
@@ -15,211 +16,14 @@ date a later "two months later" may count from, the new reference point.
 """
 from __future__ import annotations
 
-import calendar
 import datetime as dt
-import functools
 import re
-from dataclasses import dataclass
 from typing import Callable, Optional
 
-from pipeline.timex_grammar import Candidate, lexicon
-
-Point = tuple[dt.date, str]          # a day inside the period, and the granularity (Y, M, D ...)
-Result = tuple[str, Optional[str], str, Optional[Point]]
-
-
-@dataclass
-class Context:
-    dct: Optional[dt.date] = None            # document creation time
-    narrative: Optional[int] = None          # the year a retrospective reviews
-    previous: Optional[Point] = None         # the last resolved date of the narrative
-
-
-_UNIT_GRAIN = {"D": "D", "W": "W", "WE": "W", "FN": "W", "M": "M", "Q": "Q", "Y": "Y", "DE": "DE",
-               "CE": "CE", "ML": "CE", "H": "D", "MIN": "D", "S": "D"}
-_REL = {"this": 0, "current": 0, "the current": 0, "the present": 0, "last": -1, "past": -1,
-        "previous": -1, "next": 1, "coming": 1, "upcoming": 1, "following": 1, "the coming": 1,
-        "the upcoming": 1}
-
-
-def _lex() -> dict:
-    return lexicon()
-
-
-@functools.lru_cache(maxsize=None)
-def _month(word: str) -> int:
-    return _lex()["months"][word.lower().rstrip(".")]
-
-
-@functools.lru_cache(maxsize=None)
-def _unit(word: str) -> str:
-    return _lex()["units"][word.lower()]
-
-
-@functools.lru_cache(maxsize=4096)
-def number(word: Optional[str]) -> Optional[float]:
-    """``"three"`` → 3, ``"1,000"`` → 1000, ``"twenty-five"`` → 25; vague words → None."""
-    if word is None:
-        return 1.0
-    w = re.sub(r"\s+", " ", word.lower().strip())
-    nums = _lex()["numbers"]
-    if w in nums:
-        return float(nums[w])
-    if re.fullmatch(r"\d+(?:\.\d+)?", w.replace(",", "")):
-        return float(w.replace(",", ""))
-    m = re.fullmatch(r"(\w+)[- ](\w+)", w)
-    if m and m.group(1) in nums and m.group(2) in nums:
-        return float(nums[m.group(1)] + nums[m.group(2)])
-    return None
-
-
-def _fmt_num(n: Optional[float]) -> str:
-    if n is None:
-        return "X"
-    return str(int(n)) if n == int(n) else f"{n:g}"
-
-
-def duration(n: Optional[float], unit: str) -> str:
-    """``P3Y``, ``PT2H``, ``PXY`` ... (fortnights are counted in weeks)."""
-    if unit == "FN":
-        return "P" + (_fmt_num(n * 2) if n is not None else "X") + "W"
-    if unit in ("H", "MIN", "S"):
-        return "PT" + _fmt_num(n) + {"H": "H", "MIN": "M", "S": "S"}[unit]
-    return "P" + _fmt_num(n) + unit
-
-
-def shift(day: dt.date, unit: str, n: int) -> dt.date:
-    """``day`` moved by ``n`` calendar units (month ends clamp)."""
-    if unit == "D":
-        return day + dt.timedelta(days=n)
-    if unit in ("W", "WE"):
-        return day + dt.timedelta(weeks=n)
-    if unit == "FN":
-        return day + dt.timedelta(weeks=2 * n)
-    months = {"M": 1, "Q": 3, "Y": 12, "DE": 120, "CE": 1200, "ML": 12000}.get(unit)
-    if months is None:
-        return day
-    total = day.year * 12 + day.month - 1 + months * n
-    year, month = divmod(total, 12)
-    if not 1 <= year <= 9999:
-        return day
-    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
-
-
-def fmt(day: dt.date, grain: str) -> str:
-    if grain == "D":
-        return day.isoformat()
-    if grain == "M":
-        return f"{day.year:04d}-{day.month:02d}"
-    if grain == "Y":
-        return f"{day.year:04d}"
-    if grain in ("W", "WE"):
-        year, week, _ = day.isocalendar()
-        return f"{year:04d}-W{week:02d}" + ("-WE" if grain == "WE" else "")
-    if grain == "Q":
-        return f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}"
-    if grain == "DE":
-        return f"{day.year:04d}"[:3]
-    if grain == "CE":
-        return f"{day.year:04d}"[:2]
-    return day.isoformat()
-
-
-def _safe_date(year: int, month: int, day: int) -> Optional[dt.date]:
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
-
-
-def _year_for(month: int, day: int, ctx: Context, tense: Callable[[], str]) -> tuple[Optional[int], str]:
-    """The year of a month (and day) written without one: the narrative year of a
-    retrospective, else the latest one before the document date in a past-tense sentence,
-    the next one in a future-tense one, the document's year otherwise."""
-    t = tense()
-    if ctx.narrative is not None and t != "future":
-        return ctx.narrative, "narrative"
-    if ctx.dct is None:
-        return None, "none"
-    here = (ctx.dct.month, ctx.dct.day)
-    if t == "past":
-        return (ctx.dct.year if (month, day) <= here else ctx.dct.year - 1), "document"
-    if t == "future":
-        return (ctx.dct.year if (month, day) >= here else ctx.dct.year + 1), "document"
-    return ctx.dct.year, "document"
-
-
-def _year_rel(rel: Optional[str], ctx: Context) -> tuple[Optional[int], str]:
-    """The year meant by ``this``/``last``/``next``/``that``/``the following`` year."""
-    rel = re.sub(r"\s+", " ", (rel or "this").lower())
-    if rel in ("that", "the same", "the following", "the previous"):
-        if ctx.previous is None:
-            return None, "none"
-        return ctx.previous[0].year + {"the following": 1, "the previous": -1}.get(rel, 0), "previous"
-    base, anchor = (ctx.narrative, "narrative") if ctx.narrative is not None else (
-        (ctx.dct.year, "document") if ctx.dct else (None, "none"))
-    if base is None:
-        return None, "none"
-    return base + _REL.get(rel, 0), anchor
-
-
-def _relative_point(rel: str, unit: str, ctx: Context) -> tuple[Optional[dt.date], str, str]:
-    """(day, anchor, type) for ``this week``, ``the next day``, ``that month`` ..."""
-    rel = re.sub(r"\s+", " ", rel.lower())
-    if rel in ("the past", "the last"):
-        return None, "none", "DURATION"
-    if rel in ("that", "the same", "the next", "the following", "the previous", "the preceding"):
-        step = {"the next": 1, "the following": 1, "the previous": -1, "the preceding": -1}.get(rel, 0)
-        if ctx.previous is not None and _fine_enough(ctx.previous[1], unit):
-            return shift(ctx.previous[0], unit, step), "previous", "DATE"
-        if rel in ("that", "the same") or ctx.dct is None:
-            return None, "none", "DATE"
-        return shift(ctx.dct, unit, step), "document", "DATE"
-    step = _REL.get(rel, 0)
-    if unit == "Y" and ctx.narrative is not None:
-        return dt.date(ctx.narrative + step, 7, 1), "narrative", "DATE"
-    if ctx.dct is None:
-        return None, "none", "DATE"
-    return shift(ctx.dct, unit, step), "document", "DATE"
-
-
-_ORDER = ["D", "W", "M", "Q", "Y", "DE", "CE"]
-
-
-def _fine_enough(grain: str, unit: str) -> bool:
-    g, u = _UNIT_GRAIN.get(grain, grain), _UNIT_GRAIN.get(unit, unit)
-    if g == "W" and u not in ("D", "W"):
-        return True
-    return g in _ORDER and u in _ORDER and _ORDER.index(g) <= _ORDER.index(u)
-
-
-def _weekday(wd: int, rel: Optional[str], ctx: Context, tense: Callable[[], str]) -> tuple[Optional[dt.date], str]:
-    rel = re.sub(r"\s+", " ", (rel or "").lower())
-    if rel in ("the following", "the next", "the previous", "the same"):
-        if ctx.previous is None or ctx.previous[1] != "D":
-            return None, "none"
-        base = ctx.previous[0]
-        diff = (wd - base.isoweekday()) % 7
-        if rel == "the previous":
-            return base - dt.timedelta(days=(base.isoweekday() - wd) % 7 or 7), "previous"
-        return base + dt.timedelta(days=diff or (0 if rel == "the same" else 7)), "previous"
-    if ctx.dct is None:
-        return None, "none"
-    base = ctx.dct
-    back = (base.isoweekday() - wd) % 7
-    ahead = (wd - base.isoweekday()) % 7
-    if rel in ("last", "past"):
-        return base - dt.timedelta(days=back or 7), "document"
-    if rel in ("next", "coming"):
-        return base + dt.timedelta(days=ahead or 7), "document"
-    if rel == "this":
-        return base + dt.timedelta(days=wd - base.isoweekday()), "document"
-    t = tense()
-    if t == "past":
-        return base - dt.timedelta(days=back), "document"
-    if t == "future":
-        return base + dt.timedelta(days=ahead or 7), "document"
-    return (base - dt.timedelta(days=back) if back <= 3 else base + dt.timedelta(days=ahead)), "document"
+from pipeline.timex_calendar import (_REL, _UNIT_GRAIN, Context, Point, Result, _fine_enough, _lex, _month,  # noqa: F401
+                                     _relative_point, _safe_date, _unit, _weekday, _year_for, _year_rel,
+                                     duration, fmt, number, shift)
+from pipeline.timex_grammar import Candidate
 
 
 def normalize(c: Candidate, ctx: Context, tense: Callable[[], str]) -> Optional[Result]:
@@ -230,9 +34,17 @@ def normalize(c: Candidate, ctx: Context, tense: Callable[[], str]) -> Optional[
 
 # --- families -------------------------------------------------------------------------------
 
+def _day_of(g) -> int:
+    if g.get("day"):
+        return int(g["day"])
+    if g.get("day2"):
+        return int(g["day2"])
+    return _lex()["ordinal_days"][re.sub(r"\s+", " ", g["dayw"].lower())]
+
+
 def _full_date(g, c, ctx, tense):
-    month = int(g["mon"]) if g.get("mon") else _month(g["month"])
-    day = int(g["day"])
+    month = int(g.get("mon") or g.get("mon2") or 0) or _month(g["month"])
+    day = _day_of(g)
     if g.get("year"):
         year = int(g["year"])
         if year < 100:
@@ -243,6 +55,39 @@ def _full_date(g, c, ctx, tense):
     if year is None:
         return ("DATE", f"XXXX-{month:02d}-{day:02d}", "none", None)
     d = _safe_date(year, month, day)
+    return ("DATE", d.isoformat(), anchor, (d, "D")) if d else None
+
+
+def _day_of_month(g, c, ctx, tense):
+    """"the 27th", "Friday the 22nd", "the 20th of next month": a day of a month that the
+    text or the document date gives. With a weekday, the nearest month where that day is
+    that weekday; else the month of the previous date of the narrative (day or month grain),
+    else the document's month moved by the tense (a past "27th" after the 20th is last month's)."""
+    day = _day_of(g)
+    if g.get("rel"):
+        if ctx.dct is None:
+            return ("DATE", None, "none", None)
+        base = shift(ctx.dct.replace(day=1), "M", _REL.get(re.sub(r"\s+", " ", g["rel"].lower()), 0))
+        d = _safe_date(base.year, base.month, day)
+        return ("DATE", d.isoformat(), "document", (d, "D")) if d else None
+    wd = _lex()["weekdays"][g["wd"].lower().rstrip(".")] if g.get("wd") else None
+    if ctx.previous is not None and ctx.previous[1] in ("D", "M") and wd is None:
+        base, anchor, step = ctx.previous[0], "previous", 0
+    elif ctx.dct is not None:
+        base, anchor = ctx.dct, "document"
+        t = tense()
+        step = -1 if t == "past" and day > base.day else (1 if t == "future" and day < base.day else 0)
+    else:
+        return ("DATE", f"XXXX-XX-{day:02d}", "none", None)
+    first = shift(base.replace(day=1), "M", step)
+    if wd is not None:
+        options = [shift(first, "M", k) for k in (0, -1, 1, -2, 2)]
+        options = [_safe_date(m.year, m.month, day) for m in options]
+        match = next((d for d in options if d is not None and d.isoweekday() == wd), None)
+        if match is None:
+            return ("DATE", f"XXXX-XX-{day:02d}", "none", None)
+        return ("DATE", match.isoformat(), anchor, (match, "D"))
+    d = _safe_date(first.year, first.month, day)
     return ("DATE", d.isoformat(), anchor, (d, "D")) if d else None
 
 
@@ -507,7 +352,62 @@ def _holiday(g, c, ctx, tense):
 
 
 def _duration(g, c, ctx, tense):
-    return ("DURATION", duration(number(g["num"]), _unit(g["unit"])), "none", None)
+    n = number(g["num"])
+    if g.get("half") and n is not None:
+        n += 0.5                   # "an hour and a half"
+    return ("DURATION", duration(n, _unit(g["unit"])), "none", None)
+
+
+_ISO_ORDER = ["Y", "M", "W", "D", "H", "MIN", "S"]
+
+
+def _duration_multi(g, c, ctx, tense):
+    """"two years and three months" → P2Y3M (weeks become days when mixed with them)."""
+    parts = {}
+    for num, unit in g["parts"]:
+        n, u = number(num), _unit(unit)
+        if n is None:
+            return ("DURATION", None, "none", None)
+        if u in ("DE", "CE", "ML"):
+            n, u = n * {"DE": 10, "CE": 100, "ML": 1000}[u], "Y"
+        if u == "FN":
+            n, u = n * 2, "W"
+        parts[u] = parts.get(u, 0) + n
+    if "W" in parts and len(parts) > 1:
+        parts["D"] = parts.get("D", 0) + 7 * parts.pop("W")
+    date = "".join(f"{_fmt(parts[u])}{u}" for u in _ISO_ORDER[:4] if u in parts)
+    time = "".join(f"{_fmt(parts[u])}{u[0]}" for u in _ISO_ORDER[4:] if u in parts)
+    return ("DURATION", "P" + date + ("T" + time if time else ""), "none", None)
+
+
+def _fmt(n: float) -> str:
+    return str(int(n)) if n == int(n) else f"{n:g}"
+
+
+def _ago_multi(g, c, ctx, tense):
+    """"1 month and 21 days ago": the document date (or previous date) moved by every part."""
+    sign = 1 if g["dir"].lower().split()[0] in ("later", "after", "from", "hence") else -1
+    from_document = g["dir"].lower().split()[0] in ("ago", "from", "hence")
+    base = ctx.dct if from_document else (ctx.previous[0] if ctx.previous else None)
+    if base is None:
+        return ("DATE", None, "none", None)
+    finest = "Y"
+    for num, unit in g["parts"]:
+        n, u = number(num), _unit(unit)
+        if n is None or n != int(n):
+            return ("DATE", None, "none", None)
+        base = shift(base, u, sign * int(n))
+        grain = _UNIT_GRAIN.get(u, "D")
+        if grain in _ORDER_FINE and _ORDER_FINE.index(grain) < _ORDER_FINE.index(finest):
+            finest = grain
+    return ("DATE", fmt(base, finest), "document" if from_document else "previous", (base, finest))
+
+
+_ORDER_FINE = ["D", "W", "M", "Q", "Y"]
+
+
+def _duration_whole(g, c, ctx, tense):
+    return ("DURATION", duration(1, _unit(g["unit"])), "none", None)
 
 
 def _vague_duration(g, c, ctx, tense):
@@ -520,7 +420,8 @@ def _vague(g, c, ctx, tense):
 
 
 _HANDLERS = {
-    "iso": _full_date, "slash": _full_date, "mdy": _full_date, "dmy": _full_date,
+    "iso": _full_date, "slash": _full_date, "md": _full_date, "mdy": _full_date, "dmy": _full_date,
+    "dom": _day_of_month, "dur_whole": _duration_whole, "dur_multi": _duration_multi, "ago_multi": _ago_multi,
     "month_rel": _month_rel, "month_rel2": _month_rel2, "weekend": _weekend, "my": _month_year, "month": _month_alone,
     "season_year": _season, "season_rel": _season, "season": _season, "quarter": _quarter,
     "decade": _decade, "century": _century, "year": _year, "rel_dur": _rel_dur, "ago": _ago,

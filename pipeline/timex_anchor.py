@@ -33,6 +33,30 @@ def _words() -> tuple[frozenset, frozenset, re.Pattern]:
             re.compile("|".join(re.escape(c) for c in cues), re.I))
 
 
+@functools.lru_cache(maxsize=1)
+def _deadline() -> tuple[frozenset, frozenset]:
+    lex = lexicon()
+    return frozenset(lex["deadline_verbs"]), frozenset(lex["future_preps"])
+
+
+def _future_cue(span: Span) -> bool:
+    """A clause that points forward whatever its main verb's tense: a deadline moved
+    ("extended sanctions until the end of July", "postponed to March") or a plan
+    ("the visit was planned for October", "talks scheduled for May", "due in June")."""
+    deadline_verbs, future_preps = _deadline()
+    _, future_verbs, _ = _words()
+    token = span.root
+    prep = token.head if token.dep_ == "pobj" else None
+    verb = prep.head if prep is not None and prep.dep_ == "prep" else token.head
+    if prep is not None and prep.lower_ in future_preps and verb.lemma_ in deadline_verbs:
+        return True
+    if verb.pos_ in _VERB_POS | {"ADJ"} and verb.lemma_ in future_verbs and (
+            verb.tag_ == "VBN" or verb.dep_ in ("acl", "amod") or verb.lower_ == "due"
+            or any(c.dep_ == "auxpass" for c in verb.children)):
+        return True
+    return False
+
+
 def _verb_tense(verb) -> Optional[str]:
     future_aux, future_verbs, _ = _words()
     for child in verb.children:
@@ -66,6 +90,8 @@ def _verb_tense(verb) -> Optional[str]:
 
 def tense_at(span: Span) -> str:
     """``past``, ``future`` or ``present`` for the clause a temporal expression sits in."""
+    if _future_cue(span):
+        return "future"
     token = span.root
     for _ in range(6):
         if token.pos_ in _VERB_POS and token.dep_ != "aux":

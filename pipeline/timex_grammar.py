@@ -56,8 +56,8 @@ def _placeholders(lex: dict) -> dict[str, str]:
     number_words = [w for w in lex["numbers"]]
     tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
     ones = "one|two|three|four|five|six|seven|eight|nine"
-    num = (r"(?P<num>(?<![\w.,])\d+(?:\.\d+)?(?!\d)|(?i:(?:" + tens + r")[-\s](?:" + ones + r")|"
-           + _alt(number_words + lex["vague_numbers"])[3:-1] + r"))")
+    num = (r"(?P<num>(?:(?<![\w.,])\d+(?:\.\d+)?(?!\d)|(?i:(?:" + tens + r")[-\s](?:" + ones + r")|"
+           + _alt(number_words + lex["vague_numbers"])[3:-1] + r"))(?:\s+(?i:and\s+a\s+half)(?=\s))?)")
     units = [u for u in lex["units"]]
     singular = [u for u in units if not u.endswith("s") and u not in ("centuries", "millennia")]
     pmod = _alt([m for m in lex["part_modifiers"]], "i")
@@ -81,6 +81,8 @@ def _placeholders(lex: dict) -> dict[str, str]:
         vague_parts.append(before + body + after)
     vague = r"(?P<vague>" + "|".join(vague_parts) + r")(?![\w'’-])"
     holidays = _alt(lex["holidays"], "i")
+    abbreviations = [a for a in lex["unit_abbreviations"] if not a.startswith("_")]
+    cues = r"(?:" + "|".join(rf"(?<=\b{w}\s)|(?<=\b{_cap(w)}\s)" for w in lex["date_cue_words"]) + ")"
     return {
         "MONTHFULL": f"(?P<month>{month_bare})",
         "MONTH": f"(?P<month>{month_any})",
@@ -97,6 +99,11 @@ def _placeholders(lex: dict) -> dict[str, str]:
         "PART": "(?P<part>" + _alt([p for p in lex["parts_of_day"] if p not in ("tonight", "overnight")], "i") + ")",
         "VAGUE": vague,
         "HOLIDAY": f"(?P<hol>{holidays})",
+        "DAYW": "(?P<dayw>" + _alt([w for w in lex["ordinal_days"]], "i") + ")",
+        "UNITABBR": "(?P<unit>" + _alt(abbreviations) + r")\.?",
+        "WHOLE": "(?P<whole>" + _alt(lex["whole_unit_words"], "i") + ")",
+        "CUE": cues,
+        "ORD": r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)",
     }
 
 
@@ -181,17 +188,18 @@ def trigger_words() -> tuple[frozenset, frozenset]:
     trig |= set(lex["unit_adjectives"]) | {"today", "yesterday", "tomorrow", "noon", "midnight",
                                            "a.m.", "p.m.", "am", "pm", "half", "q1", "q2", "q3", "q4"}
     trig |= {"fortnightly", "nightly", "nowadays"} | set(lex["decade_words"])
+    trig |= {a for a in lex["unit_abbreviations"] if not a.startswith("_")}
     for phrase in list(lex["vague_refs"]) + list(lex["holidays"]):
         trig.add(phrase.split()[-1])
     trig |= {str(y) for y in range(1600, 2100)}
     prefix = {"the", "a", "an", "of", ",", "-", "–", "to", "and", "&", "every", "each", "other",
               "once", "twice", "thrice", "times", "per", "'", "’", "at", "up", "in", "right", "these", "near"}
     for key in ("numbers", "vague_numbers", "quantity_modifiers", "part_modifiers", "relative_words",
-                "ordinals", "vague_refs", "holidays", "deictic_days"):
+                "ordinals", "vague_refs", "holidays", "deictic_days", "ordinal_days", "whole_unit_words"):
         for phrase in lex[key]:
             prefix.update(phrase.split())
     prefix |= set(lex["months"]) | {m + "." for m in lex["months"]}
     prefix |= set(lex["weekdays"]) | {w + "." for w in lex["weekdays"]}
-    prefix |= {"recent", "same", "that", "this", "following", "foreseeable", "distant", "new", "year", "'s",
+    prefix |= {"semi", "recent", "same", "that", "this", "following", "foreseeable", "distant", "new", "year", "'s",
                "christmas", "day", "valentine", "international", "women", "independence", "labour", "may"}
     return frozenset(trig), frozenset(prefix)
