@@ -27,8 +27,10 @@ def test_dateline_is_its_own_sentence(nlp):
 @pytest.mark.parametrize(
     "text",
     ["Xi met Putin.\r\nThey signed 3 deals on Monday.\rHe said: “Good.”",
-     "“Unbalanced quote said Xi, in 2024.", "\u200b\u00a0 Xi’s “visit” 100 %", "a" * 3000],
-    ids=["mixed-line-endings", "unbalanced-quote", "odd-unicode", "one-long-token"],
+     "“Unbalanced quote said Xi, in 2024.", "\u200b\u00a0 Xi’s “visit” 100 %", "a" * 3000,
+     "We've met last week this time, right?"],
+    ids=["mixed-line-endings", "unbalanced-quote", "odd-unicode", "one-long-token",
+         "pronoun-subject-once-looped-in-actor-search"],
 )
 def test_records_validate_and_offsets_are_exact(text):
     record = extract(text, reference_date="2024-05-16")
