@@ -27,13 +27,14 @@ from pipeline.components import blocked_char_ranges, overlaps, results, set_resu
 from pipeline.figures_counted import counted_for
 from pipeline.numbers import NumberMatch, find_numbers, grammar, lexicon
 
-_CODES = (r"(?i:https?://|www\.)\S+|\S+@\S+\.\w+"        # URLs, e-mail addresses
-          r"|\d+(?:[-/.:]\d+){2,}"                     # 5/17/2018, 192.168.1.2, 1-222-2222
+_LINKS = r"(?i:https?://|www\.)\S+|\S+@\S+\.\w+"        # URLs, e-mail addresses
+_CODES = (r"\d+(?:[-/.:]\d+){2,}"                      # 5/17/2018, 192.168.1.2, 1-222-2222
           r"|(?<![\w])\d{1,2}:\d{2}(?![\d])"           # 10:30
           r"|\+\d[\d\s()-]{6,}\d"                     # +1 222 2222
           r"|(?<![\w])(?:19|20)\d{2}\s*[-–/]\s*\d{2}(?![\d])"  # 2023-24, 1995-01
           r"|(?<![\w$])[A-Za-z]+[-']?\d[\w-]*"          # G20, COVID-19, Su-57, mid-2024
           r"|(?<![\w])\d+[A-Za-z]+\d[\w]*")            # 5G3, 3D4
+_MASK_MARGIN = 60  # characters around a number searched for codes, names and idioms
 _SENTENCE_OPENERS = {"“", '"', "‘", "'", "(", "[", "—", "-", "–"}
 
 
@@ -72,6 +73,7 @@ class FigureExtractor:
         # "About 1,100 students ..., compared with nearly 15,000": the second counts the same
         self.ellipsis = re.compile(rf"(?i)(?<![\w])(?:{ellipsis})\s*$")
         self.masks = re.compile(rf"{_CODES}|(?i:(?<![\w])(?:{names})(?![\w]))")
+        self.links = re.compile(_LINKS)
         months = "|".join(re.escape(w) for w in lex["months"] + lex["temporal_words"])
         # a date span is trusted when it looks temporal: NER calls "between 10 and 20" a DATE
         self.temporal = re.compile(rf"(?i)(?<![\w])(?:{months})(?![\w])|(?<!\d)(?:1[89]|20)\d\d"
@@ -88,7 +90,7 @@ class FigureExtractor:
             skip = blocked_char_ranges(doc)
             skip += [(d["start"], d["end"]) for d in results(doc, "dates")
                      if self.temporal.search(d["text"])]
-            skip += [m.span() for m in self.masks.finditer(text)]
+            skip += self._masked(text, found)
             names = self._names(doc)
             for nm in found:
                 item = self._figure(doc, text, nm, skip, names)
@@ -97,6 +99,25 @@ class FigureExtractor:
             self._elliptical(text, items)
         set_results(doc, "figures", items)
         return doc
+
+    def _masked(self, text: str, found: list[NumberMatch]) -> list[tuple[int, int]]:
+        """Codes, names and idioms near the numbers (scanning only there: on the whole
+        text these patterns cost more than the rest of the component)."""
+        spans = []
+        if "@" in text or "://" in text or "www." in text.lower():
+            spans = [m.span() for m in self.links.finditer(text)]
+        windows: list[list[int]] = []
+        for nm in found:
+            lo, hi = max(0, nm.start - _MASK_MARGIN), nm.end + _MASK_MARGIN
+            if windows and lo <= windows[-1][1]:
+                windows[-1][1] = hi
+            else:
+                windows.append([lo, hi])
+        for lo, hi in windows:
+            space = text.find(" ", hi)                     # never cut a word in two
+            spans += [m.span() for m in self.masks.finditer(text, lo, len(text) if space < 0
+                                                            else space)]
+        return spans
 
     def _names(self, doc: Doc) -> list[tuple[int, int, str]]:
         ents = results(doc, "entities")
