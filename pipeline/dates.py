@@ -199,15 +199,19 @@ def _title_words() -> frozenset:
 
 class _Names:
     """Is a month word a person's name here? Inside a PERSON entity ("Theresa May"), after a
-    title or first name ("Prime Minister May", "Mrs May"), or a bare noun-phrase argument
-    with no temporal preposition ("surprised May") in a text that names a person so."""
-
-    _ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "iobj", "appos", "poss", "agent"}
+    title or first name ("Prime Minister May", "Mrs May"), or bare (no preposition, day,
+    year or modifier: "surprised May") in a text that names a person so."""
 
     def __init__(self, doc: Doc, titles: frozenset, months: frozenset):
-        self._titles = titles
-        self._ranges = []
-        self._surnames = set()
+        self._doc, self._titles, self._months = doc, titles, months
+        self._ranges: list[tuple[int, int]] = []
+        self._surnames: set[str] = set()
+        self._ready = False
+
+    def _read(self) -> None:
+        """The PERSON entities, read once and only when a bare month is checked."""
+        self._ready = True
+        doc, months = self._doc, self._months
         for ent in results(doc, "entities"):
             if ent.get("label") == "PERSON":
                 self._ranges.append((ent["start"], ent["end"]))
@@ -219,14 +223,17 @@ class _Names:
                 self._ranges.append((ent.start_char, ent.end_char))
 
     def is_name(self, tok) -> bool:
+        if not self._ready:
+            self._read()
         if tok.ent_type_ == "PERSON" or overlaps(tok.idx, tok.idx + len(tok.text), self._ranges):
             return True
         prev = tok.nbor(-1) if tok.i > 0 else None
         if prev is not None and (prev.lower_ in self._titles or (
                 prev.pos_ == "PROPN" and prev.dep_ == "compound" and prev.head.i == tok.i and prev.ent_type_ != "DATE")):
             return True
-        if tok.lower_ in self._surnames and tok.dep_ in self._ARGUMENT_DEPS:
-            return True
+        if tok.lower_ in self._surnames and tok.dep_ != "pobj" and not (
+                tok.i > 0 and tok.nbor(-1).lower_ in ("of", "to", "and", "or", "-", "–")):
+            return True           # a bare month word, no preposition, in a text naming a Mrs May
         nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
         return tok.lower_ in self._surnames and nxt is not None and nxt.tag_ == "POS"
 

@@ -50,6 +50,8 @@ def _future_cue(span: Span) -> bool:
     verb = prep.head if prep is not None and prep.dep_ == "prep" else token.head
     if prep is not None and prep.lower_ in future_preps and verb.lemma_ in deadline_verbs:
         return True
+    if verb.lemma_ == "be" and any(c.dep_ == "acomp" and c.lemma_ in future_verbs for c in verb.children):
+        return True                                   # "is due in March"
     if verb.pos_ in _VERB_POS | {"ADJ"} and verb.lemma_ in future_verbs and (
             verb.tag_ == "VBN" or verb.dep_ in ("acl", "amod") or verb.lower_ == "due"
             or any(c.dep_ == "auxpass" for c in verb.children)):

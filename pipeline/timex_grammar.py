@@ -100,7 +100,7 @@ def _placeholders(lex: dict) -> dict[str, str]:
         "VAGUE": vague,
         "HOLIDAY": f"(?P<hol>{holidays})",
         "DAYW": "(?P<dayw>" + _alt([w for w in lex["ordinal_days"]], "i") + ")",
-        "UNITABBR": "(?P<unit>" + _alt(abbreviations) + r")\.?",
+        "UNITABBR": "(?P<unit>" + _alt(abbreviations) + ")",
         "WHOLE": "(?P<whole>" + _alt(lex["whole_unit_words"], "i") + ")",
         "CUE": cues,
         "ORD": r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)",
