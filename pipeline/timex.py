@@ -69,7 +69,7 @@ def _day_of_month(g, c, ctx, tense):
             return ("DATE", None, "none", None)
         base = shift(ctx.dct.replace(day=1), "M", _REL.get(re.sub(r"\s+", " ", g["rel"].lower()), 0))
         d = _safe_date(base.year, base.month, day)
-        return ("DATE", d.isoformat(), "document", (d, "D")) if d else None
+        return ("DATE", d.isoformat(), "document", (d, "D")) if d else ("DATE", None, "none", None)
     wd = _lex()["weekdays"][g["wd"].lower().rstrip(".")] if g.get("wd") else None
     if ctx.previous is not None and ctx.previous[1] in ("D", "M") and wd is None:
         base, anchor, step = ctx.previous[0], "previous", 0
@@ -88,7 +88,34 @@ def _day_of_month(g, c, ctx, tense):
             return ("DATE", f"XXXX-XX-{day:02d}", "none", None)
         return ("DATE", match.isoformat(), anchor, (match, "D"))
     d = _safe_date(first.year, first.month, day)
-    return ("DATE", d.isoformat(), anchor, (d, "D")) if d else None
+    return ("DATE", d.isoformat(), anchor, (d, "D")) if d else ("DATE", None, "none", None)
+
+
+def _nth_weekday(g, c, ctx, tense):
+    """"the first Friday of July", "the last Monday of next month": that weekday of that month."""
+    wd = _lex()["weekdays"][g["wd"].lower().rstrip(".")]
+    n = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+         "fifth": 5, "5th": 5, "last": -1}[g["ord"].lower()]
+    if g.get("month"):
+        month = _month(g["month"])
+        if g.get("year"):
+            year, anchor = int(g["year"]), "absolute"
+        else:
+            year, anchor = _year_for(month, 1, ctx, tense)
+    else:
+        rel = re.sub(r"\s+", " ", g["rel"].lower())
+        base = ctx.previous[0] if rel.startswith("the ") and ctx.previous else ctx.dct
+        if base is None:
+            return ("DATE", None, "none", None)
+        first = shift(base.replace(day=1), "M", {"the following": 1, "the previous": -1}.get(rel, _REL.get(rel, 0)))
+        year, month, anchor = first.year, first.month, "previous" if rel.startswith("the ") else "document"
+    if year is None:
+        return ("DATE", f"XXXX-{month:02d}-WXX-{wd}-#{n}", "none", None)
+    days = [d for d in (_safe_date(year, month, k) for k in range(1, 32)) if d and d.isoweekday() == wd]
+    if n > len(days):
+        return ("DATE", None, "none", None)
+    d = days[n - 1] if n > 0 else days[-1]
+    return ("DATE", d.isoformat(), anchor, (d, "D"))
 
 
 def _month_rel(g, c, ctx, tense):
@@ -421,7 +448,7 @@ def _vague(g, c, ctx, tense):
 
 _HANDLERS = {
     "iso": _full_date, "slash": _full_date, "md": _full_date, "mdy": _full_date, "dmy": _full_date,
-    "dom": _day_of_month, "dur_whole": _duration_whole, "dur_multi": _duration_multi, "ago_multi": _ago_multi,
+    "dom": _day_of_month, "nth_wd": _nth_weekday, "dur_whole": _duration_whole, "dur_multi": _duration_multi, "ago_multi": _ago_multi,
     "month_rel": _month_rel, "month_rel2": _month_rel2, "weekend": _weekend, "my": _month_year, "month": _month_alone,
     "season_year": _season, "season_rel": _season, "season": _season, "quarter": _quarter,
     "decade": _decade, "century": _century, "year": _year, "rel_dur": _rel_dur, "ago": _ago,

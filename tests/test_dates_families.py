@@ -35,6 +35,11 @@ DAY_OF_MONTH = [
     ("The treaty was signed on the tenth of September 2015.",
      ("the tenth of September 2015", "DATE", "2015-09-10", "absolute")),
     ("The accord took effect on March the first, 2015.", ("March the first, 2015", "DATE", "2015-03-01", "absolute")),
+    ("Payment is due by 20th of next month.", ("20th of next month", "DATE", "2016-05-20", "document")),
+    ("Voters go to the polls on the first Tuesday of November.",
+     ("the first Tuesday of November", "DATE", "2016-11-01", "document")),
+    ("Talks took place on the second Friday of March, 2015.",
+     ("the second Friday of March, 2015", "DATE", "2015-03-13", "absolute")),
 ]
 
 DURATIONS = [
@@ -83,7 +88,8 @@ def test_numeric_not_dates(nlp, text):
 @pytest.mark.parametrize("text, expected", DAY_OF_MONTH,
                          ids=["the-17th-past-this-month", "the-27th-past-last-month", "the-27th-future",
                               "weekday-the-ordinal", "weekday-ordinal-no-the", "ordinal-of-next-month",
-                              "ordinal-word-of-month-year", "month-the-ordinal-word"])
+                              "ordinal-word-of-month-year", "month-the-ordinal-word", "ordinal-of-next-month-no-the",
+                              "nth-weekday-of-month", "nth-weekday-of-month-year"])
 def test_day_of_month(nlp, text, expected):
     assert dates(nlp, text) == [expected]
 
