@@ -125,8 +125,102 @@ _DATELINE_WIRE = re.compile(
 )
 
 
+_DATE_PREFIX = re.compile(r"[ \t]*date[ \t]+(?P<iso>\d{4}-\d{2}-\d{2})\b[ \t]*")
+_WIRE_AT_LINE_START = re.compile(r"(?m)^" + _DATELINE_WIRE.pattern)
+_FRONT_WINDOW = 1200  # front matter (date line, title, wire dateline) sits in the opening
+_TITLE_MAX = 250
+
+
+@dataclass
+class FrontMatter:
+    """What precedes the body: the dateline, and spans that are not prose (a
+    ``date YYYY-MM-DD`` line, a title, a wire dateline) which extractors skip."""
+
+    dateline: Optional[Dateline] = None
+    title: Optional[str] = None
+    title_spans: list[tuple[int, int]] = field(default_factory=list)
+    dateline_spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+def parse_front_matter(text: str, reference: Optional[str] = None) -> FrontMatter:
+    """Dateline and title at the start of ``text``; ``reference`` (ISO date) supplies a
+    year to a dateline that has none.
+
+    Handles the pipe form (``date 2025-01-01 BEIJING | Xinhua | ...``), wire datelines
+    (``BEIJING, Feb. 11 (Xinhua) --``) at the start of the text or of an early line, a
+    ``date YYYY-MM-DD`` line followed by a title, and a title line before the body.
+
+    >>> fm = parse_front_matter(" date 2023-04-15 Presidents hold talks\\n\\nBEIJING, April 14 (Xinhua) -- Xi ...")
+    >>> fm.dateline.date, fm.dateline.place, fm.title
+    ('2023-04-14', 'BEIJING', 'Presidents hold talks')
+    """
+    head = text[:_FRONT_WINDOW]
+    m = _DATELINE_PIPE.match(head)
+    if m:
+        span = _span(text, m)
+        return FrontMatter(
+            dateline=Dateline(date=m["iso"] if _valid_iso(m["iso"]) else None,
+                              place=m["place"].strip(), agency=m["agency"].strip(), **span),
+            dateline_spans=[(span["start"], span["end"])])
+    front = FrontMatter()
+    pos, prefix_date = 0, None
+    p = _DATE_PREFIX.match(head)
+    if p:
+        prefix_date = p["iso"] if _valid_iso(p["iso"]) else None
+        start = head.rindex("date", 0, p.start("iso"))
+        front.dateline_spans.append((start, p.end("iso")))
+        pos = p.end()
+    w = _WIRE_AT_LINE_START.search(head, pos)
+    if w and (w.start() == pos or "\n" in head[pos:w.start()]):
+        date = None
+        if w["month"]:
+            month, day = _MONTHS[w["month"].lower().rstrip(".")], int(w["day"])
+            year = int(w["year"]) if w["year"] else _infer_year(month, day, reference or prefix_date)
+            date = _format_date(year, month, day)
+        place = w["place"].strip() + (f", {w['region']}" if w["region"] else "")
+        span = _span(text, w)
+        front.dateline = Dateline(date=date, place=place, agency=w["agency"].strip(), **span)
+        front.dateline_spans.append((span["start"], span["end"]))
+        _take_title(front, text, pos, w.start(), whole_region=True)
+        return front
+    if prefix_date or p:
+        start, end = front.dateline_spans[0]
+        front.dateline = Dateline(date=prefix_date, text=text[start:end], start=start, end=end)
+    line_end = head.find("\n", pos)
+    if line_end != -1:
+        _take_title(front, text, pos, line_end, whole_region=False, after_date=p is not None)
+    return front
+
+
+_ENDS_WITH_ABBREVIATION = re.compile(r"(?:\b(?:[A-Z]\.){2,}|\.\.)$")
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]?\s+[A-Z“\"]")
+
+
+def _take_title(front: FrontMatter, text: str, start: int, end: int, whole_region: bool,
+                after_date: bool = False) -> None:
+    """Mark ``text[start:end]`` as title matter: all of it before a wire dateline, or a
+    single opening line that reads as a headline (short, no final full stop, body after)."""
+    region = text[start:end]
+    stripped = region.strip()
+    if not stripped:
+        return
+    lead = start + (len(region) - len(region.lstrip()))
+    if whole_region:
+        front.title_spans.append((lead, lead + len(stripped)))
+        front.title = stripped.splitlines()[0].strip()
+        return
+    words = stripped.split()
+    body_after = text[end:].strip()
+    final_stop = stripped.endswith((".", "!", "?", ":", ";", ",", "\"", "”"))
+    if (len(stripped) <= _TITLE_MAX and len(words) >= 2 and body_after
+            and (not final_stop or _ENDS_WITH_ABBREVIATION.search(stripped)
+                 or after_date and not _SENTENCE_BREAK.search(stripped))):
+        front.title_spans.append((lead, lead + len(stripped)))
+        front.title = stripped
+
+
 def parse_dateline(text: str, reference: Optional[str] = None) -> Optional[Dateline]:
-    """Find a dateline at the start of ``text``; ``reference`` (ISO date) supplies a year.
+    """The dateline at the start of ``text`` (see :func:`parse_front_matter`).
 
     A dateline without a year takes the year that puts it on or before ``reference``;
     without a reference its date stays partial (``XXXX-02-11``).
@@ -136,23 +230,7 @@ def parse_dateline(text: str, reference: Optional[str] = None) -> Optional[Datel
     >>> parse_dateline("UNITED NATIONS, Sept. 23 (AP) — The ...").date
     'XXXX-09-23'
     """
-    head = text[:300]
-    m = _DATELINE_PIPE.match(head)
-    if m:
-        return Dateline(
-            date=m["iso"] if _valid_iso(m["iso"]) else None, place=m["place"].strip(),
-            agency=m["agency"].strip(), **_span(text, m),
-        )
-    m = _DATELINE_WIRE.match(head)
-    if m:
-        date = None
-        if m["month"]:
-            month, day = _MONTHS[m["month"].lower().rstrip(".")], int(m["day"])
-            year = int(m["year"]) if m["year"] else _infer_year(month, day, reference)
-            date = _format_date(year, month, day)
-        place = m["place"].strip() + (f", {m['region']}" if m["region"] else "")
-        return Dateline(date=date, place=place, agency=m["agency"].strip(), **_span(text, m))
-    return None
+    return parse_front_matter(text, reference).dateline
 
 
 def _span(text: str, m: re.Match) -> dict:

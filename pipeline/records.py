@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from models import ArticleExtraction, Entity, Event, Figure, Quote, TemporalExpression
 from pipeline.components import results
-from pipeline.reading import Article, parse_dateline
+from pipeline.reading import Article, parse_front_matter
 
 RECORD_TYPES = {
     "entities": Entity, "dates": TemporalExpression, "quotes": Quote,
@@ -27,7 +27,8 @@ def reading_context(article: Article, reference_date: Optional[str] = None) -> d
     """Dateline and document creation time: JSONL ``date`` > full dateline date >
     ``reference_date`` (the ``--reference-date`` option)."""
     given = article.date or reference_date
-    dateline = parse_dateline(article.text, reference=given)
+    front = parse_front_matter(article.text, reference=given)
+    dateline = front.dateline
     if article.date:
         ref, source = article.date, "jsonl"
     elif dateline is not None and dateline.date and not dateline.date.startswith("X"):
@@ -40,7 +41,7 @@ def reading_context(article: Article, reference_date: Optional[str] = None) -> d
     if ref is None and article.text.strip():
         warnings.append("no document date (no JSONL 'date', no dated dateline, no "
                         "--reference-date): relative dates are left unresolved")
-    return {"reference_date": ref, "reference_date_source": source,
+    return {"reference_date": ref, "reference_date_source": source, "title": front.title,
             "dateline": dateline.model_dump() if dateline else None, "warnings": warnings}
 
 
@@ -55,7 +56,8 @@ def empty_record(article: Article, context: Optional[dict] = None) -> ArticleExt
     context = context or {}
     return ArticleExtraction(
         id=article.id, source_path=article.source_path, line=article.line,
-        title=article.title, text=article.text, dateline=context.get("dateline"),
+        title=article.title or context.get("title"), text=article.text,
+        dateline=context.get("dateline"),
         reference_date=context.get("reference_date"),
         reference_date_source=context.get("reference_date_source", "none"),
         warnings=list(article.warnings), errors=list(article.errors) or ["not processed"],
@@ -81,7 +83,8 @@ def to_record(article: Article, doc: Doc) -> ArticleExtraction:
         lists[kind] = items
     return ArticleExtraction(
         id=article.id, source_path=article.source_path, line=article.line,
-        title=article.title, text=article.text, dateline=context.get("dateline"),
+        title=article.title or context.get("title"), text=article.text,
+        dateline=context.get("dateline"),
         reference_date=context.get("reference_date"),
         reference_date_source=context.get("reference_date_source", "none"),
         narrative_date=doc._.communique_narrative_date,

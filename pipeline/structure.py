@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.reading import find_headings, parse_dateline
+from pipeline.reading import find_headings, parse_front_matter
 
 MAX_SENTENCE_TOKENS = 250  # longer runs get a preset break: keeps the parser linear
 HEADINGS_KEY = "communique_headings"
@@ -30,23 +30,10 @@ class DocumentStructure:
         for i, token in enumerate(doc):
             if "\n" in token.text or "\r" in token.text:
                 cuts.add(i + 1)
-        heading_spans = []
-        for start, end in find_headings(text):
-            span = doc.char_span(start, end, alignment_mode="expand")
-            if span is not None:
-                heading_spans.append(span)
-                cuts.update((span.start, span.end))
-                inside.update(range(span.start + 1, span.end))
+        front = parse_front_matter(text)
+        heading_spans = self._spans(doc, find_headings(text) + front.title_spans, cuts, inside)
         doc.spans[HEADINGS_KEY] = heading_spans
-        dateline = parse_dateline(text)
-        dateline_spans = []
-        if dateline is not None and dateline.start is not None:
-            span = doc.char_span(dateline.start, dateline.end, alignment_mode="expand")
-            if span is not None:
-                dateline_spans.append(span)
-                cuts.update((span.start, span.end))
-                inside.update(range(span.start + 1, span.end))
-        doc.spans[DATELINE_KEY] = dateline_spans
+        doc.spans[DATELINE_KEY] = self._spans(doc, front.dateline_spans, cuts, inside)
         cuts |= _long_run_cuts(len(doc), cuts, MAX_SENTENCE_TOKENS)
         for i in cuts - inside:
             if 0 < i < len(doc):
@@ -54,6 +41,18 @@ class DocumentStructure:
         for i in inside:
             doc[i].is_sent_start = False
         return doc
+
+    @staticmethod
+    def _spans(doc: Doc, char_spans, cuts: set[int], inside: set[int]) -> list:
+        """Token spans for ``char_spans``, each made a sentence of its own."""
+        spans = []
+        for start, end in char_spans:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None and len(span):
+                spans.append(span)
+                cuts.update((span.start, span.end))
+                inside.update(range(span.start + 1, span.end))
+        return spans
 
 
 def _long_run_cuts(n_tokens: int, cuts: set[int], limit: int) -> set[int]:

@@ -11,6 +11,7 @@ from pipeline.reading import (
     read_inputs,
     read_jsonl_lines,
     parse_dateline,
+    parse_front_matter,
 )
 
 
@@ -147,3 +148,44 @@ def test_duplicate_ids_are_kept_apart(tmp_path):
     first, second = read_inputs([str(tmp_path / "x.jsonl")])
     assert (first.id, second.id) == ("same", "same#2")
     assert "duplicate id" in second.warnings[0]
+
+
+@pytest.mark.parametrize(
+    "text, dateline_date, title",
+    [
+        (" date 2023-04-15 Leaders of two nations hold talks\n\nBEIJING, April 14 (Xinhua) -- "
+         "The president held talks on Friday.", "2023-04-14", "Leaders of two nations hold talks"),
+        (" date 2024-05-16 Leaders pledge closer ties, criticize U.S.\nThe two presidents met.",
+         "2024-05-16", "Leaders pledge closer ties, criticize U.S."),
+        (" date 2024-05-17 Presidents Jointly Sign and Issue a Joint Statement on Deepening Co..\n"
+         "On May 16, the president held talks.", "2024-05-17",
+         "Presidents Jointly Sign and Issue a Joint Statement on Deepening Co.."),
+        (" date 2025-05-08 Talks held in Moscow: what was said The leader held talks there.",
+         "2025-05-08", None),
+        ("Talks held in Beijing-Xinhua\n\nSource: Xinhua\n\n2024-05-16 12:25:45\n\n"
+         "BEIJING, May 16 (Xinhua) -- On the morning of May 16, talks were held.", "XXXX-05-16",
+         "Talks held in Beijing-Xinhua"),
+        ("Minister visits Kazan\n\nThe foreign minister arrived in Kazan.", None, "Minister visits Kazan"),
+        ("The minister arrived in Kazan.\nShe met the mayor.", None, None),
+    ],
+    ids=["date-line-title-then-wire-dateline-story-date-wins", "date-line-title-ending-in-abbreviation",
+         "date-line-truncated-title", "date-line-title-run-into-body-is-not-split",
+         "scraped-front-matter-before-wire-dateline", "headline-line-before-body",
+         "a-sentence-is-not-a-title"],
+)
+def test_front_matter(text, dateline_date, title):
+    front = parse_front_matter(text)
+    assert (front.dateline.date if front.dateline else None) == dateline_date
+    assert front.title == title
+    for start, end in front.title_spans + front.dateline_spans:
+        assert text[start:end].strip() == text[start:end] != ""
+
+
+def test_titles_and_date_lines_are_never_mined(nlp):
+    from conftest import run
+
+    text = (" date 2024-05-16 Leaders meet in Beijing, sign 12 deals\nThe president met the "
+            "visiting prime minister on Thursday.")
+    doc = run(nlp, text, None)
+    for kind in ("dates", "figures", "events", "quotes"):
+        assert all(item["start"] > text.index("\n") for item in getattr(doc._, f"communique_{kind}")), kind
