@@ -50,13 +50,38 @@ class RayExtractor:
                 "counts": [json.dumps(d.counts) for d in done]}
 
 
+def _check_reachable(address: str, timeout: float = 5.0) -> None:
+    """Fail fast on a ``host:port`` nobody listens on (``ray.init`` would retry at length)."""
+    import socket
+
+    from pipeline.engines import EngineError
+
+    if address in ("auto", "local"):
+        return
+    host, _, port = address.split("://", 1)[-1].rpartition(":")
+    if not host or not port.isdigit():
+        raise EngineError(f"--address {address!r}: want auto, HOST:PORT or ray://HOST:PORT")
+    try:
+        socket.create_connection((host.strip("[]"), int(port)), timeout=timeout).close()
+    except OSError as exc:
+        raise EngineError(f"cannot reach the Ray cluster at {address}: {exc}") from None
+
+
 def _connect(address: Optional[str], num_cpus: Optional[int]) -> None:
     import ray
 
+    from pipeline.engines import EngineError
+
     if address:
-        ray.init(address=address, log_to_driver=False)
-    else:
-        ray.init(num_cpus=num_cpus, log_to_driver=False, include_dashboard=False)
+        _check_reachable(address)
+    try:
+        if address:
+            ray.init(address=address, log_to_driver=False)
+        else:
+            ray.init(num_cpus=num_cpus, log_to_driver=False, include_dashboard=False)
+    except (ConnectionError, RuntimeError, ValueError) as exc:
+        where = f"the Ray cluster at {address}" if address else "a local Ray instance"
+        raise EngineError(f"cannot start or reach {where}: {exc}") from None
 
 
 def ray_batches(articles: Iterable[Article], *, model: Optional[str] = None,

@@ -73,3 +73,10 @@ def test_ray_run_resumes_after_a_crash(local_ray, nlp, tmp_path):
     summary = extract_with_ray(ARTICLES, out, resume=True, num_workers=2)
     assert summary.skipped == 1 and summary.articles == 4
     assert out.read_text(encoding="utf-8") == full
+
+
+def test_unreachable_cluster_address_fails_fast_with_a_message(tmp_path):
+    from pipeline.engines import EngineError
+
+    with pytest.raises(EngineError, match="cannot reach the Ray cluster at 127.0.0.1:1"):
+        extract_with_ray(ARTICLES[:1], tmp_path / "out.jsonl", address="127.0.0.1:1")
