@@ -31,6 +31,7 @@ from pipeline.gazetteer import Gazetteer, gazetteer
 
 NAMED = {"PERSON", "GPE", "ORG", "NORP", "LOC", "FAC", "EVENT"}
 POSSESSIVE = {"’s", "'s", "’", "'"}
+TRAILING_POS = {"ADP", "CCONJ", "DET", "SCONJ"}
 # royal and religious titles that are often part of the name itself
 NAME_TITLES = {"sultan", "sheikh", "emir", "amir"}
 # words after an organisation's name that make a summit or meeting of it
@@ -81,9 +82,13 @@ class EntityExtractor:
     # -- spans ---------------------------------------------------------------------------
     def _clean(self, doc: Doc, ent: Span) -> Optional[Span]:
         start, end = ent.start, ent.end
-        while end > start and doc[end - 1].text in POSSESSIVE:
+        # possessives and a trailing function word: "the Great Hall of the People on"
+        while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].pos_ in TRAILING_POS):
             end -= 1
-        if ent.label_ == "PERSON":
+        label = ent.label_
+        if label != "PERSON":
+            label, start = self._titled_name(doc, start, end, label)
+        if label == "PERSON":
             for i in range(end - 1, start, -1):     # "Nauru's President David Adeang"
                 if doc[i].text in POSSESSIVE:
                     start = i + 1
@@ -91,11 +96,32 @@ class EntityExtractor:
             while end - start > 1 and (self._is_title(doc[start]) or doc[start].text in
                                        self.g.demonyms or doc[start].text in self.g.countries):
                 start += 1
-        while end - start > 1 and doc[start].lower_ == "the" and ent.label_ != "PERSON":
+        while end - start > 1 and doc[start].lower_ == "the" and label != "PERSON":
             start += 1
         if end <= start:
             return None
-        return Span(doc, start, end, label=ent.label_)
+        text = doc[start:end].text
+        if all(self._is_title(t) or t.lower_ in {"of", "the"} for t in doc[start:end]) \
+                and text not in self.g.orgs and text not in self.g.countries:
+            return None                   # a title alone is no name: "Secretary of State", "State Councilor"
+        return Span(doc, start, end, label=label)
+
+    def _titled_name(self, doc: Doc, start: int, end: int, label: str) -> tuple[str, int]:
+        """'Kazakh President Kassym-Jomart Tokayev' tagged ORG: a demonym or country and a
+        title before proper names make a person (the name starts after the last title)."""
+        k = start
+        titled = False
+        while k < end and (self._is_title(doc[k]) or doc[k].text in self.g.demonyms
+                           or doc[k].text in self.g.countries):
+            titled = titled or self._is_title(doc[k])
+            k += 1
+        rest = doc[k:end]
+        if titled and k > start and len(rest) and all(
+                t.pos_ == "PROPN" and (t.is_title or t.text == "-") or t.text == "-" for t in rest) \
+                and rest.text not in self.g.orgs and rest.text not in self.g.countries \
+                and not any(t.lower_ in MEETING_WORDS for t in rest):
+            return "PERSON", k
+        return label, start
 
     def _is_title(self, token) -> bool:
         low = token.lower_.strip(".")
@@ -146,6 +172,8 @@ class EntityExtractor:
             while end - start > 1 and self._is_title(doc[start]):
                 start += 1
             span = Span(doc, start, end, label="PERSON")
+            if all(self._is_title(t) for t in span):
+                continue                  # "State Councilor and Foreign Minister Qin Gang"
             if taken.intersection(range(start, end)) or overlaps(span.start_char, span.end_char, blocked):
                 continue
             if any(t.text in self.g.countries or t.text in self.g.cities or t.text in self.g.orgs
@@ -169,6 +197,10 @@ class EntityExtractor:
 
     def _find_people(self, doc: Doc, spans: list[Span], names: list[str]) -> list[Span]:
         parts = {n.split()[-1] for n in names}
+        # family name first ("Wang Yi" ... "said Wang"): first words of two-word names
+        parts |= {n.split()[0] for n in names if len(n.split()) == 2
+                  and n.split()[0].lower() not in self.g.title_words | NAME_TITLES
+                  and n.split()[0] not in self.g.demonyms}
         parts |= {s.text for s in spans if s.label_ == "PERSON" and len(s) == 1
                   and canonical_person(s.text, names) != s.text}
         parts = {p for p in parts if len(p) > 1 and p[0].isupper() and p.lower() not in NAME_PARTICLES

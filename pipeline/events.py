@@ -22,12 +22,15 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from pipeline.components import blocked_char_ranges, overlaps, results, set_results
-from pipeline.events_args import VERBAL, clause_verb, noun_actors, place, recipients, status, verb_actors
+from pipeline.events_args import (VERBAL, clause_verb, destination, noun_actors, place, recipients, status,
+                                  verb_actors)
 from pipeline.events_lexicon import OBJECT_DEPS, choose_noun, choose_verb, complement, lexicon, refine
 from pipeline.mentions import PAIR, Mentions
 
 ARG_PREPS = {"with", "to", "between", "by", "among", "from", "of", "on", "against", "in", "for"}
 NO_OBJECT_RECIPIENT = {"STATEMENT"}
+HOLD_VERBS = {"hold", "have", "conduct"}
+AGENT_FROM = {"PROTEST", "ACCUSE", "THREATEN", "SUPPORT", "REQUEST", "AID", "STATEMENT"}
 INHERIT_WINDOW = 3   # sentences back in which a shared participant carries a date over
 
 
@@ -39,6 +42,9 @@ class EventExtractor:
         self.cues = self.lex.cameo
         self._kinds = {nlp.vocab.strings[k]: k for k in ("VERB", "NOUN", "PHRASE")}
         self.light_verbs = frozenset(self.cues["light_verbs"])
+        self.allegation_verbs = frozenset(self.cues["allegation_verbs"])
+        self.on_targets = frozenset(self.cues["on_recipient_nouns"])
+        self.measure_nouns = frozenset(self.cues["measure_nouns"])
 
     # -- candidates ----------------------------------------------------------------------
     def _candidates(self, doc: Doc, blocked) -> tuple[list[Token], dict[int, tuple[str, int, int]]]:
@@ -47,6 +53,8 @@ class EventExtractor:
             kind = self._kinds[match_id]
             tok = doc[end - 1]
             if overlaps(doc[start].idx, tok.idx + len(tok), blocked):
+                continue
+            if self._not_an_act(tok):
                 continue
             if kind == "VERB":
                 # "the besieged town", "ousted President X" (a state), "evacuated the wounded" (people)
@@ -63,6 +71,42 @@ class EventExtractor:
             if old is None or end - start > old[2] - old[1]:
                 nouns[tok.i] = (key, start, end)
         return sorted(set(verbs), key=lambda t: t.i), nouns
+
+    def _not_an_act(self, tok: Token) -> bool:
+        """A generic gerund subject ('Shelling camps is a war crime', 'Sanctioning five men
+        will not stop an army') and the content of a charge ('accused Rwanda of backing M23')
+        name acts, not events that happened."""
+        if tok.tag_ == "VBG" and tok.dep_ in {"csubj", "csubjpass", "nsubj", "nsubjpass"} \
+                and not any(c.dep_ in {"nsubj", "poss"} for c in tok.children):
+            return True
+        head = tok.head
+        if tok.dep_ not in {"pcomp", "pobj"} or head.lower_ not in {"of", "for"}:
+            return False
+        gov = head.head if head.head.dep_ not in OBJECT_DEPS else head.head.head   # "accused Rwanda of"
+        return gov.lemma_ in self.allegation_verbs
+
+    def _modifies_a_thing(self, tok: Token) -> bool:
+        """A bare event noun in the of/about phrase of a noun that is no event names a kind
+        of event, not one that happened ('the mentality of bloc confrontation', 'speculation
+        about phone conversations')."""
+        head = tok.head
+        return tok.dep_ == "pobj" and head.lower_ in {"of", "about"} \
+            and head.head.pos_ == "NOUN" and head.head.lemma_ not in self.lex.nouns \
+            and head.head.lemma_ not in self.measure_nouns \
+            and not any(c.dep_ == "nummod" for c in head.head.children) \
+            and not any(c.dep_ in {"det", "poss", "nummod"} for c in tok.children) \
+            and not self._own_args(tok)
+
+    @staticmethod
+    def _in_topic_list(tok: Token, nouns: dict) -> bool:
+        """A trigger noun listed among three or more things that are not events."""
+        head, seen = tok, {tok.i}
+        while head.dep_ == "conj" and head.head.i not in seen:    # bounded on any parse
+            head = head.head
+            seen.add(head.i)
+        items = [head, *head.conjuncts]
+        others = [t for t in items if t.i not in nouns and t.pos_ in {"NOUN", "PROPN"}]
+        return len(items) >= 3 and len(others) * 2 >= len(items)
 
     def _anaphor(self, tok: Token) -> bool:
         """'during the visit': a definite event noun without arguments refers back."""
@@ -129,25 +173,30 @@ class EventExtractor:
                 if entry.complement_aux:
                     inner = clause if clause is not None and clause.i in chosen else None
                 else:
-                    inner = next((c for c in tok.children if c.dep_ in {"xcomp", "ccomp"} and c.i in chosen),
-                                 None)
+                    inner = next((x for c in tok.children if c.dep_ in {"xcomp", "ccomp"}
+                                  for x in (c, *c.conjuncts) if x.i in chosen), None)
                 if inner is not None:
-                    absorbed.add(inner.i)
+                    absorbed.update(c.i for c in (inner, *inner.conjuncts))   # "to handle X and to lift Y"
                     ientry, ihit = chosen[inner.i]
                     etype, cameo = refine(entry.role, ientry.type, ientry.cameo, self.lex)
                     if ihit is not None and ihit.dep_ not in {"prep", "prt"}:
                         consumed.add(ihit.i)
                 else:                         # "called for talks", "said Iraq must reach a deal"
                     noun, nentry = self._complement_noun(clause if clause is not None else tok, hit, nouns)
+                    if noun is None and clause is None:     # "urged all parties to return to the talks"
+                        xcomp = next((c for c in tok.children if c.dep_ == "xcomp" and c.i not in chosen), None)
+                        if xcomp is not None:
+                            noun, nentry = self._complement_noun(xcomp, None, nouns)
                     if noun is not None:
-                        absorbed.add(noun.i)
+                        absorbed.update(c.i for c in (noun, *noun.conjuncts) if c.i in nouns)
                         etype, cameo = refine(entry.role, nentry.type, nentry.cameo, self.lex)
                         if hit is noun:
                             hit = None
             obj = hit if hit is not None and hit.dep_ not in {"prep", "prt", "agent", "advmod"} else None
             if obj is not None:
                 consumed.add(obj.i)
-            end_tok = hit if hit is not None and obj is None and 0 < hit.i - tok.i <= 2 else tok
+            end_tok = hit if hit is not None and obj is None and 0 < hit.i - tok.i <= 2 \
+                and not entry.prep_object else tok        # "called for", not "spoke by"
             trigger = entry.key + (f" {entry.prep}" if entry.prep else "") + (
                 f" {obj.lemma_}" if obj is not None and entry.object else "")
             particle = hit if hit is not None and obj is None else None
@@ -167,6 +216,10 @@ class EventExtractor:
             entry = choose_noun(key, tok, self.lex)
             if entry is None:
                 continue
+            if self._modifies_a_thing(tok):
+                continue                      # "the contents of private phone conversations"
+            if self._in_topic_list(tok, nouns):
+                continue                      # "the withdrawal of troops, food, shelter and water"
             if entry.needs_args and self._anaphor(tok):
                 anaphors.append((tok.sent.start, tok.lemma_))
                 continue
@@ -187,13 +240,19 @@ class EventExtractor:
                 continue
             light = tok.head if (tok.dep_ in OBJECT_DEPS and tok.head.pos_ in VERBAL
                                  and tok.head.i not in by_token and 0 < start - tok.head.i <= 5) else None
-            event = self._event(doc, tok, light or doc[start], tok, entry.type, entry.mode, entry.cameo,
+            # the span is the noun ("held talks" → "talks"), with its verb where the noun is an
+            # event only through that verb ("imposed martial law", "reached consensus")
+            first = light if light is not None and entry.requires_light else doc[start]
+            event = self._event(doc, tok, first, tok, entry.type, entry.mode, entry.cameo,
                                 key, light, None, m)
             own = self._own_args(tok)
-            if entry.needs_args and not own and (entry.strict_args or (
+            # "Xi and Trong had in-depth exchanges", "the council held closed consultations"
+            held = light is not None and light.lemma_ in self.light_verbs and (
+                bool(event["actors"]) or light.lemma_ in HOLD_VERBS)
+            if entry.needs_args and not own and not held and (entry.strict_args or (
                     light is not None and light.lemma_ not in self.light_verbs)):
                 continue                      # "deepening strategic dialogue", "youth exchanges"
-            if entry.strict_args and not self._own_participants(tok, m):
+            if entry.strict_args and not held and not self._own_participants(tok, m):
                 continue
             event["_noun"] = True
             by_token[i] = event
@@ -214,15 +273,11 @@ class EventExtractor:
                particle: Optional[Token] = None) -> dict:
         verbal = tok.pos_ in VERBAL
         verb = tok if verbal else clause_verb(tok)
-        actors = verb_actors(tok, m) if verbal else noun_actors(tok, m)
+        actors = verb_actors(tok, m) if verbal else noun_actors(tok, m, agent_from=etype in AGENT_FROM)
         recips = recipients(tok, light, obj, m, object_is_recipient=etype not in NO_OBJECT_RECIPIENT
-                            and mode != "multilateral", particle=particle)
+                            and mode != "multilateral", particle=particle, on_targets=self.on_targets)
         recips = [r for r in recips if r not in actors]
-        location = None
-        if mode == "visit":
-            dests = [r for r in recips if r != PAIR]
-            if len(dests) == 1 and m.g.country_of(dests[0]) is not None:
-                location = dests[0]
+        location = destination(tok, m) if mode == "visit" else None
         location = location or place(tok, verb if not verbal else None, m)
         sent = tok.sent
         start, end = first.idx, last.idx + len(last)
@@ -260,6 +315,7 @@ class EventExtractor:
                     found = [n for n in prev["actors"] + prev["recipients"] if n != PAIR]
                 e[role] = list(dict.fromkeys(n for n in e[role] if n != PAIR)) + [
                     n for n in found if n not in e[role]]
+            e["recipients"] = [n for n in e["recipients"] if n not in e["actors"]]
 
     # -- dates ---------------------------------------------------------------------------
     def _dates(self, doc: Doc, events: list[dict], anaphors: list[tuple[int, str]]) -> None:

@@ -56,14 +56,19 @@ def verb_actors(verb: Token, m: Mentions, depth: int = 0) -> list[str]:
             if child.tag_ in {"WDT", "WP"} and verb.dep_ == "relcl":
                 out += m.of_phrase(verb.head)
             else:
-                out += m.of_phrase(child)
+                found = m.of_phrase(child)
+                if not found:             # "A report by U.N. experts accused ..."
+                    found = [n for p in child.children if p.dep_ == "prep" and p.lower_ == "by"
+                             for o in p.children if o.dep_ == "pobj" for n in m.of_phrase(o)]
+                out += found
     if out or verb.head is verb:
         return list(dict.fromkeys(out))
     if verb.dep_ == "relcl":
         return m.of_phrase(verb.head)
     if verb.dep_ in CLIMB:
-        head = verb.head
-        while head.pos_ not in VERBAL | {"NOUN", "PROPN"} and head.head is not head:
+        head, seen = verb.head, {verb.i}
+        while head.pos_ not in VERBAL | {"NOUN", "PROPN"} and head.head is not head and head.i not in seen:
+            seen.add(head.i)                  # bounded: a malformed parse must not loop
             head = head.head
         if head.pos_ in VERBAL:
             return verb_actors(head, m, depth + 1)
@@ -72,14 +77,16 @@ def verb_actors(verb: Token, m: Mentions, depth: int = 0) -> list[str]:
     return []
 
 
-def noun_actors(noun: Token, m: Mentions, depth: int = 0) -> list[str]:
+def noun_actors(noun: Token, m: Mentions, depth: int = 0, agent_from: bool = False) -> list[str]:
+    """Actors of a nominal trigger; ``agent_from``: its ``from`` phrase is the agent
+    ("protests from rights groups", "a threat from Pyongyang"), not a source place."""
     if depth > 5:
         return []
     out: list[str] = []
     for child in noun.children:
         if child.dep_ == "poss":
             out += m.of_phrase(child)
-        elif child.dep_ in {"prep", "agent"} and child.lower_ == "by":
+        elif child.dep_ in {"prep", "agent"} and (child.lower_ == "by" or (agent_from and child.lower_ == "from")):
             out += [n for p in child.children if p.dep_ == "pobj" for n in m.of_phrase(p)]
         elif child.dep_ in {"compound", "amod", "nmod"} and m.label(child) == "PERSON":
             out += m.of(child)
@@ -110,8 +117,19 @@ def noun_actors(noun: Token, m: Mentions, depth: int = 0) -> list[str]:
 
 
 def recipients(trigger: Token, light: Optional[Token], consumed: Optional[Token], m: Mentions,
-               object_is_recipient: bool, particle: Optional[Token] = None) -> list[str]:
+               object_is_recipient: bool, particle: Optional[Token] = None,
+               on_targets: frozenset = frozenset()) -> list[str]:
+    """Objects and with/to/against phrases; the ``on`` phrase of a sanction-like trigger or
+    object ("imposed sanctions on Russia", "an attack on the embassy"); people conjoined to a
+    place ("met Putin in Moscow and Zelenskiy in Kyiv")."""
     out: list[str] = []
+    on_heads = [t for t in (trigger, consumed) if t is not None and t.lemma_.lower() in on_targets]
+    if on_heads and trigger.pos_ in VERBAL:
+        on_heads.append(trigger)
+    for head in on_heads:
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in {"on", "upon"} and child is not particle:
+                out += [n for p in child.children if p.dep_ == "pobj" for n in m.of_phrase(p)]
     if particle is not None:              # "called on the Global South"
         out += [n for p in particle.children if p.dep_ == "pobj" for n in m.of_phrase(p)]
         if particle.dep_ == "prt":
@@ -120,7 +138,8 @@ def recipients(trigger: Token, light: Optional[Token], consumed: Optional[Token]
     for head in heads:
         for child in head.children:
             dep = child.dep_
-            if dep in {"dobj", "obj", "dative", "iobj"} and object_is_recipient and child is not consumed \
+            if dep in {"dobj", "obj", "dative", "iobj", "oprd"} and object_is_recipient \
+                    and (child is not consumed or m.label(child) is not None) \
                     and child.pos_ != "ADP" \
                     and head.pos_ in VERBAL and (head is not light or child is not trigger):
                 out += m.of_phrase(child)
@@ -130,7 +149,35 @@ def recipients(trigger: Token, light: Optional[Token], consumed: Optional[Token]
                         out += [n for p in prep.children if p.dep_ == "pobj" for n in m.of_phrase(p)]
             elif dep == "nsubjpass" and head is trigger and head.pos_ in VERBAL:
                 out += m.of_phrase(child)
+    if out:
+        out += _people_beside_places(trigger, m)
     return list(dict.fromkeys(out))
+
+
+def _people_beside_places(trigger: Token, m: Mentions) -> list[str]:
+    """'met with Putin in Moscow and Zelenskiy in Kyiv': a person conjoined to a place."""
+    out = []
+    for tok in trigger.subtree:
+        if tok.dep_ == "prep" and tok.lower_ in PLACE_PREPS and tok.head.i - trigger.i <= 8:
+            for p in tok.children:
+                if p.dep_ == "pobj" and m.label(p) in {"GPE", "LOC", "FAC"}:
+                    out += [n for c in p.conjuncts if m.label(c) in {"PERSON", "ORG"} for n in m.of(c)]
+    return out
+
+
+def destination(trigger: Token, m: Mentions) -> Optional[str]:
+    """A visit's one named destination: its object or ``to`` phrase ("visited Beijing",
+    "a visit to Brazil"), as the place is named (a city stays a city)."""
+    found = []
+    for child in trigger.children:
+        toks = [child] if child.dep_ in {"dobj", "obj"} else [
+            p for p in child.children if p.dep_ == "pobj"] if child.dep_ == "prep" and child.lower_ == "to" else []
+        for tok in toks:
+            for t in (tok, *tok.conjuncts):
+                ent = m.entity(t)
+                if ent and ent["label"] in {"GPE", "LOC", "FAC"} and ent["canonical"] not in found:
+                    found.append(ent["canonical"])
+    return found[0] if len(found) == 1 else None
 
 
 def place(trigger: Token, verb: Optional[Token], m: Mentions) -> Optional[str]:

@@ -49,11 +49,15 @@ class Entry:
     not_object: frozenset = frozenset()
     complement_aux: frozenset = frozenset()
     role: Optional[str] = None
+    prep_object: frozenset = frozenset()
+    prep_object_label: frozenset = frozenset()
+    passive: bool = False
+    adjacent: bool = False
     order: int = 0
 
     @property
     def specificity(self) -> int:
-        return 3 if self.object else 2 if (self.object_label or self.prep or self.subject_lemma
+        return 3 if self.object or self.prep_object else 2 if (self.object_label or self.prep or self.subject_lemma
                                            or self.requires_light or self.requires_prep
                                            or self.complement_aux) else 1
 
@@ -96,7 +100,10 @@ def lexicon() -> Lexicon:
             needs_args=row.get("needs_args", False), strict_args=row.get("strict_args", False),
             intransitive=row.get("intransitive", False), requires_xcomp=row.get("requires_xcomp", False),
             not_object=frozenset(row.get("not_object", ())),
-            complement_aux=frozenset(row.get("complement_aux", ())), role=row.get("role"), order=order)
+            complement_aux=frozenset(row.get("complement_aux", ())), role=row.get("role"),
+            prep_object=frozenset(row.get("prep_object", ())),
+            prep_object_label=frozenset(row.get("prep_object_label", ())), passive=row.get("passive", False),
+            adjacent=row.get("adjacent", False), order=order)
         table = lex.verbs if entry.pos == "VERB" else lex.nouns
         table.setdefault(key, []).append(entry)
     return lex
@@ -149,10 +156,18 @@ def choose_verb(token: Token, lex: Lexicon, label_of) -> Optional[tuple[Entry, O
                 hit = next((o for o in objs if label_of(o) in entry.object_label), None)
             if hit is None:
                 continue
+        if entry.passive and not any(c.dep_ == "auxpass" for c in token.children):
+            continue
         if entry.prep:
             part = particle(token, entry.prep)
-            if part is None:
+            if part is None or (entry.adjacent and not _adjacent(token, part)):
                 continue
+            if entry.prep_object and not any(c.dep_ == "pobj" and c.lemma_.lower() in entry.prep_object
+                                             for c in part.children):
+                continue
+            if entry.prep_object_label and not any(c.dep_ == "pobj" and label_of(c) in entry.prep_object_label
+                                                   for c in part.children):
+                continue                # "spoke with Scholz", not "spoke with one voice"
             hit = hit or part           # "called off the strike": the object is the hit
         if entry.complement_aux and complement(token, entry.complement_aux) is None:
             continue
@@ -163,6 +178,16 @@ def choose_verb(token: Token, lex: Lexicon, label_of) -> Optional[tuple[Entry, O
         if best is None or rank > best[0]:
             best = (rank, entry, hit)
     return (best[1], best[2]) if best else None
+
+
+def _adjacent(verb: Token, part: Token) -> bool:
+    """'called on the Global South to ...': the particle follows the verb (an adverb between
+    at most) and does not introduce a date ('called Putin on Friday')."""
+    between = verb.doc[verb.i + 1:part.i]
+    if part.i < verb.i or any(t.pos_ not in {"ADV", "PART"} for t in between):
+        return False
+    pobj = next((c for c in part.children if c.dep_ == "pobj"), None)
+    return pobj is None or pobj.ent_type_ not in {"DATE", "TIME"}
 
 
 def complement(token: Token, modals: frozenset) -> Optional[Token]:

@@ -24,27 +24,34 @@ from pipeline.gazetteer import gazetteer
 
 PAIR = "__pair__"
 PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 PAIR_WORDS = {"two", "both"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 PATTERNS = Path(__file__).resolve().parent / "patterns"
 
 
 @functools.lru_cache(maxsize=1)
-def _nouns() -> tuple[frozenset, frozenset, frozenset]:
+def _nouns() -> tuple[frozenset, ...]:
     data = json.loads((PATTERNS / "events_cameo.json").read_text(encoding="utf-8"))
-    return frozenset(data["group_nouns"]), frozenset(data["actor_nouns"]), frozenset(data["partitive_nouns"])
+    return (frozenset(data["group_nouns"]), frozenset(data["actor_nouns"]), frozenset(data["partitive_nouns"]),
+            frozenset(data["pair_person_nouns"]), frozenset(data["pair_country_nouns"]))
 
 
 class Mentions:
     def __init__(self, doc: Doc):
         self.doc = doc
         self.g = gazetteer()
-        self.group_nouns, self.actor_nouns, self.partitives = _nouns()
+        self.group_nouns, self.actor_nouns, self.partitives, self.pair_people, self.pair_countries = _nouns()
         self.by_token: dict[int, dict] = {}
         self.persons = doc.user_data.get("communique_persons", {})
         self._person_at: list[int] = []
         self._person_name: list[str] = []
         self._subject_at: list[int] = []
         self._subject_name: list[str] = []
+        self._person_country: list = []
+        self._person_subject: list[bool] = []
+        self._country_at: list[int] = []
+        self._country_name: list[str] = []
         for ent in results(doc, "entities"):
             span = doc.char_span(ent["start"], ent["end"], alignment_mode="expand")
             if span is None:
@@ -54,9 +61,17 @@ class Mentions:
             if ent["label"] == "PERSON":
                 self._person_at.append(span.start)
                 self._person_name.append(ent["canonical"])
-                if span.root.dep_ in {"nsubj", "nsubjpass"}:
+                self._person_country.append(ent.get("country"))
+                root = span.root       # "Philippine President Rodrigo Duterte said": the NP is the subject
+                subject = root.dep_ in SUBJECT_DEPS or (root.dep_ in {"appos", "compound"}
+                                                        and root.head.dep_ in SUBJECT_DEPS)
+                self._person_subject.append(subject)
+                if subject:
                     self._subject_at.append(span.start)
                     self._subject_name.append(ent["canonical"])
+            elif ent["label"] == "GPE" and ent.get("country"):
+                self._country_at.append(span.start)
+                self._country_name.append(self.g.country_names.get(ent["country"], ent["canonical"]))
 
     def label(self, token: Token):
         ent = self.by_token.get(token.i)
@@ -66,15 +81,109 @@ class Mentions:
         return self.by_token.get(token.i)
 
     def name(self, ent: dict) -> str:
-        if ent["label"] == "NORP" and ent.get("country"):
+        """A participant's name: demonyms and capitals stand for their country ("Chinese
+        officials", "Washington urged")."""
+        if ent.get("country") and (ent["label"] == "NORP" or (
+                ent["label"] == "GPE" and self.g.capitals.get(ent["text"]) == ent["country"])):
             return self.g.country_names.get(ent["country"], ent["canonical"])
         return ent["canonical"]
 
     def last_person(self, before: int) -> list[str]:
+        """The person a pronoun at token ``before`` most likely refers to: the subject before
+        it in its own sentence, else the subject of the nearest earlier sentence that names a
+        person (else that sentence's last person), up to three sentences back; else the last
+        person who was a subject anywhere before."""
+        if before < len(self.doc):
+            sent = self.doc[before].sent
+            hi = bisect.bisect_left(self._person_at, before)
+            sents_back = 0
+            while hi > 0 and sents_back <= 3:
+                lo = bisect.bisect_left(self._person_at, sent.start, 0, hi)
+                if lo < hi:
+                    subjects = [k for k in range(lo, hi) if self._person_subject[k]]
+                    if subjects:      # own sentence: the nearest subject; earlier: the main one
+                        return [self._person_name[subjects[-1] if sents_back == 0 else subjects[0]]]
+                    return [self._person_name[hi - 1]]
+                hi = lo
+                if sent.start == 0:
+                    break
+                sent = self.doc[sent.start - 1].sent
+                sents_back += 1
         for at, names in ((self._subject_at, self._subject_name), (self._person_at, self._person_name)):
             i = bisect.bisect_left(at, before)
             if i:
                 return [names[i - 1]]
+        return []
+
+    def _plural_antecedent(self, token: Token) -> list[str]:
+        """'The Fijian rebels said they ...', 'Xi and Trong met. They ...': the nearest
+        plural or conjoined subject before the pronoun, in its sentence or the one before."""
+        sent = token.sent
+        for _ in range(2):
+            for t in reversed(self.doc[sent.start:min(token.i, sent.end)]):
+                if t.dep_ in SUBJECT_DEPS and t.pos_ != "PRON" and (
+                        t.tag_ in {"NNS", "NNPS"} or t.lemma_.lower() in self.partitives
+                        or any(c.dep_ == "conj" for c in t.children)):
+                    names = self.of_phrase(t)
+                    if names:
+                        return names
+            if sent.start == 0:
+                break
+            sent = self.doc[sent.start - 1].sent
+        return []
+
+    def _pair(self, token: Token) -> list[str]:
+        """'the two leaders': the last two people named; 'the two sides': the countries of
+        the last two people of different countries, else the last two countries named."""
+        lemma = token.lemma_.lower()
+        i = bisect.bisect_left(self._person_at, token.i)
+        if lemma in self.pair_people:
+            # the people named in this sentence and the two before; "During Xi's visit to
+            # Brazil, the two heads of state ...": a person and the country he visits
+            sent = token.sent
+            for _ in range(2):
+                if sent.start:
+                    sent = self.doc[sent.start - 1].sent
+            names: list[str] = []
+            for k in range(i - 1, -1, -1):
+                if self._person_at[k] < sent.start:
+                    break
+                if self._person_name[k] not in names:
+                    names.append(self._person_name[k])
+                if len(names) == 2:
+                    return names[::-1]
+            if len(names) == 1:
+                own = self.persons.get(names[0], {}).get("country")
+                own = self.g.country_names.get(own) if own else None
+                lo = bisect.bisect_left(self._country_at, token.sent.start)
+                hi = bisect.bisect_left(self._country_at, token.sent.end)
+                other = [n for n in self._country_name[lo:hi] if n != own]
+                if other:
+                    return names + other[:1]
+        elif lemma in self.pair_countries:
+            names = []
+            for k in range(i - 1, max(-1, i - 12), -1):
+                country = self._person_country[k]
+                name = self.g.country_names.get(country) if country else None
+                if name and name not in names:
+                    names.append(name)
+                if len(names) == 2:
+                    return names[::-1]
+            names = []
+            j = bisect.bisect_left(self._country_at, token.i)
+            for k in range(j - 1, max(-1, j - 12), -1):
+                if self._country_name[k] not in names:
+                    names.append(self._country_name[k])
+                if len(names) == 2:
+                    return names[::-1]
+        return [PAIR]
+
+    def last_org(self, word: str, before: int) -> list[str]:
+        """The last organisation named before token ``before`` whose name has ``word``."""
+        for i in range(before - 1, -1, -1):
+            ent = self.by_token.get(i)
+            if ent and ent["label"] == "ORG" and word in ent["canonical"].lower().split():
+                return [ent["canonical"]]
         return []
 
     def titled_person(self, country: str | None, role: str, before: int) -> list[str]:
@@ -94,6 +203,8 @@ class Mentions:
             return [self.name(ent)]
         low = token.lower_
         if token.pos_ == "PRON":
+            if low in PLURAL_PRONOUNS:
+                return self._plural_antecedent(token) or [PAIR]    # else: the participants in context
             return self.last_person(token.i) if low in PRONOUNS else []
         children = list(token.children)
         if token.pos_ not in {"NOUN", "PROPN"} and not (token.pos_ in {"NUM", "PRON", "ADJ"} and low in self.partitives):
@@ -113,7 +224,7 @@ class Mentions:
             if ent and ent["label"] == "PERSON":
                 return [ent["canonical"]]
         if any(c.lower_ in PAIR_WORDS for c in children):
-            return [PAIR]
+            return self._pair(token)
         lemma = token.lemma_.lower()
         mods = [c for c in children if c.dep_ in {"poss", "amod", "compound", "nmod"} and c.i in self.by_token]
         for mod in mods:
@@ -146,6 +257,10 @@ class Mentions:
                 return list(dict.fromkeys(found))
             if lemma in self.g.title_words and any(c.lower_ == "the" for c in children):
                 return self.titled_person(None, lemma, token.i)
+            if any(c.lower_ == "the" for c in children) and not mods:
+                named = self.last_org(lemma, token.i)      # "the council" → the Security Council
+                if named:
+                    return named
         if lemma in self.actor_nouns or (low.endswith("s") and low[:-1] in self.actor_nouns):
             # unnamed groups: "Palestinian police", "rebels" (also a sentence-initial "Rebels")
             start = token.i

@@ -131,7 +131,8 @@ def test_anaphoric_noun_is_not_a_second_event(nlp):
 
 def test_conjoined_nominal_triggers_are_one_event(nlp):
     events = _events(nlp, "Xi held over 130 talks and meetings with foreign dignitaries.")
-    assert [e["text"] for e in events] == ["held over 130 talks and meetings"]
+    # the span is the event noun (the gold's convention), its light verb is not part of it
+    assert [e["text"] for e in events] == ["talks and meetings"]
 
 
 def test_sentence_offsets(nlp, seed_text):
