@@ -69,3 +69,27 @@ def test_offsets_and_ents_agree(nlp, seed_text):
         assert doc.text[e["start"]:e["end"]] == e["text"]
     assert {(s.start_char, s.end_char) for s in doc.ents} >= {
         (e["start"], e["end"]) for e in results(doc, "entities")}
+
+
+@pytest.mark.parametrize("text, mention, canonical, country", [
+    ("Chinese Premier Li Qiang met with Kazakh President Kassym-Jomart Tokayev on Thursday.",
+     "Kassym-Jomart Tokayev", "Kassym-Jomart Tokayev", "KAZ"),
+    ("Foreign Minister Wang Yi met the envoy on Monday. The talks were frank, said Wang.", "Wang",
+     "Wang Yi", None),
+], ids=["demonym-title-name-tagged-org-is-a-person", "family-name-first-reference"])
+def test_people_the_model_mislabels(nlp, text, mention, canonical, country):
+    found = _find(run(nlp, text, "2025-01-01"), mention)
+    assert found, f"{mention!r} not found in {[e['text'] for e in results(run(nlp, text), 'entities')]}"
+    assert (found[-1]["label"], found[-1]["canonical"], found[-1]["country"]) == ("PERSON", canonical, country)
+
+
+@pytest.mark.parametrize("text, absent, present", [
+    ("Chinese State Councilor and Foreign Minister Qin Gang met the envoy.", "Councilor", "Qin Gang"),
+    ("Xi met U.S. Secretary of State Antony Blinken in Beijing.", "State", "Antony Blinken"),
+    ("The leaders met at the Great Hall of the People on Monday.", "Great Hall of the People on",
+     "Great Hall of the People"),
+], ids=["title-word-alone-is-no-person", "title-word-alone-is-no-organisation",
+        "no-trailing-preposition"])
+def test_spans_that_are_no_names(nlp, text, absent, present):
+    texts = [e["text"] for e in results(run(nlp, text, "2025-01-01"), "entities")]
+    assert absent not in texts and present in texts, texts

@@ -103,3 +103,105 @@ def test_participle_modifier_is_not_an_event(nlp, text, absent):
         "on-alert-climbs-to-subject", "conjoined-demonym-officials"])
 def test_group_actors(nlp, text, trigger, actors):
     assert _one(nlp, text, trigger)["actors"] == actors
+
+
+# -- held-out error families (own wire sentences, one row per phenomenon) -----------------
+
+@pytest.mark.parametrize("text, trigger, etype, cameo, actors, recipients", [
+    ("The European Union extended sanctions on Iran for six months.", "extended", "COERCE", "163",
+     ["European Union"], ["Iran"]),
+    ("The United States imposed new sanctions on Russia on Tuesday.", "imposed", "COERCE", "163",
+     ["United States"], ["Russia"]),
+    ("Canada slapped sanctions against Venezuelan officials.", "slapped", "COERCE", "163",
+     ["Canada"], ["Venezuela"]),
+    ("Washington is weighing whether to add 15 Chinese firms to an export blacklist.", "add", "COERCE",
+     "163", ["United States"], ["Chinese firms"]),
+    ("The two countries signed a 2 billion-dollar energy deal on Monday.", "signed", "SUPPORT", "057",
+     [], []),
+], ids=["extend-sanctions-on", "impose-sanctions-on", "slap-sanctions-against", "add-to-blacklist",
+        "sign-a-deal-is-057"])
+def test_sanctions_and_signing(nlp, text, trigger, etype, cameo, actors, recipients):
+    e = _one(nlp, text, trigger)
+    assert (e["type"], e["cameo"], e["actors"], e["recipients"]) == (etype, cameo, actors, recipients)
+
+
+@pytest.mark.parametrize("text, trigger, etype, cameo", [
+    ("The president delivered another verbal attack on Washington on Friday.", "verbal attack",
+     "ACCUSE", "111"),
+    ("The ministry denied a Reuters report that troops had crossed the border.", "denied", "REJECT", "120"),
+    ("The army denied responsibility for the blast.", "denied", "STATEMENT", "016"),
+    ("The rebels released 20 hostages on Sunday.", "released", "RETREAT", "0841"),
+    ("Xi and Trong had in-depth exchanges on regional issues.", "exchanges", "CONSULT", "040"),
+    ("The two sides exchanged views on the Middle East.", "exchanged", "CONSULT", "040"),
+    ("U.S. President Joe Biden spoke by phone with German Chancellor Olaf Scholz on Wednesday.", "spoke",
+     "CONSULT", "041"),
+    ("Macron called Putin on Friday to discuss the war.", "called", "CONSULT", "041"),
+    ("The King extended an invitation to President Lula to visit Spain.", "invitation", "REQUEST", "026"),
+    ("He was responding to a threat by Senator Tom Cotton to block the bill.", "threat", "THREATEN", "130"),
+    ("The council held closed consultations on the draft on Tuesday.", "consultations", "CONSULT", "040"),
+    ("The next summit will be held in Nairobi in 2026.", "held", "CONSULT", "040"),
+    ("Kenya's president thanked Japan for its support.", "thanked", "SUPPORT", "051"),
+], ids=["verbal-attack-is-criticism", "deny-a-report-is-reject", "deny-responsibility-is-statement",
+        "release-people", "had-exchanges", "exchanged-views", "spoke-by-phone", "call-a-person-is-phone",
+        "extend-an-invitation", "threat-by-agent", "held-consultations", "passive-summit-held", "thank"])
+def test_sense_and_consultation_families(nlp, text, trigger, etype, cameo):
+    e = _one(nlp, text, trigger)
+    assert (e["type"], e["cameo"]) == (etype, cameo)
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Port statistics released Thursday showed exports fell.", "released"),
+    ("He was commenting on the joint statement released hours earlier by the council.", "released"),
+    ("Shelling villages full of civilians is a war crime, the envoy said.", "Shelling"),
+    ("Sanctioning five generals will not stop the war, the ambassador said.", "Sanctioning"),
+    ("Experts accused Rwanda of backing the rebels.", "backing"),
+    ("The resolution calls for a ceasefire and the withdrawal of the rebels.", "withdrawal"),
+    ("Beijing urged Washington to handle the issue with care and to lift export controls.", "lift"),
+    ("The envoy urged all parties to return to the Doha talks.", "talks"),
+    ("The camps, which shelter 300,000 people, were shelled on Monday.", "shelter"),
+    ("The council speaks with one voice on the crisis.", "speaks"),
+    ("Officials declined to comment on the contents of phone conversations.", "conversations"),
+], ids=["released-data", "released-statement", "gerund-subject-shelling", "gerund-subject-sanctioning",
+        "content-of-a-charge", "conjunct-of-a-requested-noun", "conjunct-of-an-appeal-complement",
+        "noun-inside-appeal-complement", "camps-shelter-people", "speak-with-one-voice",
+        "event-noun-that-names-a-kind"])
+def test_triggers_without_an_event_reading(nlp, text, absent):
+    assert not [e for e in _events(nlp, text) if absent in e["text"]], \
+        [(e["text"], e["type"]) for e in _events(nlp, text)]
+
+
+@pytest.mark.parametrize("text, trigger, actors, recipients", [
+    ("Philippine President Rodrigo Duterte met reporters on Friday. Thousands of suspects have died in a "
+     "crackdown ordered by Duterte. He has denied condoning killings.", "denied", ["Rodrigo Duterte"], []),
+    ("Chinese President Xi Jinping met Brazilian President Lula da Silva in Brasilia. The two leaders held "
+     "talks on trade.", "talks", ["Xi Jinping", "Lula da Silva"], []),
+    ("Chinese Premier Li Qiang met Kazakh President Kassym-Jomart Tokayev. The two sides signed 30 "
+     "cooperation documents.", "signed", ["China", "Kazakhstan"], []),
+    ("Chinese President Xi Jinping flew to Rio. During Xi's visit to Brazil, the two heads of state "
+     "announced new partnerships.",
+     "announced", ["Xi Jinping", "Brazil"], []),
+    ("Xi and Trong had in-depth exchanges on regional issues. They reached important consensus on trade.",
+     "consensus", ["Xi", "Trong"], []),
+    ("The United Nations envoy met with Putin in Moscow and Zelenskiy in Kyiv last week.", "met",
+     ["United Nations"], ["Putin", "Zelenskiy"]),
+    ("Beijing urged Washington to lift the tariffs.", "urged", ["China"], ["United States"]),
+    ("The U.N. Security Council adopted a resolution. The council held closed consultations on Tuesday.",
+     "consultations", ["United Nations Security Council"], []),
+    ("A report by U.N. experts accused Rwanda of backing the rebels.", "accused", ["United Nations"],
+     ["Rwanda"]),
+    ("The Fijian rebels said they will release the prime minister on the weekend.", "release",
+     ["Fijian rebels"], []),
+], ids=["pronoun-prefers-previous-sentence-subject-or-its-person", "two-leaders-are-the-last-two-people",
+        "two-sides-are-their-countries", "two-heads-of-state-visitor-and-host", "they-plural-antecedent",
+        "person-conjoined-to-a-place", "capital-stands-for-country", "the-council-is-the-last-council",
+        "report-by-agent", "they-is-the-plural-subject"])
+def test_participant_families(nlp, text, trigger, actors, recipients):
+    e = _one(nlp, text, trigger)
+    assert (e["actors"], e["recipients"]) == (actors, recipients)
+
+
+def test_no_speaker_as_own_recipient(nlp):
+    text = ("Chinese Foreign Minister Wang Yi held a phone conversation with U.S. Secretary of State "
+            "John Kerry, calling on the two sides to manage their differences.")
+    e = _one(nlp, text, "calling on")
+    assert not set(e["actors"]) & set(e["recipients"]), e
