@@ -2,8 +2,8 @@
 
 Triggers come from the lexicon in ``patterns/triggers.jsonl`` (see
 ``pipeline.events_lexicon``), verbal ("visited", "imposed sanctions", "called on") and
-nominal ("visit to Brazil", "talks and meetings", "sent congratulations"), found with one
-Matcher pass. Arguments come from the parse (``pipeline.events_args``), participants are
+nominal ("visit to Brazil", "talks and meetings", "sent congratulations"), found in one
+vectorised pass. Arguments come from the parse (``pipeline.events_args``), participants are
 canonical names (``pipeline.mentions``). The date is the TIMEX3 value of the temporal
 expression in the trigger's clause or a clause above it; else one inherited from the
 discourse ("During the visit", a later event with the same participants); else the
@@ -38,9 +38,8 @@ class EventExtractor:
     def __init__(self, nlp: Language, name: str = "communique_events"):
         self.name = name
         self.lex = lexicon()
-        self.matcher = self.lex.matcher(nlp.vocab)
+        self.finder = self.lex.finder(nlp.vocab)
         self.cues = self.lex.cameo
-        self._kinds = {nlp.vocab.strings[k]: k for k in ("VERB", "NOUN", "PHRASE")}
         self.light_verbs = frozenset(self.cues["light_verbs"])
         self.allegation_verbs = frozenset(self.cues["allegation_verbs"])
         self.on_targets = frozenset(self.cues["on_recipient_nouns"])
@@ -49,8 +48,7 @@ class EventExtractor:
     # -- candidates ----------------------------------------------------------------------
     def _candidates(self, doc: Doc, blocked) -> tuple[list[Token], dict[int, tuple[str, int, int]]]:
         verbs, nouns = [], {}
-        for match_id, start, end in self.matcher(doc):
-            kind = self._kinds[match_id]
+        for kind, start, end in self.finder(doc):
             tok = doc[end - 1]
             if overlaps(doc[start].idx, tok.idx + len(tok), blocked):
                 continue
@@ -152,6 +150,7 @@ class EventExtractor:
     # -- the component -------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         blocked = blocked_char_ranges(doc)
+        self._text = doc.text                 # Doc.text joins every token: read it once
         m = Mentions(doc)
         verbs, nouns = self._candidates(doc, blocked)
         chosen = {}
@@ -221,7 +220,7 @@ class EventExtractor:
             if self._in_topic_list(tok, nouns):
                 continue                      # "the withdrawal of troops, food, shelter and water"
             if entry.needs_args and self._anaphor(tok):
-                anaphors.append((tok.sent.start, tok.lemma_))
+                anaphors.append((m.sent_of(i).start, tok.lemma_))
                 continue
             if (tok.is_title and not tok.is_sent_start) or m.label(tok) is not None:
                 continue                      # part of a name: "the APEC Economic Leaders' Meeting"
@@ -235,7 +234,7 @@ class EventExtractor:
                     and by_token[tok.head.i]["_noun"]:
                 first = by_token[tok.head.i]
                 first["end"] = tok.idx + len(tok)
-                first["text"] = doc.text[first["start"]:first["end"]]
+                first["text"] = self._text[first["start"]:first["end"]]
                 by_token[i] = first
                 continue
             light = tok.head if (tok.dep_ in OBJECT_DEPS and tok.head.pos_ in VERBAL
@@ -279,9 +278,9 @@ class EventExtractor:
         recips = [r for r in recips if r not in actors]
         location = destination(tok, m) if mode == "visit" else None
         location = location or place(tok, verb if not verbal else None, m)
-        sent = tok.sent
+        sent = m.sent_of(tok.i)
         start, end = first.idx, last.idx + len(last)
-        return {"text": doc.text[start:end], "start": start, "end": end, "type": etype, "mode": mode,
+        return {"text": self._text[start:end], "start": start, "end": end, "type": etype, "mode": mode,
                 "cameo": cameo, "trigger": trigger, "actors": actors, "recipients": recips,
                 "location": location, "date": None,
                 "status": status(tok, verb, self.cues),

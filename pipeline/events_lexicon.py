@@ -1,5 +1,5 @@
 """The event trigger lexicon (``patterns/triggers.jsonl``) and the CAMEO refinements
-(``patterns/events_cameo.json``): finding trigger candidates with one spaCy Matcher pass
+(``patterns/events_cameo.json``): finding trigger candidates in one vectorised pass
 and choosing the most specific entry that a candidate's parse satisfies.
 
 An entry is ``{lemma | phrase, pos, type, mode, cameo}`` plus optional constraints:
@@ -21,8 +21,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from spacy.matcher import Matcher
-from spacy.tokens import Token
+import numpy
+from spacy.attrs import LEMMA, LOWER, POS
+from spacy.matcher import PhraseMatcher
+from spacy.parts_of_speech import AUX, NOUN, PROPN, VERB
+from spacy.tokens import Doc, Token
 
 PATTERNS = Path(__file__).resolve().parent / "patterns"
 OBJECT_DEPS = {"dobj", "obj", "attr", "dative", "oprd"}
@@ -68,17 +71,37 @@ class Lexicon:
     nouns: dict = field(default_factory=dict)     # lemma or phrase -> [Entry]
     cameo: dict = field(default_factory=dict)
 
-    def matcher(self, vocab) -> Matcher:
-        m = Matcher(vocab)
-        m.add("VERB", [[{"LEMMA": {"IN": sorted(self.verbs)}, "POS": {"IN": ["VERB", "AUX"]}}]])
-        singles = sorted(k for k in self.nouns if " " not in k)
-        m.add("NOUN", [[{"LEMMA": {"IN": singles}, "POS": {"IN": ["NOUN", "PROPN"]}}],
-                       [{"LOWER": {"IN": singles}, "POS": {"IN": ["NOUN", "PROPN"]}}]])
-        phrases = [[{"LOWER": w} for w in k.split()[:-1]] + [{"LEMMA": k.split()[-1]}]
-                   for k in self.nouns if " " in k]
-        if phrases:
-            m.add("PHRASE", phrases)
-        return m
+    def finder(self, vocab) -> "TriggerFinder":
+        return TriggerFinder(self, vocab)
+
+
+class TriggerFinder:
+    """Trigger candidates ``(kind, start, end)`` in one pass: single words by hash lookup
+    over the doc's LEMMA/LOWER/POS arrays (vectorised, no per-token Python), multiword
+    phrases ("phone call", "state of emergency") with a PhraseMatcher on lemmas."""
+
+    def __init__(self, lex: Lexicon, vocab):
+        strings = vocab.strings
+        self.verbs = numpy.array(sorted(strings.add(k) for k in lex.verbs), dtype=numpy.uint64)
+        self.nouns = numpy.array(sorted(strings.add(k) for k in lex.nouns if " " not in k), dtype=numpy.uint64)
+        self.verb_pos = numpy.array([VERB, AUX], dtype=numpy.uint64)
+        self.noun_pos = numpy.array([NOUN, PROPN], dtype=numpy.uint64)
+        self.phrases = PhraseMatcher(vocab, attr="LEMMA")
+        for key in (k for k in lex.nouns if " " in k):
+            words = key.split()
+            self.phrases.add("PHRASE", [Doc(vocab, words=words, lemmas=words)])
+
+    def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
+        if not len(doc):
+            return []
+        arr = doc.to_array([LEMMA, LOWER, POS]).astype(numpy.uint64)
+        pos = arr[:, 2]
+        verb = numpy.isin(arr[:, 0], self.verbs) & numpy.isin(pos, self.verb_pos)
+        noun = (numpy.isin(arr[:, 0], self.nouns) | numpy.isin(arr[:, 1], self.nouns)) & numpy.isin(pos, self.noun_pos)
+        out = [("VERB", int(i), int(i) + 1) for i in numpy.flatnonzero(verb)]
+        out += [("NOUN", int(i), int(i) + 1) for i in numpy.flatnonzero(noun)]
+        out += [("PHRASE", start, end) for _, start, end in self.phrases(doc)]
+        return out
 
 
 @functools.lru_cache(maxsize=1)

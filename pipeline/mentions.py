@@ -17,7 +17,7 @@ import json
 import functools
 from pathlib import Path
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.components import results
 from pipeline.gazetteer import gazetteer
@@ -43,6 +43,8 @@ class Mentions:
         self.g = gazetteer()
         self.group_nouns, self.actor_nouns, self.partitives, self.pair_people, self.pair_countries = _nouns()
         self.by_token: dict[int, dict] = {}
+        self._sents: list | None = None
+        self._sent_starts: list[int] = []
         self.persons = doc.user_data.get("communique_persons", {})
         self._person_at: list[int] = []
         self._person_name: list[str] = []
@@ -73,6 +75,13 @@ class Mentions:
                 self._country_at.append(span.start)
                 self._country_name.append(self.g.country_names.get(ent["country"], ent["canonical"]))
 
+    def sent_of(self, i: int) -> Span:
+        """The sentence of token ``i`` (``Token.sent`` walks the document on every call)."""
+        if self._sents is None:
+            self._sents = list(self.doc.sents)
+            self._sent_starts = [s.start for s in self._sents]
+        return self._sents[bisect.bisect_right(self._sent_starts, i) - 1]
+
     def label(self, token: Token):
         ent = self.by_token.get(token.i)
         return ent["label"] if ent else None
@@ -94,7 +103,7 @@ class Mentions:
         person (else that sentence's last person), up to three sentences back; else the last
         person who was a subject anywhere before."""
         if before < len(self.doc):
-            sent = self.doc[before].sent
+            sent = self.sent_of(before)
             hi = bisect.bisect_left(self._person_at, before)
             sents_back = 0
             while hi > 0 and sents_back <= 3:
@@ -107,7 +116,7 @@ class Mentions:
                 hi = lo
                 if sent.start == 0:
                     break
-                sent = self.doc[sent.start - 1].sent
+                sent = self.sent_of(sent.start - 1)
                 sents_back += 1
         for at, names in ((self._subject_at, self._subject_name), (self._person_at, self._person_name)):
             i = bisect.bisect_left(at, before)
@@ -118,7 +127,7 @@ class Mentions:
     def _plural_antecedent(self, token: Token) -> list[str]:
         """'The Fijian rebels said they ...', 'Xi and Trong met. They ...': the nearest
         plural or conjoined subject before the pronoun, in its sentence or the one before."""
-        sent = token.sent
+        sent = self.sent_of(token.i)
         for _ in range(2):
             for t in reversed(self.doc[sent.start:min(token.i, sent.end)]):
                 if t.dep_ in SUBJECT_DEPS and t.pos_ != "PRON" and (
@@ -129,7 +138,7 @@ class Mentions:
                         return names
             if sent.start == 0:
                 break
-            sent = self.doc[sent.start - 1].sent
+            sent = self.sent_of(sent.start - 1)
         return []
 
     def _pair(self, token: Token) -> list[str]:
@@ -140,10 +149,10 @@ class Mentions:
         if lemma in self.pair_people:
             # the people named in this sentence and the two before; "During Xi's visit to
             # Brazil, the two heads of state ...": a person and the country he visits
-            sent = token.sent
+            sent = self.sent_of(token.i)
             for _ in range(2):
                 if sent.start:
-                    sent = self.doc[sent.start - 1].sent
+                    sent = self.sent_of(sent.start - 1)
             names: list[str] = []
             for k in range(i - 1, -1, -1):
                 if self._person_at[k] < sent.start:
@@ -155,8 +164,8 @@ class Mentions:
             if len(names) == 1:
                 own = self.persons.get(names[0], {}).get("country")
                 own = self.g.country_names.get(own) if own else None
-                lo = bisect.bisect_left(self._country_at, token.sent.start)
-                hi = bisect.bisect_left(self._country_at, token.sent.end)
+                lo = bisect.bisect_left(self._country_at, self.sent_of(token.i).start)
+                hi = bisect.bisect_left(self._country_at, self.sent_of(token.i).end)
                 other = [n for n in self._country_name[lo:hi] if n != own]
                 if other:
                     return names + other[:1]
