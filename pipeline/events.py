@@ -44,6 +44,7 @@ class EventExtractor:
         self.allegation_verbs = frozenset(self.cues["allegation_verbs"])
         self.on_targets = frozenset(self.cues["on_recipient_nouns"])
         self.measure_nouns = frozenset(self.cues["measure_nouns"])
+        self.appeal_carriers = frozenset(self.cues["appeal_carriers"])
 
     # -- candidates ----------------------------------------------------------------------
     def _candidates(self, doc: Doc, blocked) -> tuple[list[Token], dict[int, tuple[str, int, int]]]:
@@ -183,7 +184,8 @@ class EventExtractor:
                 else:                         # "called for talks", "said Iraq must reach a deal"
                     noun, nentry = self._complement_noun(clause if clause is not None else tok, hit, nouns)
                     if noun is None and clause is None:     # "urged all parties to return to the talks"
-                        xcomp = next((c for c in tok.children if c.dep_ == "xcomp" and c.i not in chosen), None)
+                        xcomp = next((c for c in tok.children if c.dep_ == "xcomp" and c.i not in chosen
+                                      and c.lemma_ in self.appeal_carriers), None)
                         if xcomp is not None:
                             noun, nentry = self._complement_noun(xcomp, None, nouns)
                     if noun is not None:

@@ -141,9 +141,12 @@ def test_sanctions_and_signing(nlp, text, trigger, etype, cameo, actors, recipie
     ("The council held closed consultations on the draft on Tuesday.", "consultations", "CONSULT", "040"),
     ("The next summit will be held in Nairobi in 2026.", "held", "CONSULT", "040"),
     ("Kenya's president thanked Japan for its support.", "thanked", "SUPPORT", "051"),
+    ("The minister was asked on Friday to react to a threat by Senator Tom Cotton.", "threat",
+     "THREATEN", "130"),
 ], ids=["verbal-attack-is-criticism", "deny-a-report-is-reject", "deny-responsibility-is-statement",
         "release-people", "had-exchanges", "exchanged-views", "spoke-by-phone", "call-a-person-is-phone",
-        "extend-an-invitation", "threat-by-agent", "held-consultations", "passive-summit-held", "thank"])
+        "extend-an-invitation", "threat-by-agent", "held-consultations", "passive-summit-held", "thank",
+        "appeal-infinitive-keeps-its-own-noun"])
 def test_sense_and_consultation_families(nlp, text, trigger, etype, cameo):
     e = _one(nlp, text, trigger)
     assert (e["type"], e["cameo"]) == (etype, cameo)
