@@ -29,6 +29,9 @@ from spacy.util import filter_spans
 from pipeline.components import blocked_char_ranges, overlaps, set_results
 from pipeline.gazetteer import Gazetteer, gazetteer
 
+_CALENDAR_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august",
+                   "september", "october", "november", "december", "monday", "tuesday",
+                   "wednesday", "thursday", "friday", "saturday", "sunday"}
 NAMED = {"PERSON", "GPE", "ORG", "NORP", "LOC", "FAC", "EVENT"}
 POSSESSIVE = {"’s", "'s", "’", "'"}
 TRAILING_POS = {"ADP", "CCONJ", "DET", "SCONJ"}
@@ -223,6 +226,40 @@ class EntityExtractor:
                     Span(doc, span.start, span.end, label="PERSON")
         return spans
 
+    def _complete_names(self, doc: Doc, spans: list[Span], blocked) -> list[Span]:
+        """Full names the model missed, found from a surname it did tag.
+
+        The small model often misses an untitled full name that opens a sentence ("Xi
+        Jinping held talks ...") yet tags the later "Xi": any capitalized proper-noun pair
+        containing such a one-word name ("Xi Jinping", "Vladimir Putin") becomes a PERSON.
+        """
+        singles = {s.text for s in spans if s.label_ == "PERSON" and len(s) == 1
+                   and s.text[:1].isupper() and s.text.isalpha()}
+        singles -= {w for s in spans if s.label_ == "PERSON" and len(s) > 1 for w in s.text.split()}
+        if not singles:
+            return spans
+        alt = "|".join(map(re.escape, sorted(singles, key=len, reverse=True)))
+        word = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
+        pattern = re.compile(rf"(?<![\w-])(?:(?:{alt})[ ]{word}|{word}[ ](?:{alt}))(?![\w-])")
+        taken = {i: s for s in spans for i in range(s.start, s.end)}
+        added: list[Span] = []
+        for m in pattern.finditer(doc.text):
+            cand = doc.char_span(m.start(), m.end())
+            if cand is None or len(cand) != 2 or overlaps(cand.start_char, cand.end_char, blocked):
+                continue
+            if any(t.tag_ != "NNP" or self._is_title(t) or t.text in self.g.countries
+                   or t.text in self.g.cities or t.text in self.g.orgs or t.text in self.g.demonyms
+                   or t.lower_ in _CALENDAR_WORDS for t in cand):
+                continue
+            hit = {id(taken[i]): taken[i] for i in range(cand.start, cand.end) if i in taken}
+            if any(h.label_ != "PERSON" or len(h) > 1 for h in hit.values()):
+                continue
+            added.append(Span(doc, cand.start, cand.end, label="PERSON"))
+            for h in hit.values():
+                if h in spans:
+                    spans.remove(h)
+        return spans + added
+
     # -- the component -------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         blocked = blocked_char_ranges(doc)
@@ -239,7 +276,7 @@ class EntityExtractor:
         gaz = filter_spans([Span(doc, s, e, label=self._label_ids[k]) for k, s, e in self.matcher(doc)])
         gaz = [s for s in gaz if not overlaps(s.start_char, s.end_char, blocked)
                and not (s.start > 1 and doc[s.start - 1].text == "-" and doc[s.start - 2].is_lower)]
-        spans = self._merge(doc, model, gaz)
+        spans = self._complete_names(doc, self._merge(doc, model, gaz), blocked)
         names: list[str] = []
         for s in sorted(spans, key=lambda s: s.start):
             if s.label_ == "PERSON":

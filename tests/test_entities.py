@@ -76,7 +76,15 @@ def test_offsets_and_ents_agree(nlp, seed_text):
      "Kassym-Jomart Tokayev", "Kassym-Jomart Tokayev", "KAZ"),
     ("Foreign Minister Wang Yi met the envoy on Monday. The talks were frank, said Wang.", "Wang",
      "Wang Yi", None),
-], ids=["demonym-title-name-tagged-org-is-a-person", "family-name-first-reference"])
+    ("BEIJING, May 16 (Xinhua) -- Xi Jinping held talks with his guest on Thursday. Xi said "
+     "trust had grown.", "Xi", "Xi Jinping", None),
+    pytest.param("Olaf Scholz arrived in Paris on Monday. Scholz then met the French prime minister.",
+                 "Scholz", "Olaf Scholz", None, marks=pytest.mark.xfail(
+                     reason="the model tags the untitled full name ORG and the later surname "
+                            "nothing, so no PERSON mention anchors the completion")),
+], ids=["demonym-title-name-tagged-org-is-a-person", "family-name-first-reference",
+        "untitled-full-name-opening-a-sentence-completed-from-surname",
+        "untitled-given-name-surname-completed"])
 def test_people_the_model_mislabels(nlp, text, mention, canonical, country):
     found = _find(run(nlp, text, "2025-01-01"), mention)
     assert found, f"{mention!r} not found in {[e['text'] for e in results(run(nlp, text), 'entities')]}"
