@@ -44,6 +44,16 @@ def test_cli_engine_ray_matches_the_local_engine(tmp_path):
     assert _lines(outs["ray"]) == _lines(outs["local"])
 
 
+def test_unreachable_cluster_address_fails_fast_with_a_message(tmp_path):
+    """Runs before this module starts its own Ray (with Ray up, no connection is made)."""
+    from pipeline.engines import EngineError
+
+    assert not ray.is_initialized()
+
+    with pytest.raises(EngineError, match="cannot reach the Ray cluster at 127.0.0.1:1"):
+        extract_with_ray(ARTICLES[:1], tmp_path / "out.jsonl", address="127.0.0.1:1")
+
+
 @pytest.fixture(scope="module")
 def local_ray():
     ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
@@ -73,10 +83,3 @@ def test_ray_run_resumes_after_a_crash(local_ray, nlp, tmp_path):
     summary = extract_with_ray(ARTICLES, out, resume=True, num_workers=2)
     assert summary.skipped == 1 and summary.articles == 4
     assert out.read_text(encoding="utf-8") == full
-
-
-def test_unreachable_cluster_address_fails_fast_with_a_message(tmp_path):
-    from pipeline.engines import EngineError
-
-    with pytest.raises(EngineError, match="cannot reach the Ray cluster at 127.0.0.1:1"):
-        extract_with_ray(ARTICLES[:1], tmp_path / "out.jsonl", address="127.0.0.1:1")
