@@ -100,6 +100,8 @@ def ray_batches(articles: Iterable[Article], *, model: Optional[str] = None,
     import ray
     import ray.data
 
+    if address:
+        _check_reachable(address)  # before anything else, whatever Ray state this process has
     started_here = False
     try:
         for part in chunks(articles, window):
