@@ -368,21 +368,45 @@ def read_jsonl_lines(lines: Iterable[str], name: str) -> Iterator[Article]:
 
 
 def read_jsonl_file(path: Path) -> Iterator[Article]:
+    """Articles of a JSONL file, streamed line by line (memory stays flat on big files).
+
+    UTF-8 lines are read as they come; a line that is not UTF-8 is read as cp1252 with a
+    warning naming the file and line; UTF-16 files (with BOM) are decoded whole.
+    """
     name = str(path)
     try:
-        data = path.read_bytes()
+        handle = path.open("rb")
     except OSError as exc:
         yield Article(id=path.stem, text="", source_path=name,
                       errors=[f"{name}: cannot read: {exc.strerror or exc}"])
         return
-    try:
-        text, warnings = decode_bytes(data, name)
-    except ReadError as exc:
-        yield Article(id=path.stem, text="", source_path=name, errors=[str(exc)])
-        return
-    for article in read_jsonl_lines(text.splitlines(), name):
-        article.warnings[:0] = warnings
-        yield article
+    with handle:
+        head = handle.read(4)
+        if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+            try:
+                text, warnings = decode_bytes(head + handle.read(), name)
+            except ReadError as exc:
+                yield Article(id=path.stem, text="", source_path=name, errors=[str(exc)])
+                return
+            for article in read_jsonl_lines(text.splitlines(), name):
+                article.warnings[:0] = warnings
+                yield article
+            return
+        handle.seek(3 if head.startswith(b"\xef\xbb\xbf") else 0)
+        line_warnings: dict[int, str] = {}
+
+        def lines() -> Iterator[str]:
+            for lineno, raw in enumerate(handle, start=1):
+                try:
+                    yield raw.decode("utf-8")
+                except UnicodeDecodeError:
+                    line_warnings[lineno] = f"{name}: line {lineno}: invalid UTF-8; decoded as cp1252"
+                    yield raw.decode("cp1252", errors="replace")
+
+        for article in read_jsonl_lines(lines(), name):
+            if article.line in line_warnings:
+                article.warnings.insert(0, line_warnings.pop(article.line))
+            yield article
 
 
 def expand_inputs(inputs: Iterable[str]) -> Iterator[tuple[Path, Optional[str]]]:

@@ -98,3 +98,14 @@ def test_merged_records_keep_offsets_exact():
             Figure(text=chunk[i], start=i, end=i + 1, value=float(chunk[i]))])))
     merged = merge_records(ArticleExtraction(id="full", text=text), part_records)
     assert [(f.text, text[f.start:f.end]) for f in merged.figures] == [("5", "5"), ("7", "7")]
+
+
+def test_jsonl_is_streamed_and_a_non_utf8_line_is_a_warning_on_that_line(tmp_path):
+    path = _write(tmp_path / "mixed.jsonl",
+                  b'\xef\xbb\xbf{"id": "a", "text": "First."}\n'
+                  b'{"id": "b", "text": "Caf\xe9 talks."}\r\n'
+                  b'{"id": "c", "text": "Third \\u2028 line."}\n')
+    a, b, c = read_inputs([str(path)])
+    assert (a.id, a.warnings) == ("a", [])
+    assert b.text == "Café talks." and "mixed.jsonl: line 2: invalid UTF-8" in b.warnings[0]
+    assert c.text == "Third \u2028 line." and not c.errors
