@@ -21,6 +21,7 @@ from typing import IO, Iterable, Iterator, Optional
 from spacy.language import Language
 
 from models import ArticleExtraction
+from pipeline.chunking import CHUNK_CHARS, merge_records, split_points
 from pipeline.reading import Article
 from pipeline.records import empty_record, prepare_doc, reading_context, to_record
 
@@ -88,6 +89,29 @@ def _process_one(nlp: Language, article: Article, reference_date: Optional[str])
         return empty_record(article, reading_context(article, reference_date))
 
 
+def _process_long(nlp: Language, article: Article, reference_date: Optional[str],
+                  batch_size: int) -> ArticleExtraction:
+    """An article past ``CHUNK_CHARS``: cut at paragraph breaks, each part processed as a
+    Doc with the whole article's document date, the parts' items shifted back and merged."""
+    context = reading_context(article, reference_date)
+    parts = split_points(article.text, CHUNK_CHARS)
+    full = empty_record(article, context).model_copy(update={
+        "errors": list(article.errors),
+        "warnings": list(article.warnings) + list(context.get("warnings", [])) + [
+            f"{article.source_path or article.id}: {len(article.text):,} characters, "
+            f"processed in {len(parts)} parts cut at paragraph breaks"],
+        "title": article.title or context.get("title"),
+    })
+    pieces = [Article(id=article.id, text=article.text[start:end], source_path=article.source_path,
+                      date=context.get("reference_date")) for start, end in parts]
+    records = extract_chunk(nlp, pieces, reference_date, batch_size)
+    for piece, record in zip(pieces, records):
+        if record.errors:
+            full.errors.extend(e for e in record.errors if e not in full.errors)
+    return merge_records(full, [(start, record) for (start, _), record in zip(parts, records)
+                                if not record.errors])
+
+
 def chunks(items: Iterable, size: int) -> Iterator[list]:
     """Consecutive lists of ``size`` items (the last may be shorter), pulled lazily."""
     chunk: list = []
@@ -107,8 +131,11 @@ def extract_chunk(nlp: Language, chunk: list[Article], reference_date: Optional[
     Articles that failed to read get their error record; if the batch raises, its
     articles are retried one by one so the failure stays with the article that caused it.
     """
-    good = [a for a in chunk if not a.errors]
     done: dict[int, ArticleExtraction] = {}
+    for article in chunk:
+        if not article.errors and len(article.text) > CHUNK_CHARS:
+            done[id(article)] = _process_long(nlp, article, reference_date, batch_size)
+    good = [a for a in chunk if not a.errors and id(a) not in done]
     try:
         with nlp.memory_zone():
             pairs = ((prepare_doc(nlp, a, reference_date), a) for a in good)
@@ -116,7 +143,6 @@ def extract_chunk(nlp: Language, chunk: list[Article], reference_date: Optional[
                 done[id(article)] = to_record(article, doc)
     except Exception:
         log.warning("a batch failed; retrying its articles one by one", exc_info=True)
-        done = {}
         for article in good:
             with nlp.memory_zone():
                 done[id(article)] = _process_one(nlp, article, reference_date)

@@ -6,7 +6,7 @@ import os
 import pytest
 
 from pipeline.chunking import merge_records, split_points
-from pipeline.reading import read_inputs
+from pipeline.reading import Article, read_inputs
 
 
 def _write(path, data: bytes):
@@ -109,3 +109,22 @@ def test_jsonl_is_streamed_and_a_non_utf8_line_is_a_warning_on_that_line(tmp_pat
     assert (a.id, a.warnings) == ("a", [])
     assert b.text == "Café talks." and "mixed.jsonl: line 2: invalid UTF-8" in b.warnings[0]
     assert c.text == "Third \u2028 line." and not c.errors
+
+
+def test_long_article_is_processed_in_parts_with_exact_offsets(nlp, monkeypatch):
+    import pipeline.batch as batch
+
+    monkeypatch.setattr(batch, "CHUNK_CHARS", 400)
+    paragraph = ("Chinese President Xi Jinping met Kenyan President William Ruto on Monday. "
+                 "The two countries signed {n} agreements worth $3 billion.")
+    text = "NAIROBI, May 14 (Xinhua) -- " + "\n\n".join(paragraph.format(n=n) for n in range(5, 25))
+    (record,) = batch.extract_articles([Article(id="long", text=text)], nlp,
+                                       reference_date="2024-05-20")
+    assert not record.errors and "parts" in record.warnings[-1]
+    assert record.dateline.place == "NAIROBI"
+    numbers = sorted(f.value for f in record.figures if f.kind == "count" and f.counted == "agreements")
+    assert numbers == [float(n) for n in range(5, 25)]
+    for kind in ("entities", "dates", "quotes", "figures", "events"):
+        for item in getattr(record, kind):
+            assert text[item.start:item.end] == item.text
+    assert {d.value for d in record.dates} == {"2024-05-13"}
