@@ -112,6 +112,7 @@ def extract(
     fmt: str = typer.Option("jsonl", "--format", help="jsonl, or csv: also CSV tables per kind next to the JSONL."),
     engine: str = typer.Option("local", "--engine", help="local (this machine) or ray (Ray Data; pip install communique[ray])."),
     address: Optional[str] = typer.Option(None, "--address", help="Ray cluster address (ray engine; default: start a local Ray)."),
+    html: Optional[Path] = typer.Option(None, "--html", help="Also write the HTML report of the output into this folder."),
 ) -> None:
     """Extract records from articles and write them as JSONL, one per article."""
     from pipeline.engines import ENGINES, EngineError, run_extraction
@@ -126,6 +127,8 @@ def extract(
         _fail_usage("--address is for --engine ray")
     formats = ("jsonl", "csv") if fmt == "csv" else ("jsonl",)
     out_path = None if output == "-" else Path(output)
+    if html is not None and out_path is None:
+        _fail_usage("--html needs -o FILE: the report is made from the written JSONL")
     try:
         check_output(out_path, force=force, resume=resume, formats=formats)
     except OutputError as exc:
@@ -159,6 +162,10 @@ def extract(
     progress.close()
     where = f" -> {out_path}" if out_path else ""
     typer.echo(summary.line() + where, err=True)
+    if html is not None:
+        from pipeline.report import write_report_file
+
+        typer.echo(write_report_file(out_path, html).line(), err=True)
     raise typer.Exit(1 if summary.failed else 0)
 
 

@@ -87,3 +87,12 @@ def test_evaluate_json_scores_predictions(tmp_path):
     scores = json.loads(result.stdout)
     assert set(scores) >= {"entities", "dates", "quotes", "figures", "events"}
     assert 0 < scores["dates"]["relaxed"]["f1"] <= 1
+
+
+def test_extract_html_writes_the_report_next_to_the_records(tmp_path):
+    out, report = tmp_path / "pred.jsonl", tmp_path / "report"
+    result = communique("extract", str(SEED_ARTICLE), "-o", str(out), "--html", str(report))
+    assert result.returncode == 0, result.stderr
+    index = (report / "index.html").read_text(encoding="utf-8")
+    assert "xinhua-2024-12-31-xi-diplomacy-year-review" in index
+    assert communique("extract", str(SEED_ARTICLE), "-o", "-", "--html", str(report)).returncode == 2
