@@ -1,11 +1,11 @@
 # Two commands set everything up on a fresh machine:
 #   make run    fresh virtual environment, install, extract the corpus into outputs/, evaluate
-#   make test   the test suite (what CI runs)
+#   make test   the test suite (what CI runs), with the Ray extra so the Ray engine is tested
 PYTHON ?= python3
 VENV ?= .venv
 BIN = $(VENV)/bin
 
-.PHONY: run test bench install clean
+.PHONY: run test bench install install-test clean
 
 install: $(VENV)/.installed
 
@@ -15,15 +15,21 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/pip install -q -e ".[dev]"
 	touch $@
 
+install-test: $(VENV)/.installed-test
+
+$(VENV)/.installed-test: $(VENV)/.installed
+	$(BIN)/pip install -q -e ".[dev,ray]"
+	touch $@
+
 run: install
-	$(BIN)/communique extract corpus/articles -o outputs/extractions.jsonl --force
+	$(BIN)/communique extract corpus/articles -o outputs/extractions.jsonl --force --html outputs/report
 	$(BIN)/communique evaluate outputs/extractions.jsonl
 
-test: install
+test: install-test
 	$(BIN)/python -m pytest
 
 bench: install
 	$(BIN)/python benchmarks/throughput.py
 
 clean:
-	rm -rf $(VENV) outputs/*.jsonl
+	rm -rf $(VENV) outputs/*.jsonl outputs/report
