@@ -5,9 +5,15 @@ None
 """
 from __future__ import annotations
 
+import bisect
 from typing import Iterable, Optional
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Span
+
+TEXT_KEY = "communique_text"
+SENT_STARTS_KEY = "communique_sent_starts"
 
 
 def set_results(doc: Doc, kind: str, items: list[dict], label: Optional[str] = None) -> None:
@@ -51,3 +57,61 @@ def blocked_char_ranges(doc: Doc) -> list[tuple[int, int]]:
 
 def overlaps(start: int, end: int, ranges: Iterable[tuple[int, int]]) -> bool:
     return any(start < r_end and r_start < end for r_start, r_end in ranges)
+
+
+# -- per-doc caches: spaCy rebuilds these on every access -----------------------------------
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, read once per doc (spaCy joins every token on each access)."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
+
+
+def sent_starts(doc: Doc) -> list[int]:
+    """Token index of each sentence start, computed once per parsed doc (``Token.sent``
+    and ``doc.sents`` walk the document on every call). Only for docs whose sentence
+    boundaries are final (after the parser)."""
+    starts = doc.user_data.get(SENT_STARTS_KEY)
+    if starts is None:
+        if len(doc):
+            flags = doc.to_array([SENT_START]).reshape(-1)
+            flags[0] = 1
+            starts = numpy.flatnonzero(flags == 1).tolist()
+        else:
+            starts = []
+        doc.user_data[SENT_STARTS_KEY] = starts
+    return starts
+
+
+def sent_bounds(doc: Doc, i: int) -> tuple[int, int]:
+    """``(start, end)`` token indices of the sentence holding token ``i``."""
+    starts = sent_starts(doc)
+    k = bisect.bisect_right(starts, i) - 1
+    return starts[k], starts[k + 1] if k + 1 < len(starts) else len(doc)
+
+
+def sent_of(doc: Doc, i: int, end: Optional[int] = None) -> Span:
+    """The sentence of token ``i``, the span ``doc[i].sent`` would give; with ``end``,
+    ``doc[i:end].sent`` (from the sentence of ``i`` to the one of ``end - 1``)."""
+    if end is None or end <= i + 1:
+        start, stop = sent_bounds(doc, i)
+        return doc[start:stop]
+    starts = sent_starts(doc)
+    k = bisect.bisect_left(starts, end)
+    return doc[sent_bounds(doc, i)[0]:starts[k] if k < len(starts) else len(doc)]
+
+
+def sorted_ids(values: Iterable) -> numpy.ndarray:
+    """A lookup table for :func:`in_table`: sorted unique uint64 hashes."""
+    return numpy.array(sorted(set(values)), dtype=numpy.uint64)
+
+
+def in_table(values: numpy.ndarray, table: numpy.ndarray) -> numpy.ndarray:
+    """``numpy.isin(values, table)`` for a sorted ``table``, by binary search (``isin``
+    sorts both arrays on every call: slower on the few hundred tokens of an article)."""
+    if not len(table):
+        return numpy.zeros(len(values), dtype=bool)
+    idx = numpy.searchsorted(table, values)
+    idx[idx == len(table)] = 0
+    return table[idx] == values

@@ -33,7 +33,8 @@ from spacy.attrs import LOWER, SHAPE
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.components import blocked_char_ranges, overlaps, reference_date_of, results, set_results
+from pipeline.components import (blocked_char_ranges, doc_text, in_table, overlaps, reference_date_of, results,
+                                 set_results, sorted_ids)
 from pipeline.timex import Context, normalize
 from pipeline.timex_anchor import narrative_year, tense_at
 from pipeline.timex_grammar import PATTERNS_DIR, Candidate, find_candidates, lexicon, master_pattern, trigger_words
@@ -62,7 +63,7 @@ class DateExtractor:
         master_pattern()  # compile once, at init
         trig, prefix = trigger_words()
         strings = nlp.vocab.strings
-        self._trigger_ids = numpy.array(sorted(strings.add(w) for w in trig), dtype="uint64")
+        self._trigger_ids = sorted_ids(strings.add(w) for w in trig)
         self._prefix_words = prefix
         self._shape_cache: dict[int, bool] = {}
         lex = lexicon()
@@ -85,7 +86,7 @@ class DateExtractor:
         if len(doc) == 0:
             return []
         arr = doc.to_array([LOWER, SHAPE]).astype("uint64")
-        is_trigger = numpy.isin(arr[:, 0], self._trigger_ids)
+        is_trigger = in_table(arr[:, 0], self._trigger_ids)
         for shape_id in numpy.unique(arr[:, 1]):
             if self._digit_shape(doc, int(shape_id)):
                 is_trigger |= arr[:, 1] == shape_id
@@ -141,7 +142,7 @@ class DateExtractor:
         blocked = blocked_char_ranges(doc)
         base = reference_date_of(doc)
         dct = _to_date(base)
-        text = doc.text
+        text = doc_text(doc)
         narrative = narrative_year(text, dct)
         doc._.communique_narrative_date = str(narrative) if narrative is not None else None
         ctx = Context(dct=dct, narrative=narrative)

@@ -21,12 +21,15 @@ from __future__ import annotations
 import re
 from typing import Iterable, Optional
 
+import numpy
+from spacy.attrs import IS_TITLE, LOWER, POS
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
+from spacy.parts_of_speech import PROPN
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from pipeline.components import blocked_char_ranges, overlaps, set_results
+from pipeline.components import blocked_char_ranges, doc_text, in_table, overlaps, set_results, sorted_ids
 from pipeline.gazetteer import Gazetteer, gazetteer
 
 _CALENDAR_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august",
@@ -77,10 +80,8 @@ class EntityExtractor:
             self.matcher.add(key, [nlp.make_doc(text) for text in table])
         self._label_ids = {nlp.vocab.strings[key]: key for key in tables}
         # a capitalised title before proper nouns the model left untagged: "King Sultan Ibrahim"
-        self.titled = Matcher(nlp.vocab)
-        words = sorted({w for w in g.title_words if w.isalpha()} - {"of", "the"})
-        self.titled.add("TITLED", [[{"LOWER": {"IN": words}, "IS_TITLE": True},
-                                    {"POS": "PROPN", "IS_TITLE": True, "OP": "+"}]], greedy="LONGEST")
+        words = {w for w in g.title_words if w.isalpha()} - {"of", "the"}
+        self._title_ids = sorted_ids(nlp.vocab.strings.add(w) for w in words)
 
     # -- spans ---------------------------------------------------------------------------
     def _clean(self, doc: Doc, ent: Span) -> Optional[Span]:
@@ -171,7 +172,7 @@ class EntityExtractor:
     def _titled_people(self, doc: Doc, model: list[Span], blocked) -> list[Span]:
         taken = {i for s in model for i in range(s.start, s.end)}
         out = []
-        for _, start, end in self.titled(doc):
+        for start, end in self._titled_matches(doc):
             while end - start > 1 and self._is_title(doc[start]):
                 start += 1
             span = Span(doc, start, end, label="PERSON")
@@ -183,6 +184,37 @@ class EntityExtractor:
                    or t.lower_ in MEETING_WORDS for t in span):
                 continue
             out.append(span)
+        return out
+
+    def _titled_matches(self, doc: Doc) -> list[tuple[int, int]]:
+        """What the Matcher pattern ``[{LOWER in titles, IS_TITLE}, {POS PROPN, IS_TITLE, OP +}]``
+        with ``greedy="LONGEST"`` finds, in its order, from the token arrays (a Matcher
+        with POS predicates steps through every token)."""
+        if len(doc) < 2:
+            return []
+        arr = doc.to_array([LOWER, IS_TITLE, POS])
+        is_title = arr[:, 1] == 1
+        name = is_title & (arr[:, 2] == PROPN)
+        first = is_title & in_table(arr[:, 0], self._title_ids)
+        first[-1] = False
+        first[:-1] &= name[1:]
+        starts = numpy.flatnonzero(first).tolist()
+        if not starts:
+            return []
+        name_list = name.tolist()
+        pairs = []
+        for i in starts:
+            j = i + 1
+            while j < len(name_list) and name_list[j]:
+                j += 1
+            pairs.extend((i, end) for end in range(i + 2, j + 1))
+        pairs.sort(key=lambda x: (x[1] - x[0], -x[0]), reverse=True)
+        taken = bytearray(len(doc))
+        out = []
+        for start, end in pairs:
+            if not any(taken[start:end]):
+                out.append((start, end))
+                taken[start:end] = b"\x01" * (end - start)
         return out
 
     def _person_country(self, doc: Doc, span: Span, by_end: dict) -> tuple[Optional[str], list[str]]:
@@ -213,7 +245,7 @@ class EntityExtractor:
         pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(parts, key=len, reverse=True)))
                              + r")(?![\w-])")
         by_start = {s.start_char: s for s in spans}
-        for m in pattern.finditer(doc.text):
+        for m in pattern.finditer(doc_text(doc)):
             span = doc.char_span(m.start(), m.end())
             if span is None:
                 continue
@@ -243,7 +275,7 @@ class EntityExtractor:
         pattern = re.compile(rf"(?<![\w-])(?:(?:{alt})[ ]{word}|{word}[ ](?:{alt}))(?![\w-])")
         taken = {i: s for s in spans for i in range(s.start, s.end)}
         added: list[Span] = []
-        for m in pattern.finditer(doc.text):
+        for m in pattern.finditer(doc_text(doc)):
             cand = doc.char_span(m.start(), m.end())
             if cand is None or len(cand) != 2 or overlaps(cand.start_char, cand.end_char, blocked):
                 continue

@@ -21,7 +21,7 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from pipeline.components import blocked_char_ranges, overlaps, results, set_results
+from pipeline.components import blocked_char_ranges, doc_text, overlaps, results, set_results
 from pipeline.events_args import (VERBAL, clause_verb, destination, noun_actors, place, recipients, status,
                                   verb_actors)
 from pipeline.events_lexicon import OBJECT_DEPS, choose_noun, choose_verb, complement, lexicon, refine
@@ -151,7 +151,7 @@ class EventExtractor:
     # -- the component -------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         blocked = blocked_char_ranges(doc)
-        self._text = doc.text                 # Doc.text joins every token: read it once
+        self._text = doc_text(doc)
         m = Mentions(doc)
         verbs, nouns = self._candidates(doc, blocked)
         chosen = {}

@@ -27,6 +27,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.parts_of_speech import AUX, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Token
 
+from pipeline.components import in_table, sorted_ids
+
 PATTERNS = Path(__file__).resolve().parent / "patterns"
 OBJECT_DEPS = {"dobj", "obj", "attr", "dative", "oprd"}
 
@@ -82,10 +84,8 @@ class TriggerFinder:
 
     def __init__(self, lex: Lexicon, vocab):
         strings = vocab.strings
-        self.verbs = numpy.array(sorted(strings.add(k) for k in lex.verbs), dtype=numpy.uint64)
-        self.nouns = numpy.array(sorted(strings.add(k) for k in lex.nouns if " " not in k), dtype=numpy.uint64)
-        self.verb_pos = numpy.array([VERB, AUX], dtype=numpy.uint64)
-        self.noun_pos = numpy.array([NOUN, PROPN], dtype=numpy.uint64)
+        self.verbs = sorted_ids(strings.add(k) for k in lex.verbs)
+        self.nouns = sorted_ids(strings.add(k) for k in lex.nouns if " " not in k)
         self.phrases = PhraseMatcher(vocab, attr="LEMMA")
         for key in (k for k in lex.nouns if " " in k):
             words = key.split()
@@ -96,8 +96,8 @@ class TriggerFinder:
             return []
         arr = doc.to_array([LEMMA, LOWER, POS]).astype(numpy.uint64)
         pos = arr[:, 2]
-        verb = numpy.isin(arr[:, 0], self.verbs) & numpy.isin(pos, self.verb_pos)
-        noun = (numpy.isin(arr[:, 0], self.nouns) | numpy.isin(arr[:, 1], self.nouns)) & numpy.isin(pos, self.noun_pos)
+        verb = ((pos == VERB) | (pos == AUX)) & in_table(arr[:, 0], self.verbs)
+        noun = ((pos == NOUN) | (pos == PROPN)) & (in_table(arr[:, 0], self.nouns) | in_table(arr[:, 1], self.nouns))
         out = [("VERB", int(i), int(i) + 1) for i in numpy.flatnonzero(verb)]
         out += [("NOUN", int(i), int(i) + 1) for i in numpy.flatnonzero(noun)]
         out += [("PHRASE", start, end) for _, start, end in self.phrases(doc)]

@@ -23,7 +23,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from pipeline.components import blocked_char_ranges, overlaps, results, set_results
+from pipeline.components import blocked_char_ranges, doc_text, overlaps, results, set_results
 from pipeline.figures_counted import counted_for
 from pipeline.numbers import NumberMatch, find_numbers, grammar, lexicon
 
@@ -83,7 +83,7 @@ class FigureExtractor:
 
     # -- the component -------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         found = find_numbers(text)
         items = []
         if found:

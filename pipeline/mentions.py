@@ -19,7 +19,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.components import results
+from pipeline.components import results, sent_starts
 from pipeline.gazetteer import gazetteer
 
 PAIR = "__pair__"
@@ -78,8 +78,9 @@ class Mentions:
     def sent_of(self, i: int) -> Span:
         """The sentence of token ``i`` (``Token.sent`` walks the document on every call)."""
         if self._sents is None:
-            self._sents = list(self.doc.sents)
-            self._sent_starts = [s.start for s in self._sents]
+            self._sent_starts = sent_starts(self.doc)
+            ends = self._sent_starts[1:] + [len(self.doc)]
+            self._sents = [self.doc[s:e] for s, e in zip(self._sent_starts, ends)]
         return self._sents[bisect.bisect_right(self._sent_starts, i) - 1]
 
     def label(self, token: Token):

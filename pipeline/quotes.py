@@ -27,7 +27,7 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from pipeline.components import blocked_char_ranges, overlaps, results, set_results
+from pipeline.components import blocked_char_ranges, doc_text, overlaps, results, sent_bounds, set_results
 from pipeline.quotes_cues import CueLexicon, Frame, FrameFinder, subject_of
 from pipeline.quotes_marks import QuotePair, pair_quotes
 from pipeline.speakers import ArticleSpeakers, SpeakerLexicon
@@ -48,7 +48,7 @@ class QuoteExtractor:
         self.cue_lemmas = frozenset(self.cues.clause | self.cues.direct)
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         blocked = blocked_char_ranges(doc)
         pairs, warnings = pair_quotes(text)
         pairs = [p for p in pairs if not overlaps(p.open, p.close + 1, blocked)]
@@ -159,7 +159,7 @@ class QuoteExtractor:
         if punct == "" and before[-1:] and not before[-1:].isalpha():
             return None
         window = _BEFORE_WINDOW[punct]
-        lo = max(open_tok.sent.start, open_tok.i - window)
+        lo = max(sent_bounds(doc, open_tok.i)[0], open_tok.i - window)
         for j in range(open_tok.i - 1, lo - 1, -1):
             tok = doc[j]
             if tok.text in ("”", '"', "’", "»") or "\n" in tok.text:

@@ -25,6 +25,8 @@ import numpy
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
+from pipeline.components import in_table, sent_bounds, sent_of, sorted_ids
+
 CUES_PATH = Path(__file__).parent / "patterns" / "quote_cues.json"
 _TRIM = {".", ",", ";", ":", "—", "–", "-", "“", "”", '"', "‘", "’", "'", "«", "»", "(", ")"}
 _LEAD = {"that", ",", ":", "—", "–"}
@@ -57,7 +59,7 @@ class CueLexicon:
         self.strong = set(data["strong"])
         self.weak = set(data["weak"])
         words = self.clause | self.direct | set(self.frames) | self.nominal_verbs | {"put"}
-        self.lemma_hashes = numpy.array(sorted(vocab.strings.add(w) for w in words), dtype="uint64")
+        self.lemma_hashes = sorted_ids(vocab.strings.add(w) for w in words)
         self.according_hash = vocab.strings.add("according")
 
     def candidates(self, doc: Doc) -> list[int]:
@@ -65,7 +67,7 @@ class CueLexicon:
         if len(doc) == 0:
             return []
         arr = doc.to_array([LEMMA, LOWER])
-        hit = numpy.isin(arr[:, 0], self.lemma_hashes) | (arr[:, 1] == self.according_hash)
+        hit = in_table(arr[:, 0], self.lemma_hashes) | (arr[:, 1] == self.according_hash)
         return numpy.flatnonzero(hit).tolist()
 
 
@@ -201,7 +203,7 @@ class FrameFinder:
                 return self._make(doc, tok.i, cue_end, speaker, first.left_edge.i, hi)
             if left and speaker.i > left[-1].right_edge.i and not _reduced_relative(speaker):
                 comp = left[-1]
-                sent_start = tok.sent.start
+                sent_start = sent_bounds(doc, tok.i)[0]
                 lo = comp.left_edge.i
                 if all(doc[j].is_punct or doc[j].is_space for j in range(sent_start, lo)):
                     lo = sent_start
@@ -264,7 +266,7 @@ class FrameFinder:
 
     def _parenthetical(self, doc: Doc, tok: Token, cue_end: int, speaker: Token) -> Optional[Frame]:
         """``Just as X noted, <content>``; ``<content>, X said.``; ``X noted, <content>``."""
-        sent = tok.sent
+        sent = sent_of(doc, tok.i)
         sub_lo, sub_hi = tok.left_edge.i, tok.right_edge.i
         has_as = any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
         if tok.dep_ == "advcl" and has_as or (tok.dep_ == "ROOT" and sub_hi + 1 < sent.end
@@ -297,7 +299,7 @@ class FrameFinder:
         obj = next((c for c in to.children if c.dep_ == "pobj"), None)
         if obj is None or not is_speaker_like(obj):
             return None
-        sent = tok.sent
+        sent = sent_of(doc, tok.i)
         lo, hi = tok.i, max(tok.right_edge.i, to.right_edge.i)
         if all(doc[j].is_punct for j in range(sent.start, lo)):
             start = hi + 1

@@ -25,6 +25,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
+from pipeline.components import doc_text, sent_starts
 from pipeline.quotes_cues import subject_of
 
 LEXICON_PATH = Path(__file__).parent / "patterns" / "quote_speakers.json"
@@ -82,7 +83,7 @@ class ArticleSpeakers:
                  text: Optional[str] = None, cue_lemmas: frozenset = frozenset()):
         self.doc = doc
         self.cue_lemmas = cue_lemmas
-        self.text = doc.text if text is None else text  # Doc.text re-joins tokens: read once
+        self.text = doc_text(doc) if text is None else text
         self.lex = lexicon
         self.ent_at: dict[int, dict] = {}
         self.ent_tokens: dict[int, tuple[int, int]] = {}
@@ -91,7 +92,7 @@ class ArticleSpeakers:
         self.places: list[tuple[int, int, str]] = []
         self.info: dict[str, dict] = {}
         self.described: list[tuple[int, str, str]] = []  # token, noun lemma, canonical
-        self.sent_starts = [s.start for s in doc.sents]
+        self.sent_starts = sent_starts(doc)
         for ent in entities:
             span = doc.char_span(ent["start"], ent["end"], alignment_mode="expand")
             if span is None:

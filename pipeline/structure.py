@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.components import doc_text
 from pipeline.reading import find_headings, parse_front_matter
 
 MAX_SENTENCE_TOKENS = 250  # longer runs get a preset break: keeps the parser linear
@@ -24,7 +25,7 @@ class DocumentStructure:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         cuts: set[int] = set()
         inside: set[int] = set()
         for i, token in enumerate(doc):

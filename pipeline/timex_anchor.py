@@ -20,6 +20,7 @@ from typing import Optional
 
 from spacy.tokens import Span
 
+from pipeline.components import sent_of
 from pipeline.timex_grammar import lexicon
 
 _VERB_POS = {"VERB", "AUX"}
@@ -103,7 +104,7 @@ def tense_at(span: Span) -> str:
         if token.head.i == token.i:
             break
         token = token.head
-    sent = span.sent
+    sent = sent_of(span.doc, span.start, span.end)
     tags = {t.tag_ for t in sent}
     lowers = {t.lower_ for t in sent if t.tag_ == "MD"}
     if lowers & {"will", "shall", "'ll"}:
