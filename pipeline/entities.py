@@ -22,10 +22,11 @@ import re
 from typing import Iterable, Optional
 
 import numpy
-from spacy.attrs import IS_TITLE, LOWER, POS
+from spacy.attrs import IS_TITLE, LOWER, ORTH, POS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.parts_of_speech import PROPN
+from spacy.parts_of_speech import ADP, CCONJ, DET, PROPN, SCONJ, VERB
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -38,6 +39,7 @@ _CALENDAR_WORDS = {"january", "february", "march", "april", "may", "june", "july
 NAMED = {"PERSON", "GPE", "ORG", "NORP", "LOC", "FAC", "EVENT"}
 POSSESSIVE = {"’s", "'s", "’", "'"}
 TRAILING_POS = {"ADP", "CCONJ", "DET", "SCONJ"}
+_TRAILING_POS_IDS = {ADP, CCONJ, DET, SCONJ}
 # royal and religious titles that are often part of the name itself
 NAME_TITLES = {"sultan", "sheikh", "emir", "amir"}
 # words after an organisation's name that make a summit or meeting of it
@@ -70,6 +72,19 @@ def canonical_person(mention: str, full_names: Iterable[str]) -> str:
     return name
 
 
+class _Tokens:
+    """ORTH, LOWER and POS of a doc's tokens as lists (a Token object per test costs more)."""
+
+    __slots__ = ("orth", "lower", "pos")
+
+    def __init__(self, doc: Doc):
+        if len(doc):
+            arr = doc.to_array([ORTH, LOWER, POS])
+            self.orth, self.lower, self.pos = arr[:, 0].tolist(), arr[:, 1].tolist(), arr[:, 2].tolist()
+        else:
+            self.orth, self.lower, self.pos = [], [], []
+
+
 class EntityExtractor:
     def __init__(self, nlp: Language, name: str = "communique_entities"):
         self.name = name
@@ -82,50 +97,68 @@ class EntityExtractor:
         # a capitalised title before proper nouns the model left untagged: "King Sultan Ibrahim"
         words = {w for w in g.title_words if w.isalpha()} - {"of", "the"}
         self._title_ids = sorted_ids(nlp.vocab.strings.add(w) for w in words)
+        # token tests of _clean from hashes: no Token object per test
+        self._strings = nlp.vocab.strings
+        self._title_cache: dict[int, bool] = {}
+        self._possessive_ids = {hash_string(w) for w in POSSESSIVE}
+        self._place_word_ids = {hash_string(w) for w in (*g.demonyms, *g.countries)}
+        self._the_id = hash_string("the")
+        self._of_the_ids = {hash_string("of"), self._the_id}
 
     # -- spans ---------------------------------------------------------------------------
-    def _clean(self, doc: Doc, ent: Span) -> Optional[Span]:
+    def _clean(self, doc: Doc, ent: Span, v: "_Tokens") -> Optional[Span]:
         start, end = ent.start, ent.end
         # possessives and a trailing function word: "the Great Hall of the People on"
-        while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].pos_ in TRAILING_POS):
+        while end > start and (v.orth[end - 1] in self._possessive_ids or v.pos[end - 1] in _TRAILING_POS_IDS):
             end -= 1
         label = ent.label_
         if label != "PERSON":
-            label, start = self._titled_name(doc, start, end, label)
+            label, start = self._titled_name(doc, start, end, label, v)
         if label == "PERSON":
             for i in range(end - 1, start, -1):     # "Nauru's President David Adeang"
-                if doc[i].text in POSSESSIVE:
+                if v.orth[i] in self._possessive_ids:
                     start = i + 1
                     break
-            while end - start > 1 and (self._is_title(doc[start]) or doc[start].text in
-                                       self.g.demonyms or doc[start].text in self.g.countries):
+            while end - start > 1 and (self._title_at(v, start) or v.orth[start] in self._place_word_ids):
                 start += 1
-        while end - start > 1 and doc[start].lower_ == "the" and label != "PERSON":
+        while end - start > 1 and v.lower[start] == self._the_id and label != "PERSON":
             start += 1
         if end <= start:
             return None
-        text = doc[start:end].text
-        if all(self._is_title(t) or t.lower_ in {"of", "the"} for t in doc[start:end]) \
-                and text not in self.g.orgs and text not in self.g.countries:
-            return None                   # a title alone is no name: "Secretary of State", "State Councilor"
+        if all(self._title_at(v, i) or v.lower[i] in self._of_the_ids for i in range(start, end)):
+            text = doc[start:end].text
+            if text not in self.g.orgs and text not in self.g.countries:
+                return None               # a title alone is no name: "Secretary of State", "State Councilor"
         return Span(doc, start, end, label=label)
 
-    def _titled_name(self, doc: Doc, start: int, end: int, label: str) -> tuple[str, int]:
+    def _titled_name(self, doc: Doc, start: int, end: int, label: str, v: "_Tokens") -> tuple[str, int]:
         """'Kazakh President Kassym-Jomart Tokayev' tagged ORG: a demonym or country and a
         title before proper names make a person (the name starts after the last title)."""
         k = start
         titled = False
-        while k < end and (self._is_title(doc[k]) or doc[k].text in self.g.demonyms
-                           or doc[k].text in self.g.countries):
-            titled = titled or self._is_title(doc[k])
+        while k < end and (self._title_at(v, k) or v.orth[k] in self._place_word_ids):
+            titled = titled or self._title_at(v, k)
             k += 1
-        rest = doc[k:end]
-        if titled and k > start and len(rest) and all(
-                t.pos_ == "PROPN" and (t.is_title or t.text == "-") or t.text == "-" for t in rest) \
-                and rest.text not in self.g.orgs and rest.text not in self.g.countries \
-                and not any(t.lower_ in MEETING_WORDS for t in rest):
-            return "PERSON", k
+        if titled and k > start and k < end:
+            rest = doc[k:end]
+            if all(t.pos_ == "PROPN" and (t.is_title or t.text == "-") or t.text == "-" for t in rest) \
+                    and rest.text not in self.g.orgs and rest.text not in self.g.countries \
+                    and not any(t.lower_ in MEETING_WORDS for t in rest):
+                return "PERSON", k
         return label, start
+
+    def _title_at(self, v: "_Tokens", i: int) -> bool:
+        """:meth:`_is_title` of token ``i`` from the doc's arrays."""
+        return v.pos[i] != VERB and self._title_lower(v.lower[i])
+
+    def _title_lower(self, lower_id: int) -> bool:
+        known = self._title_cache.get(lower_id)
+        if known is None:
+            low = self._strings[lower_id].strip(".")
+            known = self._title_cache[lower_id] = (
+                (low in self.g.title_words or low in {"mr", "mrs", "ms", "dr", "-", "elect"})
+                and low not in NAME_TITLES)
+        return known
 
     def _is_title(self, token) -> bool:
         low = token.lower_.strip(".")
@@ -296,8 +329,9 @@ class EntityExtractor:
     def __call__(self, doc: Doc) -> Doc:
         blocked = blocked_char_ranges(doc)
         model = []
+        v = _Tokens(doc)
         for ent in doc.ents:
-            span = self._clean(doc, ent)
+            span = self._clean(doc, ent, v)
             if span is None or overlaps(span.start_char, span.end_char, blocked):
                 continue
             if span.label_ == "GPE" and span.start > 1 and doc[span.start - 1].text == "-" \

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -21,6 +21,7 @@ RECORD_TYPES = {
     "entities": Entity, "dates": TemporalExpression, "quotes": Quote,
     "figures": Figure, "events": Event,
 }
+_LIST_ADAPTERS = {kind: TypeAdapter(list[model]) for kind, model in RECORD_TYPES.items()}
 
 
 def reading_context(article: Article, reference_date: Optional[str] = None) -> dict:
@@ -70,12 +71,20 @@ def to_record(article: Article, doc: Doc) -> ArticleExtraction:
     lists: dict[str, list] = {}
     for kind, model in RECORD_TYPES.items():
         items = []
-        for item in results(doc, kind):
-            try:
-                record = model.model_validate(item)
-            except ValidationError as exc:
-                warnings.append(f"dropped a {kind} item {item.get('text')!r}: {exc.errors()[0]['msg']}")
-                continue
+        raw = results(doc, kind)
+        try:          # one call for the whole list; item by item only to tell which failed
+            records = _LIST_ADAPTERS[kind].validate_python(raw)
+        except ValidationError:
+            records = None
+        for n, item in enumerate(raw):
+            if records is not None:
+                record = records[n]
+            else:
+                try:
+                    record = model.model_validate(item)
+                except ValidationError as exc:
+                    warnings.append(f"dropped a {kind} item {item.get('text')!r}: {exc.errors()[0]['msg']}")
+                    continue
             if not _spans_match(record, article.text):
                 warnings.append(f"dropped a {kind} item {record.text!r}: offsets do not match the text")
                 continue
