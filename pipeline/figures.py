@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline.components import blocked_char_ranges, doc_text, overlaps, results, set_results
 from pipeline.figures_counted import counted_for
-from pipeline.numbers import NumberMatch, find_numbers, grammar, lexicon
+from pipeline.numbers import NumberMatch, _trie, find_numbers, grammar, lexicon
 
 _LINKS = r"(?i:https?://|www\.)\S+|\S+@\S+\.\w+"        # URLs, e-mail addresses
 _CODES = (r"\d+(?:[-/.:]\d+){2,}"                      # 5/17/2018, 192.168.1.2, 1-222-2222
@@ -65,9 +65,9 @@ class FigureExtractor:
         self.anaphoric_dets = set(lex["anaphoric_determiners"])
         self.group_nouns = set(lex["anaphoric_group_nouns"])
         self.compound_keep = set(lex["compound_modifier_keep_next"])
-        names = "|".join(re.escape(p).replace(r"\ ", r"\s+")
-                         for p in sorted(lex["name_phrases"] + lex["idiom_phrases"], key=len,
-                                         reverse=True))
+        # lower-cased: the pattern is case-insensitive, and one branch per spelling keeps
+        # the trie deterministic (so it finds the longest phrase, as the flat alternation did)
+        names = _trie({p.lower() for p in lex["name_phrases"] + lex["idiom_phrases"]}, flexible_spaces=True)
         ellipsis = "|".join(re.escape(p).replace(r"\ ", r"\s+")
                             for p in sorted(lex["ellipsis_before"], key=len, reverse=True))
         # "About 1,100 students ..., compared with nearly 15,000": the second counts the same

@@ -73,6 +73,27 @@ def _alternation(words, boundary: bool = True) -> str:
     return "|".join(out)
 
 
+def _trie(words, flexible_spaces: bool = False) -> str:
+    """A regex matching exactly ``words``, factored by common prefixes ("t(?:en|hree|...)"):
+    Python's ``re`` tries a flat alternation word by word at every position. With
+    ``flexible_spaces`` a space in a word matches any run of whitespace (``\\s+``)."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(r"\s+" if flexible_spaces and ch == " " else re.escape(ch), {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = [atom + build(child) for atom, child in sorted(node.items()) if atom]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return f"(?:{build(root)})"
+
+
 @functools.lru_cache(maxsize=1)
 def lexicon() -> dict:
     with open(PATTERNS / "figures_lexicon.json", encoding="utf-8") as f:
@@ -171,7 +192,7 @@ class NumberGrammar:
         self.anchor = re.compile(
             rf"(?<![\w.,])\.?\d|(?<![\w])(?=[{first}{first.upper()}])"
             rf"(?i:an?\s+(?=(?:{mags}|dozen|half|quarter|third)(?![\w]))"
-            rf"|(?:{'|'.join(sorted(set(words), key=len, reverse=True))})(?![\w]))")
+            rf"|{_trie(set(words))}(?![\w]))")
         self.prefixes = sorted({c.surface for c in self.currency.values()
                                 if c.position != "suffix"}, key=len, reverse=True)
         return pattern
