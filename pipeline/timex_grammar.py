@@ -20,6 +20,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
+try:                                   # the regex parser, to read where a family can start
+    from re import _constants as _sre_constants, _parser as _sre_parser
+except ImportError:                    # Python < 3.11
+    import sre_constants as _sre_constants  # type: ignore[no-redef]
+    import sre_parse as _sre_parser  # type: ignore[no-redef]
+
 PATTERNS_DIR = Path(__file__).resolve().parent / "patterns"
 
 
@@ -138,6 +144,115 @@ def master_pattern() -> tuple[re.Pattern, tuple[tuple[str, tuple[str, ...]], ...
     return re.compile("|".join(parts)), tuple(families)
 
 
+@functools.lru_cache(maxsize=1)
+def _family_patterns() -> tuple[tuple[re.Pattern, Optional[frozenset]], ...]:
+    """Each family of the master alternation compiled alone, with the ASCII characters a
+    match can start with (None: any). Matching the families in order at a position gives
+    what the alternation gives (nothing follows it), and skipping those that cannot start
+    there saves trying every family at every start."""
+    master = master_pattern()[0].pattern
+    out = []
+    for part in _top_level_branches(master):
+        first, _ = _first_chars(_sre_parser.parse(part))
+        out.append((re.compile(part), None if first is None else frozenset(first)))
+    return tuple(out)
+
+
+def _top_level_branches(pattern: str) -> list[str]:
+    """The ``(?P<kN>...)`` parts joined by ``|`` in :func:`master_pattern`."""
+    parts, depth, start, i = [], 0, 0, 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":                     # a class: brackets and bars inside do not count
+            j = i + 1
+            if j < len(pattern) and pattern[j] == "^":
+                j += 1
+            if j < len(pattern) and pattern[j] == "]":
+                j += 1
+            while pattern[j] != "]":
+                j += 2 if pattern[j] == "\\" else 1
+            i = j + 1
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    parts.append(pattern[start:])
+    return parts
+
+
+def _first_chars(items) -> tuple[Optional[set], bool]:
+    """(characters a match of the parsed ``items`` can start with, or None for any;
+    whether it can match the empty string). Letters in both cases: a superset is safe."""
+    c = _sre_constants
+    first: set = set()
+    for op, av in items:
+        if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
+            continue                      # zero width
+        if op is c.LITERAL:
+            ch = chr(av)
+            return first | {ch, ch.lower(), ch.upper()}, False
+        if op is c.IN:
+            chars: set = set()
+            for iop, iav in av:
+                if iop is c.LITERAL:
+                    chars |= {chr(iav), chr(iav).lower(), chr(iav).upper()}
+                elif iop is c.RANGE:
+                    for code in range(iav[0], iav[1] + 1):
+                        chars |= {chr(code), chr(code).lower(), chr(code).upper()}
+                elif iop is c.CATEGORY and iav is c.CATEGORY_DIGIT:
+                    chars |= set("0123456789")
+                else:
+                    return None, False
+            return first | chars, False
+        if op is c.SUBPATTERN:
+            sub, nullable = _first_chars(av[3])
+        elif op is c.BRANCH:
+            sub, nullable = set(), False
+            for branch in av[1]:
+                b, b_null = _first_chars(branch)
+                if b is None:
+                    return None, False
+                sub |= b
+                nullable = nullable or b_null
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT)):
+            sub, nullable = _first_chars(av[2])
+            nullable = nullable or av[0] == 0
+        else:
+            return None, False
+        if sub is None:
+            return None, False
+        first |= sub
+        if not nullable:
+            return first, False
+    return first, True
+
+
+_FAMILIES_BY_CHAR: dict[str, list[re.Pattern]] = {}
+
+
+def _match_at(text: str, start: int) -> Optional[re.Match]:
+    """``master_pattern()[0].match(text, start)``, trying only the families that can
+    start with the character there (non-ASCII characters try every family)."""
+    ch = text[start:start + 1]
+    families = _FAMILIES_BY_CHAR.get(ch)
+    if families is None:
+        families = _FAMILIES_BY_CHAR[ch] = [rx for rx, first in _family_patterns()
+                                if first is None or not ch.isascii() or not ch or ch in first]
+    for rx in families:
+        m = rx.match(text, start)
+        if m is not None:
+            return m
+    return None
+
+
 def _candidate(m: re.Match, families) -> Candidate:
     i = int(m.lastgroup[1:])
     kind, names = families[i]
@@ -164,7 +279,7 @@ def find_candidates(text: str, tries: Optional[list[tuple[list[int], int]]] = No
         for start in starts:
             if start < covered:
                 continue
-            m = pattern.match(text, start)
+            m = _match_at(text, start)
             if m is not None and m.end() > trigger_at:
                 out.append(_candidate(m, families))
                 covered = m.end()

@@ -172,3 +172,20 @@ def test_seed_article(nlp, seed_text):
     assert not any(text in ("2030", "70th", "16th") for text, _ in got)
     for d in results(doc, "dates"):
         assert seed_text[d["start"]:d["end"]] == d["text"]
+
+
+@pytest.mark.parametrize("text", [
+    "On March 5, 2024, and again in mid-2025, the talks resumed.",
+    "Q3 2024 results came out at 10:30 a.m. on the 3rd of June, last week.",
+    "the 1990s, Christmas Eve, two months later, since 2019, early this year",
+    "ſeptember 5 and İn March: non-ASCII starts try every family",
+], ids=["calendar-dates", "quarters-clock-ordinals", "decades-holidays-relative", "non-ascii-starts"])
+def test_family_dispatch_matches_the_alternation_at_every_position(text):
+    """Trying only the families that can start with a character finds what the master
+    alternation finds, at every position."""
+    from pipeline.timex_grammar import _match_at, master_pattern
+
+    pattern = master_pattern()[0]
+    for start in range(len(text)):
+        a, b = pattern.match(text, start), _match_at(text, start)
+        assert (a and (a.span(), a.lastgroup)) == (b and (b.span(), b.lastgroup)), text[start:]
