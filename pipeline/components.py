@@ -23,11 +23,11 @@ def set_results(doc: Doc, kind: str, items: list[dict], label: Optional[str] = N
     setattr(doc._, f"communique_{kind}", items)
     spans = []
     for item in items:
-        span = doc.char_span(item["start"], item["end"], alignment_mode="expand")
+        span = doc.char_span(item["start"], item["end"], alignment_mode="expand",
+                             label=label or str(item.get("type") or item.get("kind")
+                                                or item.get("label") or kind))
         if span is not None:
-            spans.append(Span(doc, span.start, span.end,
-                              label=label or str(item.get("type") or item.get("kind")
-                                                  or item.get("label") or kind)))
+            spans.append(span)
     doc.spans[f"communique_{kind}"] = spans
 
 

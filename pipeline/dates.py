@@ -29,7 +29,7 @@ import functools
 from typing import Optional
 
 import numpy
-from spacy.attrs import LOWER, SHAPE
+from spacy.attrs import IDX, LIKE_NUM, LOWER, SHAPE
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -64,7 +64,7 @@ class DateExtractor:
         trig, prefix = trigger_words()
         strings = nlp.vocab.strings
         self._trigger_ids = sorted_ids(strings.add(w) for w in trig)
-        self._prefix_words = prefix
+        self._prefix_ids = sorted_ids(strings.add(w) for w in prefix)
         self._shape_cache: dict[int, bool] = {}
         lex = lexicon()
         self._numeric_names = frozenset(lex["numeric_date_names"])
@@ -85,22 +85,23 @@ class DateExtractor:
     def _tries(self, doc: Doc) -> list[tuple[list[int], int]]:
         if len(doc) == 0:
             return []
-        arr = doc.to_array([LOWER, SHAPE]).astype("uint64")
+        arr = doc.to_array([LOWER, SHAPE, LIKE_NUM, IDX]).astype("uint64")
         is_trigger = in_table(arr[:, 0], self._trigger_ids)
         for shape_id in numpy.unique(arr[:, 1]):
             if self._digit_shape(doc, int(shape_id)):
                 is_trigger |= arr[:, 1] == shape_id
+        triggers = numpy.flatnonzero(is_trigger).tolist()
+        if not triggers:
+            return []
+        # a token may open the expression: a prefix word or number-like
+        opener = (in_table(arr[:, 0], self._prefix_ids) | (arr[:, 2] == 1)).tolist()
+        idx = arr[:, 3].tolist()
         tries = []
-        prefix = self._prefix_words
-        for i in numpy.flatnonzero(is_trigger).tolist():
+        for i in triggers:
             j = i
-            while j > 0 and i - j < MAX_PREFIX_TOKENS:
-                prev = doc[j - 1]
-                if prev.lower_ in prefix or prev.like_num:
-                    j -= 1
-                else:
-                    break
-            tries.append(([doc[k].idx for k in range(j, i + 1)], doc[i].idx))
+            while j > 0 and i - j < MAX_PREFIX_TOKENS and opener[j - 1]:
+                j -= 1
+            tries.append((idx[j:i + 1], idx[i]))
         return tries
 
     def _is_false_positive(self, doc: Doc, c: Candidate, names: "_Names") -> bool:
