@@ -167,14 +167,17 @@ class EntityExtractor:
 
     def _merge(self, doc: Doc, model: list[Span], gaz: list[Span]) -> list[Span]:
         spans = list(model)
+        bounds = [(s.start, s.end) for s in spans]      # kept in step with spans
         for g in gaz:
             label = g.label_
-            hits = [s for s in spans if s.start < g.end and g.start < s.end]
+            g_start, g_end = g.start, g.end
+            hits = [spans[k] for k, (start, end) in enumerate(bounds) if start < g_end and g_start < end]
             if not hits:
                 if label != "CITY" or g.root.pos_ == "PROPN":
                     spans.append(Span(doc, g.start, g.end, label="GPE" if label == "CITY" else label))
+                    bounds.append((g_start, g_end))
                 continue
-            same = [s for s in hits if (s.start, s.end) == (g.start, g.end)]
+            same = [s for s in hits if (s.start, s.end) == (g_start, g_end)]
             if same:
                 s = same[0]
                 new = label
@@ -189,6 +192,7 @@ class EntityExtractor:
             if label == "ORG" and all(self._org_wins(g, s) for s in hits):
                 spans = [s for s in spans if s not in hits]
                 spans.append(Span(doc, g.start, g.end, label=self.g.orgs[g.text][1]))
+                bounds = [(s.start, s.end) for s in spans]
         return spans
 
     def _org_wins(self, g: Span, s: Span) -> bool:
@@ -250,13 +254,13 @@ class EntityExtractor:
                 taken[start:end] = b"\x01" * (end - start)
         return out
 
-    def _person_country(self, doc: Doc, span: Span, by_end: dict) -> tuple[Optional[str], list[str]]:
+    def _person_country(self, doc: Doc, span: Span, by_end: dict, v: "_Tokens") -> tuple[Optional[str], list[str]]:
         i = span.start - 1
         titles: list[str] = []
-        while i >= 0 and self._is_title(doc[i]):
-            titles.insert(0, doc[i].lower_)
+        while i >= 0 and self._title_at(v, i):
+            titles.insert(0, self._strings[v.lower[i]])
             i -= 1
-        if i >= 0 and doc[i].text in POSSESSIVE:
+        if i >= 0 and v.orth[i] in self._possessive_ids:
             i -= 1
         ent = by_end.get(i + 1)
         if ent is not None and ent.label_ in {"GPE", "NORP"}:
@@ -351,10 +355,10 @@ class EntityExtractor:
                     names.append(" ".join(words))
         spans = filter_spans(self._find_people(doc, spans, names))
         doc.ents = spans
-        set_results(doc, "entities", self._items(doc, spans, names), label=None)
+        set_results(doc, "entities", self._items(doc, spans, names, v), label=None)
         return doc
 
-    def _items(self, doc: Doc, spans: list[Span], names: list[str]) -> list[dict]:
+    def _items(self, doc: Doc, spans: list[Span], names: list[str], v: "_Tokens") -> list[dict]:
         by_end = {s.end: s for s in spans}
         persons: dict[str, dict] = {}
         items = []
@@ -364,7 +368,7 @@ class EntityExtractor:
             text, country = ent.text, None
             if ent.label_ == "PERSON":
                 canonical = canonical_person(text, names)
-                country, titles = self._person_country(doc, ent, by_end)
+                country, titles = self._person_country(doc, ent, by_end, v)
                 info = persons.setdefault(canonical, {"country": None, "titles": []})
                 info["country"] = info["country"] or country
                 info["titles"] += [t for t in titles if t not in info["titles"]]
