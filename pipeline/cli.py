@@ -201,17 +201,11 @@ def evaluate(
     gold_path = gold or (Path("corpus/gold") if Path("corpus/gold").exists() else REPO_ROOT / "corpus" / "gold")
     if not gold_path.exists():
         _fail_usage(f"gold {gold_path} not found")
-    try:
-        gold_records = load_records(gold_path)
-    except (ValueError, OSError) as exc:
-        _fail_usage(f"{gold_path}: cannot read gold: {exc}")
+    gold_records = _records_or_fail(load_records, gold_path, "cannot read gold")
     if predictions is not None:
         if not predictions.exists():
             _fail_usage(f"{predictions}: no such file")
-        try:
-            pred_records = load_records(predictions)
-        except (ValueError, OSError) as exc:
-            _fail_usage(f"{predictions}: not a file of records: {exc}")
+        pred_records = _records_or_fail(load_records, predictions, "not a file of records")
     else:
         pred_records = list(predict_gold_articles(gold_records, _load_nlp(model)))
     result = run_eval(gold_records, pred_records)
@@ -226,6 +220,13 @@ def evaluate(
                 typer.echo(f"  {kind} miss: {miss}")
             for fa in errs["false_alarms"]:
                 typer.echo(f"  {kind} false alarm: {fa}")
+
+
+def _records_or_fail(load_records, path: Path, problem: str):
+    try:
+        return load_records(path)
+    except (ValueError, OSError) as exc:
+        _fail_usage(f"{path}: {problem}: {exc}")
 
 
 def predict_gold_articles(gold_records, nlp):
