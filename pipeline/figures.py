@@ -34,6 +34,7 @@ _CODES = (r"\d+(?:[-/.:]\d+){2,}"                      # 5/17/2018, 192.168.1.2,
           r"|(?<![\w])(?:19|20)\d{2}\s*[-–/]\s*\d{2}(?![\d])"  # 2023-24, 1995-01
           r"|(?<![\w$])[A-Za-z]+[-']?\d[\w-]*"          # G20, COVID-19, Su-57, mid-2024
           r"|(?<![\w])\d+[A-Za-z]+\d[\w]*")            # 5G3, 3D4
+_MAX_FIGURE_CHARS = 80
 _MASK_MARGIN = 60  # characters around a number searched for codes, names and idioms
 _SENTENCE_OPENERS = {"“", '"', "‘", "'", "(", "[", "—", "-", "–"}
 
@@ -84,7 +85,9 @@ class FigureExtractor:
     # -- the component -------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        found = find_numbers(text)
+        # a "number" longer than any quantity news states (a digit dump, a code) is no
+        # figure, and scanning its surroundings for codes would cost quadratic time
+        found = [nm for nm in find_numbers(text) if nm.end - nm.start <= _MAX_FIGURE_CHARS]
         items = []
         if found:
             skip = blocked_char_ranges(doc)
