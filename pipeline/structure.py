@@ -9,12 +9,17 @@ later components can skip them.
 """
 from __future__ import annotations
 
+import re
+
+import numpy
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.components import doc_text
 from pipeline.reading import find_headings, parse_front_matter
 
+_LINE_BREAK = re.compile(r"[\r\n]+")
 MAX_SENTENCE_TOKENS = 250  # longer runs get a preset break: keeps the parser linear
 HEADINGS_KEY = "communique_headings"
 DATELINE_KEY = "communique_dateline"
@@ -28,9 +33,11 @@ class DocumentStructure:
         text = doc_text(doc)
         cuts: set[int] = set()
         inside: set[int] = set()
-        for i, token in enumerate(doc):
-            if "\n" in token.text or "\r" in token.text:
-                cuts.add(i + 1)
+        if "\n" in text or "\r" in text:
+            starts = doc.to_array([IDX])
+            breaks = [m.start() for m in _LINE_BREAK.finditer(text)]
+            # the token holding each line break (whitespace tokens hold them) ends a sentence
+            cuts.update((numpy.searchsorted(starts, breaks, side="right")).tolist())
         front = parse_front_matter(text)
         heading_spans = self._spans(doc, find_headings(text) + front.title_spans, cuts, inside)
         doc.spans[HEADINGS_KEY] = heading_spans
