@@ -55,14 +55,16 @@ def prepare_doc(nlp: Language, article: Article, reference_date: Optional[str] =
 def empty_record(article: Article, context: Optional[dict] = None) -> ArticleExtraction:
     """The record of an article that could not be processed: errors, empty lists."""
     context = context or {}
-    return ArticleExtraction(
-        id=article.id, source_path=article.source_path, line=article.line,
-        title=article.title or context.get("title"), text=article.text,
-        dateline=context.get("dateline"),
-        reference_date=context.get("reference_date"),
-        reference_date_source=context.get("reference_date_source", "none"),
-        warnings=list(article.warnings), errors=list(article.errors) or ["not processed"],
-    )
+    return ArticleExtraction(**_article_fields(article, context), warnings=list(article.warnings),
+                             errors=list(article.errors) or ["not processed"])
+
+
+def _article_fields(article: Article, context: dict) -> dict:
+    """The article-level fields of a record: what was read, and the reading context."""
+    return {"id": article.id, "source_path": article.source_path, "line": article.line,
+            "title": article.title or context.get("title"), "text": article.text,
+            "dateline": context.get("dateline"), "reference_date": context.get("reference_date"),
+            "reference_date_source": context.get("reference_date_source", "none")}
 
 
 def to_record(article: Article, doc: Doc) -> ArticleExtraction:
@@ -91,12 +93,7 @@ def to_record(article: Article, doc: Doc) -> ArticleExtraction:
             items.append(record)
         lists[kind] = items
     return ArticleExtraction(
-        id=article.id, source_path=article.source_path, line=article.line,
-        title=article.title or context.get("title"), text=article.text,
-        dateline=context.get("dateline"),
-        reference_date=context.get("reference_date"),
-        reference_date_source=context.get("reference_date_source", "none"),
-        narrative_date=doc._.communique_narrative_date,
+        **_article_fields(article, context), narrative_date=doc._.communique_narrative_date,
         warnings=warnings, errors=list(article.errors), **lists,
     )
 
