@@ -377,13 +377,16 @@ class EventExtractor:
 
     @staticmethod
     def _share_locations(events: list[dict]) -> None:
-        by_sent: dict[int, set] = {}
+        """An event without a place takes the one place of its sentence's other events
+        that share a participant with it; a phone call takes none."""
         for e in events:
-            if e["location"]:
-                by_sent.setdefault(e["_sent"], set()).add(e["location"])
-        for e in events:
-            places = by_sent.get(e["_sent"], set())
-            if not e["location"] and len(places) == 1:
+            if e["location"] or e.get("mode") == "phone":
+                continue
+            mine = set(e["actors"] + e["recipients"])
+            places = {p["location"] for p in events
+                      if p is not e and p["_sent"] == e["_sent"] and p["location"]
+                      and (not mine or mine & set(p["actors"] + p["recipients"]))}
+            if len(places) == 1:
                 e["location"] = next(iter(places))
 
 

@@ -140,3 +140,13 @@ def test_sentence_offsets(nlp, seed_text):
     for e in results(doc, "events"):
         assert doc.text[e["start"]:e["end"]] == e["text"]
         assert e["sentence_start"] <= e["start"] < e["end"] <= e["sentence_end"]
+
+
+@pytest.mark.parametrize("text, trigger, location", [
+    ("Trump and Xi held a phone call on Tuesday, and Vice Premier He Lifeng will visit "
+     "Washington next month.", "phone call", None),
+    ("Xi arrived in Kazan on Tuesday and met Putin at the summit venue.", "met", "Kazan"),
+], ids=["phone-call-takes-no-place-from-a-neighbouring-visit",
+        "meeting-takes-the-place-of-the-same-actor's-arrival"])
+def test_location_shared_only_between_events_of_the_same_participants(nlp, text, trigger, location):
+    assert _one(nlp, text, trigger)["location"] == location
