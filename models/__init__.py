@@ -18,7 +18,9 @@ from models.records import (
     Quote,
     QuoteKind,
     TemporalExpression,
+    RECORD_KINDS,
     SCHEMA_VERSION,
+    span_mismatch,
 )
 
 __all__ = [
@@ -35,5 +37,7 @@ __all__ = [
     "Quote",
     "QuoteKind",
     "TemporalExpression",
+    "RECORD_KINDS",
     "SCHEMA_VERSION",
+    "span_mismatch",
 ]

@@ -30,6 +30,25 @@ EventType = Literal[
 ]
 
 
+RECORD_KINDS = ("entities", "dates", "quotes", "figures", "events")  # the item lists of a record
+
+
+def span_mismatch(text: str, start: Optional[int], end: Optional[int],
+                  value: Optional[str]) -> Optional[str]:
+    """Why ``value`` is not ``text[start:end]`` (None when it is, or when the span is absent).
+
+    >>> span_mismatch("Xi met Putin.", 0, 2, "Xi") is None
+    True
+    """
+    if start is None and end is None and value is None:
+        return None
+    if start is None or end is None or value is None:
+        return "span needs text, start and end together"
+    if not (0 <= start <= end <= len(text)) or text[start:end] != value:
+        return f"{value!r} != article text[{start}:{end}] {text[start:end]!r}"
+    return None
+
+
 class _Record(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -55,6 +74,10 @@ class Span(_Record):
                 f"but end - start = {self.end - self.start}"
             )
         return self
+
+    def text_spans(self) -> list[tuple[str, Optional[int], Optional[int], Optional[str]]]:
+        """``(name, start, end, text)`` of every span of the article this item holds."""
+        return [("", self.start, self.end, self.text)]
 
 
 class Dateline(_Record):
@@ -103,6 +126,11 @@ class Quote(Span):
     cue: Optional[str] = None
     cue_start: Optional[int] = None
     cue_end: Optional[int] = None
+
+    def text_spans(self) -> list[tuple[str, Optional[int], Optional[int], Optional[str]]]:
+        return super().text_spans() + [
+            ("speaker", self.speaker_start, self.speaker_end, self.speaker_text),
+            ("cue", self.cue_start, self.cue_end, self.cue)]
 
 
 class Figure(Span):
@@ -163,27 +191,17 @@ class ArticleExtraction(_Record):
     def _offsets_match_text(self):
         text = self.text
         problems = []
-
-        def check(kind: str, i: int, start, end, value) -> None:
-            if start is None and end is None and value is None:
-                return
-            if start is None or end is None or value is None:
-                problems.append(f"{kind}[{i}]: span needs text, start and end together")
-            elif not (0 <= start <= end <= len(text)) or text[start:end] != value:
-                problems.append(
-                    f"{kind}[{i}]: {value!r} != article text[{start}:{end}] "
-                    f"{text[start:end]!r}"
-                )
-
-        for kind in ("entities", "dates", "quotes", "figures", "events"):
+        for kind in RECORD_KINDS:
             for i, item in enumerate(getattr(self, kind)):
-                check(kind, i, item.start, item.end, item.text)
-        for i, q in enumerate(self.quotes):
-            check("quotes.speaker", i, q.speaker_start, q.speaker_end, q.speaker_text)
-            check("quotes.cue", i, q.cue_start, q.cue_end, q.cue)
+                for name, start, end, value in item.text_spans():
+                    problem = span_mismatch(text, start, end, value)
+                    if problem:
+                        problems.append(f"{kind}{'.' + name if name else ''}[{i}]: {problem}")
         if self.dateline is not None:
             d = self.dateline
-            check("dateline", 0, d.start, d.end, d.text)
+            problem = span_mismatch(text, d.start, d.end, d.text)
+            if problem:
+                problems.append(f"dateline: {problem}")
         if problems:
             raise ValueError("; ".join(problems[:10]))
         return self

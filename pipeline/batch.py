@@ -16,17 +16,16 @@ from __future__ import annotations
 import logging
 import time
 from dataclasses import dataclass, field
-from typing import IO, Iterable, Iterator, Optional
+from typing import Iterable, Iterator, Optional
 
 from spacy.language import Language
 
-from models import ArticleExtraction
+from models import RECORD_KINDS as KINDS, ArticleExtraction
 from pipeline.chunking import CHUNK_CHARS, merge_records, split_points
 from pipeline.reading import Article
 from pipeline.records import empty_record, prepare_doc, reading_context, to_record
 
 log = logging.getLogger(__name__)
-KINDS = ("entities", "dates", "quotes", "figures", "events")
 DEFAULT_BATCH_SIZE = 32
 
 
@@ -54,9 +53,6 @@ class Summary:
     skipped: int = 0  # already in the output (--resume)
     counts: dict[str, int] = field(default_factory=lambda: {k: 0 for k in KINDS})
     started: float = field(default_factory=time.perf_counter)
-
-    def add(self, record: ArticleExtraction) -> None:
-        self.add_done(Done.of(record))
 
     def add_done(self, done: Done) -> None:
         self.articles += 1
@@ -172,16 +168,3 @@ def extract_done_batches(articles: Iterable[Article], nlp: Language, *,
     """Serialized records, one list per batch: the single-process engine."""
     for chunk in chunks(articles, batch_size):
         yield [Done.of(r) for r in extract_chunk(nlp, chunk, reference_date, batch_size)]
-
-
-def write_records(records: Iterable[ArticleExtraction], out: IO[str],
-                  summary: Optional[Summary] = None, flush_every: int = DEFAULT_BATCH_SIZE) -> Summary:
-    """Write records as JSONL, flushing every ``flush_every`` records."""
-    summary = summary or Summary()
-    for i, record in enumerate(records, start=1):
-        out.write(record.model_dump_json() + "\n")
-        summary.add(record)
-        if i % flush_every == 0:
-            out.flush()
-    out.flush()
-    return summary

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from models import ArticleExtraction
+from models import RECORD_KINDS as KINDS, ArticleExtraction
 
 CHUNK_CHARS = 100_000
 
@@ -42,7 +42,6 @@ def split_points(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, int]]:
 
 _SHIFTED = ("start", "end", "speaker_start", "speaker_end", "cue_start", "cue_end",
             "sentence_start", "sentence_end")
-KINDS = ("entities", "dates", "quotes", "figures", "events")
 
 
 def merge_records(full: ArticleExtraction, parts: Iterable[tuple[int, ArticleExtraction]]) -> ArticleExtraction:

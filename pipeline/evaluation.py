@@ -16,9 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
-from models import ArticleExtraction
+from models import RECORD_KINDS as KINDS, ArticleExtraction
 
-KINDS = ("entities", "dates", "quotes", "figures", "events")
 
 
 def _norm(value):

@@ -13,7 +13,7 @@ from pydantic import TypeAdapter, ValidationError
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from models import ArticleExtraction, Entity, Event, Figure, Quote, TemporalExpression
+from models import ArticleExtraction, Entity, Event, Figure, Quote, TemporalExpression, span_mismatch
 from pipeline.components import results
 from pipeline.reading import Article, parse_front_matter
 
@@ -99,13 +99,5 @@ def to_record(article: Article, doc: Doc) -> ArticleExtraction:
 
 
 def _spans_match(record, text: str) -> bool:
-    pairs = [(record.start, record.end, record.text)]
-    if isinstance(record, Quote):
-        pairs += [(record.speaker_start, record.speaker_end, record.speaker_text),
-                  (record.cue_start, record.cue_end, record.cue)]
-    for start, end, value in pairs:
-        if start is None and end is None and value is None:
-            continue
-        if start is None or end is None or value is None or text[start:end] != value:
-            return False
-    return True
+    return all(span_mismatch(text, start, end, value) is None
+               for _, start, end, value in record.text_spans())

@@ -15,9 +15,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
-from models import ArticleExtraction
+from models import RECORD_KINDS as KINDS, ArticleExtraction
 
-KINDS = ("entities", "dates", "quotes", "figures", "events")
 # Kind of mark -> (legend label, record list it comes from)
 MARK_KINDS = {
     "entity": "Entities",
