@@ -43,6 +43,8 @@ def reading_context(article: Article, reference_date: Optional[str] = None) -> d
         warnings.append("no document date (no JSONL 'date', no dated dateline, no "
                         "--reference-date): relative dates are left unresolved")
     return {"reference_date": ref, "reference_date_source": source, "title": front.title,
+            # read by the structure component, so the front matter is parsed once
+            "title_spans": front.title_spans, "dateline_spans": front.dateline_spans,
             "dateline": dateline.model_dump() if dateline else None, "warnings": warnings}
 
 

@@ -38,10 +38,10 @@ class DocumentStructure:
             breaks = [m.start() for m in _LINE_BREAK.finditer(text)]
             # the token holding each line break (whitespace tokens hold them) ends a sentence
             cuts.update((numpy.searchsorted(starts, breaks, side="right")).tolist())
-        front = parse_front_matter(text)
-        heading_spans = self._spans(doc, find_headings(text) + front.title_spans, cuts, inside)
+        title_spans, dateline_spans = _front_matter_spans(doc, text)
+        heading_spans = self._spans(doc, find_headings(text) + title_spans, cuts, inside)
         doc.spans[HEADINGS_KEY] = heading_spans
-        doc.spans[DATELINE_KEY] = self._spans(doc, front.dateline_spans, cuts, inside)
+        doc.spans[DATELINE_KEY] = self._spans(doc, dateline_spans, cuts, inside)
         cuts |= _long_run_cuts(len(doc), cuts, MAX_SENTENCE_TOKENS)
         for i in cuts - inside:
             if 0 < i < len(doc):
@@ -61,6 +61,16 @@ class DocumentStructure:
                 cuts.update((span.start, span.end))
                 inside.update(range(span.start + 1, span.end))
         return spans
+
+
+def _front_matter_spans(doc: Doc, text: str) -> tuple[list, list]:
+    """Title and dateline spans: from the reading context when the reader set one
+    (``pipeline.records.prepare_doc``), else parsed here (a Doc made by ``nlp(text)``)."""
+    meta = doc._.communique_meta if Doc.has_extension("communique_meta") else None
+    if meta and "title_spans" in meta:
+        return meta["title_spans"], meta["dateline_spans"]
+    front = parse_front_matter(text)
+    return front.title_spans, front.dateline_spans
 
 
 def _long_run_cuts(n_tokens: int, cuts: set[int], limit: int) -> set[int]:
