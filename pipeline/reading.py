@@ -183,7 +183,7 @@ def parse_front_matter(text: str, reference: Optional[str] = None) -> FrontMatte
         front.dateline_spans.append((span["start"], span["end"]))
         _take_title(front, text, pos, w.start(), whole_region=True)
         return front
-    if prefix_date or p:
+    if p:
         start, end = front.dateline_spans[0]
         front.dateline = Dateline(date=prefix_date, text=text[start:end], start=start, end=end)
     line_end = head.find("\n", pos)
