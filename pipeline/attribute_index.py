@@ -7,7 +7,7 @@ together, and about a tenth of the whole model's time. :class:`IndexedAttributeR
 finds the same matches by looking each token's TAG, LOWER, DEP and IS_SPACE up in an
 index of the patterns' equality and IN constraints, then checking the rest of each
 candidate pattern; it applies them in spaCy's order (later rules win), so the
-annotations are identical (``tests/test_attribute_index.py`` compares the two).
+annotations are identical (``tests/test_model_speedups.py`` compares the two).
 
 Patterns it cannot index (other attributes or operators) make it fall back to spaCy's
 matcher for the whole ruler, so a different model still gets correct annotations.

