@@ -21,7 +21,7 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from pipeline.components import blocked_char_ranges, doc_text, overlaps, results, set_results
+from pipeline.components import blocked_char_ranges, doc_text, overlaps, results, sent_bounds, set_results
 from pipeline.events_args import (VERBAL, clause_verb, destination, noun_actors, place, recipients, status,
                                   verb_actors)
 from pipeline.events_lexicon import OBJECT_DEPS, choose_noun, choose_verb, complement, lexicon, refine
@@ -32,6 +32,7 @@ NO_OBJECT_RECIPIENT = {"STATEMENT"}
 HOLD_VERBS = {"hold", "have", "conduct"}
 AGENT_FROM = {"PROTEST", "ACCUSE", "THREATEN", "SUPPORT", "REQUEST", "AID", "STATEMENT"}
 INHERIT_WINDOW = 3   # sentences back in which a shared participant carries a date over
+WORKING_KEYS = ("_tok", "_verb", "_noun", "_sent", "_own", "_inherited")   # dropped from the records
 
 
 class EventExtractor:
@@ -39,7 +40,8 @@ class EventExtractor:
         self.name = name
         self.lex = lexicon()
         self.finder = self.lex.finder(nlp.vocab)
-        self.cues = self.lex.cameo
+        # the cue word lists as sets (membership tests only; the refinement tables stay dicts)
+        self.cues = {k: frozenset(v) if isinstance(v, list) else v for k, v in self.lex.cameo.items()}
         self.light_verbs = frozenset(self.cues["light_verbs"])
         self.allegation_verbs = frozenset(self.cues["allegation_verbs"])
         self.on_targets = frozenset(self.cues["on_recipient_nouns"])
@@ -51,7 +53,7 @@ class EventExtractor:
         verbs, nouns = [], {}
         for kind, start, end in self.finder(doc):
             tok = doc[end - 1]
-            if overlaps(doc[start].idx, tok.idx + len(tok), blocked):
+            if blocked and overlaps(doc[start].idx, tok.idx + len(tok), blocked):
                 continue
             if self._not_an_act(tok):
                 continue
@@ -63,23 +65,27 @@ class EventExtractor:
             if kind == "PHRASE":
                 key = " ".join([t.lower_ for t in doc[start:end - 1]] + [tok.lemma_])
             else:
-                key = tok.lemma_ if tok.lemma_ in self.lex.nouns else tok.lower_
+                lemma = tok.lemma_
+                key = lemma if lemma in self.lex.nouns else tok.lower_
             if key not in self.lex.nouns:
                 continue
             old = nouns.get(tok.i)
             if old is None or end - start > old[2] - old[1]:
                 nouns[tok.i] = (key, start, end)
-        return sorted(set(verbs), key=lambda t: t.i), nouns
+        return verbs, nouns                   # the finder lists single verbs once each, in order
 
     def _not_an_act(self, tok: Token) -> bool:
         """A generic gerund subject ('Shelling camps is a war crime', 'Sanctioning five men
         will not stop an army') and the content of a charge ('accused Rwanda of backing M23')
         name acts, not events that happened."""
-        if tok.tag_ == "VBG" and tok.dep_ in {"csubj", "csubjpass", "nsubj", "nsubjpass"} \
+        dep = tok.dep_
+        if dep in {"csubj", "csubjpass", "nsubj", "nsubjpass"} and tok.tag_ == "VBG" \
                 and not any(c.dep_ in {"nsubj", "poss"} for c in tok.children):
             return True
+        if dep not in {"pcomp", "pobj"}:
+            return False
         head = tok.head
-        if tok.dep_ not in {"pcomp", "pobj"} or head.lower_ not in {"of", "for"}:
+        if head.lower_ not in {"of", "for"}:
             return False
         gov = head.head if head.head.dep_ not in OBJECT_DEPS else head.head.head   # "accused Rwanda of"
         return gov.lemma_ in self.allegation_verbs
@@ -222,7 +228,7 @@ class EventExtractor:
             if self._in_topic_list(tok, nouns):
                 continue                      # "the withdrawal of troops, food, shelter and water"
             if entry.needs_args and self._anaphor(tok):
-                anaphors.append((m.sent_of(i).start, tok.lemma_))
+                anaphors.append((sent_bounds(doc, i)[0], tok.lemma_))
                 continue
             if (tok.is_title and not tok.is_sent_start) or m.label(tok) is not None:
                 continue                      # part of a name: "the APEC Economic Leaders' Meeting"
@@ -264,8 +270,8 @@ class EventExtractor:
         self._dates(doc, events, anaphors)
         self._share_locations(events)
         for e in events:
-            for k in [k for k in e if k.startswith("_")]:
-                del e[k]
+            for k in WORKING_KEYS:
+                e.pop(k, None)
         set_results(doc, "events", events)
         return doc
 
@@ -280,14 +286,15 @@ class EventExtractor:
         recips = [r for r in recips if r not in actors]
         location = destination(tok, m) if mode == "visit" else None
         location = location or place(tok, verb if not verbal else None, m)
-        sent = m.sent_of(tok.i)
+        sent_start, sent_end = sent_bounds(doc, tok.i)
+        sent_last = doc[sent_end - 1]
         start, end = first.idx, last.idx + len(last)
         return {"text": self._text[start:end], "start": start, "end": end, "type": etype, "mode": mode,
                 "cameo": cameo, "trigger": trigger, "actors": actors, "recipients": recips,
                 "location": location, "date": None,
                 "status": status(tok, verb, self.cues),
-                "sentence_start": sent.start_char, "sentence_end": sent.end_char,
-                "_tok": tok, "_verb": verb, "_noun": not verbal, "_sent": sent.start}
+                "sentence_start": doc[sent_start].idx, "sentence_end": sent_last.idx + len(sent_last),
+                "_tok": tok, "_verb": verb, "_noun": not verbal, "_sent": sent_start}
 
     @staticmethod
     def _implicit_actor(events: list[dict]) -> None:
@@ -331,9 +338,12 @@ class EventExtractor:
                 continue
             tok = span.root
             for _ in range(8):
-                if tok.pos_ in VERBAL or tok.head is tok:
+                if tok.pos_ in VERBAL:
                     break
-                tok = tok.head
+                head = tok.head
+                if head.i == tok.i:
+                    break
+                tok = head
             at_verb.setdefault(tok.i, value[:10])
         sent_index = {}
         for e in events:
@@ -346,13 +356,14 @@ class EventExtractor:
         for i, e in enumerate(events):
             v = e["_verb"] or e["_tok"]
             seen = 0
-            while v is not None and seen < 8:
+            while at_verb and seen < 8:      # the date of the clause, or of one above it
                 if v.i in at_verb:
                     e["date"], e["_own"] = at_verb[v.i], True
                     break
-                if v.head is v:
+                head = v.head
+                if head.i == v.i:
                     break
-                v, seen = v.head, seen + 1
+                v, seen = head, seen + 1
             if e["date"]:
                 continue
             lemmas = {lemma for s, lemma in anaphors if s == e["_sent"]}

@@ -9,17 +9,26 @@ phrases; the location is a visit's single destination or an ``in``/``at`` place.
 """
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Optional
 
 from spacy.tokens import Token
 
 from pipeline.mentions import Mentions
 
+PATTERNS = Path(__file__).resolve().parent / "patterns"
+
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 CLIMB = {"xcomp", "conj", "advcl", "acl", "pcomp", "relcl", "ccomp", "dobj", "pobj", "prep", "appos"}
 RECIPIENT_PREPS = {"with", "to", "against", "toward", "towards", "between", "among"}
 PLACE_PREPS = {"in", "at"}
+PLANNED_ACOMP = {"due", "set", "scheduled", "expected", "poised"}
 VERBAL = {"VERB", "AUX"}
+VERBAL_OR_NOMINAL = VERBAL | {"NOUN", "PROPN"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# "Israel is opposed to ...", "is committed to ...": a state of the subject, not a passive
+STATIVE = frozenset(json.loads((PATTERNS / "events_stative.json").read_text(encoding="utf-8"))["stative_participles"])
 
 
 def clause_verb(token: Token) -> Optional[Token]:
@@ -34,25 +43,19 @@ def clause_verb(token: Token) -> Optional[Token]:
     return None
 
 
-def _passive(verb: Token) -> bool:
-    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
-
-
-STATIVE = {"oppose", "commit", "determine", "prepare", "dedicate", "resolve", "involve", "engage"}
-
-
 def verb_actors(verb: Token, m: Mentions, depth: int = 0) -> list[str]:
     if depth > 5:
         return []
     out: list[str] = []
-    # "Israel is opposed to ...", "is committed to ...": a state of the subject, not a passive
-    passive = _passive(verb) and not (verb.lemma_ in STATIVE and not any(c.dep_ == "agent" for c in verb.children))
-    for child in verb.children:
-        if passive and child.dep_ == "agent":
+    children = list(verb.children)        # one walk: spaCy makes new Tokens on each
+    deps = [c.dep_ for c in children]
+    passive = ("auxpass" in deps or "nsubjpass" in deps) and not (verb.lemma_ in STATIVE and "agent" not in deps)
+    for child, dep in zip(children, deps):
+        if passive and dep == "agent":
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     out += m.of_phrase(pobj)
-        elif child.dep_ in SUBJECTS and not (passive and child.dep_ == "nsubjpass"):
+        elif dep in SUBJECTS and not (passive and dep == "nsubjpass"):
             if child.tag_ in {"WDT", "WP"} and verb.dep_ == "relcl":
                 out += m.of_phrase(verb.head)
             else:
@@ -61,18 +64,22 @@ def verb_actors(verb: Token, m: Mentions, depth: int = 0) -> list[str]:
                     found = [n for p in child.children if p.dep_ == "prep" and p.lower_ == "by"
                              for o in p.children if o.dep_ == "pobj" for n in m.of_phrase(o)]
                 out += found
-    if out or verb.head is verb:
+    head = verb.head
+    if out or head.i == verb.i:
         return list(dict.fromkeys(out))
-    if verb.dep_ == "relcl":
-        return m.of_phrase(verb.head)
-    if verb.dep_ in CLIMB:
-        head, seen = verb.head, {verb.i}
-        while head.pos_ not in VERBAL | {"NOUN", "PROPN"} and head.head is not head and head.i not in seen:
-            seen.add(head.i)                  # bounded: a malformed parse must not loop
+    dep = verb.dep_
+    if dep == "relcl":
+        return m.of_phrase(head)
+    if dep in CLIMB:
+        seen = {verb.i}
+        pos = head.pos_
+        while pos not in VERBAL_OR_NOMINAL and head.i not in seen:
+            seen.add(head.i)                  # bounded: a malformed parse (or the root) must not loop
             head = head.head
-        if head.pos_ in VERBAL:
+            pos = head.pos_
+        if pos in VERBAL:
             return verb_actors(head, m, depth + 1)
-        if head.pos_ in {"NOUN", "PROPN"}:
+        if pos in {"NOUN", "PROPN"}:
             return noun_actors(head, m, depth + 1)
     return []
 
@@ -200,15 +207,16 @@ def status(trigger: Token, verb: Optional[Token], cues: dict) -> str:
         for child in trigger.children:
             if child.dep_ == "amod" and child.lower_ in cues["planned_modifiers"]:
                 return "planned"
-    chain = []
-    tok = verb
-    while tok is not None and len(chain) < 4:
-        chain.append(tok)
-        if tok.dep_ not in {"xcomp", "conj"} or tok.head is tok:
-            break
-        tok = tok.head
-    if not chain:
+    if verb is None:
         return "occurred"
+    chain = [verb]                    # the verb and the verbs it is the xcomp or conjunct of
+    tok = verb
+    while len(chain) < 4 and tok.dep_ in {"xcomp", "conj"}:
+        head = tok.head
+        if head.i == tok.i:
+            break
+        chain.append(head)
+        tok = head
     planned = hypothetical = False
     if any(v.dep_ == "xcomp" and v.head.pos_ == "ADJ" and v.head.lower_ in cues["planned_adjectives"]
            for v in chain):
@@ -218,24 +226,21 @@ def status(trigger: Token, verb: Optional[Token], cues: dict) -> str:
             return "negated"
         if i and v.lemma_ in cues["planned_governors"]:
             planned = True
-        for child in v.children:
-            low = child.lower_
-            if child.dep_ == "neg":
+        for child in v.children:      # (an advcl's "if" is one of its mark children)
+            dep = child.dep_
+            if dep == "neg":
                 return "negated"
-            if child.dep_ in {"aux", "auxpass"}:
+            if dep in {"aux", "auxpass"}:
+                low = child.lower_
                 if low in cues["planned_aux"]:
                     planned = True
                 elif low in cues["hypothetical_aux"]:
                     hypothetical = low != "would" or hypothetical
                     planned = planned or low == "would"
-            if child.dep_ == "mark" and low in cues["hypothetical_mark"]:
+            elif dep == "mark" and child.lower_ in cues["hypothetical_mark"]:
                 hypothetical = True
-        if v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in cues["hypothetical_mark"]
-                                     for c in v.children):
-            hypothetical = True
-    if any(c.dep_ == "acomp" and c.lower_ in {"due", "set", "scheduled", "expected", "poised"}
-           for v in chain[:1] for c in v.children):
-        planned = True
+            elif dep == "acomp" and i == 0 and child.lower_ in PLANNED_ACOMP:
+                planned = True        # "is due to visit", "is set to sign"
     if hypothetical:
         return "hypothetical"
     return "planned" if planned else "occurred"

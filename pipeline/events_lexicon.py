@@ -27,7 +27,6 @@ from spacy.matcher import PhraseMatcher
 from spacy.parts_of_speech import AUX, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Token
 
-from pipeline.components import in_table, sorted_ids
 
 PATTERNS = Path(__file__).resolve().parent / "patterns"
 OBJECT_DEPS = {"dobj", "obj", "attr", "dative", "oprd"}
@@ -79,13 +78,18 @@ class Lexicon:
 
 class TriggerFinder:
     """Trigger candidates ``(kind, start, end)`` in one pass: single words by hash lookup
-    over the doc's LEMMA/LOWER/POS arrays (vectorised, no per-token Python), multiword
-    phrases ("phone call", "state of emergency") with a PhraseMatcher on lemmas."""
+    over the doc's LEMMA/LOWER/POS array (numpy picks the verbs and nouns, a set lookup
+    tests their few hashes), multiword phrases ("phone call", "state of emergency") with a
+    PhraseMatcher on lemmas."""
+
+    # uint64 like the doc array: comparing with a plain int makes numpy convert the array
+    VERBAL = (numpy.uint64(VERB), numpy.uint64(AUX))
+    NOMINAL = (numpy.uint64(NOUN), numpy.uint64(PROPN))
 
     def __init__(self, lex: Lexicon, vocab):
         strings = vocab.strings
-        self.verbs = sorted_ids(strings.add(k) for k in lex.verbs)
-        self.nouns = sorted_ids(strings.add(k) for k in lex.nouns if " " not in k)
+        self.verbs = frozenset(strings.add(k) for k in lex.verbs)
+        self.nouns = frozenset(strings.add(k) for k in lex.nouns if " " not in k)
         self.phrases = PhraseMatcher(vocab, attr="LEMMA")
         for key in (k for k in lex.nouns if " " in k):
             words = key.split()
@@ -94,12 +98,13 @@ class TriggerFinder:
     def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
         if not len(doc):
             return []
-        arr = doc.to_array([LEMMA, LOWER, POS]).astype(numpy.uint64)
+        arr = doc.to_array([LEMMA, LOWER, POS])
         pos = arr[:, 2]
-        verb = ((pos == VERB) | (pos == AUX)) & in_table(arr[:, 0], self.verbs)
-        noun = ((pos == NOUN) | (pos == PROPN)) & (in_table(arr[:, 0], self.nouns) | in_table(arr[:, 1], self.nouns))
-        out = [("VERB", int(i), int(i) + 1) for i in numpy.flatnonzero(verb)]
-        out += [("NOUN", int(i), int(i) + 1) for i in numpy.flatnonzero(noun)]
+        idx = numpy.flatnonzero((pos == self.VERBAL[0]) | (pos == self.VERBAL[1]))
+        out = [("VERB", i, i + 1) for i, lemma in zip(idx.tolist(), arr[idx, 0].tolist()) if lemma in self.verbs]
+        idx = numpy.flatnonzero((pos == self.NOMINAL[0]) | (pos == self.NOMINAL[1]))
+        out += [("NOUN", i, i + 1) for i, lemma, lower in zip(idx.tolist(), arr[idx, 0].tolist(), arr[idx, 1].tolist())
+                if lemma in self.nouns or lower in self.nouns]
         out += [("PHRASE", start, end) for _, start, end in self.phrases(doc)]
         return out
 
@@ -135,9 +140,11 @@ def lexicon() -> Lexicon:
 def objects(token: Token) -> list[Token]:
     """Direct objects of a verb (conjuncts too; 'rounds of talks' gives 'talks')."""
     out = []
-    deps = OBJECT_DEPS | ({"nsubjpass"} if any(c.dep_ == "auxpass" for c in token.children) else set())
-    for child in token.children:
-        if child.dep_ in deps:
+    children = list(token.children)       # one walk: spaCy makes new Tokens on each
+    labels = [c.dep_ for c in children]
+    deps = OBJECT_DEPS | ({"nsubjpass"} if "auxpass" in labels else set())
+    for child, dep in zip(children, labels):
+        if dep in deps:
             for obj in (child, *child.conjuncts):
                 out.append(obj)
                 out += [c for c in obj.children if c.dep_ == "compound"]   # "aid deliveries"
@@ -147,8 +154,7 @@ def objects(token: Token) -> list[Token]:
                             if gc.dep_ == "pobj":
                                 out.append(gc)
                                 out += [c for c in gc.children if c.dep_ == "compound"]
-        elif child.dep_ == "prt":            # "broke off talks": the object hangs on the verb
-            continue
+        # a "prt" child is passed over: "broke off talks", the object hangs on the verb
     return out
 
 
@@ -164,14 +170,16 @@ def choose_verb(token: Token, lex: Lexicon, label_of) -> Optional[tuple[Entry, O
     particle token that satisfied it."""
     best = None
     objs = None
+    deps = None
     for entry in lex.verbs.get(token.lemma_, ()):
         hit: Optional[Token] = None
         objs = objects(token) if objs is None else objs
+        deps = [c.dep_ for c in token.children] if deps is None else deps
         if entry.intransitive and objs:
             continue
         if entry.not_object and any(o.lemma_.lower() in entry.not_object for o in objs):
             continue
-        if entry.requires_xcomp and not any(c.dep_ in {"xcomp", "ccomp"} for c in token.children):
+        if entry.requires_xcomp and "xcomp" not in deps and "ccomp" not in deps:
             continue
         if entry.object or entry.object_label:
             hit = next((o for o in objs if o.lemma_.lower() in entry.object), None)
@@ -179,7 +187,7 @@ def choose_verb(token: Token, lex: Lexicon, label_of) -> Optional[tuple[Entry, O
                 hit = next((o for o in objs if label_of(o) in entry.object_label), None)
             if hit is None:
                 continue
-        if entry.passive and not any(c.dep_ == "auxpass" for c in token.children):
+        if entry.passive and "auxpass" not in deps:
             continue
         if entry.prep:
             part = particle(token, entry.prep)
