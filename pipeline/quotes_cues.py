@@ -25,7 +25,7 @@ import numpy
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
-from pipeline.components import in_table, sent_bounds, sent_of, sorted_ids
+from pipeline.components import doc_text, in_table, sent_bounds, sent_of, sorted_ids
 
 CUES_PATH = Path(__file__).parent / "patterns" / "quote_cues.json"
 _TRIM = {".", ",", ";", ":", "—", "–", "-", "“", "”", '"', "‘", "’", "'", "«", "»", "(", ")"}
@@ -323,11 +323,12 @@ class FrameFinder:
               cue_inside: bool = False) -> Optional[Frame]:
         while lo <= hi and (doc[lo].lower_ in _LEAD or doc[lo].is_space):
             lo += 1
-        for j in range(lo + 1, hi):  # "..., according to a readout" is not content
-            prev = doc[j - 2] if doc[j - 1].is_quote and j >= 2 else doc[j - 1]
-            if doc[j].lower_ == "according" and prev.text == "," and cue_start < j:
-                hi = j - 1
-                break
+        if lo < hi and "according" in doc_text(doc)[doc[lo].idx:doc[hi].idx].lower():
+            for j in range(lo + 1, hi):  # "..., according to a readout" is not content
+                prev = doc[j - 2] if doc[j - 1].is_quote and j >= 2 else doc[j - 1]
+                if doc[j].lower_ == "according" and prev.text == "," and cue_start < j:
+                    hi = j - 1
+                    break
         while hi >= lo and (doc[hi].text in _TRIM or doc[hi].is_space):
             hi -= 1
         if hi < lo or (lo <= cue_start <= hi and not cue_inside):
