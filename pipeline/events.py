@@ -197,7 +197,7 @@ class EventExtractor:
                     if noun is not None:
                         absorbed.update(c.i for c in (noun, *noun.conjuncts) if c.i in nouns)
                         etype, cameo = refine(entry.role, nentry.type, nentry.cameo, self.lex)
-                        if hit is noun:
+                        if hit is not None and hit.i == noun.i:
                             hit = None
             obj = hit if hit is not None and hit.dep_ not in {"prep", "prt", "agent", "advmod"} else None
             if obj is not None:

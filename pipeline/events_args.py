@@ -31,13 +31,19 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 STATIVE = frozenset(json.loads((PATTERNS / "events_stative.json").read_text(encoding="utf-8"))["stative_participles"])
 
 
+def _same(a: Optional[Token], b: Optional[Token]) -> bool:
+    """One token, whichever Token objects stand for it (spaCy makes a new one on each
+    access, so ``is`` can't tell)."""
+    return a is not None and b is not None and a.i == b.i
+
+
 def clause_verb(token: Token) -> Optional[Token]:
     """The verb a (nominal) trigger's clause hangs on."""
     tok = token
     for _ in range(6):
         if tok.pos_ in VERBAL:
             return tok
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return None
         tok = tok.head
     return None
@@ -108,7 +114,7 @@ def noun_actors(noun: Token, m: Mentions, depth: int = 0, agent_from: bool = Fal
     if out:
         return list(dict.fromkeys(out))
     head = noun.head
-    if head is noun:
+    if head.i == noun.i:
         return []
     if head.pos_ in VERBAL and noun.dep_ in {"dobj", "obj", "attr", "nsubjpass", "conj"} | {"dative"}:
         return verb_actors(head, m, depth + 1)
@@ -135,7 +141,7 @@ def recipients(trigger: Token, light: Optional[Token], consumed: Optional[Token]
         on_heads.append(trigger)
     for head in on_heads:
         for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in {"on", "upon"} and child is not particle:
+            if child.dep_ == "prep" and child.lower_ in {"on", "upon"} and not _same(child, particle):
                 out += [n for p in child.children if p.dep_ == "pobj" for n in m.of_phrase(p)]
     if particle is not None:              # "called on the Global South"
         out += [n for p in particle.children if p.dep_ == "pobj" for n in m.of_phrase(p)]
@@ -146,15 +152,15 @@ def recipients(trigger: Token, light: Optional[Token], consumed: Optional[Token]
         for child in head.children:
             dep = child.dep_
             if dep in {"dobj", "obj", "dative", "iobj", "oprd"} and object_is_recipient \
-                    and (child is not consumed or m.label(child) is not None) \
+                    and (not _same(child, consumed) or m.label(child) is not None) \
                     and child.pos_ != "ADP" \
-                    and head.pos_ in VERBAL and (head is not light or child is not trigger):
+                    and head.pos_ in VERBAL and not (_same(head, light) and _same(child, trigger)):
                 out += m.of_phrase(child)
-            elif dep in {"prep", "prt", "dative"} and child is not particle:
+            elif dep in {"prep", "prt", "dative"} and not _same(child, particle):
                 for prep in (child, *child.conjuncts):
                     if prep.lower_ in RECIPIENT_PREPS:
                         out += [n for p in prep.children if p.dep_ == "pobj" for n in m.of_phrase(p)]
-            elif dep == "nsubjpass" and head is trigger and head.pos_ in VERBAL:
+            elif dep == "nsubjpass" and _same(head, trigger) and head.pos_ in VERBAL:
                 out += m.of_phrase(child)
     if out:
         out += _people_beside_places(trigger, m)

@@ -250,7 +250,7 @@ def _governing_verb(token: Token) -> Optional[str]:
     for _ in range(3):
         if head.pos_ in {"VERB", "AUX"}:
             return head.lemma_
-        if head.head is head:
+        if head.head.i == head.i:
             break
         head = head.head
     return None
