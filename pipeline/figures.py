@@ -28,12 +28,14 @@ from pipeline.figures_counted import counted_for
 from pipeline.numbers import NumberMatch, _trie, find_numbers, grammar, lexicon
 
 _LINKS = r"(?i:https?://|www\.)\S+|\S+@\S+\.\w+"        # URLs, e-mail addresses
-_CODES = (r"\d+(?:[-/.:]\d+){2,}"                      # 5/17/2018, 192.168.1.2, 1-222-2222
+# possessive "++": what follows a run of digits or letters is never one more of them, so
+# giving characters back could not help a match (and costs time at every word)
+_CODES = (r"\d++(?:[-/.:]\d+){2,}"                     # 5/17/2018, 192.168.1.2, 1-222-2222
           r"|(?<![\w])\d{1,2}:\d{2}(?![\d])"           # 10:30
           r"|\+\d[\d\s()-]{6,}\d"                     # +1 222 2222
           r"|(?<![\w])(?:19|20)\d{2}\s*[-–/]\s*\d{2}(?![\d])"  # 2023-24, 1995-01
-          r"|(?<![\w$])[A-Za-z]+[-']?\d[\w-]*"          # G20, COVID-19, Su-57, mid-2024
-          r"|(?<![\w])\d+[A-Za-z]+\d[\w]*")            # 5G3, 3D4
+          r"|(?<![\w$])[A-Za-z]++[-']?\d[\w-]*"         # G20, COVID-19, Su-57, mid-2024
+          r"|(?<![\w])\d++[A-Za-z]++\d[\w]*")          # 5G3, 3D4
 _MAX_FIGURE_CHARS = 80
 _MASK_MARGIN = 60  # characters around a number searched for codes, names and idioms
 _SENTENCE_OPENERS = {"“", '"', "‘", "'", "(", "[", "—", "-", "–"}
@@ -73,7 +75,10 @@ class FigureExtractor:
                             for p in sorted(lex["ellipsis_before"], key=len, reverse=True))
         # "About 1,100 students ..., compared with nearly 15,000": the second counts the same
         self.ellipsis = re.compile(rf"(?i)(?<![\w])(?:{ellipsis})\s*$")
-        self.masks = re.compile(rf"{_CODES}|(?i:(?<![\w])(?:{names})(?![\w]))")
+        # every branch starts at a digit, a "+" or a word start: the test in front
+        # rejects the other positions before the branches are tried one by one
+        self.masks = re.compile(rf"(?:(?<![\w])|(?=[\d+]))"
+                                rf"(?:{_CODES}|(?i:(?<![\w])(?:{names})(?![\w])))")
         self.links = re.compile(_LINKS)
         months = "|".join(re.escape(w) for w in lex["months"] + lex["temporal_words"])
         # a date span is trusted when it looks temporal: NER calls "between 10 and 20" a DATE

@@ -26,6 +26,16 @@ from typing import Optional
 
 PATTERNS = Path(__file__).resolve().parent / "patterns"
 
+# compiled once: the normalizer runs them on every number
+_AND_A_FRACTION = re.compile(r"(.+?)\s+and\s+(?:an?|one)\s+(half|quarter|third|fourth|fifth)")
+_FRACTION_OF = re.compile(r"(half|quarter)\s+an?\s+(.+)")
+_NUMBER_TOKENS = re.compile(r"\d*\.\d+|\d+|[a-z]+")
+_VAGUE = re.compile(r"(?:tens\s+of\s+)?(?:dozens|scores|hundreds|thousands|millions|billions)\b")
+_LETTERS = re.compile(r"[a-z]+")
+_DIGITS = re.compile(r"\d+")
+_NON_SPACE = re.compile(r"\S+")
+_SPACES = re.compile(r"\s+")
+
 
 @dataclass
 class NumberMatch:
@@ -94,6 +104,18 @@ def _trie(words, flexible_spaces: bool = False) -> str:
     return f"(?:{build(root)})"
 
 
+def _can_start(words) -> str:
+    """A lookahead that fails fast where none of ``words`` can start: each word's leading
+    run of letters and digits (or its first character), in any case, as a trie. Put before
+    a long alternation of ``words`` it changes no match: ``re`` would otherwise try every
+    alternative in turn at each number, which costs more than the rest of the match."""
+    heads = set()
+    for word in words:
+        run = re.match(r"[^\W_]+", word)
+        heads.add((run.group() if run else word[:1]).lower())
+    return f"(?=(?i:{_trie(heads)}))"
+
+
 @functools.lru_cache(maxsize=1)
 def lexicon() -> dict:
     with open(PATTERNS / "figures_lexicon.json", encoding="utf-8") as f:
@@ -124,24 +146,31 @@ class NumberGrammar:
         self.fractions = lex["fractions"]
         self.abbr = lex["scale_abbreviations"]
         self.qual_before = {re.sub(r"\s+", " ", k): v for k, v in lex["qualifiers_before"].items()}
+        # the word a qualifier before a number ends with: a quick test before the phrases
+        self.qual_last_words = {k.split(" ")[-1] for k in self.qual_before}
         self.qual_after = lex["qualifiers_after"]
         self.any_case = set(lex["currency_codes_any_case"])
         self.regex = re.compile(self._pattern())
+        # the same number strings ("2", "10", "a dozen") come back in every article
+        self.word_value = functools.lru_cache(maxsize=4096)(self._word_value)
 
     # -- the grammar -------------------------------------------------------------------
     def _pattern(self) -> str:
         lex = self.lex
         units = _alternation(lex["units"])
         tens = _alternation(lex["tens"])
-        mags = _alternation([m for m in lex["magnitudes"] if not m.endswith("s")])
-        all_mags = _alternation(lex["magnitudes"])
-        word_atom = (rf"(?:(?:{tens})(?:\s*-\s*|\s+)(?:{units})|{tens}|{units}|{mags}|dozen"
+        mag_words = [m for m in lex["magnitudes"] if not m.endswith("s")]
+        mags = _can_start(mag_words) + f"(?:{_alternation(mag_words)})"
+        all_mags = _can_start(lex["magnitudes"]) + f"(?:{_alternation(lex['magnitudes'])})"
+        atom_words = list(lex["units"]) + list(lex["tens"]) + list(lex["magnitudes"]) + ["dozen"]
+        word_atom = (rf"{_can_start(atom_words)}"
+                     rf"(?:(?:{tens})(?:\s*-\s*|\s+)(?:{units})|{tens}|{units}|{mags}|dozen"
                      rf"|(?<=\s)(?:{all_mags}|dozens))")
         after_mag = "|".join(rf"(?<={m})" for m in ("hundred", "thousand", "million", "billion",
                                                    "trillion"))
         word_num = (rf"(?:(?<![\w-])an?\s+(?=(?:{mags}|dozen)\b))?{word_atom}"
                     rf"(?:(?:(?:{after_mag})\s+and\s+|\s*-\s*|\s+)(?:{word_atom}))*")
-        fracs = _alternation(lex["fractions"])
+        fracs = _can_start(lex["fractions"]) + f"(?:{_alternation(lex['fractions'])})"
         fraction = (rf"(?:(?:(?:{word_num})|(?<![\w-])an?|\d+)(?:\s*-\s*|\s+))?(?:{fracs})"
                     rf"(?:\s+(?:{mags}))?")
         half_of = rf"(?<![\w-])(?:half|quarter)\s+an?\s+(?:{mags}|dozen)(?![\w])"
@@ -160,10 +189,10 @@ class NumberGrammar:
         def code(s: str) -> bool:
             return s.isupper() and s.isalpha() and s not in self.any_case
 
-        pre = (rf"{_alternation([s for s in prefixes if code(s)])}"
-               rf"|(?i:{_alternation([s for s in prefixes if not code(s)])})")
-        suf = (rf"{_alternation([s for s in suffixes if code(s)])}"
-               rf"|(?i:{_alternation([s for s in suffixes if not code(s)])})")
+        pre = (rf"{_can_start(prefixes)}(?:{_alternation([s for s in prefixes if code(s)])}"
+               rf"|(?i:{_alternation([s for s in prefixes if not code(s)])}))")
+        suf = (rf"{_can_start(suffixes)}(?:{_alternation([s for s in suffixes if code(s)])}"
+               rf"|(?i:{_alternation([s for s in suffixes if not code(s)])}))")
         pct = (r"%|(?i:(?:percentage|percent|per\s*cent|pct)\s+points?(?![\w])"
                r"|percent(?:s|age)?(?![\w])|per\s*cent(?![\w])|pct(?![\w]))")
         # word forms are case-insensitive, digits and abbreviations are not
@@ -189,10 +218,12 @@ class NumberGrammar:
                  + list(lex["fractions"]) + list(lex["vague"]) + list(lex["multiplier_words"])
                  + ["dozen", "tens"])
         first = "".join(sorted({w[0].lower() for w in words} | {"a"}))
+        # a digit or a number word, where no word character stands before: that test
+        # comes first, once, as it fails at most positions of the text
         self.anchor = re.compile(
-            rf"(?<![\w.,])\.?\d|(?<![\w])(?=[{first}{first.upper()}])"
+            rf"(?<![\w])(?:(?<![.,])\.?\d|(?=[{first}{first.upper()}])"
             rf"(?i:an?\s+(?=(?:{mags}|dozen|half|quarter|third)(?![\w]))"
-            rf"|{_trie(set(words))}(?![\w]))")
+            rf"|{_trie(set(words))}(?![\w])))")
         self.prefixes = sorted({c.surface for c in self.currency.values()
                                 if c.position != "suffix"}, key=len, reverse=True)
         return pattern
@@ -204,18 +235,19 @@ class NumberGrammar:
             or cur.surface in self.any_case)
 
     # -- normalizing ------------------------------------------------------------------
-    def word_value(self, text: str) -> Optional[float]:
-        """The value of a spelled or mixed number ("twenty-one", "2.8 billion", "a dozen")."""
+    def _word_value(self, text: str) -> Optional[float]:
+        """The value of a spelled or mixed number ("twenty-one", "2.8 billion", "a dozen");
+        called as ``word_value``, through a cache."""
         low = text.lower().replace(",", "")
-        m = re.fullmatch(r"(.+?)\s+and\s+(?:an?|one)\s+(half|quarter|third|fourth|fifth)", low)
+        m = _AND_A_FRACTION.fullmatch(low)
         if m:
             whole = self.word_value(m.group(1))
             return None if whole is None else whole + 1 / self.fractions[m.group(2)]
-        m = re.fullmatch(r"(half|quarter)\s+an?\s+(.+)", low)
+        m = _FRACTION_OF.fullmatch(low)
         if m:
             rest = self.word_value(m.group(2))
             return None if rest is None else rest / self.fractions[m.group(1)]
-        tokens = re.findall(r"\d*\.\d+|\d+|[a-z]+", low)
+        tokens = _NUMBER_TOKENS.findall(low)
         total = cur = 0.0
         seen = False
         for i, tok in enumerate(tokens):
@@ -272,10 +304,9 @@ class NumberGrammar:
         else:
             value = self.word_value(num)
         low = num.lower()
-        info["vague"] = bool(re.match(r"(?:tens\s+of\s+)?(?:dozens|scores|hundreds|thousands|"
-                                      r"millions|billions)\b", low))
-        info["fraction"] = any(w in self.fractions for w in re.findall(r"[a-z]+", low))
-        info["plain"] = bool(re.fullmatch(r"\d+", num))
+        info["vague"] = bool(_VAGUE.match(low))
+        info["fraction"] = any(w in self.fractions for w in _LETTERS.findall(low))
+        info["plain"] = bool(_DIGITS.fullmatch(num))
         info["abbr"] = abbr
         return value, info
 
@@ -285,10 +316,11 @@ def grammar() -> NumberGrammar:
     return NumberGrammar(lexicon(), currencies())
 
 
+@functools.lru_cache(maxsize=4096)  # asked about the word before every number
 def _currency(g: NumberGrammar, surface: Optional[str]) -> Optional[Currency]:
     if not surface:
         return None
-    key = re.sub(r"\s+", " ", surface.lower()).replace(" $", "$")
+    key = _SPACES.sub(" ", surface.lower()).replace(" $", "$")
     return g.currency.get(key) or g.currency.get(key.replace(" ", ""))
 
 
@@ -301,8 +333,7 @@ def _look_back(g: NumberGrammar, text: str, pos: int, floor: int):
     Returns ``(currency_start, currency_surface, opener_start, opener, qual_start, qual)``
     with ``None`` for what is absent; nothing is read before ``floor``."""
     window_start = max(floor, pos - 60)
-    toks = [(t.start() + window_start, t.end() + window_start, t.group())
-            for t in re.finditer(r"\S+", text[window_start:pos])]
+    toks = [(t.start(), t.end(), t.group()) for t in _NON_SPACE.finditer(text, window_start, pos)]
     cur_start = cur = None
     if toks and toks[-1][1] >= pos - 1:
         last = toks[-1]
@@ -312,7 +343,7 @@ def _look_back(g: NumberGrammar, text: str, pos: int, floor: int):
         if len(toks) > 1 and toks[-2][1] == last[0] - 1:
             cands.insert(0, (toks[-2][0], toks[-2][2] + " " + last[2]))
         for start, surface in cands:
-            if _currency(g, surface) is not None and g.currency_prefix(surface):
+            if g.currency_prefix(surface):
                 cur_start, cur = start, surface
                 break
         if cur is not None:
@@ -327,6 +358,9 @@ def _look_back(g: NumberGrammar, text: str, pos: int, floor: int):
     else:
         qual_toks = toks
     qual_start = qual = None
+    last_word = qual_toks[-1][2].lower() if qual_toks else ""
+    if last_word not in g.qual_last_words and last_word.lstrip(_LEADING_PUNCT) not in g.qual_last_words:
+        return cur_start, cur, opener_start, opener, qual_start, qual
     for n in (4, 3, 2, 1):
         if len(qual_toks) < n:
             continue

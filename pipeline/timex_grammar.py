@@ -26,6 +26,8 @@ except ImportError:                    # Python < 3.11
     import sre_constants as _sre_constants  # type: ignore[no-redef]
     import sre_parse as _sre_parser  # type: ignore[no-redef]
 
+from pipeline.numbers import _trie
+
 PATTERNS_DIR = Path(__file__).resolve().parent / "patterns"
 
 
@@ -36,10 +38,14 @@ def lexicon() -> dict:
 
 
 def _alt(words, flags: str = "") -> str:
-    """An alternation of ``words`` (longest first), spaces matching any whitespace."""
-    parts = sorted({w for w in words}, key=len, reverse=True)
-    body = "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in parts)
-    return f"(?{flags}:{body})" if flags else f"(?:{body})"
+    """An alternation of ``words`` (the longest that fits first), spaces matching any
+    whitespace. Written as a trie ("t(?:en|hree)"): ``re`` tries a flat alternation word
+    by word, and these lists are tried at every candidate start."""
+    phrases = {" ".join(w.split()) for w in words}
+    if "i" in flags:
+        phrases = {p.lower() for p in phrases}
+    body = _trie(phrases, flexible_spaces=True)
+    return f"(?{flags}:{body})" if flags else body
 
 
 def _cap(word: str) -> str:
@@ -50,15 +56,14 @@ def _placeholders(lex: dict) -> dict[str, str]:
     months = lex["months"]
     full = [m for m in months if len(m) > 4 or m in ("may", "june", "july")]
     abbr = [m for m in months if m not in {"may", "june", "july"} and len(m) <= 4]
-    by_len = functools.partial(sorted, key=len, reverse=True)
     # next to a number a month name is safe in any case ("april 22"); alone, "March" and
     # "May" must be capitalized (the verbs "march", "may")
-    month_any = "(?i:" + "|".join(by_len(full) + [re.escape(a) + r"\.?" for a in by_len(abbr)]) + ")"
+    # full names before abbreviations, each list as a trie (see _alt)
+    month_any = rf"(?i:{_trie(full)}|{_trie(abbr)}\.?)"
     safe = [m for m in full if m not in ("march", "may")]
-    month_bare = ("(?i:" + "|".join(by_len(safe) + [re.escape(a) + r"\." for a in by_len(abbr)])
-                  + ")|March|May|MARCH|MAY")
+    month_bare = rf"(?i:{_trie(safe)}|{_trie(abbr)}\.)|March|May|MARCH|MAY"
     need_period = set(lex["weekday_abbreviations_need_period"])
-    weekdays = "(?i:" + "|".join(by_len(w + (r"\." if w in need_period else "") for w in lex["weekdays"])) + ")"
+    weekdays = "(?i:" + _trie({w + ("." if w in need_period else "") for w in lex["weekdays"]}) + ")"
     number_words = [w for w in lex["numbers"]]
     tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
     ones = "one|two|three|four|five|six|seven|eight|nine"
