@@ -16,18 +16,21 @@ TEXT_KEY = "communique_text"
 SENT_STARTS_KEY = "communique_sent_starts"
 
 
-def set_results(doc: Doc, kind: str, items: list[dict], label: Optional[str] = None) -> None:
+def set_results(doc: Doc, kind: str, items: list[dict], label: Optional[str] = None,
+                spans: Optional[list[Span]] = None) -> None:
     """Store a component's records: plain dicts on ``doc._.communique_<kind>`` and
     token-aligned spans (labelled ``label`` or the item's ``type``/``kind``) on
-    ``doc.spans["communique_<kind>"]``."""
+    ``doc.spans["communique_<kind>"]``; a component that already has the items' spans
+    passes them as ``spans``."""
     setattr(doc._, f"communique_{kind}", items)
-    spans = []
-    for item in items:
-        span = doc.char_span(item["start"], item["end"], alignment_mode="expand",
-                             label=label or str(item.get("type") or item.get("kind")
-                                                or item.get("label") or kind))
-        if span is not None:
-            spans.append(span)
+    if spans is None:
+        spans = []
+        for item in items:
+            span = doc.char_span(item["start"], item["end"], alignment_mode="expand",
+                                 label=label or str(item.get("type") or item.get("kind")
+                                                    or item.get("label") or kind))
+            if span is not None:
+                spans.append(span)
     doc.spans[f"communique_{kind}"] = spans
 
 

@@ -32,7 +32,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from pipeline.components import blocked_char_ranges, doc_text, overlaps
+from pipeline.components import blocked_char_ranges, doc_text, overlaps, set_results
 from pipeline.gazetteer import Gazetteer, gazetteer
 
 _CALENDAR_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august",
@@ -445,10 +445,9 @@ class EntityExtractor:
         # what filter_spans would do
         spans = sorted(self._find_people(doc, spans, names, canonical, v), key=attrgetter("start"))
         doc.set_ents(spans, default="outside")
-        # what components.set_results stores, without a char_span per item: the items'
-        # spans are the named entities themselves
-        doc._.communique_entities = self._items(doc, spans, canonical, v)
-        doc.spans["communique_entities"] = [s for s in spans if s.label_ in NAMED]
+        # the items' spans are the named entities themselves
+        set_results(doc, "entities", self._items(doc, spans, canonical, v),
+                    spans=[s for s in spans if s.label_ in NAMED])
         return doc
 
     def _after_lower_hyphen(self, doc: Doc, start: int, v: _Tokens) -> bool:
