@@ -142,7 +142,7 @@ def _subject(verb: Token) -> Optional[Token]:
         for child in verb.children:
             if child.dep_ in SUBJECT_DEPS:
                 return child
-        if verb.dep_ not in ("conj", "xcomp") or verb.head is verb:
+        if verb.dep_ not in ("conj", "xcomp") or verb.head.i == verb.i:
             return None
         verb = verb.head
     return None
@@ -153,7 +153,7 @@ def _measured(doc: Doc, tok: Token, span: Span, kind: Optional[str] = None) -> O
     as object is a misparsed measure: "is expected to grow 4 percent")."""
     words = _words()
     head, dep = tok.head, tok.dep_
-    if head is tok:
+    if head.i == tok.i:
         return None
     if dep == "appos" and head.pos_ in NOUNS:
         return _noun_measured(doc, head, span)
