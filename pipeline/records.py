@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from models import ArticleExtraction, Entity, Event, Figure, Quote, TemporalExpression, span_mismatch
-from pipeline.components import results
+from pipeline.components import TEXT_KEY, results
 from pipeline.reading import Article, parse_front_matter
 
 RECORD_TYPES = {
@@ -50,6 +50,7 @@ def reading_context(article: Article, reference_date: Optional[str] = None) -> d
 
 def prepare_doc(nlp: Language, article: Article, reference_date: Optional[str] = None) -> Doc:
     doc = nlp.make_doc(article.text)
+    doc.user_data[TEXT_KEY] = article.text  # spaCy's tokenizer keeps the text exactly
     doc._.communique_meta = reading_context(article, reference_date)
     return doc
 
