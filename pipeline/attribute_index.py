@@ -32,6 +32,7 @@ from spacy.tokens._retokenize import set_token_attrs
 COLUMNS = {"TAG": TAG, "LOWER": LOWER, "DEP": DEP, "IS_SPACE": IS_SPACE, "ORTH": ORTH}
 COLUMN_IDS = list(COLUMNS.values())
 COLUMN_OF = {name: i for i, name in enumerate(COLUMNS)}
+COLUMN_NAME = dict(enumerate(COLUMNS))
 # the constraint a pattern is filed under, most selective first
 INDEX_PREFERENCE = ("ORTH", "LOWER", "TAG", "DEP", "IS_SPACE")
 
@@ -111,14 +112,12 @@ class _Pattern:
                    for k, conditions in enumerate(self.tokens) for c in conditions)
 
     def index_key(self) -> Optional[tuple[int, frozenset[int]]]:
-        first = {COLUMN_OF_NAME[c.column]: c for c in self.tokens[0] if c.keys is not None}
+        first = {COLUMN_NAME[c.column]: c for c in self.tokens[0] if c.keys is not None}
         for name in INDEX_PREFERENCE:
             if name in first:
                 return first[name].column, first[name].keys
         return None
 
-
-COLUMN_OF_NAME = {i: name for name, i in COLUMN_OF.items()}
 
 
 class PatternIndex:
