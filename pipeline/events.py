@@ -25,7 +25,7 @@ from pipeline.components import blocked_char_ranges, doc_text, overlaps, results
 from pipeline.events_args import (VERBAL, clause_verb, destination, noun_actors, place, recipients, status,
                                   verb_actors)
 from pipeline.events_lexicon import OBJECT_DEPS, choose_noun, choose_verb, complement, lexicon, refine
-from pipeline.mentions import PAIR, Mentions
+from pipeline.mentions import PAIR, Mentions, Tree
 
 ARG_PREPS = {"with", "to", "between", "by", "among", "from", "of", "on", "against", "in", "for"}
 NO_OBJECT_RECIPIENT = {"STATEMENT"}
@@ -49,17 +49,17 @@ class EventExtractor:
         self.appeal_carriers = frozenset(self.cues["appeal_carriers"])
 
     # -- candidates ----------------------------------------------------------------------
-    def _candidates(self, doc: Doc, blocked) -> tuple[list[Token], dict[int, tuple[str, int, int]]]:
+    def _candidates(self, doc: Doc, blocked, tree: Tree) -> tuple[list[Token], dict[int, tuple[str, int, int]]]:
         verbs, nouns = [], {}
-        for kind, start, end in self.finder(doc):
+        for kind, start, end in self.finder(doc, tree):
             tok = doc[end - 1]
             if blocked and overlaps(doc[start].idx, tok.idx + len(tok), blocked):
                 continue
-            if self._not_an_act(tok):
+            if self._not_an_act(tok, tree):
                 continue
             if kind == "VERB":
                 # "the besieged town", "ousted President X" (a state), "evacuated the wounded" (people)
-                if tok.dep_ != "amod" and not any(c.dep_ == "det" for c in tok.children):
+                if tok.dep_ != "amod" and not any(c.dep_ == "det" for c in tree.children(tok)):
                     verbs.append(tok)
                 continue
             if kind == "PHRASE":
@@ -74,13 +74,13 @@ class EventExtractor:
                 nouns[tok.i] = (key, start, end)
         return verbs, nouns                   # the finder lists single verbs once each, in order
 
-    def _not_an_act(self, tok: Token) -> bool:
+    def _not_an_act(self, tok: Token, tree: Tree) -> bool:
         """A generic gerund subject ('Shelling camps is a war crime', 'Sanctioning five men
         will not stop an army') and the content of a charge ('accused Rwanda of backing M23')
         name acts, not events that happened."""
         dep = tok.dep_
         if dep in {"csubj", "csubjpass", "nsubj", "nsubjpass"} and tok.tag_ == "VBG" \
-                and not any(c.dep_ in {"nsubj", "poss"} for c in tok.children):
+                and not any(c.dep_ in {"nsubj", "poss"} for c in tree.children(tok)):
             return True
         if dep not in {"pcomp", "pobj"}:
             return False
@@ -90,7 +90,7 @@ class EventExtractor:
         gov = head.head if head.head.dep_ not in OBJECT_DEPS else head.head.head   # "accused Rwanda of"
         return gov.lemma_ in self.allegation_verbs
 
-    def _modifies_a_thing(self, tok: Token) -> bool:
+    def _modifies_a_thing(self, tok: Token, tree: Tree) -> bool:
         """A bare event noun in the of/about phrase of a noun that is no event names a kind
         of event, not one that happened ('the mentality of bloc confrontation', 'speculation
         about phone conversations')."""
@@ -98,60 +98,61 @@ class EventExtractor:
         return tok.dep_ == "pobj" and head.lower_ in {"of", "about"} \
             and head.head.pos_ == "NOUN" and head.head.lemma_ not in self.lex.nouns \
             and head.head.lemma_ not in self.measure_nouns \
-            and not any(c.dep_ == "nummod" for c in head.head.children) \
-            and not any(c.dep_ in {"det", "poss", "nummod"} for c in tok.children) \
-            and not self._own_args(tok)
+            and not any(c.dep_ == "nummod" for c in tree.children(head.head)) \
+            and not any(c.dep_ in {"det", "poss", "nummod"} for c in tree.children(tok)) \
+            and not self._own_args(tok, tree)
 
     @staticmethod
-    def _in_topic_list(tok: Token, nouns: dict) -> bool:
+    def _in_topic_list(tok: Token, nouns: dict, tree: Tree) -> bool:
         """A trigger noun listed among three or more things that are not events."""
         head, seen = tok, {tok.i}
         while head.dep_ == "conj" and head.head.i not in seen:    # bounded on any parse
             head = head.head
             seen.add(head.i)
-        items = [head, *head.conjuncts]
+        items = [head, *tree.conjuncts(head)]
         others = [t for t in items if t.i not in nouns and t.pos_ in {"NOUN", "PROPN"}]
         return len(items) >= 3 and len(others) * 2 >= len(items)
 
-    def _anaphor(self, tok: Token) -> bool:
+    def _anaphor(self, tok: Token, tree: Tree) -> bool:
         """'during the visit': a definite event noun without arguments refers back."""
-        children = list(tok.children)
+        children = tree.children(tok)
         if not any(c.dep_ == "det" and c.lower_ in self.cues["anaphoric_determiners"] for c in children):
             return False
         return not any(c.dep_ in {"poss", "nummod"} or (c.dep_ == "prep" and c.lower_ in ARG_PREPS)
                        or (c.dep_ in {"compound", "amod"} and c.pos_ == "PROPN") for c in children)
 
-    def _complement_noun(self, verb: Token, hit: Optional[Token], nouns: dict):
+    def _complement_noun(self, verb: Token, hit: Optional[Token], nouns: dict, tree: Tree):
         """A nominal trigger that a role verb governs: its object ("rejected the proposal"),
         the object of its particle or of to/for/on ("called for talks", "agreed to a truce"),
         and the entry it reads as."""
-        cands = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
-        preps = [c for c in verb.children if c.dep_ in {"prep", "prt"} and c.lower_ in {"to", "for", "on", "upon"}]
+        cands = [c for c in tree.children(verb) if c.dep_ in OBJECT_DEPS]
+        preps = [c for c in tree.children(verb) if c.dep_ in {"prep", "prt"} and c.lower_ in {"to", "for", "on", "upon"}]
         if hit is not None and hit.dep_ == "prep":
             preps.insert(0, hit)
-        cands += [p for prep in preps for p in prep.children if p.dep_ == "pobj"]
+        cands += [p for prep in preps for p in tree.children(prep) if p.dep_ == "pobj"]
         for tok in cands:
-            for cand in (tok, *tok.conjuncts):
+            for cand in (tok, *tree.conjuncts(tok)):
                 if cand.i not in nouns:
                     continue
                 key = nouns[cand.i][0]
-                entry = choose_noun(key, cand, self.lex) or self.lex.nouns[key][0]
+                entry = choose_noun(key, cand, self.lex, tree) or self.lex.nouns[key][0]
                 return cand, entry
         return None, None
 
     @staticmethod
-    def _own_args(tok: Token) -> bool:
+    def _own_args(tok: Token, tree: Tree) -> bool:
         return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ARG_PREPS - {"in", "for", "on"})
-                   for c in tok.children)
+                   for c in tree.children(tok))
 
     @staticmethod
     def _own_participants(tok: Token, m: Mentions) -> list[str]:
         out = []
-        for c in tok.children:
+        tree = m.tree
+        for c in tree.children(tok):
             if c.dep_ == "poss":
                 out += m.of_phrase(c)
             elif c.dep_ == "prep" and c.lower_ in ARG_PREPS - {"in", "for", "on", "of"}:
-                out += [n for p in c.children if p.dep_ == "pobj" for n in m.of_phrase(p)]
+                out += [n for p in tree.children(c) if p.dep_ == "pobj" for n in m.of_phrase(p)]
         return out
 
     # -- the component -------------------------------------------------------------------
@@ -159,10 +160,11 @@ class EventExtractor:
         blocked = blocked_char_ranges(doc)
         self._text = doc_text(doc)
         m = Mentions(doc)
-        verbs, nouns = self._candidates(doc, blocked)
+        tree = m.tree
+        verbs, nouns = self._candidates(doc, blocked, tree)
         chosen = {}
         for tok in verbs:
-            choice = choose_verb(tok, self.lex, m.label)
+            choice = choose_verb(tok, self.lex, m)
             if choice is not None:
                 chosen[tok.i] = choice
         events: list[dict] = []
@@ -174,28 +176,28 @@ class EventExtractor:
                 continue
             entry, hit = chosen[tok.i]
             etype, cameo, mode = entry.type, entry.cameo, entry.mode
-            clause = complement(tok, entry.complement_aux) if entry.complement_aux else None
+            clause = complement(tok, entry.complement_aux, tree) if entry.complement_aux else None
             if entry.role:
                 if entry.complement_aux:
                     inner = clause if clause is not None and clause.i in chosen else None
                 else:
-                    inner = next((x for c in tok.children if c.dep_ in {"xcomp", "ccomp"}
-                                  for x in (c, *c.conjuncts) if x.i in chosen), None)
+                    inner = next((x for c in tree.children(tok) if c.dep_ in {"xcomp", "ccomp"}
+                                  for x in (c, *tree.conjuncts(c)) if x.i in chosen), None)
                 if inner is not None:
-                    absorbed.update(c.i for c in (inner, *inner.conjuncts))   # "to handle X and to lift Y"
+                    absorbed.update(c.i for c in (inner, *tree.conjuncts(inner)))   # "to handle X and to lift Y"
                     ientry, ihit = chosen[inner.i]
                     etype, cameo = refine(entry.role, ientry.type, ientry.cameo, self.lex)
                     if ihit is not None and ihit.dep_ not in {"prep", "prt"}:
                         consumed.add(ihit.i)
                 else:                         # "called for talks", "said Iraq must reach a deal"
-                    noun, nentry = self._complement_noun(clause if clause is not None else tok, hit, nouns)
+                    noun, nentry = self._complement_noun(clause if clause is not None else tok, hit, nouns, tree)
                     if noun is None and clause is None:     # "urged all parties to return to the talks"
-                        xcomp = next((c for c in tok.children if c.dep_ == "xcomp" and c.i not in chosen
+                        xcomp = next((c for c in tree.children(tok) if c.dep_ == "xcomp" and c.i not in chosen
                                       and c.lemma_ in self.appeal_carriers), None)
                         if xcomp is not None:
-                            noun, nentry = self._complement_noun(xcomp, None, nouns)
+                            noun, nentry = self._complement_noun(xcomp, None, nouns, tree)
                     if noun is not None:
-                        absorbed.update(c.i for c in (noun, *noun.conjuncts) if c.i in nouns)
+                        absorbed.update(c.i for c in (noun, *tree.conjuncts(noun)) if c.i in nouns)
                         etype, cameo = refine(entry.role, nentry.type, nentry.cameo, self.lex)
                         if hit is not None and hit.i == noun.i:
                             hit = None
@@ -209,7 +211,7 @@ class EventExtractor:
             particle = hit if hit is not None and obj is None else None
             event = self._event(doc, tok, tok, end_tok, etype, mode, cameo, trigger, None, obj, m, particle)
             if clause is not None:            # the demand is addressed to the clause's subject
-                event["recipients"] += [n for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}
+                event["recipients"] += [n for c in tree.children(clause) if c.dep_ in {"nsubj", "nsubjpass"}
                                         for n in m.of_phrase(c) if n not in event["recipients"]
                                         and n not in event["actors"]]
             by_token[tok.i] = event
@@ -220,14 +222,14 @@ class EventExtractor:
             tok = doc[i]
             if i in consumed or i in absorbed:
                 continue
-            entry = choose_noun(key, tok, self.lex)
+            entry = choose_noun(key, tok, self.lex, tree)
             if entry is None:
                 continue
-            if self._modifies_a_thing(tok):
+            if self._modifies_a_thing(tok, tree):
                 continue                      # "the contents of private phone conversations"
-            if self._in_topic_list(tok, nouns):
+            if self._in_topic_list(tok, nouns, tree):
                 continue                      # "the withdrawal of troops, food, shelter and water"
-            if entry.needs_args and self._anaphor(tok):
+            if entry.needs_args and self._anaphor(tok, tree):
                 anaphors.append((sent_bounds(doc, i)[0], tok.lemma_))
                 continue
             if (tok.is_title and not tok.is_sent_start) or m.label(tok) is not None:
@@ -236,7 +238,7 @@ class EventExtractor:
             governing = by_token.get(verb.i) if verb is not None else None
             if governing is not None and (governing["type"], governing["mode"]) == (entry.type, entry.mode) \
                     and tok.head.i in (verb.i, *[
-                    c.i for c in verb.children if c.dep_ == "prep"]):
+                    c.i for c in tree.children(verb) if c.dep_ == "prep"]):
                 continue                      # "attended the meeting", "arrived for a visit"
             if tok.dep_ == "conj" and tok.head.i in by_token and by_token[tok.head.i]["type"] == entry.type \
                     and by_token[tok.head.i]["_noun"]:
@@ -252,7 +254,7 @@ class EventExtractor:
             first = light if light is not None and entry.requires_light else doc[start]
             event = self._event(doc, tok, first, tok, entry.type, entry.mode, entry.cameo,
                                 key, light, None, m)
-            own = self._own_args(tok)
+            own = self._own_args(tok, tree)
             # "Xi and Trong had in-depth exchanges", "the council held closed consultations"
             held = light is not None and light.lemma_ in self.light_verbs and (
                 bool(event["actors"]) or light.lemma_ in HOLD_VERBS)
@@ -292,7 +294,7 @@ class EventExtractor:
         return {"text": self._text[start:end], "start": start, "end": end, "type": etype, "mode": mode,
                 "cameo": cameo, "trigger": trigger, "actors": actors, "recipients": recips,
                 "location": location, "date": None,
-                "status": status(tok, verb, self.cues),
+                "status": status(tok, verb, self.cues, m.tree),
                 "sentence_start": doc[sent_start].idx, "sentence_end": sent_last.idx + len(sent_last),
                 "_tok": tok, "_verb": verb, "_noun": not verbal, "_sent": sent_start}
 

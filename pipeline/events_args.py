@@ -15,7 +15,7 @@ from typing import Optional
 
 from spacy.tokens import Token
 
-from pipeline.mentions import Mentions
+from pipeline.mentions import Mentions, Tree
 
 PATTERNS = Path(__file__).resolve().parent / "patterns"
 
@@ -53,12 +53,12 @@ def verb_actors(verb: Token, m: Mentions, depth: int = 0) -> list[str]:
     if depth > 5:
         return []
     out: list[str] = []
-    children = list(verb.children)        # one walk: spaCy makes new Tokens on each
+    children = m.tree.children(verb)
     deps = [c.dep_ for c in children]
     passive = ("auxpass" in deps or "nsubjpass" in deps) and not (verb.lemma_ in STATIVE and "agent" not in deps)
     for child, dep in zip(children, deps):
         if passive and dep == "agent":
-            for pobj in child.children:
+            for pobj in m.tree.children(child):
                 if pobj.dep_ == "pobj":
                     out += m.of_phrase(pobj)
         elif dep in SUBJECTS and not (passive and dep == "nsubjpass"):
@@ -67,8 +67,8 @@ def verb_actors(verb: Token, m: Mentions, depth: int = 0) -> list[str]:
             else:
                 found = m.of_phrase(child)
                 if not found:             # "A report by U.N. experts accused ..."
-                    found = [n for p in child.children if p.dep_ == "prep" and p.lower_ == "by"
-                             for o in p.children if o.dep_ == "pobj" for n in m.of_phrase(o)]
+                    found = [n for p in m.tree.children(child) if p.dep_ == "prep" and p.lower_ == "by"
+                             for o in m.tree.children(p) if o.dep_ == "pobj" for n in m.of_phrase(o)]
                 out += found
     head = verb.head
     if out or head.i == verb.i:
@@ -96,20 +96,20 @@ def noun_actors(noun: Token, m: Mentions, depth: int = 0, agent_from: bool = Fal
     if depth > 5:
         return []
     out: list[str] = []
-    for child in noun.children:
+    for child in m.tree.children(noun):
         if child.dep_ == "poss":
             out += m.of_phrase(child)
         elif child.dep_ in {"prep", "agent"} and (child.lower_ == "by" or (agent_from and child.lower_ == "from")):
-            out += [n for p in child.children if p.dep_ == "pobj" for n in m.of_phrase(p)]
+            out += [n for p in m.tree.children(child) if p.dep_ == "pobj" for n in m.of_phrase(p)]
         elif child.dep_ in {"compound", "amod", "nmod"} and m.label(child) == "PERSON":
             out += m.of(child)
-    if not out:     # "the signing of the Beijing Declaration ... by 14 Palestinian factions"
-        for tok in noun.subtree:
+    if not out and noun.i in m.above_by:  # "the signing of the Beijing Declaration ... by 14 Palestinian factions"
+        for tok in m.tree.subtree(noun):
             if tok.dep_ in {"prep", "agent"} and tok.lower_ == "by" and tok.i > noun.i:
-                out += [n for p in tok.children if p.dep_ == "pobj" for n in m.of_phrase(p)]
+                out += [n for p in m.tree.children(tok) if p.dep_ == "pobj" for n in m.of_phrase(p)]
                 break
     if not out:     # "Palestinian riots", "Israeli air strikes": the demonym is the actor
-        out = [n for c in noun.children if c.dep_ == "amod" and c.i < noun.i and m.label(c) == "NORP"
+        out = [n for c in m.tree.children(noun) if c.dep_ == "amod" and c.i < noun.i and m.label(c) == "NORP"
                for n in m.of(c)]
     if out:
         return list(dict.fromkeys(out))
@@ -140,16 +140,16 @@ def recipients(trigger: Token, light: Optional[Token], consumed: Optional[Token]
     if on_heads and trigger.pos_ in VERBAL:
         on_heads.append(trigger)
     for head in on_heads:
-        for child in head.children:
+        for child in m.tree.children(head):
             if child.dep_ == "prep" and child.lower_ in {"on", "upon"} and not _same(child, particle):
-                out += [n for p in child.children if p.dep_ == "pobj" for n in m.of_phrase(p)]
+                out += [n for p in m.tree.children(child) if p.dep_ == "pobj" for n in m.of_phrase(p)]
     if particle is not None:              # "called on the Global South"
-        out += [n for p in particle.children if p.dep_ == "pobj" for n in m.of_phrase(p)]
+        out += [n for p in m.tree.children(particle) if p.dep_ == "pobj" for n in m.of_phrase(p)]
         if particle.dep_ == "prt":
-            out += [n for c in trigger.children if c.dep_ == "dobj" for n in m.of_phrase(c)]
+            out += [n for c in m.tree.children(trigger) if c.dep_ == "dobj" for n in m.of_phrase(c)]
     heads = [t for t in (trigger, light, consumed) if t is not None]
     for head in heads:
-        for child in head.children:
+        for child in m.tree.children(head):
             dep = child.dep_
             if dep in {"dobj", "obj", "dative", "iobj", "oprd"} and object_is_recipient \
                     and (not _same(child, consumed) or m.label(child) is not None) \
@@ -157,9 +157,9 @@ def recipients(trigger: Token, light: Optional[Token], consumed: Optional[Token]
                     and head.pos_ in VERBAL and not (_same(head, light) and _same(child, trigger)):
                 out += m.of_phrase(child)
             elif dep in {"prep", "prt", "dative"} and not _same(child, particle):
-                for prep in (child, *child.conjuncts):
+                for prep in (child, *m.tree.conjuncts(child)):
                     if prep.lower_ in RECIPIENT_PREPS:
-                        out += [n for p in prep.children if p.dep_ == "pobj" for n in m.of_phrase(p)]
+                        out += [n for p in m.tree.children(prep) if p.dep_ == "pobj" for n in m.of_phrase(p)]
             elif dep == "nsubjpass" and _same(head, trigger) and head.pos_ in VERBAL:
                 out += m.of_phrase(child)
     if out:
@@ -170,11 +170,13 @@ def recipients(trigger: Token, light: Optional[Token], consumed: Optional[Token]
 def _people_beside_places(trigger: Token, m: Mentions) -> list[str]:
     """'met with Putin in Moscow and Zelenskiy in Kyiv': a person conjoined to a place."""
     out = []
-    for tok in trigger.subtree:
+    if trigger.i not in m.above_places_with_people:
+        return out
+    for tok in m.tree.subtree(trigger):
         if tok.dep_ == "prep" and tok.lower_ in PLACE_PREPS and tok.head.i - trigger.i <= 8:
-            for p in tok.children:
+            for p in m.tree.children(tok):
                 if p.dep_ == "pobj" and m.label(p) in {"GPE", "LOC", "FAC"}:
-                    out += [n for c in p.conjuncts if m.label(c) in {"PERSON", "ORG"} for n in m.of(c)]
+                    out += [n for c in m.tree.conjuncts(p) if m.label(c) in {"PERSON", "ORG"} for n in m.of(c)]
     return out
 
 
@@ -182,11 +184,11 @@ def destination(trigger: Token, m: Mentions) -> Optional[str]:
     """A visit's one named destination: its object or ``to`` phrase ("visited Beijing",
     "a visit to Brazil"), as the place is named (a city stays a city)."""
     found = []
-    for child in trigger.children:
+    for child in m.tree.children(trigger):
         toks = [child] if child.dep_ in {"dobj", "obj"} else [
-            p for p in child.children if p.dep_ == "pobj"] if child.dep_ == "prep" and child.lower_ == "to" else []
+            p for p in m.tree.children(child) if p.dep_ == "pobj"] if child.dep_ == "prep" and child.lower_ == "to" else []
         for tok in toks:
-            for t in (tok, *tok.conjuncts):
+            for t in (tok, *m.tree.conjuncts(tok)):
                 ent = m.entity(t)
                 if ent and ent["label"] in {"GPE", "LOC", "FAC"} and ent["canonical"] not in found:
                     found.append(ent["canonical"])
@@ -197,20 +199,20 @@ def place(trigger: Token, verb: Optional[Token], m: Mentions) -> Optional[str]:
     for head in (trigger, verb):
         if head is None:
             continue
-        for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
-                for tok in child.subtree:
+        for child in m.tree.children(head):
+            if child.dep_ == "prep" and child.lower_ in PLACE_PREPS and child.i in m.above_places:
+                for tok in m.tree.subtree(child):
                     ent = m.entity(tok)
                     if ent and ent["label"] in {"GPE", "LOC", "FAC"}:
                         return ent["canonical"]
     return None
 
 
-def status(trigger: Token, verb: Optional[Token], cues: dict) -> str:
+def status(trigger: Token, verb: Optional[Token], cues: dict, tree: Tree) -> str:
     """occurred | planned | negated | hypothetical, from negation, modals, conditionals
     and governing verbs ("expected to sign", "failed to meet")."""
     if trigger.pos_ not in VERBAL:
-        for child in trigger.children:
+        for child in tree.children(trigger):
             if child.dep_ == "amod" and child.lower_ in cues["planned_modifiers"]:
                 return "planned"
     if verb is None:
@@ -232,7 +234,7 @@ def status(trigger: Token, verb: Optional[Token], cues: dict) -> str:
             return "negated"
         if i and v.lemma_ in cues["planned_governors"]:
             planned = True
-        for child in v.children:      # (an advcl's "if" is one of its mark children)
+        for child in tree.children(v):      # (an advcl's "if" is one of its mark children)
             dep = child.dep_
             if dep == "neg":
                 return "negated"

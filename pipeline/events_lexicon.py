@@ -27,6 +27,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.parts_of_speech import AUX, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Token
 
+from pipeline.mentions import Mentions, Tree
+
 
 PATTERNS = Path(__file__).resolve().parent / "patterns"
 OBJECT_DEPS = {"dobj", "obj", "attr", "dative", "oprd"}
@@ -78,7 +80,7 @@ class Lexicon:
 
 class TriggerFinder:
     """Trigger candidates ``(kind, start, end)`` in one pass: single words by hash lookup
-    over the doc's LEMMA/LOWER/POS array (numpy picks the verbs and nouns, a set lookup
+    over the doc's LEMMA/LOWER/POS arrays (numpy picks the verbs and nouns, a set lookup
     tests their few hashes), multiword phrases ("phone call", "state of emergency") with a
     PhraseMatcher on lemmas."""
 
@@ -95,15 +97,14 @@ class TriggerFinder:
             words = key.split()
             self.phrases.add("PHRASE", [Doc(vocab, words=words, lemmas=words)])
 
-    def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
+    def __call__(self, doc: Doc, tree: Tree) -> list[tuple[str, int, int]]:
         if not len(doc):
             return []
-        arr = doc.to_array([LEMMA, LOWER, POS])
-        pos = arr[:, 2]
+        lemmas, lowers, pos = tree.column(LEMMA), tree.column(LOWER), tree.column(POS)
         idx = numpy.flatnonzero((pos == self.VERBAL[0]) | (pos == self.VERBAL[1]))
-        out = [("VERB", i, i + 1) for i, lemma in zip(idx.tolist(), arr[idx, 0].tolist()) if lemma in self.verbs]
+        out = [("VERB", i, i + 1) for i, lemma in zip(idx.tolist(), lemmas[idx].tolist()) if lemma in self.verbs]
         idx = numpy.flatnonzero((pos == self.NOMINAL[0]) | (pos == self.NOMINAL[1]))
-        out += [("NOUN", i, i + 1) for i, lemma, lower in zip(idx.tolist(), arr[idx, 0].tolist(), arr[idx, 1].tolist())
+        out += [("NOUN", i, i + 1) for i, lemma, lower in zip(idx.tolist(), lemmas[idx].tolist(), lowers[idx].tolist())
                 if lemma in self.nouns or lower in self.nouns]
         out += [("PHRASE", start, end) for _, start, end in self.phrases(doc)]
         return out
@@ -137,44 +138,45 @@ def lexicon() -> Lexicon:
     return lex
 
 
-def objects(token: Token) -> list[Token]:
+def objects(token: Token, tree: Tree) -> list[Token]:
     """Direct objects of a verb (conjuncts too; 'rounds of talks' gives 'talks')."""
     out = []
-    children = list(token.children)       # one walk: spaCy makes new Tokens on each
+    children = tree.children(token)
     labels = [c.dep_ for c in children]
     deps = OBJECT_DEPS | ({"nsubjpass"} if "auxpass" in labels else set())
     for child, dep in zip(children, labels):
         if dep in deps:
-            for obj in (child, *child.conjuncts):
+            for obj in (child, *tree.conjuncts(child)):
                 out.append(obj)
-                out += [c for c in obj.children if c.dep_ == "compound"]   # "aid deliveries"
-                for p in obj.children:       # "part of a military aid program"
+                out += [c for c in tree.children(obj) if c.dep_ == "compound"]   # "aid deliveries"
+                for p in tree.children(obj):       # "part of a military aid program"
                     if p.dep_ == "prep" and p.lower_ == "of":
-                        for gc in p.children:
+                        for gc in tree.children(p):
                             if gc.dep_ == "pobj":
                                 out.append(gc)
-                                out += [c for c in gc.children if c.dep_ == "compound"]
+                                out += [c for c in tree.children(gc) if c.dep_ == "compound"]
         # a "prt" child is passed over: "broke off talks", the object hangs on the verb
     return out
 
 
-def particle(token: Token, word: str) -> Optional[Token]:
-    for child in token.children:
+def particle(token: Token, word: str, tree: Tree) -> Optional[Token]:
+    for child in tree.children(token):
         if child.dep_ in {"prep", "prt", "agent", "advmod"} and child.lower_ == word:
             return child
     return None
 
 
-def choose_verb(token: Token, lex: Lexicon, label_of) -> Optional[tuple[Entry, Optional[Token]]]:
+def choose_verb(token: Token, lex: Lexicon, m: Mentions) -> Optional[tuple[Entry, Optional[Token]]]:
     """The most specific verb entry the token's parse satisfies, and the object or
     particle token that satisfied it."""
     best = None
     objs = None
     deps = None
+    tree = m.tree
     for entry in lex.verbs.get(token.lemma_, ()):
         hit: Optional[Token] = None
-        objs = objects(token) if objs is None else objs
-        deps = [c.dep_ for c in token.children] if deps is None else deps
+        objs = objects(token, tree) if objs is None else objs
+        deps = [c.dep_ for c in tree.children(token)] if deps is None else deps
         if entry.intransitive and objs:
             continue
         if entry.not_object and any(o.lemma_.lower() in entry.not_object for o in objs):
@@ -184,26 +186,26 @@ def choose_verb(token: Token, lex: Lexicon, label_of) -> Optional[tuple[Entry, O
         if entry.object or entry.object_label:
             hit = next((o for o in objs if o.lemma_.lower() in entry.object), None)
             if hit is None and entry.object_label:
-                hit = next((o for o in objs if label_of(o) in entry.object_label), None)
+                hit = next((o for o in objs if m.label(o) in entry.object_label), None)
             if hit is None:
                 continue
         if entry.passive and "auxpass" not in deps:
             continue
         if entry.prep:
-            part = particle(token, entry.prep)
-            if part is None or (entry.adjacent and not _adjacent(token, part)):
+            part = particle(token, entry.prep, tree)
+            if part is None or (entry.adjacent and not _adjacent(token, part, tree)):
                 continue
             if entry.prep_object and not any(c.dep_ == "pobj" and c.lemma_.lower() in entry.prep_object
-                                             for c in part.children):
+                                             for c in tree.children(part)):
                 continue
-            if entry.prep_object_label and not any(c.dep_ == "pobj" and label_of(c) in entry.prep_object_label
-                                                   for c in part.children):
+            if entry.prep_object_label and not any(c.dep_ == "pobj" and m.label(c) in entry.prep_object_label
+                                                   for c in tree.children(part)):
                 continue                # "spoke with Scholz", not "spoke with one voice"
             hit = hit or part           # "called off the strike": the object is the hit
-        if entry.complement_aux and complement(token, entry.complement_aux) is None:
+        if entry.complement_aux and complement(token, entry.complement_aux, tree) is None:
             continue
         if entry.subject_lemma and not any(c.dep_.startswith("nsubj") and c.lemma_ in entry.subject_lemma
-                                           for c in token.children):
+                                           for c in tree.children(token)):
             continue
         rank = (entry.specificity, -entry.order)
         if best is None or rank > best[0]:
@@ -211,25 +213,25 @@ def choose_verb(token: Token, lex: Lexicon, label_of) -> Optional[tuple[Entry, O
     return (best[1], best[2]) if best else None
 
 
-def _adjacent(verb: Token, part: Token) -> bool:
+def _adjacent(verb: Token, part: Token, tree: Tree) -> bool:
     """'called on the Global South to ...': the particle follows the verb (an adverb between
     at most) and does not introduce a date ('called Putin on Friday')."""
     between = verb.doc[verb.i + 1:part.i]
     if part.i < verb.i or any(t.pos_ not in {"ADV", "PART"} for t in between):
         return False
-    pobj = next((c for c in part.children if c.dep_ == "pobj"), None)
+    pobj = next((c for c in tree.children(part) if c.dep_ == "pobj"), None)
     return pobj is None or pobj.ent_type_ not in {"DATE", "TIME"}
 
 
-def complement(token: Token, modals: frozenset) -> Optional[Token]:
+def complement(token: Token, modals: frozenset, tree: Tree) -> Optional[Token]:
     """The ``that`` clause of a speech verb whose verb carries one of ``modals``."""
-    for child in token.children:
-        if child.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ in modals for c in child.children):
+    for child in tree.children(token):
+        if child.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ in modals for c in tree.children(child)):
             return child
     return None
 
 
-def choose_noun(key: str, head: Token, lex: Lexicon) -> Optional[Entry]:
+def choose_noun(key: str, head: Token, lex: Lexicon, tree: Tree) -> Optional[Entry]:
     """The most specific noun entry whose light-verb and preposition needs hold."""
     best = None
     for entry in lex.nouns.get(key, ()):
@@ -237,7 +239,7 @@ def choose_noun(key: str, head: Token, lex: Lexicon) -> Optional[Entry]:
                                          and _governing_verb(head) in entry.requires_light):
             continue
         if entry.requires_prep and not any(c.dep_ == "prep" and c.lower_ in entry.requires_prep
-                                           for c in head.children):
+                                           for c in tree.children(head)):
             continue
         rank = (entry.specificity, -entry.order)
         if best is None or rank > best[0]:

@@ -13,20 +13,26 @@ takes the participants of the event in context).
 from __future__ import annotations
 
 import bisect
+from collections import namedtuple
 import json
 import functools
 from pathlib import Path
 
-from spacy.tokens import Doc, Span, Token
+import numpy
+from spacy.attrs import DEP, HEAD, LEMMA, LOWER, POS
+from spacy.symbols import conj as CONJ
+from spacy.tokens import Doc, Token
 
-from pipeline.components import results, sent_starts
+from pipeline.components import doc_text, results, sent_bounds
 from pipeline.gazetteer import gazetteer
 
 PAIR = "__pair__"
+Sentence = namedtuple("Sentence", "start end")
 PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 PAIR_WORDS = {"two", "both"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+PLACES = {"GPE", "LOC", "FAC"}
 PATTERNS = Path(__file__).resolve().parent / "patterns"
 
 
@@ -37,14 +43,106 @@ def _nouns() -> tuple[frozenset, ...]:
             frozenset(data["pair_person_nouns"]), frozenset(data["pair_country_nouns"]))
 
 
+class Tree:
+    """The dependency parse of one doc, each token's children and conjuncts read once:
+    spaCy makes new Token objects on every access and ``Token.children`` scans the whole
+    range of the token's subtree, so the event code walks the parse through this view
+    (same tokens, same order as ``Token.children`` / ``.conjuncts`` / ``.subtree``)."""
+
+    # the token attributes the event code reads as arrays (one ``to_array`` per doc)
+    COLUMNS = (LEMMA, LOWER, POS, HEAD, DEP)
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self._children: dict[int, tuple[Token, ...]] = {}
+        self._conjuncts: dict[int, tuple[Token, ...]] = {}
+
+    @functools.cached_property
+    def array(self) -> numpy.ndarray:
+        return self.doc.to_array(list(self.COLUMNS)).reshape(-1, len(self.COLUMNS))
+
+    def column(self, attr: int) -> numpy.ndarray:
+        """Each token's ``attr`` (as uint64: HEAD is an offset)."""
+        return self.array[:, self.COLUMNS.index(attr)]
+
+    @functools.cached_property
+    def heads(self) -> list[int]:
+        """The head of each token, by index."""
+        return (self.column(HEAD).astype(numpy.int64) + numpy.arange(len(self.doc))).tolist()
+
+    @functools.cached_property
+    def with_conjuncts(self) -> set[int]:
+        """The conj tokens and their heads: the others have no conjuncts (no walk needed)."""
+        conj = numpy.flatnonzero(self.column(DEP) == CONJ).tolist()
+        heads = self.heads
+        return set(conj) | {heads[i] for i in conj}
+
+    def text(self, start: int, end: int) -> str:
+        """``doc[start:end].text`` of a non-empty span."""
+        last = self.doc[end - 1]
+        return doc_text(self.doc)[self.doc[start].idx:last.idx + len(last)]
+
+    def above(self, indices) -> set[int]:
+        """The tokens that dominate any of the tokens ``indices`` (their proper ancestors):
+        ``i in tree.above(...)`` tells without a walk whether token ``i``'s subtree holds one."""
+        out: set[int] = set()
+        heads = self.heads
+        for i in indices:
+            tok, head = i, heads[i]
+            while head != tok and head not in out:
+                out.add(head)
+                tok, head = head, heads[head]
+        return out
+
+    def children(self, token: Token) -> tuple[Token, ...]:
+        kids = self._children.get(token.i)
+        if kids is None:
+            kids = self._children[token.i] = tuple(token.children)
+        return kids
+
+    def conjuncts(self, token: Token) -> tuple[Token, ...]:
+        """``Token.conjuncts``: the first conjunct and its chain of right ``conj`` children."""
+        if token.i not in self.with_conjuncts:
+            return ()
+        found = self._conjuncts.get(token.i)
+        if found is None:
+            start = token
+            while start.dep_ == "conj":
+                head = start.head
+                if head.i == start.i:
+                    break
+                start = head
+            chain = [start]
+            for word in chain:            # grows while it is read
+                chain += [c for c in self.children(word) if c.i > word.i and c.dep_ == "conj"]
+            found = self._conjuncts[token.i] = tuple(w for w in chain if w.i != token.i)
+        return found
+
+    def subtree(self, token: Token) -> list[Token]:
+        """``Token.subtree``: the token and its descendants, in document order."""
+        out: list[Token] = []
+        self._walk(token, out)
+        return out
+
+    def _walk(self, token: Token, out: list[Token]) -> None:
+        kids = self.children(token)
+        i = token.i
+        for child in kids:
+            if child.i < i:
+                self._walk(child, out)
+        out.append(token)
+        for child in kids:
+            if child.i > i:
+                self._walk(child, out)
+
+
 class Mentions:
     def __init__(self, doc: Doc):
         self.doc = doc
+        self.tree = Tree(doc)
         self.g = gazetteer()
         self.group_nouns, self.actor_nouns, self.partitives, self.pair_people, self.pair_countries = _nouns()
         self.by_token: dict[int, dict] = {}
-        self._sents: list | None = None
-        self._sent_starts: list[int] = []
         self.persons = doc.user_data.get("communique_persons", {})
         self._person_at: list[int] = []
         self._person_name: list[str] = []
@@ -54,14 +152,16 @@ class Mentions:
         self._person_subject: list[bool] = []
         self._country_at: list[int] = []
         self._country_name: list[str] = []
+        self.bounds_at: dict[int, tuple[int, int]] = {}     # an entity's start character -> its tokens
         for ent in results(doc, "entities"):
             span = doc.char_span(ent["start"], ent["end"], alignment_mode="expand")
             if span is None:
                 continue
-            for tok in span:
-                self.by_token[tok.i] = ent
+            self.bounds_at[ent["start"]] = start, end = span.start, span.end
+            for i in range(start, end):
+                self.by_token[i] = ent
             if ent["label"] == "PERSON":
-                self._person_at.append(span.start)
+                self._person_at.append(start)
                 self._person_name.append(ent["canonical"])
                 self._person_country.append(ent.get("country"))
                 root = span.root       # "Philippine President Rodrigo Duterte said": the NP is the subject
@@ -69,19 +169,37 @@ class Mentions:
                                                         and root.head.dep_ in SUBJECT_DEPS)
                 self._person_subject.append(subject)
                 if subject:
-                    self._subject_at.append(span.start)
+                    self._subject_at.append(start)
                     self._subject_name.append(ent["canonical"])
             elif ent["label"] == "GPE" and ent.get("country"):
-                self._country_at.append(span.start)
+                self._country_at.append(start)
                 self._country_name.append(self.g.country_names.get(ent["country"], ent["canonical"]))
 
-    def sent_of(self, i: int) -> Span:
-        """The sentence of token ``i`` (``Token.sent`` walks the document on every call)."""
-        if self._sents is None:
-            self._sent_starts = sent_starts(self.doc)
-            ends = self._sent_starts[1:] + [len(self.doc)]
-            self._sents = [self.doc[s:e] for s, e in zip(self._sent_starts, ends)]
-        return self._sents[bisect.bisect_right(self._sent_starts, i) - 1]
+    # Which tokens' subtrees hold a token of a kind, worked out once per doc, so that the
+    # argument finders walk a subtree only where it can find something.
+    @functools.cached_property
+    def above_places(self) -> set[int]:
+        """Tokens above a place name."""
+        return self.tree.above(i for i, ent in self.by_token.items() if ent["label"] in PLACES)
+
+    @functools.cached_property
+    def above_places_with_people(self) -> set[int]:
+        """Tokens above a place name conjoined to a person or organisation ("in Moscow and
+        Zelenskiy in Kyiv")."""
+        conj = self.tree.with_conjuncts
+        if not any(i in conj and ent["label"] in {"PERSON", "ORG"} for i, ent in self.by_token.items()):
+            return set()
+        return self.tree.above(i for i, ent in self.by_token.items() if i in conj and ent["label"] in PLACES)
+
+    @functools.cached_property
+    def above_by(self) -> set[int]:
+        """Tokens above a "by"."""
+        by = numpy.uint64(self.doc.vocab.strings["by"])
+        return self.tree.above(numpy.flatnonzero(self.tree.column(LOWER) == by).tolist())
+
+    def sent_of(self, i: int) -> Sentence:
+        """The token bounds of the sentence of token ``i`` (no Span made)."""
+        return Sentence(*sent_bounds(self.doc, i))
 
     def label(self, token: Token):
         ent = self.by_token.get(token.i)
@@ -130,10 +248,11 @@ class Mentions:
         plural or conjoined subject before the pronoun, in its sentence or the one before."""
         sent = self.sent_of(token.i)
         for _ in range(2):
-            for t in reversed(self.doc[sent.start:min(token.i, sent.end)]):
+            for k in range(min(token.i, sent.end) - 1, sent.start - 1, -1):
+                t = self.doc[k]
                 if t.dep_ in SUBJECT_DEPS and t.pos_ != "PRON" and (
                         t.tag_ in {"NNS", "NNPS"} or t.lemma_.lower() in self.partitives
-                        or any(c.dep_ == "conj" for c in t.children)):
+                        or any(c.dep_ == "conj" for c in self.tree.children(t))):
                     names = self.of_phrase(t)
                     if names:
                         return names
@@ -216,9 +335,10 @@ class Mentions:
             if low in PLURAL_PRONOUNS:
                 return self._plural_antecedent(token) or [PAIR]    # else: the participants in context
             return self.last_person(token.i) if low in PRONOUNS else []
-        children = list(token.children)
-        if token.pos_ not in {"NOUN", "PROPN"} and not (token.pos_ in {"NUM", "PRON", "ADJ"} and low in self.partitives):
+        pos = token.pos_
+        if pos not in {"NOUN", "PROPN"} and not (pos in {"NUM", "PRON", "ADJ"} and low in self.partitives):
             return []
+        children = self.tree.children(token)
         for child in children:      # "Russian President Vladimir Putin" headed by "President"
             ent = self.by_token.get(child.i)
             if ent and ent["label"] == "PERSON" and child.dep_ in {"compound", "appos", "flat", "npadvmod"}:
@@ -226,7 +346,7 @@ class Mentions:
         if low in self.partitives or token.lemma_.lower() in self.partitives:
             for child in children:  # "Thousands of Iraqi Kurds", "a group of Moroccan diplomats"
                 if child.dep_ == "prep" and child.lower_ == "of":
-                    found = [n for p in child.children if p.dep_ == "pobj" for n in self.of_phrase(p)]
+                    found = [n for p in self.tree.children(child) if p.dep_ == "pobj" for n in self.of_phrase(p)]
                     if found:
                         return found
         if token.i + 1 < len(self.doc) and token.lower_ in self.g.title_words:
@@ -248,18 +368,18 @@ class Mentions:
                         return person
                 if lemma in self.group_nouns or ent["label"] == "GPE":
                     # "Senior Hungarian and Romanian officials": the demonym's conjuncts too
-                    names = [self.name(ent)] + [self.name(self.by_token[c.i]) for c in mod.conjuncts
+                    names = [self.name(ent)] + [self.name(self.by_token[c.i]) for c in self.tree.conjuncts(mod)
                                                 if c.i in self.by_token and self.by_token[c.i]["label"] in {"GPE", "NORP"}]
                     return list(dict.fromkeys(names))
                 if token.tag_ in {"NNS", "NNPS"}:      # "Palestinian factions"
-                    return [self.doc[min(mod.i, token.i):token.i + 1].text]
+                    return [self.tree.text(min(mod.i, token.i), token.i + 1)]
             if ent["label"] == "ORG" and lemma in self.group_nouns:
                 return [ent["canonical"]]
         if lemma in self.group_nouns or lemma in self.g.title_words:
             found = []
             for child in children:
                 if child.dep_ == "prep" and child.lower_ in {"of", "from"}:
-                    found += [self.name(self.by_token[t.i]) for t in child.subtree
+                    found += [self.name(self.by_token[t.i]) for t in self.tree.subtree(child)
                               if t.i in self.by_token and self.by_token[t.i]["label"] in {"GPE", "ORG", "NORP"}
                               and (t.i == 0 or t.i - 1 not in self.by_token
                                    or self.by_token[t.i - 1] is not self.by_token[t.i])]
@@ -280,18 +400,17 @@ class Mentions:
             end = token.i + 1
             for child in children:  # "rebels in Darfur", "opposition parties in Nepal"
                 if child.dep_ == "prep" and child.lower_ in {"in", "from", "throughout", "of"} and child.i == end:
-                    place = next((p for p in child.children if p.dep_ == "pobj"), None)
+                    place = next((p for p in self.tree.children(child) if p.dep_ == "pobj"), None)
                     ent = self.by_token.get(place.i) if place is not None else None
                     if ent and ent["label"] in {"GPE", "LOC"}:
-                        span = self.doc.char_span(ent["start"], ent["end"], alignment_mode="expand")
-                        end = max(end, span.end if span is not None else place.i + 1)
-            return [self.doc[start:end].text]
+                        end = max(end, self.bounds_at[ent["start"]][1])
+            return [self.tree.text(start, end)]
         return []
 
     def of_phrase(self, token: Token) -> list[str]:
         """Participants of a noun phrase and its conjuncts, in order."""
         out: list[str] = []
-        for tok in (token, *token.conjuncts):
+        for tok in (token, *self.tree.conjuncts(token)):
             if tok is not token and tok.pos_ in {"VERB", "AUX"}:
                 continue
             for name in self.of(tok):
