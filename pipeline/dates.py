@@ -24,17 +24,17 @@ date) is only asked about calendar-date candidates the grammar could not decompo
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 from typing import Optional
 
 import numpy
-from spacy.attrs import IDX, LIKE_NUM, LOWER, SHAPE
+from spacy.attrs import IDX, LENGTH, LIKE_NUM, LOWER, SHAPE
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
-from pipeline.components import (blocked_char_ranges, doc_text, in_table, overlaps, reference_date_of, results,
-                                 set_results, sorted_ids)
+from pipeline.components import blocked_char_ranges, doc_text, overlaps, reference_date_of, results, set_results
 from pipeline.timex import Context, normalize
 from pipeline.timex_anchor import narrative_year, tense_at
 from pipeline.timex_grammar import PATTERNS_DIR, Candidate, find_candidates, lexicon, master_pattern, trigger_words
@@ -63,39 +63,45 @@ class DateExtractor:
         master_pattern()  # compile once, at init
         trig, prefix = trigger_words()
         strings = nlp.vocab.strings
-        self._trigger_ids = sorted_ids(strings.add(w) for w in trig)
-        self._prefix_ids = sorted_ids(strings.add(w) for w in prefix)
-        self._shape_cache: dict[int, bool] = {}
+        trig_ids = {strings.add(w) for w in trig}
+        prefix_ids = {strings.add(w) for w in prefix}
+        # the LOWER ids of the trigger and prefix words, with what each is (one lookup per
+        # doc); and every SHAPE id seen so far, with whether it is a date-like digit shape
+        ids = sorted(trig_ids | prefix_ids)
+        self._words = _FlagTable(ids, [_TRIGGER * (i in trig_ids) | _OPENER * (i in prefix_ids) for i in ids])
+        self._shapes = _FlagTable([], [])
         lex = lexicon()
         self._numeric_names = frozenset(lex["numeric_date_names"])
         self._titles = _title_words()
         self._month_words = frozenset(lex["months"])
 
     # -- finding --------------------------------------------------------------------------
-    def _digit_shape(self, doc: Doc, shape_id: int) -> bool:
-        known = self._shape_cache.get(shape_id)
-        if known is None:
-            shape = doc.vocab.strings[shape_id]
-            known = ("dddd" in shape or (":" in shape and "d" in shape)
-                     or ("/" in shape and shape.count("d") >= 3) or shape in ("dds", "'dds", "ddx", "'ddx", "Xd")
-                     or shape in ("dxx", "ddxx") or (shape.count(".") == 2 and "dddd" in shape))
-            self._shape_cache[shape_id] = known
-        return known
+    @staticmethod
+    def _digit_shape(shape: str) -> bool:
+        return ("dddd" in shape or (":" in shape and "d" in shape)
+                or ("/" in shape and shape.count("d") >= 3) or shape in ("dds", "'dds", "ddx", "'ddx", "Xd")
+                or shape in ("dxx", "ddxx") or (shape.count(".") == 2 and "dddd" in shape))
 
-    def _tries(self, doc: Doc) -> list[tuple[list[int], int]]:
-        if len(doc) == 0:
-            return []
-        arr = doc.to_array([LOWER, SHAPE, LIKE_NUM, IDX]).astype("uint64")
-        is_trigger = in_table(arr[:, 0], self._trigger_ids)
-        for shape_id in numpy.unique(arr[:, 1]):
-            if self._digit_shape(doc, int(shape_id)):
-                is_trigger |= arr[:, 1] == shape_id
+    def _digit_shapes(self, doc: Doc, shapes: numpy.ndarray) -> numpy.ndarray:
+        """Which tokens have a date-like digit shape ("dddd", "dd:dd", "d/d/dddd", "ddth")."""
+        flags = self._shapes.flags(shapes)
+        new = shapes[flags == _UNSEEN]
+        if len(new):                      # shapes not seen before: test and add them
+            new = numpy.unique(new).tolist()
+            self._shapes.add(new, [_TRIGGER * self._digit_shape(doc.vocab.strings[i]) for i in new])
+            flags = self._shapes.flags(shapes)
+        return flags == _TRIGGER
+
+    def _tries(self, doc: Doc, arr: numpy.ndarray, idx: list[int]) -> list[tuple[list[int], int]]:
+        """Per trigger token, the offsets where an expression holding it may start
+        (see :func:`find_candidates`)."""
+        words = self._words.flags(arr[:, 0])
+        is_trigger = (words & _TRIGGER).astype(bool) | self._digit_shapes(doc, arr[:, 1])
         triggers = numpy.flatnonzero(is_trigger).tolist()
         if not triggers:
             return []
         # a token may open the expression: a prefix word or number-like
-        opener = (in_table(arr[:, 0], self._prefix_ids) | (arr[:, 2] == 1)).tolist()
-        idx = arr[:, 3].tolist()
+        opener = ((words & _OPENER).astype(bool) | (arr[:, 2] == 1)).tolist()
         tries = []
         for i in triggers:
             j = i
@@ -104,21 +110,23 @@ class DateExtractor:
             tries.append((idx[j:i + 1], idx[i]))
         return tries
 
-    def _is_false_positive(self, doc: Doc, c: Candidate, names: "_Names") -> bool:
-        span = doc.char_span(c.start, c.end, alignment_mode="expand")
-        if span is None:
+    def _is_false_positive(self, doc: Doc, c: Candidate, bounds: Optional[tuple[int, int]],
+                           chars: "_TokenChars", names: "_Names") -> bool:
+        if bounds is None:
             return True
+        first, end = bounds
         if c.text in self._numeric_names:
             return True                   # "9/11", "24/7"
         month = c.groups.get("month")
         if month:
-            tok = next((t for t in span if t.idx >= c.start + c.text.find(month)), span[-1])
+            at = c.start + c.text.find(month)
+            tok = doc[next((i for i in range(first, end) if chars.starts[i] >= at), end - 1)]
             if (tok.tag_ == "MD" or tok.tag_.startswith("VB")) and (c.kind == "month" or month.islower()):
                 return True               # "They may meet", "march on"
             if c.kind == "month" and not c.groups.get("pmod") and names.is_name(tok):
                 return True               # "April Ryan", "Theresa May", "surprised May"
         if c.kind == "year":
-            tok = next((t for t in span if t.text[-4:].isdigit()), span[-1])
+            tok = doc[next((i for i in range(first, end) if chars.text_of(i)[-4:].isdigit()), end - 1)]
             nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
             prev = doc[tok.i - 1] if tok.i > 0 else None
             if nxt is not None and tok.head.i == nxt.i and tok.dep_ in _NAME_DEPS:
@@ -131,10 +139,10 @@ class DateExtractor:
                         and not prev.is_sent_start:
                     return True           # "Resolution 1701", "Vision 2030"
         unit = c.groups.get("unit")
-        if unit and unit.lower() == "second" and span.end < len(doc) and doc[span.end].is_alpha:
+        if unit and unit.lower() == "second" and end < len(doc) and doc[end].is_alpha:
             return True                   # "a second round": the ordinal, not the unit
-        if c.kind in ("set_adv", "deictic") and c.text[:1].isupper() and span[0].i > 0 \
-                and not span[0].is_sent_start and doc[span[0].i - 1].text[:1].isupper():
+        if c.kind in ("set_adv", "deictic") and c.text[:1].isupper() and first > 0 \
+                and not doc[first].is_sent_start and chars.text_of(first - 1)[:1].isupper():
             return True                   # "China Daily", "USA Today"
         return False
 
@@ -150,11 +158,21 @@ class DateExtractor:
         items = []
         names = _Names(doc, self._titles, self._month_words)
         resolved = []
-        candidates = join_compounds(share_range_years(self._split(find_candidates(text, self._tries(doc))), text), text)
+        spans = []
+        if len(doc):
+            arr = doc.to_array([LOWER, SHAPE, LIKE_NUM, IDX, LENGTH])
+            chars = _TokenChars(text, arr[:, 3].tolist(), arr[:, 4].tolist())
+            tries = self._tries(doc, arr, chars.starts)
+        else:
+            chars, tries = None, []
+        candidates = join_compounds(share_range_years(self._split(find_candidates(text, tries)), text), text)
         for c in candidates:
-            if overlaps(c.start, c.end, blocked) or self._is_false_positive(doc, c, names):
+            if overlaps(c.start, c.end, blocked):
                 continue
-            tense = _lazy_tense(doc, c)
+            bounds = chars.bounds(c.start, c.end)
+            if self._is_false_positive(doc, c, bounds, chars, names):
+                continue
+            tense = _lazy_tense(doc, bounds)
             result = normalize(c, ctx, tense)
             if result is None:
                 continue
@@ -166,9 +184,10 @@ class DateExtractor:
                 ctx.previous = point
             items.append({"text": c.text, "start": c.start, "end": c.end, "type": typ,
                           "value": value, "anchor": anchor})
+            spans.append(Span(doc, bounds[0], bounds[1], label=typ))
             resolved.append(c)
         anchor_quoted_deictics(text, blocked, dct, resolved, items)
-        set_results(doc, "dates", items)
+        set_results(doc, "dates", items, spans=spans)
         return doc
 
     @staticmethod
@@ -220,14 +239,15 @@ class _Names:
                 last = ent["text"].split()[-1].lower() if ent["text"].split() else ""
                 if last in months and len(ent["text"].split()) > 1:
                     self._surnames.add(last)
-        for ent in doc.ents:
-            if ent.label_ == "PERSON":
-                self._ranges.append((ent.start_char, ent.end_char))
+        # (spaCy's PERSON entities need no ranges: a token overlaps one exactly when its
+        # ent_type_ is PERSON, which is_name tests first)
 
     def is_name(self, tok) -> bool:
+        if tok.ent_type_ == "PERSON":
+            return True
         if not self._ready:
             self._read()
-        if tok.ent_type_ == "PERSON" or overlaps(tok.idx, tok.idx + len(tok.text), self._ranges):
+        if overlaps(tok.idx, tok.idx + len(tok.text), self._ranges):
             return True
         prev = tok.nbor(-1) if tok.i > 0 else None
         if prev is not None and (prev.lower_ in self._titles or (
@@ -240,16 +260,62 @@ class _Names:
         return tok.lower_ in self._surnames and nxt is not None and nxt.tag_ == "POS"
 
 
-def _lazy_tense(doc: Doc, c: Candidate):
+def _lazy_tense(doc: Doc, bounds: tuple[int, int]):
     cache: list[str] = []
 
     def tense() -> str:
         if not cache:
-            span = doc.char_span(c.start, c.end, alignment_mode="expand")
-            cache.append(tense_at(span) if span is not None else "present")
+            cache.append(tense_at(doc[bounds[0]:bounds[1]]))
         return cache[0]
 
     return tense
+
+
+_TRIGGER, _OPENER, _UNSEEN = 1, 2, 4
+
+
+class _FlagTable:
+    """Flags of string ids (``LOWER``, ``SHAPE`` ...), looked up for a whole doc at once: a
+    sorted id table searched with numpy. Ids not in the table get ``_UNSEEN``."""
+
+    _END = numpy.iinfo(numpy.uint64).max   # a last row keeps every search position in range
+
+    def __init__(self, ids: list[int], flags: list[int]):
+        self._ids = numpy.array([], dtype=numpy.uint64)
+        self._flags = numpy.array([], dtype=numpy.uint8)
+        self.add(ids, flags)
+
+    def add(self, ids: list[int], flags: list[int]) -> None:
+        known = dict(zip(self._ids[:-1].tolist(), self._flags[:-1].tolist()))
+        known.update(zip(ids, flags))
+        order = sorted(known)
+        self._ids = numpy.array(order + [self._END], dtype=numpy.uint64)
+        self._flags = numpy.array([known[i] for i in order] + [0], dtype=numpy.uint8)
+
+    def flags(self, values: numpy.ndarray) -> numpy.ndarray:
+        pos = numpy.searchsorted(self._ids, values)
+        return numpy.where(self._ids[pos] == values, self._flags[pos], numpy.uint8(_UNSEEN))
+
+
+class _TokenChars:
+    """The tokens' character offsets, read once per doc: what ``doc.char_span(start, end,
+    alignment_mode="expand")`` finds, without making a Token or Span per question."""
+
+    def __init__(self, text: str, starts: list[int], lengths: list[int]):
+        self.text, self.starts, self.lengths = text, starts, lengths
+
+    def text_of(self, i: int) -> str:
+        return self.text[self.starts[i]:self.starts[i] + self.lengths[i]]
+
+    def bounds(self, start: int, end: int) -> Optional[tuple[int, int]]:
+        """``(first token, end token)`` of the tokens the characters touch, or None."""
+        if not (0 <= start < len(self.text) and 0 < end <= len(self.text)):
+            return None
+        first = bisect.bisect_right(self.starts, start) - 1
+        last = bisect.bisect_right(self.starts, end - 1) - 1
+        if start == self.starts[first] + self.lengths[first]:
+            first += 1                    # in the whitespace after a token: not that token
+        return first, last + 1
 
 
 def _to_date(value: Optional[str]) -> Optional[dt.date]:

@@ -149,17 +149,49 @@ def master_pattern() -> tuple[re.Pattern, tuple[tuple[str, tuple[str, ...]], ...
     return re.compile("|".join(parts)), tuple(families)
 
 
+# Families are chosen by the first few characters at a start: tried at every start of
+# every trigger, most families fail there, and each failing ``match`` call still costs
+# about a microsecond. ``_PREFIX_LEN`` characters tell "the future" ("the f") from "the
+# year" ("the y"); digits, cases and whitespace are folded so the sets stay small.
+_PREFIX_LEN = 6
+_MAX_PREFIXES = 1000
+_WHITESPACE = " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"   # the ASCII characters ``\s`` matches
+_FOLD = str.maketrans({**{c: " " for c in _WHITESPACE}, **{c: "0" for c in "0123456789"}})
+_NON_ASCII = "\x80"                     # stands for any non-ASCII character in a prefix
+
+
+def _fold(ch: str) -> Optional[str]:
+    """A character of the text as a prefix holds it: lower case, any digit ``0``, any
+    whitespace a space; None for a non-ASCII one, which admits anything."""
+    return ch.lower().translate(_FOLD) if ch.isascii() else None
+
+
+def _fold_pattern(ch: str) -> Optional[str]:
+    """A character of a pattern folded as :func:`_fold` folds the text. A non-ASCII one
+    that no case change relates to an ASCII letter ("’", "–") can only match a non-ASCII
+    character (where the text's prefix stops): ``_NON_ASCII``; None when it may also match
+    an ASCII letter ("ſ" matches "s" case-insensitively), which admits anything."""
+    if ch.isascii():
+        return _fold(ch)
+    if any(v.isascii() for v in ch.lower() + ch.upper() + ch.casefold()):
+        return None
+    return _NON_ASCII
+
+
 @functools.lru_cache(maxsize=1)
-def _family_patterns() -> tuple[tuple[re.Pattern, Optional[frozenset]], ...]:
-    """Each family of the master alternation compiled alone, with the ASCII characters a
-    match can start with (None: any). Matching the families in order at a position gives
-    what the alternation gives (nothing follows it), and skipping those that cannot start
-    there saves trying every family at every start."""
+def _family_patterns() -> tuple[tuple[re.Pattern, frozenset, frozenset], ...]:
+    """Each family of the master alternation compiled alone, with the folded prefixes a
+    match can start with (see :func:`_start_prefixes`) and every beginning of those.
+    Matching the families in order at a position gives what the alternation gives
+    (nothing follows it), and skipping those that cannot start there saves trying every
+    family at every start."""
     master = master_pattern()[0].pattern
     out = []
     for part in _top_level_branches(master):
-        first, _ = _first_chars(_sre_parser.parse(part))
-        out.append((re.compile(part), None if first is None else frozenset(first)))
+        ended, open_ = _start_prefixes(_sre_parser.parse(part), _PREFIX_LEN)
+        prefixes = frozenset(ended | open_)
+        beginnings = frozenset(p[:j] for p in prefixes for j in range(len(p) + 1))
+        out.append((re.compile(part), prefixes, beginnings))
     return tuple(out)
 
 
@@ -193,65 +225,114 @@ def _top_level_branches(pattern: str) -> list[str]:
     return parts
 
 
-def _first_chars(items) -> tuple[Optional[set], bool]:
-    """(characters a match of the parsed ``items`` can start with, or None for any;
-    whether it can match the empty string). Letters in both cases: a superset is safe."""
+def _class_chars(items) -> Optional[set]:
+    r"""The folded characters a ``[...]`` class (or ``\d``, ``\s``) matches; None: any."""
     c = _sre_constants
-    first: set = set()
+    chars: set = set()
+    for op, av in items:
+        if op is c.LITERAL:
+            chars.add(_fold_pattern(chr(av)))
+        elif op is c.RANGE:
+            chars.update(_fold_pattern(chr(code)) for code in range(av[0], av[1] + 1))
+        elif op is c.CATEGORY and av is c.CATEGORY_DIGIT:
+            chars.add("0")
+        elif op is c.CATEGORY and av is c.CATEGORY_SPACE:
+            chars.add(" ")
+        else:
+            return None
+    return None if None in chars else chars
+
+
+def _start_prefixes(items, length: int) -> tuple[set, set]:
+    r"""The folded text a match of the parsed ``items`` can start with, up to ``length``
+    characters: (prefixes where the match may end, prefixes after which anything may
+    follow). A superset: lookarounds are skipped, what cannot be told (``\w``, ``.``, a
+    non-ASCII character) admits anything, and too many prefixes are cut shorter."""
+    c = _sre_constants
+    ended, open_ = {""}, set()
     for op, av in items:
         if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
             continue                      # zero width
-        if op is c.LITERAL:
-            ch = chr(av)
-            return first | {ch, ch.lower(), ch.upper()}, False
-        if op is c.IN:
-            chars: set = set()
-            for iop, iav in av:
-                if iop is c.LITERAL:
-                    chars |= {chr(iav), chr(iav).lower(), chr(iav).upper()}
-                elif iop is c.RANGE:
-                    for code in range(iav[0], iav[1] + 1):
-                        chars |= {chr(code), chr(code).lower(), chr(code).upper()}
-                elif iop is c.CATEGORY and iav is c.CATEGORY_DIGIT:
-                    chars |= set("0123456789")
-                else:
-                    return None, False
-            return first | chars, False
-        if op is c.SUBPATTERN:
-            sub, nullable = _first_chars(av[3])
+        if op is c.LITERAL or op is c.IN:
+            chars = {_fold_pattern(chr(av))} if op is c.LITERAL else _class_chars(av)
+            node = (set(), {""}) if chars is None or None in chars else (chars, set())
+        elif op is c.SUBPATTERN:
+            node = _start_prefixes(av[3], length)
         elif op is c.BRANCH:
-            sub, nullable = set(), False
+            node = (set(), set())
             for branch in av[1]:
-                b, b_null = _first_chars(branch)
-                if b is None:
-                    return None, False
-                sub |= b
-                nullable = nullable or b_null
+                b_ended, b_open = _start_prefixes(branch, length)
+                node[0].update(b_ended)
+                node[1].update(b_open)
         elif op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT)):
-            sub, nullable = _first_chars(av[2])
-            nullable = nullable or av[0] == 0
+            low, high, item = av
+            once = _start_prefixes(item, length)
+            node, copies = (set(), set()), ({""}, set())
+            # beyond low + length copies, the extra ones add nothing within length characters
+            for n in range(min(high, low + length) + 1):
+                if n >= low:
+                    node[0].update(copies[0])
+                    node[1].update(copies[1])
+                copies = _concat(copies, once, length)
         else:
-            return None, False
-        if sub is None:
-            return None, False
-        first |= sub
-        if not nullable:
-            return first, False
-    return first, True
+            node = (set(), {""})          # anything
+        ended, more = _concat((ended, set()), node, length)
+        open_ |= more
+        if not ended:
+            break
+    return _cut(ended, open_, length)
 
 
-_FAMILIES_BY_CHAR: dict[str, list[re.Pattern]] = {}
+def _concat(first: tuple[set, set], second: tuple[set, set], length: int) -> tuple[set, set]:
+    """Prefixes of ``first`` followed by ``second``; those reaching ``length`` stay open."""
+    ended, open_ = set(), set(first[1])
+    for a in first[0]:
+        for b in second[0]:
+            ab = a + b
+            if len(ab) >= length:
+                open_.add(ab[:length])
+            else:
+                ended.add(ab)
+        for b in second[1]:
+            open_.add((a + b)[:length])
+    return _cut(ended, open_, length)
+
+
+def _cut(ended: set, open_: set, length: int) -> tuple[set, set]:
+    """At most ``_MAX_PREFIXES`` prefixes: cut them shorter (and open) until they fit."""
+    while len(ended) + len(open_) > _MAX_PREFIXES and length > 0:
+        length -= 1
+        open_ = {p[:length] for p in open_ | ended}
+        ended = set()
+    return ended, open_
+
+
+_FAMILIES_BY_PREFIX: dict[str, tuple[re.Pattern, ...]] = {}
+
+
+def _families_at(text: str, start: int) -> tuple[re.Pattern, ...]:
+    """The families that can start at ``start``, by the folded text there (cached)."""
+    key = text[start:start + _PREFIX_LEN]
+    if key.isascii():
+        key = key.lower().translate(_FOLD)
+    else:                                 # up to the first non-ASCII character
+        key = "".join(_fold(ch) for ch in key[:next(j for j, ch in enumerate(key) if not ch.isascii())])
+    families = _FAMILIES_BY_PREFIX.get(key)
+    if families is None:
+        if len(key) == _PREFIX_LEN:
+            families = tuple(rx for rx, prefixes, _ in _family_patterns()
+                             if any(key[:j] in prefixes for j in range(len(key) + 1)))
+        else:                             # cut short by the end of the text or a non-ASCII character
+            families = tuple(rx for rx, prefixes, beginnings in _family_patterns()
+                             if key in beginnings or any(key[:j] in prefixes for j in range(len(key))))
+        _FAMILIES_BY_PREFIX[key] = families
+    return families
 
 
 def _match_at(text: str, start: int) -> Optional[re.Match]:
     """``master_pattern()[0].match(text, start)``, trying only the families that can
-    start with the character there (non-ASCII characters try every family)."""
-    ch = text[start:start + 1]
-    families = _FAMILIES_BY_CHAR.get(ch)
-    if families is None:
-        families = _FAMILIES_BY_CHAR[ch] = [rx for rx, first in _family_patterns()
-                                if first is None or not ch.isascii() or not ch or ch in first]
-    for rx in families:
+    start with the text there."""
+    for rx in _families_at(text, start):
         m = rx.match(text, start)
         if m is not None:
             return m
