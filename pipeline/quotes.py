@@ -62,8 +62,8 @@ class QuoteExtractor:
             k = bisect.bisect_right(opens, pos) - 1
             return k >= 0 and pairs[k].open < pos < pairs[k].close
 
-        frames = self.frames.find(doc, self.cues.candidates(doc), speakers.is_speaker_like,
-                                  inside_quote)
+        cues, gerunds = self.cues.candidates(doc)
+        frames = self.frames.find(doc, cues, gerunds, speakers.is_speaker_like, inside_quote)
         frames = [f for f in _outermost(doc, frames, speakers) if not overlaps(f.start, f.end, blocked)]
         items = []
         used: set[int] = set()
@@ -233,10 +233,11 @@ def _continuation(text: str, pair: QuotePair, last: dict) -> Optional[dict]:
 def _record(doc: Doc, kind: str, start: int, end: int, cue_start: int, cue_end: int,
             speaker_tok: Optional[Token], speakers: ArticleSpeakers) -> dict:
     text = speakers.text
-    cue_span = doc[cue_start:cue_end]
+    first, last = doc[cue_start], doc[cue_end - 1]  # the cue's tokens (cue_end > cue_start)
+    cue_chars = first.idx, last.idx + len(last)
     item = {"text": text[start:end], "start": start, "end": end, "kind": kind,
             "speaker": None, "speaker_text": None, "speaker_start": None, "speaker_end": None,
-            "cue": cue_span.text, "cue_start": cue_span.start_char, "cue_end": cue_span.end_char}
+            "cue": text[cue_chars[0]:cue_chars[1]], "cue_start": cue_chars[0], "cue_end": cue_chars[1]}
     if speaker_tok is not None:
         mention = speakers.mention(speaker_tok)
         item.update(speaker=mention.speaker, speaker_text=mention.text,

@@ -16,16 +16,17 @@ quotation (direct when the quotation is the whole content, mixed when it is a pa
 """
 from __future__ import annotations
 
+import bisect
 import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
 import numpy
-from spacy.attrs import LEMMA, LOWER
+from spacy.attrs import LEMMA, LOWER, TAG
 from spacy.tokens import Doc, Token
 
-from pipeline.components import doc_text, in_table, sent_bounds, sent_of, sorted_ids
+from pipeline.components import doc_text, in_table, sent_bounds, sorted_ids
 
 CUES_PATH = Path(__file__).parent / "patterns" / "quote_cues.json"
 _TRIM = {".", ",", ";", ":", "—", "–", "-", "“", "”", '"', "‘", "’", "'", "«", "»", "(", ")"}
@@ -61,14 +62,16 @@ class CueLexicon:
         words = self.clause | self.direct | set(self.frames) | self.nominal_verbs | {"put"}
         self.lemma_hashes = sorted_ids(vocab.strings.add(w) for w in words)
         self.according_hash = vocab.strings.add("according")
+        self.gerund_hash = vocab.strings.add("VBG")
 
-    def candidates(self, doc: Doc) -> list[int]:
-        """Token indices that may be cues (lemma in the lexicon or ``according``)."""
+    def candidates(self, doc: Doc) -> tuple[list[int], list[int]]:
+        """Token indices that may be cues (lemma in the lexicon or ``according``), and
+        those tagged ``VBG`` (where an "..., adding that" clause may start a new frame)."""
         if len(doc) == 0:
-            return []
-        arr = doc.to_array([LEMMA, LOWER])
+            return [], []
+        arr = doc.to_array([LEMMA, LOWER, TAG])
         hit = in_table(arr[:, 0], self.lemma_hashes) | (arr[:, 1] == self.according_hash)
-        return numpy.flatnonzero(hit).tolist()
+        return numpy.flatnonzero(hit).tolist(), numpy.flatnonzero(arr[:, 2] == self.gerund_hash).tolist()
 
 
 def subject_of(tok: Token, depth: int = 0) -> Optional[Token]:
@@ -148,17 +151,25 @@ def _participle(tok: Token) -> bool:
         c.dep_ in ("aux", "auxpass") for c in tok.children)
 
 
+def _comma_at(doc: Doc, positions: tuple[int, ...], start: int, end: int) -> bool:
+    """A comma at one of ``positions`` inside the sentence ``start:end``."""
+    return any(start <= j < end and doc[j].text == "," for j in positions)
+
+
 class FrameFinder:
     def __init__(self, lexicon: CueLexicon):
         self.lex = lexicon
 
-    def find(self, doc: Doc, candidates: list[int], is_speaker_like, inside_quote) -> list[Frame]:
+    def find(self, doc: Doc, candidates: list[int], gerunds: list[int], is_speaker_like,
+             inside_quote) -> list[Frame]:
+        """The frames of the cue ``candidates`` outside quotations (``gerunds``: see
+        :meth:`CueLexicon.candidates`)."""
         frames = []
         for i in candidates:
             tok = doc[i]
             if inside_quote(tok.idx):
                 continue
-            frame = self._frame(doc, tok, is_speaker_like)
+            frame = self._frame(doc, tok, is_speaker_like, gerunds)
             if frame is not None and frame.speaker is not None and frame.speaker.i > tok.i and (
                     frame.start < frame.speaker.idx < frame.end
                     or tok.dep_ == "advcl" and frame.speaker.head.i == tok.head.i):
@@ -169,7 +180,7 @@ class FrameFinder:
 
     # ------------------------------------------------------------------ one cue
 
-    def _frame(self, doc: Doc, tok: Token, is_speaker_like) -> Optional[Frame]:
+    def _frame(self, doc: Doc, tok: Token, is_speaker_like, gerunds: list[int]) -> Optional[Frame]:
         if tok.lower_ == "according":
             return self._according(doc, tok, is_speaker_like)
         if tok.pos_ not in ("VERB",) or tok.dep_ in _SKIP_DEPS:
@@ -195,9 +206,13 @@ class FrameFinder:
             if right:
                 first, last = right[0], right[-1]
                 hi = last.right_edge.i
-                for j in range(first.i + 1, hi):  # "..., adding that ..." starts a new frame
-                    if doc[j].tag_ == "VBG" and doc[j - 1].text == "," and doc[j].dep_ == "advcl" \
-                            and doc[j].lemma_.lower() in self.lex.clause:
+                # "..., adding that ..." starts a new frame (a gerund between first and hi)
+                for j in gerunds[bisect.bisect_right(gerunds, first.i):]:
+                    if j >= hi:
+                        break
+                    gerund = doc[j]
+                    if doc[j - 1].text == "," and gerund.dep_ == "advcl" \
+                            and gerund.lemma_.lower() in self.lex.clause:
                         hi = j - 1
                         break
                 return self._make(doc, tok.i, cue_end, speaker, first.left_edge.i, hi)
@@ -266,26 +281,25 @@ class FrameFinder:
 
     def _parenthetical(self, doc: Doc, tok: Token, cue_end: int, speaker: Token) -> Optional[Frame]:
         """``Just as X noted, <content>``; ``<content>, X said.``; ``X noted, <content>``."""
-        sent = sent_of(doc, tok.i)
+        sent_start, sent_end = sent_bounds(doc, tok.i)
         sub_lo, sub_hi = tok.left_edge.i, tok.right_edge.i
         has_as = any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
-        if tok.dep_ == "advcl" and has_as or (tok.dep_ == "ROOT" and sub_hi + 1 < sent.end
+        if tok.dep_ == "advcl" and has_as or (tok.dep_ == "ROOT" and sub_hi + 1 < sent_end
                                               and doc[sub_hi + 1].text in (",", ":")):
             lo = sub_hi + 1
-            while lo < sent.end and doc[lo].is_punct:
+            while lo < sent_end and doc[lo].is_punct:
                 lo += 1
-            if tok.dep_ == "ROOT" and sub_lo != sent.start:
+            if tok.dep_ == "ROOT" and sub_lo != sent_start:
                 return None
-            return self._make(doc, tok.i, cue_end, speaker, lo, sent.end - 1, needs_verb=True)
-        if tok.dep_ == "parataxis" and sub_hi >= sent.end - 2 and sub_lo > sent.start:
+            return self._make(doc, tok.i, cue_end, speaker, lo, sent_end - 1, needs_verb=True)
+        if tok.dep_ == "parataxis" and sub_hi >= sent_end - 2 and sub_lo > sent_start:
             hi = sub_lo - 1
-            return self._make(doc, tok.i, cue_end, speaker, sent.start, hi, True, needs_verb=True)
-        commas = {sub_lo, sub_lo - 1} & {j for j in range(sent.start, sent.end) if doc[j].text == ","}
-        after = {sub_hi, sub_hi + 1} & {j for j in range(sent.start, sent.end) if doc[j].text == ","}
-        if tok.dep_ == "parataxis" and sub_lo > sent.start and commas and after \
-                and sub_hi + 2 < sent.end:
+            return self._make(doc, tok.i, cue_end, speaker, sent_start, hi, True, needs_verb=True)
+        if tok.dep_ == "parataxis" and sub_lo > sent_start and sub_hi + 2 < sent_end \
+                and _comma_at(doc, (sub_lo, sub_lo - 1), sent_start, sent_end) \
+                and _comma_at(doc, (sub_hi, sub_hi + 1), sent_start, sent_end):
             # "The talks, he said, were productive": the sentence around the parenthetical
-            return self._make(doc, tok.i, cue_end, speaker, sent.start, sent.end - 1,
+            return self._make(doc, tok.i, cue_end, speaker, sent_start, sent_end - 1,
                               needs_verb=True, cue_inside=True)
         return None
 
@@ -299,15 +313,15 @@ class FrameFinder:
         obj = next((c for c in to.children if c.dep_ == "pobj"), None)
         if obj is None or not is_speaker_like(obj):
             return None
-        sent = sent_of(doc, tok.i)
+        sent_start, sent_end = sent_bounds(doc, tok.i)
         lo, hi = tok.i, max(tok.right_edge.i, to.right_edge.i)
-        if all(doc[j].is_punct for j in range(sent.start, lo)):
+        if all(doc[j].is_punct for j in range(sent_start, lo)):
             start = hi + 1
-            while start < sent.end and doc[start].is_punct:
+            while start < sent_end and doc[start].is_punct:
                 start += 1
-            return self._make(doc, tok.i, to.i + 1, obj, start, sent.end - 1, needs_verb=True)
-        if all(doc[j].is_punct or doc[j].is_space for j in range(hi + 1, sent.end)):
-            return self._make(doc, tok.i, to.i + 1, obj, sent.start, lo - 1, True, needs_verb=True)
+            return self._make(doc, tok.i, to.i + 1, obj, start, sent_end - 1, needs_verb=True)
+        if all(doc[j].is_punct or doc[j].is_space for j in range(hi + 1, sent_end)):
+            return self._make(doc, tok.i, to.i + 1, obj, sent_start, lo - 1, True, needs_verb=True)
         return None
 
     # ------------------------------------------------------------------ spans
@@ -321,7 +335,10 @@ class FrameFinder:
     def _make(doc: Doc, cue_start: int, cue_end: int, speaker: Token, lo: int, hi: int,
               content_first: bool = False, needs_verb: bool = False,
               cue_inside: bool = False) -> Optional[Frame]:
-        while lo <= hi and (doc[lo].lower_ in _LEAD or doc[lo].is_space):
+        while lo <= hi:
+            first = doc[lo]
+            if first.lower_ not in _LEAD and not first.is_space:
+                break
             lo += 1
         if lo < hi and "according" in doc_text(doc)[doc[lo].idx:doc[hi].idx].lower():
             for j in range(lo + 1, hi):  # "..., according to a readout" is not content
@@ -329,11 +346,13 @@ class FrameFinder:
                 if doc[j].lower_ == "according" and prev.text == "," and cue_start < j:
                     hi = j - 1
                     break
-        while hi >= lo and (doc[hi].text in _TRIM or doc[hi].is_space):
+        while hi >= lo:
+            last = doc[hi]
+            if last.text not in _TRIM and not last.is_space:
+                break
             hi -= 1
         if hi < lo or (lo <= cue_start <= hi and not cue_inside):
             return None
         if needs_verb and not any(doc[j].pos_ in ("VERB", "AUX") for j in range(lo, hi + 1)):
             return None
-        return Frame(cue_start, cue_end, speaker, doc[lo].idx, doc[hi].idx + len(doc[hi]),
-                     content_first)
+        return Frame(cue_start, cue_end, speaker, doc[lo].idx, last.idx + len(last), content_first)

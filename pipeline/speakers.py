@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.components import doc_text, sent_starts
 from pipeline.quotes_cues import subject_of
@@ -61,6 +61,7 @@ class SpeakerLexicon:
         self.pronouns = dict(data["pronouns"])
         self.role_equivalents = {k: set(v) for k, v in data["role_equivalents"].items()}
         self.indefinites = set(data["indefinites"])
+        self.person_words = self.titles | self.roles | self.keep_in_names  # before a name
 
     def strip_titles(self, name: str) -> str:
         """``President Xi Jinping`` → ``Xi Jinping``; ``Sultan Ibrahim`` stays."""
@@ -86,33 +87,46 @@ class ArticleSpeakers:
         self.text = doc_text(doc) if text is None else text
         self.lex = lexicon
         self.ent_at: dict[int, dict] = {}
-        self.ent_tokens: dict[int, tuple[int, int]] = {}
         self.persons: list[tuple[int, int, str]] = []  # token start, end, canonical
         self.orgs: list[tuple[int, int, str]] = []
         self.places: list[tuple[int, int, str]] = []
-        self.info: dict[str, dict] = {}
+        self._info: Optional[dict[str, dict]] = None  # see info
+        self._person_spans: list[tuple[Span, str, dict]] = []
         self.described: list[tuple[int, str, str]] = []  # token, noun lemma, canonical
         self.sent_starts = sent_starts(doc)
-        for ent in entities:
-            span = doc.char_span(ent["start"], ent["end"], alignment_mode="expand")
+        for ent, span in zip(entities, _entity_spans(doc, entities)):
             if span is None:
                 continue
-            for i in range(span.start, span.end):
+            start, end = span.start, span.end
+            for i in range(start, end):
                 self.ent_at[i] = ent
-                self.ent_tokens[i] = (span.start, span.end)
-            canonical = self.canonical(ent)
-            if ent["label"] == "PERSON":
-                self.persons.append((span.start, span.end, canonical))
-                self._learn_person(span.start, span.end, canonical)
-                if ent.get("country"):
-                    self.info[canonical]["codes"].add(ent["country"])
-            elif ent["label"] == "ORG":
-                self.orgs.append((span.start, span.end, canonical))
+            label = ent["label"]
+            if label == "PERSON":
+                canonical = self.canonical(ent)
+                self.persons.append((start, end, canonical))
+                self._person_spans.append((span, canonical, ent))
+            elif label == "ORG":
+                canonical = self.canonical(ent)
+                self.orgs.append((start, end, canonical))
                 self._learn_description(span, canonical)
-            elif ent["label"] in ("GPE", "NORP"):
-                self.places.append((span.start, span.end, canonical))
+            elif label in ("GPE", "NORP"):
+                self.places.append((start, end, self.canonical(ent)))
 
     # ------------------------------------------------------------------ people
+
+    @property
+    def info(self) -> dict[str, dict]:
+        """Per person (canonical name): title words, countries, country codes, gender.
+        Read from the text around each mention the first time a pronoun or a role needs
+        it (most articles never do). The entities come in text order, so every entity
+        before a person is known by then, as when read mention by mention."""
+        if self._info is None:
+            self._info = {}
+            for span, canonical, ent in self._person_spans:
+                self._learn_person(span, canonical)
+                if ent.get("country"):
+                    self._info[canonical]["codes"].add(ent["country"])
+        return self._info
 
     def canonical(self, ent: dict) -> str:
         name = ent.get("canonical") or ent["text"]
@@ -138,17 +152,18 @@ class ArticleSpeakers:
         found = [c for i, w, c in self.described if w == lemma and i < tok.i]
         return found[-1] if found else None
 
-    def _learn_person(self, start: int, end: int, canonical: str) -> None:
-        info = self.info.setdefault(canonical, {"words": set(), "countries": set(), "codes": set(),
+    def _learn_person(self, span: Span, canonical: str) -> None:
+        info = self._info.setdefault(canonical, {"words": set(), "countries": set(), "codes": set(),
                                                 "gender": None})
         doc = self.doc
         words = []
+        start = span.start
         i = start - 1
         while i >= 0 and start - i <= 6:
             tok = doc[i]
             low = tok.lower_
             ent = self.ent_at.get(i)
-            if low in self.lex.titles or low in self.lex.roles or low in self.lex.keep_in_names:
+            if low in self.lex.person_words:
                 words.append(low)
             elif ent is not None and ent["label"] in ("GPE", "NORP", "ORG"):
                 info["countries"].add(_country_key(ent["text"]))
@@ -160,7 +175,7 @@ class ArticleSpeakers:
             else:
                 break
             i -= 1
-        root = doc[start:end].root
+        root = span.root
         for child in root.children:
             if child.dep_ == "appos":
                 for tok in child.subtree:
@@ -465,6 +480,17 @@ class ArticleSpeakers:
                                             or len(words) == 1 and parts[0] == words[0]):
                 return canonical
         return name
+
+
+def _entity_spans(doc: Doc, entities: list[dict]) -> list[Optional[Span]]:
+    """The tokens of each entity record: the spans the entities component stored with
+    them (``doc.spans["communique_entities"]``, one per record, in order), else each
+    record's characters expanded to tokens (``doc.char_span`` costs more per record)."""
+    stored = list(doc.spans["communique_entities"]) if "communique_entities" in doc.spans else []
+    if len(stored) == len(entities) and all(s.start_char == e["start"] and s.end_char == e["end"]
+                                            for s, e in zip(stored, entities)):
+        return stored
+    return [doc.char_span(e["start"], e["end"], alignment_mode="expand") for e in entities]
 
 
 def _fills(fills: set, words: set) -> bool:
