@@ -78,9 +78,9 @@ def subject_of(tok: Token, depth: int = 0) -> Optional[Token]:
     """The subject of a cue verb: own subject, passive agent, inherited through
     coordination, ``to``-infinitives and participial clauses (``..., adding that``); the
     object of ``cited/quoted X as saying``."""
-    subjects = sorted((c for c in tok.children if c.dep_ == "nsubj"), key=lambda c: abs(c.i - tok.i))
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
     if subjects:
-        child = subjects[0]
+        child = min(subjects, key=lambda c: abs(c.i - tok.i))  # the nearest (the first of equals)
         if child.lower_ in _RELATIVE and tok.dep_ == "relcl":
             return tok.head
         return child
@@ -196,11 +196,12 @@ class FrameFinder:
             return None  # "a report that suggested ...", "a declaration which calls for ...":
             # what a text says, described, not reported
         cue_end = tok.i + 1
-        for child in tok.children:
+        kids = list(tok.children)
+        for child in kids:
             if child.dep_ == "prt" and child.lower_ in self.lex.particles.get(lemma, ()):
                 cue_end = max(cue_end, child.i + 1)
         if lemma in self.lex.clause:
-            comps = [c for c in tok.children if self._is_clause(c, tok)]
+            comps = [c for c in kids if self._is_clause(c, tok)]
             right = [c for c in comps if c.i > tok.i]
             left = [c for c in comps if c.i < tok.i]
             if right:
