@@ -134,7 +134,7 @@ def component_costs(model: str, articles: list[Article], batch_size: int) -> lis
     from pipeline.records import to_record
 
     nlp = load(model)
-    from pipeline.records import reading_context
+    from pipeline.records import attach_reading_context
 
     costs: dict[str, float] = {}
     with nlp.memory_zone():
@@ -143,8 +143,8 @@ def component_costs(model: str, articles: list[Article], batch_size: int) -> lis
         costs["tokenizer"] = time.perf_counter() - started
         started = time.perf_counter()
         for article, doc in zip(articles, docs):
-            doc._.communique_meta = reading_context(article)
-        costs["reading context (dateline)"] = time.perf_counter() - started
+            attach_reading_context(doc, article)
+        costs["reading context (dateline, text)"] = time.perf_counter() - started
         for name, proc in nlp.pipeline:
             started = time.perf_counter()
             if hasattr(proc, "pipe"):

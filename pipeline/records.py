@@ -49,8 +49,13 @@ def reading_context(article: Article, reference_date: Optional[str] = None) -> d
 
 
 def prepare_doc(nlp: Language, article: Article, reference_date: Optional[str] = None) -> Doc:
-    doc = nlp.make_doc(article.text)
-    doc.user_data[TEXT_KEY] = article.text  # spaCy's tokenizer keeps the text exactly
+    return attach_reading_context(nlp.make_doc(article.text), article, reference_date)
+
+
+def attach_reading_context(doc: Doc, article: Article, reference_date: Optional[str] = None) -> Doc:
+    """Give a Doc made from ``article.text`` what the reader knew, and its text (spaCy's
+    tokenizer keeps the text exactly, so no component joins the tokens to rebuild it)."""
+    doc.user_data[TEXT_KEY] = article.text
     doc._.communique_meta = reading_context(article, reference_date)
     return doc
 
