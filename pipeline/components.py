@@ -34,6 +34,17 @@ def set_results(doc: Doc, kind: str, items: list[dict], label: Optional[str] = N
     doc.spans[f"communique_{kind}"] = spans
 
 
+def entity_spans(doc: Doc, entities: list[dict]) -> list[Optional[Span]]:
+    """The tokens of each entity record: the spans the entities component stored with
+    them (``doc.spans["communique_entities"]``, one per record, in order), else each
+    record's characters expanded to tokens (``doc.char_span`` costs more per record)."""
+    stored = list(doc.spans["communique_entities"]) if "communique_entities" in doc.spans else []
+    if len(stored) == len(entities) and all(s.start_char == e["start"] and s.end_char == e["end"]
+                                            for s, e in zip(stored, entities)):
+        return stored
+    return [doc.char_span(e["start"], e["end"], alignment_mode="expand") for e in entities]
+
+
 def results(doc: Doc, kind: str) -> list[dict]:
     """A component's records on ``doc`` (empty when it has not run)."""
     return getattr(doc._, f"communique_{kind}", None) or []

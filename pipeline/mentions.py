@@ -23,7 +23,7 @@ from spacy.attrs import DEP, HEAD, LEMMA, LOWER, POS
 from spacy.symbols import conj as CONJ
 from spacy.tokens import Doc, Token
 
-from pipeline.components import doc_text, results, sent_bounds
+from pipeline.components import doc_text, entity_spans, results, sent_bounds
 from pipeline.gazetteer import gazetteer
 
 PAIR = "__pair__"
@@ -153,8 +153,8 @@ class Mentions:
         self._country_at: list[int] = []
         self._country_name: list[str] = []
         self.bounds_at: dict[int, tuple[int, int]] = {}     # an entity's start character -> its tokens
-        for ent in results(doc, "entities"):
-            span = doc.char_span(ent["start"], ent["end"], alignment_mode="expand")
+        entities = results(doc, "entities")
+        for ent, span in zip(entities, entity_spans(doc, entities)):
             if span is None:
                 continue
             self.bounds_at[ent["start"]] = start, end = span.start, span.end

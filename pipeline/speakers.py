@@ -25,7 +25,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.components import doc_text, sent_starts
+from pipeline.components import doc_text, entity_spans, sent_starts
 from pipeline.quotes_cues import subject_of
 
 LEXICON_PATH = Path(__file__).parent / "patterns" / "quote_speakers.json"
@@ -94,7 +94,7 @@ class ArticleSpeakers:
         self._person_spans: list[tuple[Span, str, dict]] = []
         self.described: list[tuple[int, str, str]] = []  # token, noun lemma, canonical
         self.sent_starts = sent_starts(doc)
-        for ent, span in zip(entities, _entity_spans(doc, entities)):
+        for ent, span in zip(entities, entity_spans(doc, entities)):
             if span is None:
                 continue
             start, end = span.start, span.end
@@ -480,17 +480,6 @@ class ArticleSpeakers:
                                             or len(words) == 1 and parts[0] == words[0]):
                 return canonical
         return name
-
-
-def _entity_spans(doc: Doc, entities: list[dict]) -> list[Optional[Span]]:
-    """The tokens of each entity record: the spans the entities component stored with
-    them (``doc.spans["communique_entities"]``, one per record, in order), else each
-    record's characters expanded to tokens (``doc.char_span`` costs more per record)."""
-    stored = list(doc.spans["communique_entities"]) if "communique_entities" in doc.spans else []
-    if len(stored) == len(entities) and all(s.start_char == e["start"] and s.end_char == e["end"]
-                                            for s, e in zip(stored, entities)):
-        return stored
-    return [doc.char_span(e["start"], e["end"], alignment_mode="expand") for e in entities]
 
 
 def _fills(fills: set, words: set) -> bool:
