@@ -101,11 +101,9 @@ def plain_spacy(model: str, texts: list[str], n_process: int, batch_size: int,
 
     nlp = spacy.load(model)
     if stand_ins:
-        from pipeline.attribute_index import index_attribute_ruler
-        from pipeline.lemma_cache import cache_lemmatizer
+        from pipeline.nlp import use_stand_ins
 
-        index_attribute_ruler(nlp)
-        cache_lemmatizer(nlp)
+        use_stand_ins(nlp)
     list(nlp.pipe(texts[:8]))  # warm up
     tokens = 0
     with _Clock() as clock, nlp.memory_zone():

@@ -90,9 +90,16 @@ def load(model: Optional[str] = None) -> Language:
                 f"or choose another with --model / ${MODEL_ENV}."
             ) from None
         raise
+    use_stand_ins(nlp)
+    add_components(nlp)
+    return nlp
+
+
+def use_stand_ins(nlp: Language) -> Language:
+    """Swap the model's attribute ruler and rule lemmatizer for their faster equivalents
+    (identical annotations); components they can't stand in for are left as they are."""
     attribute_index.index_attribute_ruler(nlp)
     lemma_cache.cache_lemmatizer(nlp)
-    add_components(nlp)
     return nlp
 
 
