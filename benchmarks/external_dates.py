@@ -326,9 +326,9 @@ def _at_grain(value: str, grain: str) -> str:
 
 
 def score(nlp, cases, limit=None):
-    from pipeline.components import results
-    from pipeline.reading import Article
-    from pipeline.records import prepare_doc
+    from pipeline.document.access import results
+    from pipeline.io.reading import Article
+    from pipeline.run.records import prepare_doc
 
     cases = list(cases)[:limit] if limit else list(cases)
     docs = (prepare_doc(nlp, Article(id="b", text=c[2]), c[3]) for c in cases)
@@ -387,7 +387,7 @@ def main(argv=None) -> int:
         print(f"external suites not found under {args.external}: skipped")
         return 0
     sys.path.insert(0, str(ROOT))
-    from pipeline.nlp import load
+    from pipeline.model.loading import load
 
     nlp = load()
     rows = []

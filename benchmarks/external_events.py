@@ -100,11 +100,11 @@ def main(argv=None) -> int:
         print(f"skipped: {GSR} is absent")
         return 0
     sys.path.insert(0, str(ROOT))
-    from pipeline.components import results
-    from pipeline.gazetteer import gazetteer
-    from pipeline.nlp import load
-    from pipeline.reading import Article
-    from pipeline.records import prepare_doc
+    from pipeline.document.access import results
+    from pipeline.entities.gazetteer import gazetteer
+    from pipeline.model.loading import load
+    from pipeline.io.reading import Article
+    from pipeline.run.records import prepare_doc
 
     records = [r for r in json.loads(GSR.read_text(encoding="utf-8"))[1:] if r.get("text")]
     nlp, g = load(), gazetteer()

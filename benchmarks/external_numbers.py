@@ -10,7 +10,7 @@ A case passes when every expected number is overlapped by one of our figures wit
 same value (and the same ISO currency when the suite gives one, the same bounds for
 ranges) and we report nothing that overlaps no expected number. Recognizers cases run
 through the whole pipeline (``communique_figures`` filtered to the suite's kind);
-Duckling numerals are bare fragments without context, scored on :mod:`pipeline.numbers`.
+Duckling numerals are bare fragments without context, scored on :mod:`pipeline.figures.numbers`.
 
     python benchmarks/external_numbers.py [--failures]
 """
@@ -172,9 +172,9 @@ def judge(expected: list[dict], got: list[dict], model: str) -> bool:
 
 
 def run_recognizers(nlp, show_failures: bool) -> list[tuple[str, int, int, Counter]]:
-    from pipeline.components import results
-    from pipeline.reading import Article
-    from pipeline.records import prepare_doc
+    from pipeline.document.access import results
+    from pipeline.io.reading import Article
+    from pipeline.run.records import prepare_doc
 
     rows = []
     for rel in FILES:
@@ -206,7 +206,7 @@ def run_recognizers(nlp, show_failures: bool) -> list[tuple[str, int, int, Count
 
 
 def run_duckling(show_failures: bool):
-    from pipeline.numbers import find_numbers
+    from pipeline.figures.numbers import find_numbers
 
     cases = json.loads(DUCKLING.read_text(encoding="utf-8"))
     passed = total = 0
@@ -232,7 +232,7 @@ def main(argv: list[str]) -> int:
         print(f"external suites not found under {EXTERNAL}; skipping")
         return 0
     show = "--failures" in argv
-    from pipeline.nlp import load
+    from pipeline.model.loading import load
 
     rows = run_recognizers(load(), show) if RECOGNIZERS.exists() else []
     if DUCKLING.exists():

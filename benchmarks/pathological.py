@@ -13,9 +13,9 @@ from __future__ import annotations
 import argparse
 import time
 
-from pipeline.nlp import load
-from pipeline.reading import Article, find_headings, parse_dateline
-from pipeline.records import prepare_doc, to_record
+from pipeline.model.loading import load
+from pipeline.io.reading import Article, find_headings, parse_dateline
+from pipeline.run.records import prepare_doc, to_record
 
 PROSE = ("Chinese President Xi Jinping met Russian President Vladimir Putin in Kazan on "
          "Tuesday, and the two sides signed 14 agreements worth more than $3 billion. ")

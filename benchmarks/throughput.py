@@ -7,7 +7,7 @@
 * The model as communique runs it: the same, with the faster stand-ins for its
   attribute ruler and lemmatizer (identical annotations); full extraction against it
   is the cost of communique's own work (rules, dateparser, records).
-* Full extraction: communique's engine (``pipeline.engines.local_batches``: reading
+* Full extraction: communique's engine (``pipeline.run.engines.local_batches``: reading
   context, every component, pydantic records, JSON lines), 1 process and N processes.
 * Per component: each pipe of our pipeline timed on the same docs, plus record building.
 * Peak memory: a separate process extracts ``--memory-articles`` articles to a JSONL
@@ -33,7 +33,7 @@ from typing import Iterator
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline.reading import Article  # noqa: E402
+from pipeline.io.reading import Article  # noqa: E402
 
 _NUMBER = re.compile(r"\b\d+\b")
 SPACY_PIPES = {"tokenizer", "tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner", "senter"}
@@ -101,7 +101,7 @@ def plain_spacy(model: str, texts: list[str], n_process: int, batch_size: int,
 
     nlp = spacy.load(model)
     if stand_ins:
-        from pipeline.nlp import use_stand_ins
+        from pipeline.model.loading import use_stand_ins
 
         use_stand_ins(nlp)
     list(nlp.pipe(texts[:8]))  # warm up
@@ -113,8 +113,8 @@ def plain_spacy(model: str, texts: list[str], n_process: int, batch_size: int,
 
 
 def full_extraction(model: str, articles: list[Article], jobs: int, batch_size: int) -> _Clock:
-    from pipeline.engines import local_batches
-    from pipeline.nlp import load
+    from pipeline.run.engines import local_batches
+    from pipeline.model.loading import load
 
     nlp = load(model)
     list(local_batches(build_corpus(8), nlp=nlp))  # warm up (and load the pipeline)
@@ -128,11 +128,11 @@ def full_extraction(model: str, articles: list[Article], jobs: int, batch_size: 
 
 def component_costs(model: str, articles: list[Article], batch_size: int) -> list[tuple[str, float]]:
     """Seconds per pipe of the full pipeline (and record building) over the same docs."""
-    from pipeline.nlp import load
-    from pipeline.records import to_record
+    from pipeline.model.loading import load
+    from pipeline.run.records import to_record
 
     nlp = load(model)
-    from pipeline.records import attach_reading_context
+    from pipeline.run.records import attach_reading_context
 
     costs: dict[str, float] = {}
     with nlp.memory_zone():
@@ -161,7 +161,7 @@ _MEMORY_CHILD = r"""
 import json, resource, sys, time
 sys.path.insert(0, sys.argv[1])
 from benchmarks.throughput import iter_corpus
-from pipeline.engines import run_extraction
+from pipeline.run.engines import run_extraction
 
 n, jobs, batch_size, out = int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), sys.argv[5]
 
@@ -206,7 +206,7 @@ def main(argv=None) -> int:
     parser.add_argument("--json", type=Path, help="also write the figures as JSON here")
     args = parser.parse_args(argv)
 
-    from pipeline.nlp import resolve_model_name
+    from pipeline.model.loading import resolve_model_name
 
     model = resolve_model_name(args.model)
     articles = build_corpus(args.articles)

@@ -34,7 +34,7 @@ def load(model: Optional[str] = None):
     >>> nlp = load()                      # doctest: +SKIP
     >>> doc = nlp("Xi met Putin.")        # doctest: +SKIP
     """
-    from pipeline.nlp import load as _load
+    from pipeline.model.loading import load as _load
 
     return _load(model)
 
@@ -46,7 +46,7 @@ def extract(text: str, *, reference_date: Optional[str] = None, article_id: Opti
     >>> extract("Xi met Putin in Moscow on Tuesday.", reference_date="2024-05-16").events[0].type  # doctest: +SKIP
     'CONSULT'
     """
-    from pipeline.reading import Article
+    from pipeline.io.reading import Article
 
     return next(extract_many([Article(id=article_id or "article", text=text)],
                              reference_date=reference_date, model=model))
@@ -59,7 +59,7 @@ def extract_file(path: Union[str, Path], *, reference_date: Optional[str] = None
     >>> [r.id for r in extract_file("corpus/articles")]      # doctest: +SKIP
     ['xinhua-2024-12-31-xi-diplomacy-year-review']
     """
-    from pipeline.reading import read_inputs
+    from pipeline.io.reading import read_inputs
 
     return list(extract_many(read_inputs([str(path)]), reference_date=reference_date, model=model))
 
@@ -68,12 +68,12 @@ def extract_many(articles: Iterable, *, reference_date: Optional[str] = None,
                  model: Optional[str] = None, batch_size: int = 32) -> Iterator[ArticleExtraction]:
     """Stream records for many articles through ``nlp.pipe``.
 
-    ``articles`` holds texts, ``(id, text)`` pairs or :class:`pipeline.reading.Article`.
+    ``articles`` holds texts, ``(id, text)`` pairs or :class:`pipeline.io.reading.Article`.
 
     >>> ids = [r.id for r in extract_many([("a", "Xi met Putin."), ("b", "Hello.")])]  # doctest: +SKIP
     """
-    from pipeline.batch import extract_articles
-    from pipeline.reading import Article
+    from pipeline.run.batch import extract_articles
+    from pipeline.io.reading import Article
 
     def as_articles() -> Iterator[Article]:
         for i, item in enumerate(articles):
@@ -94,15 +94,15 @@ def _doc(text_or_doc: TextOrDoc, reference_date: Optional[str], model: Optional[
 
     if isinstance(text_or_doc, Doc):
         return text_or_doc
-    from pipeline.reading import Article
-    from pipeline.records import prepare_doc
+    from pipeline.io.reading import Article
+    from pipeline.run.records import prepare_doc
 
     nlp = load(model)
     return nlp(prepare_doc(nlp, Article(id="article", text=text_or_doc), reference_date))
 
 
 def _items(kind: str, model_type, text_or_doc: TextOrDoc, reference_date, model):
-    from pipeline.components import results
+    from pipeline.document.access import results
 
     doc = _doc(text_or_doc, reference_date, model)
     return [model_type.model_validate(item) for item in results(doc, kind)]

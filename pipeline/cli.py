@@ -38,7 +38,7 @@ def _check_date(value: Optional[str]) -> Optional[str]:
 
 
 def _load_nlp(model: Optional[str]):
-    from pipeline.nlp import ModelNotFoundError, load
+    from pipeline.model.loading import ModelNotFoundError, load
 
     try:
         return load(model)
@@ -80,7 +80,7 @@ class _Progress:
 
 def _count_articles(inputs: List[str]) -> Optional[int]:
     """How many articles ``inputs`` hold (for the ETA); None when unknown (stdin)."""
-    from pipeline.reading import expand_inputs
+    from pipeline.io.reading import expand_inputs
 
     total = 0
     for path, error in expand_inputs(inputs):
@@ -115,8 +115,8 @@ def extract(
     html: Optional[Path] = typer.Option(None, "--html", help="Also write the HTML report of the output into this folder."),
 ) -> None:
     """Extract records from articles and write them as JSONL, one per article."""
-    from pipeline.engines import ENGINES, EngineError, run_extraction
-    from pipeline.output import OutputError, check_output
+    from pipeline.run.engines import ENGINES, EngineError, run_extraction
+    from pipeline.io.output import OutputError, check_output
 
     reference_date = _check_date(reference_date)
     if fmt not in ("jsonl", "csv"):
@@ -163,7 +163,7 @@ def extract(
     where = f" -> {out_path}" if out_path else ""
     typer.echo(summary.line() + where, err=True)
     if html is not None:
-        from pipeline.report import write_report_file
+        from pipeline.report.writer import write_report_file
 
         typer.echo(write_report_file(out_path, html).line(), err=True)
     raise typer.Exit(1 if summary.failed else 0)
@@ -173,7 +173,7 @@ def _check_model(model: Optional[str]) -> None:
     """Usage error (exit 2) when the model is not installed, without loading it."""
     import importlib.util
 
-    from pipeline.nlp import resolve_model_name
+    from pipeline.model.loading import resolve_model_name
 
     name = resolve_model_name(model)
     if importlib.util.find_spec(name) is None and not Path(name).exists():
@@ -231,8 +231,8 @@ def _records_or_fail(load_records, path: Path, problem: str):
 
 def predict_gold_articles(gold_records, nlp):
     """Run the pipeline on the articles the gold holds (same id, text and dates)."""
-    from pipeline.batch import extract_articles
-    from pipeline.reading import Article
+    from pipeline.run.batch import extract_articles
+    from pipeline.io.reading import Article
 
     articles = [Article(id=g.id, text=g.text, source_path=g.source_path, title=g.title,
                         date=g.reference_date if g.reference_date_source == "jsonl" else None)
@@ -252,7 +252,7 @@ def report(
     A line that is not a valid record is reported (file and line) and skipped; the rest of
     the report is still written, and the exit code is 1.
     """
-    from pipeline.report import write_report_file
+    from pipeline.report.writer import write_report_file
 
     if not predictions.is_file():
         _fail_usage(f"{predictions}: no such file")

@@ -13,7 +13,7 @@ SHARED_EXTERNAL = ROOT.parent / "shared" / "external"
 
 @pytest.fixture(scope="session")
 def nlp():
-    from pipeline.nlp import load
+    from pipeline.model.loading import load
 
     return load()
 
@@ -25,7 +25,7 @@ def seed_text() -> str:
 
 def run(nlp, text: str, reference_date: str | None = None):
     """Process ``text`` as an article with the given document date."""
-    from pipeline.reading import Article
-    from pipeline.records import prepare_doc
+    from pipeline.io.reading import Article
+    from pipeline.run.records import prepare_doc
 
     return nlp(prepare_doc(nlp, Article(id="t", text=text), reference_date))

@@ -10,9 +10,9 @@ import pytest
 
 from conftest import ROOT, run
 
-from pipeline.engines import run_extraction
-from pipeline.output import OutputError, csv_cell, repair_jsonl, side_paths
-from pipeline.reading import Article
+from pipeline.run.engines import run_extraction
+from pipeline.io.output import OutputError, csv_cell, repair_jsonl, side_paths
+from pipeline.io.reading import Article
 
 TEXTS = [
     ("a1", "BEIJING, Feb. 11 (Xinhua) -- Xi met Putin in Moscow on Monday.", "2024-02-11"),
@@ -154,8 +154,8 @@ def test_csv_tables_next_to_the_jsonl_and_path_like_ids_stay_inside(tmp_path, nl
 def test_reading_context_survives_spacy_n_process(nlp):
     """doc._.communique_meta set before nlp.pipe crosses process boundaries (Doc.to_bytes
     carries user_data), so n_process>1 anchors dates as one process does."""
-    from pipeline.components import results
-    from pipeline.records import prepare_doc
+    from pipeline.document.access import results
+    from pipeline.run.records import prepare_doc
 
     texts = ["Xi met Putin on Tuesday.", "Biden spoke on Friday."]
     docs = [prepare_doc(nlp, Article(id=str(i), text=t), "2024-05-16") for i, t in enumerate(texts)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import run
-from pipeline.components import results
+from pipeline.document.access import results
 
 DCT = "2024-03-15"  # a Friday
 
@@ -183,7 +183,7 @@ def test_seed_article(nlp, seed_text):
 def test_family_dispatch_matches_the_alternation_at_every_position(text):
     """Trying only the families that can start with a character finds what the master
     alternation finds, at every position."""
-    from pipeline.timex_grammar import _match_at, master_pattern
+    from pipeline.dates.grammar import _match_at, master_pattern
 
     pattern = master_pattern()[0]
     for start in range(len(text)):

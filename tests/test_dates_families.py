@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import run
-from pipeline.components import results
+from pipeline.document.access import results
 
 DCT = "2016-04-20"  # a Wednesday
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import run
-from pipeline.components import results
+from pipeline.document.access import results
 
 
 def _find(doc, text):

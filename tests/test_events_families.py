@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import run
-from pipeline.components import results
+from pipeline.document.access import results
 
 
 def _events(nlp, text, ref="2025-01-01"):

@@ -5,8 +5,8 @@ import pytest
 from conftest import run
 
 from models import Figure
-from pipeline.components import results
-from pipeline.numbers import find_numbers, parse_number
+from pipeline.document.access import results
+from pipeline.figures.numbers import find_numbers, parse_number
 
 
 def figures(nlp, text):

@@ -7,10 +7,10 @@ import spacy
 from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
 
 from conftest import CORPUS
-from pipeline.attribute_index import IndexedAttributeRuler, index_attribute_ruler
-from pipeline.lemma_cache import RowCachedLemmatizer, cache_lemmatizer
-from pipeline.nlp import resolve_model_name
-from pipeline.reading import read_inputs
+from pipeline.model.attribute_index import IndexedAttributeRuler, index_attribute_ruler
+from pipeline.model.lemma_cache import RowCachedLemmatizer, cache_lemmatizer
+from pipeline.model.loading import resolve_model_name
+from pipeline.io.reading import read_inputs
 
 ANNOTATIONS = [TAG, POS, MORPH, LEMMA, DEP, HEAD]
 # the model's multi-token, regex, DEP and space rules, and plain prose

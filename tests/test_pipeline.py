@@ -56,9 +56,9 @@ def test_per_kind_function_takes_text_or_doc(nlp):
 @pytest.mark.parametrize("text", ["Xi met Putin.\r\nThey talked.", "  lead\u00a0space\t\n\n", "", "a\u200bb  c"],
                          ids=["crlf", "odd-whitespace", "empty", "zero-width-space"])
 def test_the_text_remembered_for_a_prepared_doc_is_the_docs_own(nlp, text):
-    from pipeline.components import doc_text
-    from pipeline.reading import Article
-    from pipeline.records import prepare_doc
+    from pipeline.document.access import doc_text
+    from pipeline.io.reading import Article
+    from pipeline.run.records import prepare_doc
 
     doc = prepare_doc(nlp, Article(id="t", text=text))
     assert doc_text(doc) == doc.text == text

@@ -7,8 +7,8 @@ from hypothesis import strategies as st
 
 from conftest import run
 from models import ArticleExtraction
-from pipeline.reading import Article
-from pipeline.records import to_record
+from pipeline.io.reading import Article
+from pipeline.run.records import to_record
 
 NEWSY_PIECES = [
     "Xi", "Jinping", "said", "told reporters", "“", "”", '"', "'", "’s", "—", "--", "more than",

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import run
-from pipeline.components import results
+from pipeline.document.access import results
 
 DIRECT = [
     ('"China and Russia will always be good neighbors," Wang Yi said on Tuesday.',

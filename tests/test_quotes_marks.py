@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.quotes_marks import pair_quotes
+from pipeline.quotes.marks import pair_quotes
 
 
 @pytest.mark.parametrize("text, contents, n_warnings", [

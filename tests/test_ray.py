@@ -8,9 +8,9 @@ import pytest
 ray = pytest.importorskip("ray")
 pytest.importorskip("ray.data")
 
-from pipeline.engines import run_extraction  # noqa: E402
-from pipeline.reading import Article  # noqa: E402
-from pipeline.ray_engine import extract_with_ray  # noqa: E402
+from pipeline.run.engines import run_extraction  # noqa: E402
+from pipeline.io.reading import Article  # noqa: E402
+from pipeline.run.ray_engine import extract_with_ray  # noqa: E402
 
 ARTICLES = [
     Article(id="r1", text="BEIJING, Feb. 11 (Xinhua) -- Xi met Putin in Moscow on Monday."),
@@ -46,7 +46,7 @@ def test_cli_engine_ray_matches_the_local_engine(tmp_path):
 
 def test_unreachable_cluster_address_fails_fast_with_a_message(tmp_path):
     """Runs before this module starts its own Ray (with Ray up, no connection is made)."""
-    from pipeline.engines import EngineError
+    from pipeline.run.engines import EngineError
 
     assert not ray.is_initialized()
 

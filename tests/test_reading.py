@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from pipeline.reading import (
+from pipeline.io.reading import (
     decode_bytes,
     find_headings,
     read_inputs,

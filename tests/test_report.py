@@ -11,8 +11,8 @@ from hypothesis import given, settings, strategies as st
 
 from conftest import ROOT
 from models import ArticleExtraction
-from pipeline.report import load_predictions, render_article, safe_stem, write_report
-from pipeline.report_markup import Mark, date_sort_key, event_rows, figure_label, segment, timeline
+from pipeline.report.writer import load_predictions, render_article, safe_stem, write_report
+from pipeline.report.markup import Mark, date_sort_key, event_rows, figure_label, segment, timeline
 
 
 def texts_and_kinds(pieces):

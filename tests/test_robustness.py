@@ -5,8 +5,8 @@ import os
 
 import pytest
 
-from pipeline.chunking import merge_records, split_points
-from pipeline.reading import Article, read_inputs
+from pipeline.run.chunking import merge_records, split_points
+from pipeline.io.reading import Article, read_inputs
 
 
 def _write(path, data: bytes):
@@ -112,7 +112,7 @@ def test_jsonl_is_streamed_and_a_non_utf8_line_is_a_warning_on_that_line(tmp_pat
 
 
 def test_long_article_is_processed_in_parts_with_exact_offsets(nlp, monkeypatch):
-    import pipeline.batch as batch
+    import pipeline.run.batch as batch
 
     monkeypatch.setattr(batch, "CHUNK_CHARS", 400)
     paragraph = ("Chinese President Xi Jinping met Kenyan President William Ruto on Monday. "

@@ -1,0 +1,1 @@
+"""Who is who in an article: people, roles, pronouns, groups and organisations, for quotes and events alike."""

@@ -1,0 +1,420 @@
+"""Who a noun phrase in the parse refers to: the canonical names of event participants.
+
+Named mentions take the entities component's canonical names ("Xi" → "Xi Jinping",
+"Britain" → "United Kingdom"); nominal ones are resolved in the article: "the Chinese
+president" → the person the text titled so, "Chinese officials" → "China", "leaders of
+India and Japan" → India, Japan; "he"/"his" → the last person who was the subject of a
+sentence, else the last person named. "the two heads of state" → ``PAIR`` (the caller
+takes the participants of the event in context).
+
+>>> Mentions(doc).of(token)             # doctest: +SKIP
+['Xi Jinping']
+"""
+from __future__ import annotations
+
+import bisect
+from collections import namedtuple
+import json
+import functools
+from pathlib import Path
+
+import numpy
+from pipeline.patterns import PATTERNS_DIR
+from spacy.attrs import DEP, HEAD, LEMMA, LOWER, POS
+from spacy.symbols import conj as CONJ
+from spacy.tokens import Doc, Token
+
+from pipeline.document.access import doc_text, entity_spans, results, sent_bounds
+from pipeline.entities.gazetteer import gazetteer
+
+PAIR = "__pair__"
+Sentence = namedtuple("Sentence", "start end")
+PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
+PAIR_WORDS = {"two", "both"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+PLACES = {"GPE", "LOC", "FAC"}
+PATTERNS = PATTERNS_DIR
+
+
+@functools.lru_cache(maxsize=1)
+def _nouns() -> tuple[frozenset, ...]:
+    data = json.loads((PATTERNS / "events_cameo.json").read_text(encoding="utf-8"))
+    return (frozenset(data["group_nouns"]), frozenset(data["actor_nouns"]), frozenset(data["partitive_nouns"]),
+            frozenset(data["pair_person_nouns"]), frozenset(data["pair_country_nouns"]))
+
+
+class Tree:
+    """The dependency parse of one doc, each token's children and conjuncts read once:
+    spaCy makes new Token objects on every access and ``Token.children`` scans the whole
+    range of the token's subtree, so the event code walks the parse through this view
+    (same tokens, same order as ``Token.children`` / ``.conjuncts`` / ``.subtree``)."""
+
+    # the token attributes the event code reads as arrays (one ``to_array`` per doc)
+    COLUMNS = (LEMMA, LOWER, POS, HEAD, DEP)
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self._children: dict[int, tuple[Token, ...]] = {}
+        self._conjuncts: dict[int, tuple[Token, ...]] = {}
+
+    @functools.cached_property
+    def array(self) -> numpy.ndarray:
+        return self.doc.to_array(list(self.COLUMNS)).reshape(-1, len(self.COLUMNS))
+
+    def column(self, attr: int) -> numpy.ndarray:
+        """Each token's ``attr`` (as uint64: HEAD is an offset)."""
+        return self.array[:, self.COLUMNS.index(attr)]
+
+    @functools.cached_property
+    def heads(self) -> list[int]:
+        """The head of each token, by index."""
+        return (self.column(HEAD).astype(numpy.int64) + numpy.arange(len(self.doc))).tolist()
+
+    @functools.cached_property
+    def with_conjuncts(self) -> set[int]:
+        """The conj tokens and their heads: the others have no conjuncts (no walk needed)."""
+        conj = numpy.flatnonzero(self.column(DEP) == CONJ).tolist()
+        heads = self.heads
+        return set(conj) | {heads[i] for i in conj}
+
+    def text(self, start: int, end: int) -> str:
+        """``doc[start:end].text`` of a non-empty span."""
+        last = self.doc[end - 1]
+        return doc_text(self.doc)[self.doc[start].idx:last.idx + len(last)]
+
+    def above(self, indices) -> set[int]:
+        """The tokens that dominate any of the tokens ``indices`` (their proper ancestors):
+        ``i in tree.above(...)`` tells without a walk whether token ``i``'s subtree holds one."""
+        out: set[int] = set()
+        heads = self.heads
+        for i in indices:
+            tok, head = i, heads[i]
+            while head != tok and head not in out:
+                out.add(head)
+                tok, head = head, heads[head]
+        return out
+
+    def children(self, token: Token) -> tuple[Token, ...]:
+        kids = self._children.get(token.i)
+        if kids is None:
+            kids = self._children[token.i] = tuple(token.children)
+        return kids
+
+    def conjuncts(self, token: Token) -> tuple[Token, ...]:
+        """``Token.conjuncts``: the first conjunct and its chain of right ``conj`` children."""
+        if token.i not in self.with_conjuncts:
+            return ()
+        found = self._conjuncts.get(token.i)
+        if found is None:
+            start = token
+            while start.dep_ == "conj":
+                head = start.head
+                if head.i == start.i:
+                    break
+                start = head
+            chain = [start]
+            for word in chain:            # grows while it is read
+                chain += [c for c in self.children(word) if c.i > word.i and c.dep_ == "conj"]
+            found = self._conjuncts[token.i] = tuple(w for w in chain if w.i != token.i)
+        return found
+
+    def subtree(self, token: Token) -> list[Token]:
+        """``Token.subtree``: the token and its descendants, in document order."""
+        out: list[Token] = []
+        self._walk(token, out)
+        return out
+
+    def _walk(self, token: Token, out: list[Token]) -> None:
+        kids = self.children(token)
+        i = token.i
+        for child in kids:
+            if child.i < i:
+                self._walk(child, out)
+        out.append(token)
+        for child in kids:
+            if child.i > i:
+                self._walk(child, out)
+
+
+class Mentions:
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.tree = Tree(doc)
+        self.g = gazetteer()
+        self.group_nouns, self.actor_nouns, self.partitives, self.pair_people, self.pair_countries = _nouns()
+        self.by_token: dict[int, dict] = {}
+        self.persons = doc.user_data.get("communique_persons", {})
+        self._person_at: list[int] = []
+        self._person_name: list[str] = []
+        self._subject_at: list[int] = []
+        self._subject_name: list[str] = []
+        self._person_country: list = []
+        self._person_subject: list[bool] = []
+        self._country_at: list[int] = []
+        self._country_name: list[str] = []
+        self.bounds_at: dict[int, tuple[int, int]] = {}     # an entity's start character -> its tokens
+        entities = results(doc, "entities")
+        for ent, span in zip(entities, entity_spans(doc, entities)):
+            if span is None:
+                continue
+            self.bounds_at[ent["start"]] = start, end = span.start, span.end
+            for i in range(start, end):
+                self.by_token[i] = ent
+            if ent["label"] == "PERSON":
+                self._person_at.append(start)
+                self._person_name.append(ent["canonical"])
+                self._person_country.append(ent.get("country"))
+                root = span.root       # "Philippine President Rodrigo Duterte said": the NP is the subject
+                subject = root.dep_ in SUBJECT_DEPS or (root.dep_ in {"appos", "compound"}
+                                                        and root.head.dep_ in SUBJECT_DEPS)
+                self._person_subject.append(subject)
+                if subject:
+                    self._subject_at.append(start)
+                    self._subject_name.append(ent["canonical"])
+            elif ent["label"] == "GPE" and ent.get("country"):
+                self._country_at.append(start)
+                self._country_name.append(self.g.country_names.get(ent["country"], ent["canonical"]))
+
+    # Which tokens' subtrees hold a token of a kind, worked out once per doc, so that the
+    # argument finders walk a subtree only where it can find something.
+    @functools.cached_property
+    def above_places(self) -> set[int]:
+        """Tokens above a place name."""
+        return self.tree.above(i for i, ent in self.by_token.items() if ent["label"] in PLACES)
+
+    @functools.cached_property
+    def above_places_with_people(self) -> set[int]:
+        """Tokens above a place name conjoined to a person or organisation ("in Moscow and
+        Zelenskiy in Kyiv")."""
+        conj = self.tree.with_conjuncts
+        if not any(i in conj and ent["label"] in {"PERSON", "ORG"} for i, ent in self.by_token.items()):
+            return set()
+        return self.tree.above(i for i, ent in self.by_token.items() if i in conj and ent["label"] in PLACES)
+
+    @functools.cached_property
+    def above_by(self) -> set[int]:
+        """Tokens above a "by"."""
+        by = numpy.uint64(self.doc.vocab.strings["by"])
+        return self.tree.above(numpy.flatnonzero(self.tree.column(LOWER) == by).tolist())
+
+    def sent_of(self, i: int) -> Sentence:
+        """The token bounds of the sentence of token ``i`` (no Span made)."""
+        return Sentence(*sent_bounds(self.doc, i))
+
+    def label(self, token: Token):
+        ent = self.by_token.get(token.i)
+        return ent["label"] if ent else None
+
+    def entity(self, token: Token):
+        return self.by_token.get(token.i)
+
+    def name(self, ent: dict) -> str:
+        """A participant's name: demonyms and capitals stand for their country ("Chinese
+        officials", "Washington urged")."""
+        if ent.get("country") and (ent["label"] == "NORP" or (
+                ent["label"] == "GPE" and self.g.capitals.get(ent["text"]) == ent["country"])):
+            return self.g.country_names.get(ent["country"], ent["canonical"])
+        return ent["canonical"]
+
+    def last_person(self, before: int) -> list[str]:
+        """The person a pronoun at token ``before`` most likely refers to: the subject before
+        it in its own sentence, else the subject of the nearest earlier sentence that names a
+        person (else that sentence's last person), up to three sentences back; else the last
+        person who was a subject anywhere before."""
+        if before < len(self.doc):
+            sent = self.sent_of(before)
+            hi = bisect.bisect_left(self._person_at, before)
+            sents_back = 0
+            while hi > 0 and sents_back <= 3:
+                lo = bisect.bisect_left(self._person_at, sent.start, 0, hi)
+                if lo < hi:
+                    subjects = [k for k in range(lo, hi) if self._person_subject[k]]
+                    if subjects:      # own sentence: the nearest subject; earlier: the main one
+                        return [self._person_name[subjects[-1] if sents_back == 0 else subjects[0]]]
+                    return [self._person_name[hi - 1]]
+                hi = lo
+                if sent.start == 0:
+                    break
+                sent = self.sent_of(sent.start - 1)
+                sents_back += 1
+        for at, names in ((self._subject_at, self._subject_name), (self._person_at, self._person_name)):
+            i = bisect.bisect_left(at, before)
+            if i:
+                return [names[i - 1]]
+        return []
+
+    def _plural_antecedent(self, token: Token) -> list[str]:
+        """'The Fijian rebels said they ...', 'Xi and Trong met. They ...': the nearest
+        plural or conjoined subject before the pronoun, in its sentence or the one before."""
+        sent = self.sent_of(token.i)
+        for _ in range(2):
+            for k in range(min(token.i, sent.end) - 1, sent.start - 1, -1):
+                t = self.doc[k]
+                if t.dep_ in SUBJECT_DEPS and t.pos_ != "PRON" and (
+                        t.tag_ in {"NNS", "NNPS"} or t.lemma_.lower() in self.partitives
+                        or any(c.dep_ == "conj" for c in self.tree.children(t))):
+                    names = self.of_phrase(t)
+                    if names:
+                        return names
+            if sent.start == 0:
+                break
+            sent = self.sent_of(sent.start - 1)
+        return []
+
+    def _pair(self, token: Token) -> list[str]:
+        """'the two leaders': the last two people named; 'the two sides': the countries of
+        the last two people of different countries, else the last two countries named."""
+        lemma = token.lemma_.lower()
+        i = bisect.bisect_left(self._person_at, token.i)
+        if lemma in self.pair_people:
+            # the people named in this sentence and the two before; "During Xi's visit to
+            # Brazil, the two heads of state ...": a person and the country he visits
+            sent = self.sent_of(token.i)
+            for _ in range(2):
+                if sent.start:
+                    sent = self.sent_of(sent.start - 1)
+            names: list[str] = []
+            for k in range(i - 1, -1, -1):
+                if self._person_at[k] < sent.start:
+                    break
+                if self._person_name[k] not in names:
+                    names.append(self._person_name[k])
+                if len(names) == 2:
+                    return names[::-1]
+            if len(names) == 1:
+                own = self.persons.get(names[0], {}).get("country")
+                own = self.g.country_names.get(own) if own else None
+                lo = bisect.bisect_left(self._country_at, self.sent_of(token.i).start)
+                hi = bisect.bisect_left(self._country_at, self.sent_of(token.i).end)
+                other = [n for n in self._country_name[lo:hi] if n != own]
+                if other:
+                    return names + other[:1]
+        elif lemma in self.pair_countries:
+            names = []
+            for k in range(i - 1, max(-1, i - 12), -1):
+                country = self._person_country[k]
+                name = self.g.country_names.get(country) if country else None
+                if name and name not in names:
+                    names.append(name)
+                if len(names) == 2:
+                    return names[::-1]
+            names = []
+            j = bisect.bisect_left(self._country_at, token.i)
+            for k in range(j - 1, max(-1, j - 12), -1):
+                if self._country_name[k] not in names:
+                    names.append(self._country_name[k])
+                if len(names) == 2:
+                    return names[::-1]
+        return [PAIR]
+
+    def last_org(self, word: str, before: int) -> list[str]:
+        """The last organisation named before token ``before`` whose name has ``word``."""
+        for i in range(before - 1, -1, -1):
+            ent = self.by_token.get(i)
+            if ent and ent["label"] == "ORG" and word in ent["canonical"].lower().split():
+                return [ent["canonical"]]
+        return []
+
+    def titled_person(self, country: str | None, role: str, before: int) -> list[str]:
+        best = None
+        for at, name in zip(self._person_at, self._person_name):
+            if at >= before:
+                break
+            info = self.persons.get(name, {})
+            if role in info.get("titles", ()) and (country is None or info.get("country") == country):
+                best = name
+        return [best] if best else []
+
+    def of(self, token: Token) -> list[str]:
+        """Participants named by the noun phrase headed by ``token`` (conjuncts not included)."""
+        ent = self.by_token.get(token.i)
+        if ent is not None:
+            return [self.name(ent)]
+        low = token.lower_
+        if token.pos_ == "PRON":
+            if low in PLURAL_PRONOUNS:
+                return self._plural_antecedent(token) or [PAIR]    # else: the participants in context
+            return self.last_person(token.i) if low in PRONOUNS else []
+        pos = token.pos_
+        if pos not in {"NOUN", "PROPN"} and not (pos in {"NUM", "PRON", "ADJ"} and low in self.partitives):
+            return []
+        children = self.tree.children(token)
+        for child in children:      # "Russian President Vladimir Putin" headed by "President"
+            ent = self.by_token.get(child.i)
+            if ent and ent["label"] == "PERSON" and child.dep_ in {"compound", "appos", "flat", "npadvmod"}:
+                return [ent["canonical"]]
+        if low in self.partitives or token.lemma_.lower() in self.partitives:
+            for child in children:  # "Thousands of Iraqi Kurds", "a group of Moroccan diplomats"
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    found = [n for p in self.tree.children(child) if p.dep_ == "pobj" for n in self.of_phrase(p)]
+                    if found:
+                        return found
+        if token.i + 1 < len(self.doc) and token.lower_ in self.g.title_words:
+            ent = self.by_token.get(token.i + 1)     # "Russian President" + conj "Vladimir Putin"
+            if ent and ent["label"] == "PERSON":
+                return [ent["canonical"]]
+        if any(c.lower_ in PAIR_WORDS for c in children):
+            return self._pair(token)
+        lemma = token.lemma_.lower()
+        mods = [c for c in children if c.dep_ in {"poss", "amod", "compound", "nmod"} and c.i in self.by_token]
+        for mod in mods:
+            ent = self.by_token[mod.i]
+            if ent["label"] == "PERSON" and mod.dep_ == "poss":
+                return [ent["canonical"]]
+            if ent["label"] in {"GPE", "NORP"}:
+                if lemma in self.g.title_words:
+                    person = self.titled_person(ent.get("country"), lemma, token.i)
+                    if person:
+                        return person
+                if lemma in self.group_nouns or ent["label"] == "GPE":
+                    # "Senior Hungarian and Romanian officials": the demonym's conjuncts too
+                    names = [self.name(ent)] + [self.name(self.by_token[c.i]) for c in self.tree.conjuncts(mod)
+                                                if c.i in self.by_token and self.by_token[c.i]["label"] in {"GPE", "NORP"}]
+                    return list(dict.fromkeys(names))
+                if token.tag_ in {"NNS", "NNPS"}:      # "Palestinian factions"
+                    return [self.tree.text(min(mod.i, token.i), token.i + 1)]
+            if ent["label"] == "ORG" and lemma in self.group_nouns:
+                return [ent["canonical"]]
+        if lemma in self.group_nouns or lemma in self.g.title_words:
+            found = []
+            for child in children:
+                if child.dep_ == "prep" and child.lower_ in {"of", "from"}:
+                    found += [self.name(self.by_token[t.i]) for t in self.tree.subtree(child)
+                              if t.i in self.by_token and self.by_token[t.i]["label"] in {"GPE", "ORG", "NORP"}
+                              and (t.i == 0 or t.i - 1 not in self.by_token
+                                   or self.by_token[t.i - 1] is not self.by_token[t.i])]
+            if found:
+                return list(dict.fromkeys(found))
+            if lemma in self.g.title_words and any(c.lower_ == "the" for c in children):
+                return self.titled_person(None, lemma, token.i)
+            if any(c.lower_ == "the" for c in children) and not mods:
+                named = self.last_org(lemma, token.i)      # "the council" → the Security Council
+                if named:
+                    return named
+        if lemma in self.actor_nouns or (low.endswith("s") and low[:-1] in self.actor_nouns):
+            # unnamed groups: "Palestinian police", "rebels" (also a sentence-initial "Rebels")
+            start = token.i
+            while start > token.left_edge.i and self.doc[start - 1].dep_ in {"amod", "compound"} \
+                    and self.doc[start - 1].head.i >= start:
+                start -= 1
+            end = token.i + 1
+            for child in children:  # "rebels in Darfur", "opposition parties in Nepal"
+                if child.dep_ == "prep" and child.lower_ in {"in", "from", "throughout", "of"} and child.i == end:
+                    place = next((p for p in self.tree.children(child) if p.dep_ == "pobj"), None)
+                    ent = self.by_token.get(place.i) if place is not None else None
+                    if ent and ent["label"] in {"GPE", "LOC"}:
+                        end = max(end, self.bounds_at[ent["start"]][1])
+            return [self.tree.text(start, end)]
+        return []
+
+    def of_phrase(self, token: Token) -> list[str]:
+        """Participants of a noun phrase and its conjuncts, in order."""
+        out: list[str] = []
+        for tok in (token, *self.tree.conjuncts(token)):
+            if tok is not token and tok.pos_ in {"VERB", "AUX"}:
+                continue
+            for name in self.of(tok):
+                if name not in out:
+                    out.append(name)
+        return out

@@ -1,0 +1,96 @@
+"""Document structure before parsing: dateline, headings and paragraphs.
+
+Runs before the parser and presets sentence boundaries, which spaCy's parser respects:
+a paragraph break always starts a sentence, a dateline is its own sentence, and an
+all-caps heading (``HEAD-OF-STATE DIPLOMACY``) is a sentence of its own that no
+neighbouring sentence runs into. Heading and dateline spans go to
+``doc.spans["communique_headings"]`` and ``doc.spans["communique_dateline"]`` so that
+later components can skip them.
+"""
+from __future__ import annotations
+
+import re
+
+import numpy
+from spacy.attrs import IDX
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.document.access import doc_text
+from pipeline.io.reading import find_headings, parse_front_matter
+
+_LINE_BREAK = re.compile(r"[\r\n]+")
+MAX_SENTENCE_TOKENS = 250  # longer runs get a preset break: keeps the parser linear
+HEADINGS_KEY = "communique_headings"
+DATELINE_KEY = "communique_dateline"
+
+
+class DocumentStructure:
+    def __init__(self, nlp: Language, name: str = "communique_structure"):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc_text(doc)
+        cuts: set[int] = set()
+        inside: set[int] = set()
+        if "\n" in text or "\r" in text:
+            starts = doc.to_array([IDX])
+            breaks = [m.start() for m in _LINE_BREAK.finditer(text)]
+            # the token holding each line break (whitespace tokens hold them) ends a sentence
+            cuts.update((numpy.searchsorted(starts, breaks, side="right")).tolist())
+        title_spans, dateline_spans = _front_matter_spans(doc, text)
+        heading_spans = self._spans(doc, find_headings(text) + title_spans, cuts, inside)
+        doc.spans[HEADINGS_KEY] = heading_spans
+        doc.spans[DATELINE_KEY] = self._spans(doc, dateline_spans, cuts, inside)
+        cuts |= _long_run_cuts(len(doc), cuts, MAX_SENTENCE_TOKENS)
+        for i in cuts - inside:
+            if 0 < i < len(doc):
+                doc[i].is_sent_start = True
+        for i in inside:
+            doc[i].is_sent_start = False
+        return doc
+
+    @staticmethod
+    def _spans(doc: Doc, char_spans, cuts: set[int], inside: set[int]) -> list:
+        """Token spans for ``char_spans``, each made a sentence of its own."""
+        spans = []
+        for start, end in char_spans:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None and len(span):
+                spans.append(span)
+                cuts.update((span.start, span.end))
+                inside.update(range(span.start + 1, span.end))
+        return spans
+
+
+def _front_matter_spans(doc: Doc, text: str) -> tuple[list, list]:
+    """Title and dateline spans: from the reading context when the reader set one
+    (``pipeline.run.records.prepare_doc``), else parsed here (a Doc made by ``nlp(text)``)."""
+    meta = doc._.communique_meta if Doc.has_extension("communique_meta") else None
+    if meta and "title_spans" in meta:
+        return meta["title_spans"], meta["dateline_spans"]
+    front = parse_front_matter(text)
+    return front.title_spans, front.dateline_spans
+
+
+def _long_run_cuts(n_tokens: int, cuts: set[int], limit: int) -> set[int]:
+    """Extra sentence starts so that no run between breaks exceeds ``limit`` tokens.
+
+    spaCy's parser slows down badly on very long "sentences" (a 20,000-token run of
+    quotation marks takes minutes); real sentences are far shorter than ``limit``.
+    """
+    extra, last = set(), 0
+    for cut in sorted(cuts | {n_tokens}):
+        while cut - last > limit:
+            last += limit
+            extra.add(last)
+        last = max(last, cut)
+    return extra
+
+
+@Language.factory(
+    "communique_structure",
+    assigns=["token.is_sent_start", "doc.spans"],
+)
+def make_structure(nlp: Language, name: str) -> DocumentStructure:
+    return DocumentStructure(nlp, name)

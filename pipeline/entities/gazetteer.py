@@ -1,0 +1,90 @@
+"""The gazetteer: countries (ISO 3166-1 alpha-3), their names, demonyms and cities,
+international organisations and forums, and titles, read from ``pipeline/patterns``.
+
+Loaded once per process (``gazetteer()`` is cached) and shared by the entities and events
+components.
+
+>>> g = gazetteer()                       # doctest: +SKIP
+>>> g.country_of("Britain"), g.country_of("Gambian"), g.country_of("Kazan")
+('GBR', 'GMB', 'RUS')
+"""
+from __future__ import annotations
+
+from pipeline.patterns import PATTERNS_DIR
+
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+PATTERNS = PATTERNS_DIR
+
+
+def _rows(name: str):
+    for line in (PATTERNS / name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            yield (line.split("\t") + [""] * 5)
+
+
+def _names(cell: str) -> list[str]:
+    out = []
+    for name in cell.split("|"):
+        name = name.strip()
+        if name.startswith("the "):
+            name = name[4:]
+        if name:
+            out.append(name)
+    return out
+
+
+@dataclass
+class Gazetteer:
+    country_names: dict = field(default_factory=dict)   # ISO3 -> canonical name
+    countries: dict = field(default_factory=dict)       # name or alias -> ISO3
+    demonyms: dict = field(default_factory=dict)        # demonym -> ISO3
+    cities: dict = field(default_factory=dict)          # city -> ISO3
+    capitals: dict = field(default_factory=dict)        # capital -> ISO3
+    orgs: dict = field(default_factory=dict)            # name or alias -> (canonical, label, kind)
+    titles: dict = field(default_factory=dict)          # lower-case title -> (kind, role)
+    title_words: set = field(default_factory=set)       # every word of every title
+
+    def country_of(self, text: str) -> Optional[str]:
+        """ISO3 of a country name, alias, demonym or city (exact spelling, then plain)."""
+        for table in (self.countries, self.demonyms, self.cities):
+            if text in table:
+                return table[text]
+        stripped = text[4:] if text.lower().startswith("the ") else text
+        if stripped.endswith(("'s", "’s")):
+            stripped = stripped[:-2]
+        for table in (self.countries, self.demonyms, self.cities):
+            if stripped in table:
+                return table[stripped]
+        return None
+
+    def is_title(self, words: str) -> bool:
+        return words.lower() in self.titles
+
+
+@functools.lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    g = Gazetteer()
+    for iso3, canonical, aliases, demonyms, cities, *_ in _rows("countries.tsv"):
+        g.country_names[iso3] = canonical
+        g.countries[canonical] = iso3
+        for alias in _names(aliases):
+            g.countries.setdefault(alias, iso3)
+        for demonym in _names(demonyms):
+            g.demonyms.setdefault(demonym, iso3)
+        for i, city in enumerate(_names(cities)):
+            g.cities.setdefault(city, iso3)
+            if i == 0:
+                g.capitals.setdefault(city, iso3)
+    for canonical, aliases, label, kind, *_ in _rows("organisations.tsv"):
+        entry = (canonical, label or "ORG", kind)
+        g.orgs[canonical] = entry
+        for alias in _names(aliases):
+            g.orgs.setdefault(alias, entry)
+    for title, kind, role, *_ in _rows("titles.tsv"):
+        g.titles[title.strip().lower()] = (kind, role or title)
+        g.title_words.update(title.lower().split())
+    return g

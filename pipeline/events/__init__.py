@@ -1,0 +1,1 @@
+"""Events: triggers, arguments, status, as PLOVER types with CAMEO codes."""

@@ -1,0 +1,269 @@
+"""The event trigger lexicon (``patterns/triggers.jsonl``) and the CAMEO refinements
+(``patterns/events_cameo.json``): finding trigger candidates in one vectorised pass
+and choosing the most specific entry that a candidate's parse satisfies.
+
+An entry is ``{lemma | phrase, pos, type, mode, cameo}`` plus optional constraints:
+``object`` (a direct object with one of these lemmas: "impose sanctions"),
+``object_label`` (an object that is an entity of these labels: "received Putin"),
+``prep`` ("call on", "called for"), ``subject_lemma`` ("workers went on strike"),
+``requires_light`` / ``requires_prep`` (a noun that is an event only as the object of
+these verbs: "declared a curfew"), ``needs_args`` (a definite noun without arguments is an
+anaphor: "during the visit"), ``role`` (intent/appeal/refuse/threat/demand governors that
+absorb a triggered complement, verbal or nominal: "agreed to meet" = AGREE 036, "called for
+talks" = REQUEST 026), ``complement_aux`` (a speech verb whose ``that`` clause carries one of
+these modals: "said Sudan must return the helicopter" = a demand).
+"""
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+import numpy
+from pipeline.patterns import PATTERNS_DIR
+from spacy.attrs import LEMMA, LOWER, POS
+from spacy.matcher import PhraseMatcher
+from spacy.parts_of_speech import AUX, NOUN, PROPN, VERB
+from spacy.tokens import Doc, Token
+
+from pipeline.discourse.mentions import Mentions, Tree
+
+
+PATTERNS = PATTERNS_DIR
+OBJECT_DEPS = {"dobj", "obj", "attr", "dative", "oprd"}
+
+
+@dataclass
+class Entry:
+    key: str                      # lemma or phrase
+    pos: str
+    type: str
+    cameo: str
+    mode: Optional[str] = None
+    object: frozenset = frozenset()
+    object_label: frozenset = frozenset()
+    prep: Optional[str] = None
+    subject_lemma: frozenset = frozenset()
+    requires_light: frozenset = frozenset()
+    requires_prep: frozenset = frozenset()
+    light: bool = False
+    needs_args: bool = False
+    strict_args: bool = False
+    intransitive: bool = False
+    requires_xcomp: bool = False
+    not_object: frozenset = frozenset()
+    complement_aux: frozenset = frozenset()
+    role: Optional[str] = None
+    prep_object: frozenset = frozenset()
+    prep_object_label: frozenset = frozenset()
+    passive: bool = False
+    adjacent: bool = False
+    order: int = 0
+
+    @property
+    def specificity(self) -> int:
+        return 3 if self.object or self.prep_object else 2 if (self.object_label or self.prep or self.subject_lemma
+                                           or self.requires_light or self.requires_prep
+                                           or self.complement_aux) else 1
+
+
+@dataclass
+class Lexicon:
+    verbs: dict = field(default_factory=dict)     # lemma -> [Entry]
+    nouns: dict = field(default_factory=dict)     # lemma or phrase -> [Entry]
+    cameo: dict = field(default_factory=dict)
+
+    def finder(self, vocab) -> "TriggerFinder":
+        return TriggerFinder(self, vocab)
+
+
+class TriggerFinder:
+    """Trigger candidates ``(kind, start, end)`` in one pass: single words by hash lookup
+    over the doc's LEMMA/LOWER/POS arrays (numpy picks the verbs and nouns, a set lookup
+    tests their few hashes), multiword phrases ("phone call", "state of emergency") with a
+    PhraseMatcher on lemmas."""
+
+    # uint64 like the doc array: comparing with a plain int makes numpy convert the array
+    VERBAL = (numpy.uint64(VERB), numpy.uint64(AUX))
+    NOMINAL = (numpy.uint64(NOUN), numpy.uint64(PROPN))
+
+    def __init__(self, lex: Lexicon, vocab):
+        strings = vocab.strings
+        self.verbs = frozenset(strings.add(k) for k in lex.verbs)
+        self.nouns = frozenset(strings.add(k) for k in lex.nouns if " " not in k)
+        self.phrases = PhraseMatcher(vocab, attr="LEMMA")
+        for key in (k for k in lex.nouns if " " in k):
+            words = key.split()
+            self.phrases.add("PHRASE", [Doc(vocab, words=words, lemmas=words)])
+
+    def __call__(self, doc: Doc, tree: Tree) -> list[tuple[str, int, int]]:
+        if not len(doc):
+            return []
+        lemmas, lowers, pos = tree.column(LEMMA), tree.column(LOWER), tree.column(POS)
+        idx = numpy.flatnonzero((pos == self.VERBAL[0]) | (pos == self.VERBAL[1]))
+        out = [("VERB", i, i + 1) for i, lemma in zip(idx.tolist(), lemmas[idx].tolist()) if lemma in self.verbs]
+        idx = numpy.flatnonzero((pos == self.NOMINAL[0]) | (pos == self.NOMINAL[1]))
+        out += [("NOUN", i, i + 1) for i, lemma, lower in zip(idx.tolist(), lemmas[idx].tolist(), lowers[idx].tolist())
+                if lemma in self.nouns or lower in self.nouns]
+        out += [("PHRASE", start, end) for _, start, end in self.phrases(doc)]
+        return out
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    lex = Lexicon()
+    lex.cameo = json.loads((PATTERNS / "events_cameo.json").read_text(encoding="utf-8"))
+    lines = (PATTERNS / "triggers.jsonl").read_text(encoding="utf-8").splitlines()
+    for order, line in enumerate(lines):
+        row = json.loads(line) if line.strip() else {}
+        if "type" not in row:
+            continue
+        key = row.get("lemma") or row["phrase"]
+        entry = Entry(
+            key=key, pos=row["pos"], type=row["type"], cameo=row["cameo"], mode=row.get("mode"),
+            object=frozenset(row.get("object", ())), object_label=frozenset(row.get("object_label", ())),
+            prep=row.get("prep"), subject_lemma=frozenset(row.get("subject_lemma", ())),
+            requires_light=frozenset(row.get("requires_light", ())),
+            requires_prep=frozenset(row.get("requires_prep", ())), light=row.get("light", False),
+            needs_args=row.get("needs_args", False), strict_args=row.get("strict_args", False),
+            intransitive=row.get("intransitive", False), requires_xcomp=row.get("requires_xcomp", False),
+            not_object=frozenset(row.get("not_object", ())),
+            complement_aux=frozenset(row.get("complement_aux", ())), role=row.get("role"),
+            prep_object=frozenset(row.get("prep_object", ())),
+            prep_object_label=frozenset(row.get("prep_object_label", ())), passive=row.get("passive", False),
+            adjacent=row.get("adjacent", False), order=order)
+        table = lex.verbs if entry.pos == "VERB" else lex.nouns
+        table.setdefault(key, []).append(entry)
+    return lex
+
+
+def objects(token: Token, tree: Tree) -> list[Token]:
+    """Direct objects of a verb (conjuncts too; 'rounds of talks' gives 'talks')."""
+    out = []
+    children = tree.children(token)
+    labels = [c.dep_ for c in children]
+    deps = OBJECT_DEPS | ({"nsubjpass"} if "auxpass" in labels else set())
+    for child, dep in zip(children, labels):
+        if dep in deps:
+            for obj in (child, *tree.conjuncts(child)):
+                out.append(obj)
+                out += [c for c in tree.children(obj) if c.dep_ == "compound"]   # "aid deliveries"
+                for p in tree.children(obj):       # "part of a military aid program"
+                    if p.dep_ == "prep" and p.lower_ == "of":
+                        for gc in tree.children(p):
+                            if gc.dep_ == "pobj":
+                                out.append(gc)
+                                out += [c for c in tree.children(gc) if c.dep_ == "compound"]
+        # a "prt" child is passed over: "broke off talks", the object hangs on the verb
+    return out
+
+
+def particle(token: Token, word: str, tree: Tree) -> Optional[Token]:
+    for child in tree.children(token):
+        if child.dep_ in {"prep", "prt", "agent", "advmod"} and child.lower_ == word:
+            return child
+    return None
+
+
+def choose_verb(token: Token, lex: Lexicon, m: Mentions) -> Optional[tuple[Entry, Optional[Token]]]:
+    """The most specific verb entry the token's parse satisfies, and the object or
+    particle token that satisfied it."""
+    best = None
+    objs = None
+    deps = None
+    tree = m.tree
+    for entry in lex.verbs.get(token.lemma_, ()):
+        hit: Optional[Token] = None
+        objs = objects(token, tree) if objs is None else objs
+        deps = [c.dep_ for c in tree.children(token)] if deps is None else deps
+        if entry.intransitive and objs:
+            continue
+        if entry.not_object and any(o.lemma_.lower() in entry.not_object for o in objs):
+            continue
+        if entry.requires_xcomp and "xcomp" not in deps and "ccomp" not in deps:
+            continue
+        if entry.object or entry.object_label:
+            hit = next((o for o in objs if o.lemma_.lower() in entry.object), None)
+            if hit is None and entry.object_label:
+                hit = next((o for o in objs if m.label(o) in entry.object_label), None)
+            if hit is None:
+                continue
+        if entry.passive and "auxpass" not in deps:
+            continue
+        if entry.prep:
+            part = particle(token, entry.prep, tree)
+            if part is None or (entry.adjacent and not _adjacent(token, part, tree)):
+                continue
+            if entry.prep_object and not any(c.dep_ == "pobj" and c.lemma_.lower() in entry.prep_object
+                                             for c in tree.children(part)):
+                continue
+            if entry.prep_object_label and not any(c.dep_ == "pobj" and m.label(c) in entry.prep_object_label
+                                                   for c in tree.children(part)):
+                continue                # "spoke with Scholz", not "spoke with one voice"
+            hit = hit or part           # "called off the strike": the object is the hit
+        if entry.complement_aux and complement(token, entry.complement_aux, tree) is None:
+            continue
+        if entry.subject_lemma and not any(c.dep_.startswith("nsubj") and c.lemma_ in entry.subject_lemma
+                                           for c in tree.children(token)):
+            continue
+        rank = (entry.specificity, -entry.order)
+        if best is None or rank > best[0]:
+            best = (rank, entry, hit)
+    return (best[1], best[2]) if best else None
+
+
+def _adjacent(verb: Token, part: Token, tree: Tree) -> bool:
+    """'called on the Global South to ...': the particle follows the verb (an adverb between
+    at most) and does not introduce a date ('called Putin on Friday')."""
+    between = verb.doc[verb.i + 1:part.i]
+    if part.i < verb.i or any(t.pos_ not in {"ADV", "PART"} for t in between):
+        return False
+    pobj = next((c for c in tree.children(part) if c.dep_ == "pobj"), None)
+    return pobj is None or pobj.ent_type_ not in {"DATE", "TIME"}
+
+
+def complement(token: Token, modals: frozenset, tree: Tree) -> Optional[Token]:
+    """The ``that`` clause of a speech verb whose verb carries one of ``modals``."""
+    for child in tree.children(token):
+        if child.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ in modals for c in tree.children(child)):
+            return child
+    return None
+
+
+def choose_noun(key: str, head: Token, lex: Lexicon, tree: Tree) -> Optional[Entry]:
+    """The most specific noun entry whose light-verb and preposition needs hold."""
+    best = None
+    for entry in lex.nouns.get(key, ()):
+        if entry.requires_light and not (head.dep_ in OBJECT_DEPS | {"nsubjpass", "pobj", "conj"}
+                                         and _governing_verb(head) in entry.requires_light):
+            continue
+        if entry.requires_prep and not any(c.dep_ == "prep" and c.lower_ in entry.requires_prep
+                                           for c in tree.children(head)):
+            continue
+        rank = (entry.specificity, -entry.order)
+        if best is None or rank > best[0]:
+            best = (rank, entry)
+    return best[1] if best else None
+
+
+def _governing_verb(token: Token) -> Optional[str]:
+    head = token.head
+    for _ in range(3):
+        if head.pos_ in {"VERB", "AUX"}:
+            return head.lemma_
+        if head.head.i == head.i:
+            break
+        head = head.head
+    return None
+
+
+def refine(role: str, inner_type: str, inner_cameo: str, lex: Lexicon) -> tuple[str, str]:
+    """Type and CAMEO code of a governor (``role``) that absorbs a triggered complement."""
+    table = lex.cameo[role]
+    other = table.get("redirect", {}).get(inner_type)
+    if other:                         # "vowed to fight on" is a threat, not an intent to cooperate
+        table = lex.cameo[other]
+    code = table["by_cameo"].get(inner_cameo) or table["by_type"].get(inner_type) or table["default"]
+    return table["type"], code

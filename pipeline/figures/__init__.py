@@ -1,0 +1,1 @@
+"""Figures: numbers with their qualifier, unit and what they count."""

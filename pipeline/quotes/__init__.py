@@ -1,0 +1,1 @@
+"""Quotes: quotation marks, cue frames, and speakers."""

@@ -1,0 +1,301 @@
+"""Quotes: direct, mixed (partial) and indirect speech, with the speaker's full name.
+
+Data flow for one article:
+
+1. :mod:`pipeline.quotes.marks` pairs the quotation marks (apostrophes never pair,
+   unbalanced marks warn, a quotation may run over paragraphs);
+2. :mod:`pipeline.quotes.cues` finds cue frames from the parse: a verb of saying (or
+   ``according to``), its subject and the content it reports;
+3. here each quotation is matched to the frame whose content holds it (the whole
+   content: ``direct``; a part of it: ``mixed``), else to a cue next to it
+   (``"...," said Xi``, ``Xi said: "..."``), else to the previous speaker when it is a
+   paragraph of its own after a quotation; quotations with no cue (terms, titles,
+   slogans) are not speech. Frames left without a quotation are ``indirect``;
+4. :mod:`pipeline.discourse.speakers` turns the speaker token into ``speaker_text`` and the
+   canonical ``speaker`` (names, pronouns, roles, groups, institutions).
+
+>>> doc = nlp("“We are ready,” said Xi.")            # doctest: +SKIP
+>>> results(doc, "quotes")[0]["kind"], results(doc, "quotes")[0]["speaker"]  # doctest: +SKIP
+('direct', 'Xi')
+"""
+from __future__ import annotations
+
+import bisect
+import logging
+from typing import Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from pipeline.document.access import blocked_char_ranges, doc_text, overlaps, results, sent_bounds, set_results
+from pipeline.quotes.cues import CueLexicon, Frame, FrameFinder, subject_of
+from pipeline.quotes.marks import QuotePair, pair_quotes
+from pipeline.discourse.speakers import ArticleSpeakers, SpeakerLexicon
+
+log = logging.getLogger(__name__)
+_AFTER_WINDOW = 12
+_BEFORE_WINDOW = {":": 30, ",": 8, "": 3}
+_BETWEEN_POS = {"PROPN", "NOUN", "DET", "ADJ", "PRON", "ADP", "AUX", "PART", "ADV", "PUNCT",
+                "NUM", "CCONJ", "SPACE"}
+
+
+class QuoteExtractor:
+    def __init__(self, nlp: Language, name: str = "communique_quotes"):
+        self.name = name
+        self.cues = CueLexicon(nlp.vocab)
+        self.frames = FrameFinder(self.cues)
+        self.speaker_lexicon = SpeakerLexicon()
+        self.cue_lemmas = frozenset(self.cues.clause | self.cues.direct)
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc_text(doc)
+        blocked = blocked_char_ranges(doc)
+        pairs, warnings = pair_quotes(text)
+        pairs = [p for p in pairs if not overlaps(p.open, p.close + 1, blocked)]
+        if warnings:
+            _warn(doc, warnings)
+        speakers = ArticleSpeakers(doc, results(doc, "entities"), self.speaker_lexicon, text,
+                                   self.cue_lemmas)
+        opens = [p.open for p in pairs]
+
+        def inside_quote(pos: int) -> bool:
+            k = bisect.bisect_right(opens, pos) - 1
+            return k >= 0 and pairs[k].open < pos < pairs[k].close
+
+        cues, gerunds = self.cues.candidates(doc)
+        frames = self.frames.find(doc, cues, gerunds, speakers.is_speaker_like, inside_quote)
+        frames = [f for f in _outermost(doc, frames, speakers) if not overlaps(f.start, f.end, blocked)]
+        items = []
+        used: set[int] = set()
+        last: Optional[dict] = None
+        for pair in pairs:
+            item = self._from_frames(doc, pair, frames, used, speakers)
+            while item is not None:  # "CCTV said Xi urged Washington to "..."": both speak
+                inner = self._from_frames(doc, pair, frames, used, speakers, nested_in=item)
+                if inner is None:
+                    break
+                items.append(inner)
+            used.update(k for k, f in enumerate(frames)  # a cue inside the quotation's reach
+                        if pair.open <= f.start and f.end <= pair.close + 1)
+            if item is None:
+                item = self._adjacent(doc, pair, speakers)
+            if item is None and last is not None:
+                item = _continuation(text, pair, last)
+            if item is not None:
+                items.append(item)
+                last = item
+        for k, frame in enumerate(frames):
+            if k not in used:
+                items.append(_record(doc, "indirect", frame.start, frame.end,
+                                     frame.cue_start, frame.cue_end, frame.speaker, speakers))
+        items.sort(key=lambda q: (q["start"], q["end"]))
+        set_results(doc, "quotes", _dedupe(items), label="quote")
+        return doc
+
+    # ------------------------------------------------------------------ attribution
+
+    def _from_frames(self, doc: Doc, pair: QuotePair, frames: list[Frame], used: set[int],
+                     speakers: ArticleSpeakers, nested_in: Optional[dict] = None) -> Optional[dict]:
+        for k, f in enumerate(frames):
+            if not (f.start < pair.close and pair.open < f.end):
+                continue
+            if k in used and (f.start >= pair.open or nested_in is not None):
+                continue
+            if nested_in is not None and not (nested_in["start"] <= doc[f.cue_start].idx < nested_in["end"]
+                                              or f.start <= nested_in["cue_start"] < f.end):
+                continue
+            used.add(k)
+            if f.start >= pair.open:  # the quotation is the content
+                return _record(doc, "direct", pair.start, pair.end, f.cue_start, f.cue_end,
+                               f.speaker, speakers)
+            end = pair.close if pair.close >= f.end else f.end
+            return _record(doc, "mixed", f.start, end, f.cue_start, f.cue_end, f.speaker, speakers)
+        return None
+
+    def _adjacent(self, doc: Doc, pair: QuotePair, speakers: ArticleSpeakers) -> Optional[dict]:
+        """A cue right after the closing mark or right before the opening one."""
+        close_tok = _token_at(doc, pair.close)
+        open_tok = _token_at(doc, pair.open)
+        if close_tok is None or open_tok is None:
+            return None
+        found = self._cue_after(doc, pair, close_tok, speakers) or \
+            self._cue_before(doc, pair, open_tok, speakers)
+        if found is None:
+            return None
+        cue, speaker = found
+        cue_end = cue.i + 1
+        for child in cue.children:
+            if child.dep_ == "prt" and child.i == cue_end:
+                cue_end += 1
+        return _record(doc, "direct", pair.start, pair.end, cue.i, cue_end, speaker, speakers)
+
+    def _cue_after(self, doc: Doc, pair: QuotePair, close_tok: Token, speakers):
+        content = speakers.text[pair.start:pair.end].rstrip()
+        ends_sentence = content.endswith((".", "。"))
+        between: list[Token] = []
+        for j in range(close_tok.i + 1, min(len(doc), close_tok.i + 1 + _AFTER_WINDOW)):
+            tok = doc[j]
+            if tok.text in ("“", '"', "‘", "«") or "\n" in tok.text:
+                return None
+            if tok.lemma_.lower() in self.cues.direct and tok.pos_ == "VERB":
+                if ends_sentence and not _short_tail(doc, j):
+                    return None
+                speaker = _speaker_near(tok, between, speakers, doc,
+                                        tok.lemma_.lower() in self.cues.strong)
+                return (tok, speaker) if speaker is not None else None
+            if tok.lower_ == "according" and j + 1 < len(doc) and doc[j + 1].lower_ == "to":
+                obj = next((c for c in doc[j + 1].children if c.dep_ == "pobj"), None)
+                if obj is not None and speakers.is_speaker_like(obj):
+                    return tok, obj
+                return None
+            if tok.pos_ not in _BETWEEN_POS or tok.text in (".", "!", "?", ";"):
+                return None
+            between.append(tok)
+        return None
+
+    def _cue_before(self, doc: Doc, pair: QuotePair, open_tok: Token, speakers):
+        before = speakers.text[max(0, pair.open - 20):pair.open].rstrip()
+        punct = before[-1:] if before[-1:] in (":", ",") else ""
+        if punct == "" and before[-1:] and not before[-1:].isalpha():
+            return None
+        window = _BEFORE_WINDOW[punct]
+        lo = max(sent_bounds(doc, open_tok.i)[0], open_tok.i - window)
+        for j in range(open_tok.i - 1, lo - 1, -1):
+            tok = doc[j]
+            if tok.text in ("”", '"', "’", "»") or "\n" in tok.text:
+                return None
+            if tok.lemma_.lower() in self.cues.direct and tok.pos_ == "VERB":
+                speaker = subject_of(tok)
+                if speaker is None or not (speakers.is_speaker_like(speaker)
+                                           or self.frames.nominal_speaker(tok.lemma_.lower(), speaker)):
+                    return None
+                return tok, speaker
+        return None
+
+
+# ---------------------------------------------------------------------- helpers
+
+def _speaker_near(cue: Token, between: list[Token], speakers: ArticleSpeakers, doc: Doc,
+                  strong: bool = False):
+    subject = subject_of(cue)
+    if subject is not None and subject.i > cue.i - 12 and (
+            speakers.is_speaker_like(subject) or strong and subject.pos_ in ("NOUN", "PROPN")):
+        return subject
+    nouns = [t for t in between if t.pos_ in ("PROPN", "NOUN", "PRON") and speakers.is_speaker_like(t)]
+    if nouns:
+        return nouns[-1]
+    j = cue.i + 1
+    head = None
+    while j < len(doc) and j <= cue.i + 6 and doc[j].pos_ in ("PROPN", "NOUN", "DET", "ADJ", "PRON"):
+        if speakers.is_speaker_like(doc[j]):
+            head = doc[j]
+        j += 1
+    return head
+
+
+def _short_tail(doc: Doc, j: int) -> bool:
+    """``"...." Xi said.``: the cue clause closes the sentence within a few tokens."""
+    for k in range(j + 1, min(len(doc), j + 4)):
+        if doc[k].text == ".":
+            return True
+    return False
+
+
+def _token_at(doc: Doc, char: int) -> Optional[Token]:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return doc[span.start] if span is not None and len(span) else None
+
+
+def _continuation(text: str, pair: QuotePair, last: dict) -> Optional[dict]:
+    """A quotation that is its own paragraph or sentence right after a quotation: the same
+    speaker goes on."""
+    if last.get("speaker_text") is None or last["kind"] == "indirect":
+        return None
+    gap = text[last["end"]:pair.open]
+    if len(gap) > 400 or gap.count("\n") > 4:
+        return None
+    before = text[:pair.open].rstrip(" \t")
+    after = text[pair.close + 1:].lstrip(" \t")
+    closed = after[:1] in (".", "!", "?")  # '..."."': the full stop after the closing mark
+    if closed:
+        after = after[1:].lstrip(" \t")
+    starts_unit = before == "" or before.endswith(("\n", ".", "!", "?", "”", '"'))
+    ends_unit = after == "" or after.startswith("\n") or (closed or text[pair.start:pair.end].rstrip().endswith(
+        (".", "!", "?"))) and (after[:1].isupper() or after[:1] in ("“", '"'))
+    if not (starts_unit and ends_unit) or len(text[pair.start:pair.end].split()) < 4:
+        return None
+    item = dict(last)
+    item.update(text=text[pair.start:pair.end], start=pair.start, end=pair.end, kind="direct",
+                cue=None, cue_start=None, cue_end=None)
+    return item
+
+
+def _record(doc: Doc, kind: str, start: int, end: int, cue_start: int, cue_end: int,
+            speaker_tok: Optional[Token], speakers: ArticleSpeakers) -> dict:
+    text = speakers.text
+    first, last = doc[cue_start], doc[cue_end - 1]  # the cue's tokens (cue_end > cue_start)
+    cue_chars = first.idx, last.idx + len(last)
+    item = {"text": text[start:end], "start": start, "end": end, "kind": kind,
+            "speaker": None, "speaker_text": None, "speaker_start": None, "speaker_end": None,
+            "cue": text[cue_chars[0]:cue_chars[1]], "cue_start": cue_chars[0], "cue_end": cue_chars[1]}
+    if speaker_tok is not None:
+        mention = speakers.mention(speaker_tok)
+        item.update(speaker=mention.speaker, speaker_text=mention.text,
+                    speaker_start=mention.start, speaker_end=mention.end)
+    return item
+
+
+def _outermost(doc: Doc, frames: list[Frame], speakers: ArticleSpeakers) -> list[Frame]:
+    """Drop frames whose cue lies inside another frame's content (reported speech inside
+    reported speech belongs to the outer speaker: ``the retailer said it pledged that``),
+    unless someone else, named, speaks inside (``CCTV said Xi urged Washington to``)."""
+    cues = [doc[f.cue_start].idx for f in frames]
+    according = [doc[f.cue_start].lower_ == "according" for f in frames]
+    kept = []
+    for k, f in enumerate(frames):
+        outer = [j for j, g in enumerate(frames) if j != k and g.start <= cues[k] < g.end]
+        if any(not according[j] and not _embedded(f, frames[j], speakers) for j in outer):
+            continue
+        if according[k] and any(f.start <= c < f.end for j, c in enumerate(cues) if j != k):
+            continue  # "She said ..., according to a readout": the inner cue speaks
+        kept.append(f)
+    return kept
+
+
+def _embedded(inner: Frame, outer: Frame, speakers: ArticleSpeakers) -> bool:
+    """The inner cue has a named speaker of its own, another than the outer one."""
+    tok = inner.speaker
+    if tok is None or outer.speaker is None or tok.i not in speakers.ent_at:
+        return False
+    if speakers.ent_at[tok.i]["label"] not in ("PERSON", "ORG"):
+        return False
+    return speakers.mention(tok).speaker != speakers.mention(outer.speaker).speaker
+
+
+def _dedupe(items: list[dict]) -> list[dict]:
+    out = []
+    for item in items:
+        if out and (out[-1]["start"], out[-1]["end"]) == (item["start"], item["end"]):
+            continue
+        out.append(item)
+    return out
+
+
+MAX_MARK_WARNINGS = 5
+
+
+def _warn(doc: Doc, warnings: list[str]) -> None:
+    """Record unbalanced-mark warnings on the article (the first few, then a count)."""
+    shown = [f"quotes: {w}" for w in warnings[:MAX_MARK_WARNINGS]]
+    if len(warnings) > MAX_MARK_WARNINGS:
+        shown.append(f"quotes: ... and {len(warnings) - MAX_MARK_WARNINGS} more unbalanced quotation marks")
+    log.debug("%s", "; ".join(shown))
+    meta = doc._.communique_meta
+    if isinstance(meta, dict):
+        meta.setdefault("warnings", []).extend(shown)
+
+
+@Language.factory("communique_quotes", assigns=["doc._.communique_quotes"],
+                  requires=["doc._.communique_entities"])
+def make_quotes(nlp: Language, name: str) -> QuoteExtractor:
+    return QuoteExtractor(nlp, name)

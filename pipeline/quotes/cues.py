@@ -1,0 +1,360 @@
+"""Cue frames: a verb of saying, its speaker and the content it reports, from the parse.
+
+A :class:`Frame` is one act of saying found by its cue (lexicon in
+``patterns/quote_cues.json``):
+
+- a clause verb with a clausal complement, content after (``X stated that ...``,
+  ``X told Y ...``) or before (``..., X said during his talks with Y``);
+- a parenthetical (``Just as X noted, ...``, ``..., the ministry said.``);
+- a frame verb with its particle or object (``X called for ...``, ``X urged Y to ...``,
+  ``Calling on Y to ...``);
+- a nominal cue (``X expressed the hope that ...``);
+- ``according to X, ...``.
+
+:mod:`pipeline.quotes.component` then decides whether a frame is indirect speech or carries a
+quotation (direct when the quotation is the whole content, mixed when it is a part).
+"""
+from __future__ import annotations
+
+import bisect
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+import numpy
+from pipeline.patterns import PATTERNS_DIR
+from spacy.attrs import LEMMA, LOWER, TAG
+from spacy.tokens import Doc, Token
+
+from pipeline.document.access import doc_text, in_table, sent_bounds, sorted_ids
+
+CUES_PATH = PATTERNS_DIR / "quote_cues.json"
+_TRIM = {".", ",", ";", ":", "—", "–", "-", "“", "”", '"', "‘", "’", "'", "«", "»", "(", ")"}
+_LEAD = {"that", ",", ":", "—", "–"}
+_SKIP_DEPS = {"amod", "compound", "nmod", "acl", "pobj", "dobj", "nsubj", "nsubjpass", "attr"}
+_RELATIVE = {"who", "which", "that"}
+
+
+@dataclass
+class Frame:
+    cue_start: int          # token index of the cue (first token)
+    cue_end: int            # token index after the cue (particle included)
+    speaker: Optional[Token]
+    start: int              # content, char offsets, trimmed
+    end: int
+    content_first: bool = False
+
+
+class CueLexicon:
+    """Cue words, loaded once; hashes for a vectorised first pass over the Doc."""
+
+    def __init__(self, vocab, path: Path = CUES_PATH):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        self.clause = set(data["clause"])
+        self.direct = set(data["direct"])
+        self.particles = {k: set(v) for k, v in data["particles"].items()}
+        self.frames = data["frames"]
+        self.nominal = set(data["nominal"])
+        self.nominal_verbs = set(data["nominal_verbs"])
+        self.documents = set(data["documents"])
+        self.strong = set(data["strong"])
+        self.weak = set(data["weak"])
+        words = self.clause | self.direct | set(self.frames) | self.nominal_verbs | {"put"}
+        self.lemma_hashes = sorted_ids(vocab.strings.add(w) for w in words)
+        self.according_hash = vocab.strings.add("according")
+        self.gerund_hash = vocab.strings.add("VBG")
+
+    def candidates(self, doc: Doc) -> tuple[list[int], list[int]]:
+        """Token indices that may be cues (lemma in the lexicon or ``according``), and
+        those tagged ``VBG`` (where an "..., adding that" clause may start a new frame)."""
+        if len(doc) == 0:
+            return [], []
+        arr = doc.to_array([LEMMA, LOWER, TAG])
+        hit = in_table(arr[:, 0], self.lemma_hashes) | (arr[:, 1] == self.according_hash)
+        return numpy.flatnonzero(hit).tolist(), numpy.flatnonzero(arr[:, 2] == self.gerund_hash).tolist()
+
+
+def subject_of(tok: Token, depth: int = 0) -> Optional[Token]:
+    """The subject of a cue verb: own subject, passive agent, inherited through
+    coordination, ``to``-infinitives and participial clauses (``..., adding that``); the
+    object of ``cited/quoted X as saying``."""
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    if subjects:
+        child = min(subjects, key=lambda c: abs(c.i - tok.i))  # the nearest (the first of equals)
+        if child.lower_ in _RELATIVE and tok.dep_ == "relcl":
+            return tok.head
+        return child
+    for child in tok.children:
+        if child.dep_ == "nsubjpass":
+            for agent in tok.children:
+                if agent.dep_ == "agent":
+                    for obj in agent.children:
+                        if obj.dep_ == "pobj":
+                            return obj
+            return None
+    if tok.dep_ == "pcomp" and tok.head.lower_ == "as":  # "cited a spokesman as saying"
+        return _object_of(tok.head.head)
+    if depth < 3 and tok.head.i != tok.i:
+        if tok.dep_ in ("conj", "xcomp"):
+            return subject_of(tok.head, depth + 1)
+        if tok.dep_ in ("advcl", "acl") and tok.tag_ == "VBG":
+            head = tok.head  # "X said (that) Y ..., adding that": X, not Y
+            while head.dep_ in ("ccomp", "conj") and head.head.i != head.i and tok.i > head.i:
+                head = head.head
+            quoted = _as_saying(head)  # "cited X as saying ..., adding that": X
+            return quoted if quoted is not None else subject_of(head, depth + 1)
+    if tok.dep_ == "ROOT":
+        return _stranded_subject(tok)
+    return None
+
+
+def _object_of(verb: Token) -> Optional[Token]:
+    return next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.i < verb.i + 12), None)
+
+
+def _as_saying(verb: Token) -> Optional[Token]:
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "as" and any(
+                c.dep_ == "pcomp" and c.tag_ == "VBG" for c in prep.children):
+            return _object_of(verb)
+    return None
+
+
+def _stranded_subject(verb: Token) -> Optional[Token]:
+    """``In an e-mail to Xinhua, a spokesperson said``: the parser hung the subject on the
+    fronted phrase (as an apposition); the noun phrase that ends right before the verb."""
+    j = verb.i - 1
+    if j < 0 or verb.doc[j].is_punct:
+        return None
+    tok = verb.doc[j]
+    while tok.head.i != tok.i and tok.head.i < verb.i and tok.dep_ != "appos":
+        tok = tok.head
+    if tok.dep_ == "appos" and tok.right_edge.i == j and tok.pos_ in ("NOUN", "PROPN"):
+        return tok
+    return None
+
+
+def _reduced_relative(speaker: Token) -> bool:
+    """``..., a charge Kigali denies``: a noun phrase with a relative clause, not a cue."""
+    det = speaker.doc[speaker.left_edge.i]
+    if det.dep_ != "det" or det.lower_ not in ("a", "an"):
+        return False
+    noun = det.head if det.head.i != speaker.i else next(
+        (c for c in speaker.children if c.dep_ == "compound" and c.i < speaker.i), None)
+    return noun is not None and noun.dep_ == "compound" and noun.pos_ == "NOUN" \
+        and speaker.pos_ in ("PROPN", "PRON")
+
+
+def _participle(tok: Token) -> bool:
+    """``..., calling for joint efforts``: a participle without auxiliary, not a clause verb."""
+    return tok.tag_ == "VBG" and tok.dep_ != "ROOT" and not any(
+        c.dep_ in ("aux", "auxpass") for c in tok.children)
+
+
+def _comma_at(doc: Doc, positions: tuple[int, ...], start: int, end: int) -> bool:
+    """A comma at one of ``positions`` inside the sentence ``start:end``."""
+    return any(start <= j < end and doc[j].text == "," for j in positions)
+
+
+class FrameFinder:
+    def __init__(self, lexicon: CueLexicon):
+        self.lex = lexicon
+
+    def find(self, doc: Doc, candidates: list[int], gerunds: list[int], is_speaker_like,
+             inside_quote) -> list[Frame]:
+        """The frames of the cue ``candidates`` outside quotations (``gerunds``: see
+        :meth:`CueLexicon.candidates`)."""
+        frames = []
+        for i in candidates:
+            tok = doc[i]
+            if inside_quote(tok.idx):
+                continue
+            frame = self._frame(doc, tok, is_speaker_like, gerunds)
+            if frame is not None and frame.speaker is not None and frame.speaker.i > tok.i and (
+                    frame.start < frame.speaker.idx < frame.end
+                    or tok.dep_ == "advcl" and frame.speaker.head.i == tok.head.i):
+                frame = self._clamp(doc, frame)  # "Calling on X to ..., Xi elaborated"
+            if frame is not None and frame.end - frame.start >= 3:
+                frames.append(frame)
+        return frames
+
+    # ------------------------------------------------------------------ one cue
+
+    def _frame(self, doc: Doc, tok: Token, is_speaker_like, gerunds: list[int]) -> Optional[Frame]:
+        if tok.lower_ == "according":
+            return self._according(doc, tok, is_speaker_like)
+        if tok.pos_ not in ("VERB",) or tok.dep_ in _SKIP_DEPS:
+            return None
+        lemma = tok.lemma_.lower()
+        if lemma == "put" and not any(c.lower_ == "it" and c.dep_ == "dobj" for c in tok.children):
+            return None
+        speaker = subject_of(tok)
+        if speaker is None or not (is_speaker_like(speaker) or self.nominal_speaker(lemma, speaker)):
+            return None
+        if speaker.lemma_.lower() in self.lex.documents and (
+                lemma in self.lex.weak or tok.dep_ == "relcl" and lemma not in self.lex.strong):
+            return None  # "a report that suggested ...", "a declaration which calls for ...":
+            # what a text says, described, not reported
+        cue_end = tok.i + 1
+        kids = list(tok.children)
+        for child in kids:
+            if child.dep_ == "prt" and child.lower_ in self.lex.particles.get(lemma, ()):
+                cue_end = max(cue_end, child.i + 1)
+        if lemma in self.lex.clause:
+            comps = [c for c in kids if self._is_clause(c, tok)]
+            right = [c for c in comps if c.i > tok.i]
+            left = [c for c in comps if c.i < tok.i]
+            if right:
+                first, last = right[0], right[-1]
+                hi = last.right_edge.i
+                # "..., adding that ..." starts a new frame (a gerund between first and hi)
+                for j in gerunds[bisect.bisect_right(gerunds, first.i):]:
+                    if j >= hi:
+                        break
+                    gerund = doc[j]
+                    if doc[j - 1].text == "," and gerund.dep_ == "advcl" \
+                            and gerund.lemma_.lower() in self.lex.clause:
+                        hi = j - 1
+                        break
+                return self._make(doc, tok.i, cue_end, speaker, first.left_edge.i, hi)
+            if left and speaker.i > left[-1].right_edge.i and not _reduced_relative(speaker):
+                comp = left[-1]
+                sent_start = sent_bounds(doc, tok.i)[0]
+                lo = comp.left_edge.i
+                if all(doc[j].is_punct or doc[j].is_space for j in range(sent_start, lo)):
+                    lo = sent_start
+                return self._make(doc, tok.i, cue_end, speaker, lo, comp.right_edge.i, True)
+        if lemma in self.lex.frames and not _participle(tok):
+            frame = self._object_frame(doc, tok, lemma, speaker)
+            if frame is not None:
+                return frame
+        if lemma in self.lex.nominal_verbs:
+            for obj in tok.children:
+                if obj.dep_ == "dobj" and obj.lemma_.lower() in self.lex.nominal:
+                    for c in obj.children:
+                        if c.dep_ in ("acl", "ccomp", "relcl", "appos") and c.i > obj.i and \
+                                any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children):
+                            return self._make(doc, tok.i, cue_end, speaker, c.left_edge.i, c.right_edge.i)
+        if lemma in self.lex.clause or lemma == "put":
+            return self._parenthetical(doc, tok, cue_end, speaker)
+        return None
+
+    def nominal_speaker(self, lemma: str, subject: Token) -> bool:
+        """Any noun phrase that ``said`` something speaks (``The online retailer said``)."""
+        return lemma in self.lex.strong and subject.pos_ in ("NOUN", "PROPN")
+
+    @staticmethod
+    def _is_clause(c: Token, head: Token) -> bool:
+        if c.dep_ == "ccomp":
+            return c.pos_ in ("VERB", "AUX") or any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+        if c.dep_ in ("advcl", "dobj", "xcomp", "parataxis", "conj") and c.i > head.i:
+            return any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+        return False
+
+    def _object_frame(self, doc: Doc, tok: Token, lemma: str, speaker: Token) -> Optional[Frame]:
+        spec = self.lex.frames[lemma]
+        kids = list(tok.children)
+        xcomps = [c for c in kids if c.dep_ in ("xcomp", "ccomp") and c.i > tok.i]
+        with_inf = spec.get("preps_with_infinitive", [])
+        for prep in kids:
+            if prep.dep_ not in ("prep", "prt") or prep.i <= tok.i:
+                continue
+            if spec.get("adjacent") and prep.i != tok.i + 1:
+                continue
+            later = [x for x in xcomps if x.i > prep.i]
+            if not (prep.lower_ in spec["preps"] or prep.lower_ in with_inf and later):
+                continue
+            if not any(c.dep_ == "pobj" for c in prep.children):
+                continue
+            end = max([prep.right_edge.i] + [x.right_edge.i for x in later]
+                      + [c.right_edge.i for c in kids if c.i > prep.i and c.dep_ == "prep"
+                         and c.lower_ in ("as", "of", "with", "to", "between")])
+            cue_end = prep.i + 1 if prep.i == tok.i + 1 else tok.i + 1  # "called for"
+            return self._make(doc, tok.i, cue_end, speaker, prep.i + 1, end)
+        dobj = next((c for c in kids if c.dep_ in ("dobj", "dative") and c.i > tok.i), None)
+        if dobj is not None and xcomps and spec["infinitive"]:
+            return self._make(doc, tok.i, tok.i + 1, speaker, dobj.left_edge.i, xcomps[-1].right_edge.i)
+        if xcomps and spec["infinitive"] and any(g.lower_ == "to" for g in xcomps[0].lefts):
+            return self._make(doc, tok.i, tok.i + 1, speaker, xcomps[0].left_edge.i, xcomps[-1].right_edge.i)
+        if dobj is not None and spec["object"]:
+            return self._make(doc, tok.i, tok.i + 1, speaker, dobj.left_edge.i, dobj.right_edge.i)
+        return None
+
+    def _parenthetical(self, doc: Doc, tok: Token, cue_end: int, speaker: Token) -> Optional[Frame]:
+        """``Just as X noted, <content>``; ``<content>, X said.``; ``X noted, <content>``."""
+        sent_start, sent_end = sent_bounds(doc, tok.i)
+        sub_lo, sub_hi = tok.left_edge.i, tok.right_edge.i
+        has_as = any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
+        if tok.dep_ == "advcl" and has_as or (tok.dep_ == "ROOT" and sub_hi + 1 < sent_end
+                                              and doc[sub_hi + 1].text in (",", ":")):
+            lo = sub_hi + 1
+            while lo < sent_end and doc[lo].is_punct:
+                lo += 1
+            if tok.dep_ == "ROOT" and sub_lo != sent_start:
+                return None
+            return self._make(doc, tok.i, cue_end, speaker, lo, sent_end - 1, needs_verb=True)
+        if tok.dep_ == "parataxis" and sub_hi >= sent_end - 2 and sub_lo > sent_start:
+            hi = sub_lo - 1
+            return self._make(doc, tok.i, cue_end, speaker, sent_start, hi, True, needs_verb=True)
+        if tok.dep_ == "parataxis" and sub_lo > sent_start and sub_hi + 2 < sent_end \
+                and _comma_at(doc, (sub_lo, sub_lo - 1), sent_start, sent_end) \
+                and _comma_at(doc, (sub_hi, sub_hi + 1), sent_start, sent_end):
+            # "The talks, he said, were productive": the sentence around the parenthetical
+            return self._make(doc, tok.i, cue_end, speaker, sent_start, sent_end - 1,
+                              needs_verb=True, cue_inside=True)
+        return None
+
+    def _according(self, doc: Doc, tok: Token, is_speaker_like) -> Optional[Frame]:
+        to = next((c for c in tok.children if c.lower_ == "to"), None)
+        if to is None:
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            to = nxt if nxt is not None and nxt.lower_ == "to" else None
+        if to is None:
+            return None
+        obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if obj is None or not is_speaker_like(obj):
+            return None
+        sent_start, sent_end = sent_bounds(doc, tok.i)
+        lo, hi = tok.i, max(tok.right_edge.i, to.right_edge.i)
+        if all(doc[j].is_punct for j in range(sent_start, lo)):
+            start = hi + 1
+            while start < sent_end and doc[start].is_punct:
+                start += 1
+            return self._make(doc, tok.i, to.i + 1, obj, start, sent_end - 1, needs_verb=True)
+        if all(doc[j].is_punct or doc[j].is_space for j in range(hi + 1, sent_end)):
+            return self._make(doc, tok.i, to.i + 1, obj, sent_start, lo - 1, True, needs_verb=True)
+        return None
+
+    # ------------------------------------------------------------------ spans
+
+    def _clamp(self, doc: Doc, frame: Frame) -> Optional[Frame]:
+        hi = frame.speaker.left_edge.i - 1
+        lo = doc.char_span(frame.start, frame.end, alignment_mode="expand").start
+        return self._make(doc, frame.cue_start, frame.cue_end, frame.speaker, lo, hi)
+
+    @staticmethod
+    def _make(doc: Doc, cue_start: int, cue_end: int, speaker: Token, lo: int, hi: int,
+              content_first: bool = False, needs_verb: bool = False,
+              cue_inside: bool = False) -> Optional[Frame]:
+        while lo <= hi:
+            first = doc[lo]
+            if first.lower_ not in _LEAD and not first.is_space:
+                break
+            lo += 1
+        if lo < hi and "according" in doc_text(doc)[doc[lo].idx:doc[hi].idx].lower():
+            for j in range(lo + 1, hi):  # "..., according to a readout" is not content
+                prev = doc[j - 2] if doc[j - 1].is_quote and j >= 2 else doc[j - 1]
+                if doc[j].lower_ == "according" and prev.text == "," and cue_start < j:
+                    hi = j - 1
+                    break
+        while hi >= lo:
+            last = doc[hi]
+            if last.text not in _TRIM and not last.is_space:
+                break
+            hi -= 1
+        if hi < lo or (lo <= cue_start <= hi and not cue_inside):
+            return None
+        if needs_verb and not any(doc[j].pos_ in ("VERB", "AUX") for j in range(lo, hi + 1)):
+            return None
+        return Frame(cue_start, cue_end, speaker, doc[lo].idx, last.idx + len(last), content_first)

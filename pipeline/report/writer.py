@@ -1,0 +1,181 @@
+"""A static HTML report of extraction records: an index and one page per article.
+
+    communique report outputs/extractions.jsonl -o outputs/report/
+
+The report is self-contained and works offline: CSS inline, no script, no external
+fetch (a Content-Security-Policy forbids both), every piece of article text escaped by
+Jinja's autoescape. File names come from article ids made safe, so an id such as
+``../../etc/x`` is written as ``articles/etc_x-<hash>.html`` inside the output folder.
+
+>>> summary = write_report_file("outputs/extractions.jsonl", "outputs/report")  # doctest: +SKIP
+>>> summary.index  # doctest: +SKIP
+PosixPath('outputs/report/index.html')
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Optional, Union
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from pydantic import ValidationError
+
+from models import ArticleExtraction
+from pipeline.report import markup
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+ARTICLES_DIR = "articles"
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
+             *(f"lpt{i}" for i in range(10))}
+MAX_STEM = 80
+
+
+@dataclass
+class LoadProblem:
+    """A line of the predictions file that is no record."""
+
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: line {self.line}: {self.message}"
+
+
+@dataclass
+class ReportSummary:
+    """What ``write_report`` wrote."""
+
+    index: Path
+    pages: dict[str, Path] = field(default_factory=dict)  # article id -> page
+    articles: int = 0
+    with_errors: int = 0
+    problems: list[LoadProblem] = field(default_factory=list)
+
+    def line(self) -> str:
+        bad = f", {len(self.problems)} bad line(s)" if self.problems else ""
+        return (f"report: {self.articles} article(s) ({self.with_errors} with errors){bad} "
+                f"-> {self.index}")
+
+
+def _validation_message(exc: ValidationError) -> str:
+    parts = []
+    for err in exc.errors()[:3]:
+        loc = ".".join(str(p) for p in err.get("loc", ()))
+        parts.append(f"{loc}: {err['msg']}" if loc else err["msg"])
+    more = f" (and {exc.error_count() - 3} more)" if exc.error_count() > 3 else ""
+    return "; ".join(parts) + more
+
+
+def load_predictions(path: Union[str, Path]) -> tuple[list[ArticleExtraction], list[LoadProblem]]:
+    """Records from a JSONL file, and a problem for each line that is none.
+
+    A bad line never stops the others from loading. Raises ``OSError`` when the file cannot
+    be read at all.
+    """
+    path = Path(path)
+    records, problems = [], []
+    with path.open(encoding="utf-8", errors="replace") as lines:
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            try:
+                json.loads(line)
+            except json.JSONDecodeError as exc:
+                problems.append(LoadProblem(str(path), number, f"not valid JSON: {exc}"))
+                continue
+            try:
+                records.append(ArticleExtraction.model_validate_json(line))
+            except ValidationError as exc:
+                problems.append(LoadProblem(str(path), number,
+                                            f"not a valid record: {_validation_message(exc)}"))
+    return records, problems
+
+
+def safe_stem(article_id: str, taken: set[str]) -> str:
+    """A file name stem for an article id: ASCII, no separators, unique (case-insensitively).
+
+    The id itself when it is already safe, else its safe characters and a short hash.
+    """
+    stem = _UNSAFE.sub("_", article_id).strip("._-")[:MAX_STEM] or "article"
+    if stem != article_id or stem.lower().split(".")[0] in _RESERVED or stem.lower() in taken:
+        stem = f"{stem}-{hashlib.sha1(article_id.encode('utf-8', 'replace')).hexdigest()[:8]}"
+    base, n = stem, 2
+    while stem.lower() in taken:
+        stem, n = f"{base}-{n}", n + 1
+    taken.add(stem.lower())
+    return stem
+
+
+def _inside(folder: Path, path: Path) -> Path:
+    """``path``, after checking it resolves to a file directly inside ``folder``."""
+    if path.resolve().parent != folder.resolve():
+        raise ValueError(f"refusing to write {path}: outside {folder}")
+    return path
+
+
+def environment() -> Environment:
+    env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True,
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env.globals.update(mark_kinds=markup.MARK_KINDS, kinds=markup.KINDS,
+                       figure_label=markup.figure_label, format_number=markup.format_number)
+    return env
+
+
+def render_article(record: ArticleExtraction, *, index_href: Optional[str] = "../index.html",
+                   env: Optional[Environment] = None) -> str:
+    """The HTML page of one article."""
+    env = env or environment()
+    rows = markup.event_rows(record)
+    marks = markup.marks_of(record)
+    present = {m.kind for m in marks}
+    return env.get_template("article.html").render(
+        record=record, pieces=markup.segment(record.text, marks), rows=rows,
+        timeline=markup.timeline(rows), hinted=markup.timeline(rows, "sentence_date"),
+        counts=markup.counts(record),
+        present=[k for k in markup.MARK_KINDS if k in present],
+        entity_labels=sorted({e.label for e in record.entities}),
+        index_href=index_href)
+
+
+def render_index(entries: list[dict], problems: Iterable[LoadProblem], source: Optional[str],
+                 *, env: Optional[Environment] = None) -> str:
+    """The HTML index: one row per article, and the lines that could not be read."""
+    env = env or environment()
+    totals = {k: sum(e["counts"][k] for e in entries) for k in markup.KINDS}
+    return env.get_template("index.html").render(entries=entries, problems=list(problems),
+                                                 source=source, totals=totals)
+
+
+def write_report(records: Iterable[ArticleExtraction], out_dir: Union[str, Path], *,
+                 problems: Iterable[LoadProblem] = (), source: Optional[str] = None) -> ReportSummary:
+    """Write ``index.html`` and ``articles/<id>.html`` under ``out_dir``."""
+    out_dir = Path(out_dir)
+    pages_dir = out_dir / ARTICLES_DIR
+    pages_dir.mkdir(parents=True, exist_ok=True)
+    env = environment()
+    summary = ReportSummary(index=out_dir / "index.html", problems=list(problems))
+    taken: set[str] = set()
+    entries = []
+    for record in records:
+        stem = safe_stem(record.id, taken)
+        page = _inside(pages_dir, pages_dir / f"{stem}.html")
+        page.write_text(render_article(record, env=env), encoding="utf-8")
+        summary.pages.setdefault(record.id, page)
+        summary.articles += 1
+        summary.with_errors += bool(record.errors)
+        entries.append({"record": record, "href": f"{ARTICLES_DIR}/{stem}.html",
+                        "counts": markup.counts(record)})
+    summary.index.write_text(render_index(entries, summary.problems, source, env=env),
+                             encoding="utf-8")
+    return summary
+
+
+def write_report_file(predictions: Union[str, Path], out_dir: Union[str, Path]) -> ReportSummary:
+    """Load a predictions JSONL file (skipping bad lines) and write its report."""
+    records, problems = load_predictions(predictions)
+    return write_report(records, out_dir, problems=problems, source=str(predictions))

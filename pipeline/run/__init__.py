@@ -1,0 +1,1 @@
+"""Running extraction: records, batches, long articles, local and Ray engines."""

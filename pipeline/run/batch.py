@@ -1,0 +1,170 @@
+"""Many articles in one process: stream them through ``nlp.pipe`` batch by batch.
+
+Articles are pulled lazily from any iterable, processed ``batch_size`` at a time with
+``nlp.pipe(..., as_tuples=True)`` inside ``nlp.memory_zone()`` (so the string store
+does not grow with the corpus), and handed on as finished, JSON-serialized records
+(:class:`Done`), ready to be appended to a file. Engines that spread the work over
+processes or a Ray cluster (``pipeline.run.engines``, ``pipeline.run.ray_engine``) call
+:func:`extract_chunk` on each worker.
+
+>>> for record in extract_articles([Article(id="a", text="Xi met Putin.")]):  # doctest: +SKIP
+...     print(record.id)
+a
+"""
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator, Optional
+
+from spacy.language import Language
+
+from models import RECORD_KINDS as KINDS, ArticleExtraction
+from pipeline.run.chunking import CHUNK_CHARS, merge_records, split_points
+from pipeline.io.reading import Article
+from pipeline.run.records import empty_record, prepare_doc, reading_context, to_record
+
+log = logging.getLogger(__name__)
+DEFAULT_BATCH_SIZE = 32
+
+
+@dataclass
+class Done:
+    """One processed article, serialized: what a writer needs and a summary counts."""
+
+    id: str
+    line: str  # the record as one JSON line, without the newline
+    failed: bool
+    counts: dict[str, int]
+
+    @classmethod
+    def of(cls, record: ArticleExtraction) -> "Done":
+        return cls(id=record.id, line=record.model_dump_json(), failed=bool(record.errors),
+                   counts={kind: len(getattr(record, kind)) for kind in KINDS})
+
+
+@dataclass
+class Summary:
+    """Counts for the end-of-run summary."""
+
+    articles: int = 0
+    failed: int = 0
+    skipped: int = 0  # already in the output (--resume)
+    counts: dict[str, int] = field(default_factory=lambda: {k: 0 for k in KINDS})
+    started: float = field(default_factory=time.perf_counter)
+
+    def add_done(self, done: Done) -> None:
+        self.articles += 1
+        self.failed += done.failed
+        for kind in KINDS:
+            self.counts[kind] += done.counts.get(kind, 0)
+
+    @property
+    def seconds(self) -> float:
+        return time.perf_counter() - self.started
+
+    def line(self) -> str:
+        kinds = ", ".join(f"{n} {k}" for k, n in self.counts.items())
+        skipped = f", {self.skipped} already done" if self.skipped else ""
+        return (f"{self.articles} articles ({self.failed} with errors{skipped}) in "
+                f"{self.seconds:.1f}s: {kinds}")
+
+    def as_dict(self) -> dict:
+        return {"articles": self.articles, "failed": self.failed, "skipped": self.skipped,
+                "counts": dict(self.counts), "seconds": round(self.seconds, 3)}
+
+
+def _process_one(nlp: Language, article: Article, reference_date: Optional[str]) -> ArticleExtraction:
+    try:
+        return to_record(article, nlp(prepare_doc(nlp, article, reference_date)))
+    except Exception as exc:  # one bad article never stops the batch
+        log.exception("article %s failed", article.id)
+        article.errors.append(f"{article.source_path or article.id}: processing failed: "
+                              f"{type(exc).__name__}: {exc}")
+        return empty_record(article, reading_context(article, reference_date))
+
+
+def _process_long(nlp: Language, article: Article, reference_date: Optional[str],
+                  batch_size: int) -> ArticleExtraction:
+    """An article past ``CHUNK_CHARS``: cut at paragraph breaks, each part processed as a
+    Doc with the whole article's document date, the parts' items shifted back and merged."""
+    context = reading_context(article, reference_date)
+    parts = split_points(article.text, CHUNK_CHARS)
+    full = empty_record(article, context).model_copy(update={
+        "errors": list(article.errors),
+        "warnings": list(article.warnings) + list(context.get("warnings", [])) + [
+            f"{article.source_path or article.id}: {len(article.text):,} characters, "
+            f"processed in {len(parts)} parts cut at paragraph breaks"],
+        "title": article.title or context.get("title"),
+    })
+    pieces = [Article(id=article.id, text=article.text[start:end], source_path=article.source_path,
+                      date=context.get("reference_date")) for start, end in parts]
+    records = extract_chunk(nlp, pieces, reference_date, batch_size)
+    for piece, record in zip(pieces, records):
+        if record.errors:
+            full.errors.extend(e for e in record.errors if e not in full.errors)
+    return merge_records(full, [(start, record) for (start, _), record in zip(parts, records)
+                                if not record.errors])
+
+
+def chunks(items: Iterable, size: int) -> Iterator[list]:
+    """Consecutive lists of ``size`` items (the last may be shorter), pulled lazily."""
+    chunk: list = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def extract_chunk(nlp: Language, chunk: list[Article], reference_date: Optional[str] = None,
+                  batch_size: int = DEFAULT_BATCH_SIZE) -> list[ArticleExtraction]:
+    """Records for one chunk of articles, in order.
+
+    Articles that failed to read get their error record; if the batch raises, its
+    articles are retried one by one so the failure stays with the article that caused it.
+    """
+    done: dict[int, ArticleExtraction] = {}
+    for article in chunk:
+        if not article.errors and len(article.text) > CHUNK_CHARS:
+            done[id(article)] = _process_long(nlp, article, reference_date, batch_size)
+    good = [a for a in chunk if not a.errors and id(a) not in done]
+    try:
+        with nlp.memory_zone():
+            pairs = ((prepare_doc(nlp, a, reference_date), a) for a in good)
+            for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+                done[id(article)] = to_record(article, doc)
+    except Exception:
+        log.warning("a batch failed; retrying its articles one by one", exc_info=True)
+        for article in good:
+            with nlp.memory_zone():
+                done[id(article)] = _process_one(nlp, article, reference_date)
+    return [done[id(a)] if id(a) in done else empty_record(a, reading_context(a, reference_date))
+            for a in chunk]
+
+
+def extract_articles(
+    articles: Iterable[Article],
+    nlp: Optional[Language] = None,
+    *,
+    reference_date: Optional[str] = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+) -> Iterator[ArticleExtraction]:
+    """Records for ``articles``, in order, streamed batch by batch through ``nlp.pipe``."""
+    if nlp is None:
+        from pipeline.model.loading import load
+
+        nlp = load()
+    for chunk in chunks(articles, batch_size):
+        yield from extract_chunk(nlp, chunk, reference_date, batch_size)
+
+
+def extract_done_batches(articles: Iterable[Article], nlp: Language, *,
+                         reference_date: Optional[str] = None,
+                         batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[list[Done]]:
+    """Serialized records, one list per batch: the single-process engine."""
+    for chunk in chunks(articles, batch_size):
+        yield [Done.of(r) for r in extract_chunk(nlp, chunk, reference_date, batch_size)]

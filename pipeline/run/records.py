@@ -1,0 +1,111 @@
+"""From an article and its processed Doc to a validated ``ArticleExtraction``.
+
+``prepare_doc`` sets what the reader knows (dateline, document date) on the Doc before
+the pipeline runs; ``to_record`` turns the components' plain dicts into pydantic
+records. An item that fails validation is dropped with a warning: one bad span never
+loses the article.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from pydantic import TypeAdapter, ValidationError
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from models import ArticleExtraction, Entity, Event, Figure, Quote, TemporalExpression, span_mismatch
+from pipeline.document.access import TEXT_KEY, results
+from pipeline.io.reading import Article, parse_front_matter
+
+RECORD_TYPES = {
+    "entities": Entity, "dates": TemporalExpression, "quotes": Quote,
+    "figures": Figure, "events": Event,
+}
+_LIST_ADAPTERS = {kind: TypeAdapter(list[model]) for kind, model in RECORD_TYPES.items()}
+
+
+def reading_context(article: Article, reference_date: Optional[str] = None) -> dict:
+    """Dateline and document creation time: JSONL ``date`` > full dateline date >
+    ``reference_date`` (the ``--reference-date`` option)."""
+    given = article.date or reference_date
+    front = parse_front_matter(article.text, reference=given)
+    dateline = front.dateline
+    if article.date:
+        ref, source = article.date, "jsonl"
+    elif dateline is not None and dateline.date and not dateline.date.startswith("X"):
+        ref, source = dateline.date, "dateline"
+    elif reference_date:
+        ref, source = reference_date, "option"
+    else:
+        ref, source = None, "none"
+    warnings = []
+    if ref is None and article.text.strip():
+        warnings.append("no document date (no JSONL 'date', no dated dateline, no "
+                        "--reference-date): relative dates are left unresolved")
+    return {"reference_date": ref, "reference_date_source": source, "title": front.title,
+            # read by the structure component, so the front matter is parsed once
+            "title_spans": front.title_spans, "dateline_spans": front.dateline_spans,
+            "dateline": dateline.model_dump() if dateline else None, "warnings": warnings}
+
+
+def prepare_doc(nlp: Language, article: Article, reference_date: Optional[str] = None) -> Doc:
+    return attach_reading_context(nlp.make_doc(article.text), article, reference_date)
+
+
+def attach_reading_context(doc: Doc, article: Article, reference_date: Optional[str] = None) -> Doc:
+    """Give a Doc made from ``article.text`` what the reader knew, and its text (spaCy's
+    tokenizer keeps the text exactly, so no component joins the tokens to rebuild it)."""
+    doc.user_data[TEXT_KEY] = article.text
+    doc._.communique_meta = reading_context(article, reference_date)
+    return doc
+
+
+def empty_record(article: Article, context: Optional[dict] = None) -> ArticleExtraction:
+    """The record of an article that could not be processed: errors, empty lists."""
+    context = context or {}
+    return ArticleExtraction(**_article_fields(article, context), warnings=list(article.warnings),
+                             errors=list(article.errors) or ["not processed"])
+
+
+def _article_fields(article: Article, context: dict) -> dict:
+    """The article-level fields of a record: what was read, and the reading context."""
+    return {"id": article.id, "source_path": article.source_path, "line": article.line,
+            "title": article.title or context.get("title"), "text": article.text,
+            "dateline": context.get("dateline"), "reference_date": context.get("reference_date"),
+            "reference_date_source": context.get("reference_date_source", "none")}
+
+
+def to_record(article: Article, doc: Doc) -> ArticleExtraction:
+    context = doc._.communique_meta or {}
+    warnings = list(article.warnings) + list(context.get("warnings", []))
+    lists: dict[str, list] = {}
+    for kind, model in RECORD_TYPES.items():
+        items = []
+        raw = results(doc, kind)
+        try:          # one call for the whole list; item by item only to tell which failed
+            records = _LIST_ADAPTERS[kind].validate_python(raw)
+        except ValidationError:
+            records = None
+        for n, item in enumerate(raw):
+            if records is not None:
+                record = records[n]
+            else:
+                try:
+                    record = model.model_validate(item)
+                except ValidationError as exc:
+                    warnings.append(f"dropped a {kind} item {item.get('text')!r}: {exc.errors()[0]['msg']}")
+                    continue
+            if not _spans_match(record, article.text):
+                warnings.append(f"dropped a {kind} item {record.text!r}: offsets do not match the text")
+                continue
+            items.append(record)
+        lists[kind] = items
+    return ArticleExtraction(
+        **_article_fields(article, context), narrative_date=doc._.communique_narrative_date,
+        warnings=warnings, errors=list(article.errors), **lists,
+    )
+
+
+def _spans_match(record, text: str) -> bool:
+    return all(span_mismatch(text, start, end, value) is None
+               for _, start, end, value in record.text_spans())
