@@ -1,6 +1,6 @@
 # Two commands set everything up on a fresh machine:
 #   make run    fresh virtual environment, install, extract the corpus into outputs/, evaluate
-#   make test   the test suite (what CI runs), with the Ray extra so the Ray engine is tested
+#   make test   lint and format checks (ruff), then the test suite (what CI runs), with the Ray extra
 PYTHON ?= python3
 VENV ?= .venv
 BIN = $(VENV)/bin
@@ -26,6 +26,8 @@ run: install
 	$(BIN)/communique evaluate outputs/extractions.jsonl
 
 test: install-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
 
 bench: install

@@ -45,6 +45,7 @@ the future; we follow the clause's tense. That difference is NOT adjusted (repor
 
 Exits 0 with a message when the folder is absent.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -57,11 +58,22 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_EXTERNAL = ROOT.parent / "shared" / "external"
-RECOGNIZER_FILES = ["DateExtractor", "DateParser", "DatePeriodExtractor", "DatePeriodParser",
-                    "DurationExtractor", "DurationParser", "SetExtractor", "SetParser", "DateTimeModel"]
+RECOGNIZER_FILES = [
+    "DateExtractor",
+    "DateParser",
+    "DatePeriodExtractor",
+    "DatePeriodParser",
+    "DurationExtractor",
+    "DurationParser",
+    "SetExtractor",
+    "SetParser",
+    "DateTimeModel",
+]
 NEWS_TYPES = {"date", "daterange", "duration", "set"}
 DEFAULT_REFERENCE = "2016-11-07"
-_PREP = re.compile(r"^(?:in|on|at|during|for|of|by|from|since|until|till|within|over|throughout|the\s+)\s+", re.I)
+_PREP = re.compile(
+    r"^(?:in|on|at|during|for|of|by|from|since|until|till|within|over|throughout|the\s+)\s+", re.I
+)
 
 
 def _load(path: Path):
@@ -133,16 +145,42 @@ def value_matches(ours: str, accepted: set) -> bool:
         try:
             if m and (dt.date.fromisoformat(m.group(1)), dt.date.fromisoformat(m.group(2))) == period:
                 return True
-        except ValueError:    # their "2016-11-31" and the like
+        except ValueError:  # their "2016-11-31" and the like
             pass
-        if re.fullmatch(r"\d{4}-\d\d-\d\d", a) and period[0].isoformat() == a and not any(
-                x.startswith("(") for x in accepted):
+        if (
+            re.fullmatch(r"\d{4}-\d\d-\d\d", a)
+            and period[0].isoformat() == a
+            and not any(x.startswith("(") for x in accepted)
+        ):
             return True
     return False
 
 
-_CONNECTIVES = {"from", "to", "between", "and", "until", "till", "through", "thru", "-", "–", "~", ",",
-                "in", "on", "at", "during", "for", "of", "by", "since", "within", "over", "throughout"}
+_CONNECTIVES = {
+    "from",
+    "to",
+    "between",
+    "and",
+    "until",
+    "till",
+    "through",
+    "thru",
+    "-",
+    "–",
+    "~",
+    ",",
+    "in",
+    "on",
+    "at",
+    "during",
+    "for",
+    "of",
+    "by",
+    "since",
+    "within",
+    "over",
+    "throughout",
+}
 _LEADING_ONLY = {"in", "on", "at", "during", "for", "of", "by", "since", "within", "over", "throughout"}
 
 
@@ -175,17 +213,27 @@ def _drop_the(words: list[str]) -> list[str]:
     return [w for w in words if w != "the"]
 
 
-_GRAIN_OF_VALUE = [(r"\d{4}-\d\d-\d\d", "D"), (r"\d{4}-W\d\d", "W"), (r"\d{4}-\d\d", "M"),
-                   (r"\d{4}-Q\d", "Q"), (r"\d{4}", "Y")]
-_MONTHS = ("jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|"
-           "august|september|october|november|december")
+_GRAIN_OF_VALUE = [
+    (r"\d{4}-\d\d-\d\d", "D"),
+    (r"\d{4}-W\d\d", "W"),
+    (r"\d{4}-\d\d", "M"),
+    (r"\d{4}-Q\d", "Q"),
+    (r"\d{4}", "Y"),
+]
+_MONTHS = (
+    "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|"
+    "august|september|october|november|december"
+)
 
 
 def _written_grain(text: str) -> str | None:
     """The granularity an expression is written in, as TimeML would value it."""
     low = text.lower()
-    if re.search(r"\b(?:day|days|today|tomorrow|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|"
-                 r"sunday)\b|\d+(?:st|nd|rd|th)\b", low):
+    if re.search(
+        r"\b(?:day|days|today|tomorrow|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|"
+        r"sunday)\b|\d+(?:st|nd|rd|th)\b",
+        low,
+    ):
         return "D"
     if re.search(r"\b(?:week|weeks)\b", low):
         return "W"
@@ -199,8 +247,22 @@ def _written_grain(text: str) -> str | None:
 
 
 def _number_in(text: str) -> float | None:
-    words = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-             "eight": 8, "nine": 9, "ten": 10, "couple": 2, "few": None}
+    words = {
+        "a": 1,
+        "an": 1,
+        "one": 1,
+        "two": 2,
+        "three": 3,
+        "four": 4,
+        "five": 5,
+        "six": 6,
+        "seven": 7,
+        "eight": 8,
+        "nine": 9,
+        "ten": 10,
+        "couple": 2,
+        "few": None,
+    }
     for w in _words(text):
         if re.fullmatch(r"\d+(?:\.\d+)?", w):
             return float(w)
@@ -227,8 +289,11 @@ def value_matches_adjusted(expected: tuple, ours: list[dict]) -> bool:
             first, last = _period(inside[0]["value"] or ""), _period(inside[-1]["value"] or "")
             if len(inside) > 1 and first and last and first[0] == lo and hi in (last[0], last[1]):
                 return True
-            if len(inside) == 1 and _duration_days(inside[0]["value"]) is not None and \
-                    _duration_days(inside[0]["value"]) == _duration_days(m.group(3)):
+            if (
+                len(inside) == 1
+                and _duration_days(inside[0]["value"]) is not None
+                and _duration_days(inside[0]["value"]) == _duration_days(m.group(3))
+            ):
                 return True
             continue
         if re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", a):
@@ -239,14 +304,21 @@ def value_matches_adjusted(expected: tuple, ours: list[dict]) -> bool:
                 continue
             for o in inside:
                 period = _period(o["value"] or "")
-                ours_grain = next((g for pat, g in _GRAIN_OF_VALUE if re.fullmatch(pat, o["value"] or "")), None)
+                ours_grain = next(
+                    (g for pat, g in _GRAIN_OF_VALUE if re.fullmatch(pat, o["value"] or "")), None
+                )
                 if period and ours_grain == grain and period[0] <= day < period[1]:
                     return True
     for o in inside:
         m = re.fullmatch(r"P(\d+(?:\.\d+)?)([DWMY])", _duration_equiv(o["value"] or ""))
         unit = {"D": "days?", "W": "weeks?", "M": "months?", "Y": "years?"}
-        if m and re.search(rf"\b(?:next|last|past|previous|coming|upcoming)\b.*\b{unit[m.group(2)]}\b", text, re.I) \
-                and _number_in(text) == float(m.group(1)):
+        if (
+            m
+            and re.search(
+                rf"\b(?:next|last|past|previous|coming|upcoming)\b.*\b{unit[m.group(2)]}\b", text, re.I
+            )
+            and _number_in(text) == float(m.group(1))
+        ):
             return True
     return False
 
@@ -268,7 +340,9 @@ def recognizer_cases(folder: Path):
             ref = (case.get("Context") or {}).get("ReferenceDateTime", DEFAULT_REFERENCE)[:10]
             expected, types = [], set()
             for r in case["Results"]:
-                typ = (r.get("Type") or r.get("TypeName") or r.get("Typename") or "").replace("datetimeV2.", "")
+                typ = (r.get("Type") or r.get("TypeName") or r.get("Typename") or "").replace(
+                    "datetimeV2.", ""
+                )
                 types.add(typ)
                 start = r["Start"]
                 end = start + r["Length"] if "Length" in r else r["End"] + 1
@@ -309,7 +383,7 @@ def duckling_cases(path: Path):
 def _at_grain(value: str, grain: str) -> str:
     try:
         day = dt.date.fromisoformat(value[:10])
-    except ValueError:        # BC years ("-2014-01-01") and the like
+    except ValueError:  # BC years ("-2014-01-01") and the like
         return value
     if grain == "year":
         return f"{day.year}"
@@ -334,26 +408,36 @@ def score(nlp, cases, limit=None):
     docs = (prepare_doc(nlp, Article(id="b", text=c[2]), c[3]) for c in cases)
     rows = []
     # only what dates needs: spaCy's own components, structure and dates
-    later = [n for n in nlp.pipe_names if n.startswith("communique_")
-             and n not in ("communique_structure", "communique_dates")]
+    later = [
+        n
+        for n in nlp.pipe_names
+        if n.startswith("communique_") and n not in ("communique_structure", "communique_dates")
+    ]
     with nlp.select_pipes(disable=later):
         processed = list(nlp.pipe(docs, batch_size=64))
     for case, doc in zip(cases, processed):
         name, family, text, ref, expected = case
         ours = results(doc, "dates")
-        relaxed = all(any(o["start"] < e[1] and e[0] < o["end"] for o in ours) for e in expected) and \
-            all(any(o["start"] < e[1] and e[0] < o["end"] for e in expected) for o in ours)
+        relaxed = all(any(o["start"] < e[1] and e[0] < o["end"] for o in ours) for e in expected) and all(
+            any(o["start"] < e[1] and e[0] < o["end"] for e in expected) for o in ours
+        )
         strict = relaxed and sorted(_norm(e[2]) for e in expected) == sorted(_norm(o["text"]) for o in ours)
         value_ok = None
         if any(e[3] for e in expected):
             value_ok = relaxed and all(
-                any(o["start"] < e[1] and e[0] < o["end"] and value_matches(o["value"], e[3])
-                    for o in ours) for e in expected if e[3])
-        strict_adj = strict or (relaxed and all(tiles(e, ours) or _norm(e[2]) in {
-            _norm(o["text"]) for o in ours} for e in expected))
+                any(o["start"] < e[1] and e[0] < o["end"] and value_matches(o["value"], e[3]) for o in ours)
+                for e in expected
+                if e[3]
+            )
+        strict_adj = strict or (
+            relaxed
+            and all(tiles(e, ours) or _norm(e[2]) in {_norm(o["text"]) for o in ours} for e in expected)
+        )
         value_adj = None
         if value_ok is not None:
-            value_adj = value_ok or (relaxed and all(value_matches_adjusted(e, ours) for e in expected if e[3]))
+            value_adj = value_ok or (
+                relaxed and all(value_matches_adjusted(e, ours) for e in expected if e[3])
+            )
         rows.append((name, family, relaxed, strict, value_ok, text, expected, ours, strict_adj, value_adj))
     return rows
 
@@ -370,16 +454,21 @@ def print_table(rows, key, title):
     print(f"\n{title}  (raw | convention-adjusted, see the module docstring)")
     print(f"{'group':44} {'cases':>5} {'relaxed':>7} {'strict':>7} {'value':>7} | {'strict':>7} {'value':>7}")
     for group, items in groups.items():
-        print(f"{group[:44]:44} {len(items):5d} {_rate(items, 2)} {_rate(items, 3)} {_rate(items, 4)} | "
-              f"{_rate(items, 8)} {_rate(items, 9)}")
+        print(
+            f"{group[:44]:44} {len(items):5d} {_rate(items, 2)} {_rate(items, 3)} {_rate(items, 4)} | "
+            f"{_rate(items, 8)} {_rate(items, 9)}"
+        )
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--external", type=Path, default=DEFAULT_EXTERNAL)
     ap.add_argument("--limit", type=int, default=None)
-    ap.add_argument("--failures", default=None,
-                    help="print cases of this file:family prefix failing even after adjustment ('' for all)")
+    ap.add_argument(
+        "--failures",
+        default=None,
+        help="print cases of this file:family prefix failing even after adjustment ('' for all)",
+    )
     args = ap.parse_args(argv)
     rec = args.external / "recognizers" / "datetime"
     duck = args.external / "duckling" / "duckling_time_en.json"
@@ -397,13 +486,23 @@ def main(argv=None) -> int:
         rows += score(nlp, duckling_cases(duck), args.limit)
     print_table(rows, lambda r: r[0], "Pass rates per file")
     print_table(rows, lambda r: f"{r[0]}:{r[1]}", "Pass rates per file and family")
-    news = [r for r in rows if not (r[0] == "duckling_time_en" and r[1].split(":")[1] in ("hour", "minute", "second"))]
+    news = [
+        r
+        for r in rows
+        if not (r[0] == "duckling_time_en" and r[1].split(":")[1] in ("hour", "minute", "second"))
+    ]
     print_table(news, lambda r: "all in-scope (news) cases", "In scope for news")
     if args.failures is not None:
         for r in rows:
             if f"{r[0]}:{r[1]}".startswith(args.failures) and not (r[2] and r[8] and r[9] is not False):
-                print("FAIL", repr(r[5]), "| expected", [(e[2], sorted(e[3])) for e in r[6]],
-                      "| ours", [(o["text"], o["value"]) for o in r[7]])
+                print(
+                    "FAIL",
+                    repr(r[5]),
+                    "| expected",
+                    [(e[2], sorted(e[3])) for e in r[6]],
+                    "| ours",
+                    [(o["text"], o["value"]) for o in r[7]],
+                )
     return 0
 
 

@@ -14,6 +14,7 @@ FIGHT→ASSAULT. Skips cleanly (exit 0) when the external folder is absent.
 
     python benchmarks/external_events.py [--show TYPE]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -57,9 +58,11 @@ def _depth(tok) -> int:
 def main_event(doc, events: list[dict]):
     if not events:
         return None
-    def rank(e):     # PLOVER has no STATEMENT: code what was announced
+
+    def rank(e):  # PLOVER has no STATEMENT: code what was announced
         span = doc.char_span(e["start"], e["end"], alignment_mode="expand")
         return (e["type"] == "STATEMENT", min(_depth(t) for t in span), e["start"])
+
     return min(events, key=rank)
 
 
@@ -69,7 +72,7 @@ def _countries(text: str, g) -> set:
     if code:
         return {code}
     words = text.replace("-", " ").split()
-    grams = words + [" ".join(words[i:i + 2]) for i in range(len(words) - 1)]
+    grams = words + [" ".join(words[i : i + 2]) for i in range(len(words) - 1)]
     return {c for c in map(g.country_of, grams) if c}
 
 
@@ -77,14 +80,15 @@ def actor_found(gold: list[dict], actors: list[str], g, entity_country: dict | N
     entity_country = entity_country or {}
     for actor in actors:
         low = actor.lower()
-        if actor in entity_country:     # a named entity: its own country, not the words of its name
+        if actor in entity_country:  # a named entity: its own country, not the words of its name
             codes = {entity_country[actor]} - {None} or {g.country_of(actor)} - {None}
-        else:                           # a group's words: "Afghan rebels", "rebels in Darfur"
+        else:  # a group's words: "Afghan rebels", "rebels in Darfur"
             codes = _countries(actor, g)
         for src in gold:
             text = (src.get("actorText") or "").strip().lower()
-            gold_codes = {src.get("code")} | ({g.country_of(src["actorText"].strip())} - {None}
-                                              if src.get("actorText") else set())
+            gold_codes = {src.get("code")} | (
+                {g.country_of(src["actorText"].strip())} - {None} if src.get("actorText") else set()
+            )
             if codes & gold_codes:
                 return True
             if text and (low in text or text in low):
@@ -102,8 +106,8 @@ def main(argv=None) -> int:
     sys.path.insert(0, str(ROOT))
     from pipeline.document.access import results
     from pipeline.entities.gazetteer import gazetteer
-    from pipeline.model.loading import load
     from pipeline.io.reading import Article
+    from pipeline.model.loading import load
     from pipeline.run.records import prepare_doc
 
     records = [r for r in json.loads(GSR.read_text(encoding="utf-8"))[1:] if r.get("text")]
@@ -114,9 +118,16 @@ def main(argv=None) -> int:
         gold_type = OLD.get(r["event"], r["event"])
         events = results(doc, "events")
         top = main_event(doc, events)
-        entity_country = {e["canonical"]: e.get("country") for e in results(doc, "entities") if e.get("canonical")}
-        entity_country.update({g.country_names[e["country"]]: e["country"] for e in results(doc, "entities")
-                               if e.get("country") in g.country_names})
+        entity_country = {
+            e["canonical"]: e.get("country") for e in results(doc, "entities") if e.get("canonical")
+        }
+        entity_country.update(
+            {
+                g.country_names[e["country"]]: e["country"]
+                for e in results(doc, "entities")
+                if e.get("country") in g.country_names
+            }
+        )
         row = table[gold_type]
         row["n"] += 1
         row["found"] += bool(events)
@@ -130,21 +141,29 @@ def main(argv=None) -> int:
             row["with_actor"] += 1
             row["actor_found"] += bool(top and actor_found(sources, top["actors"], g, entity_country))
         if args.show == gold_type and not (top and plover_type(top) == gold_type):
-            print(f"- {r['eventText']!r}: {[(e['text'], e['type'], e['cameo'], e['actors']) for e in events]}"
-                  f"\n  {r['text']}")
+            print(
+                f"- {r['eventText']!r}: {[(e['text'], e['type'], e['cameo'], e['actors']) for e in events]}"
+                f"\n  {r['text']}"
+            )
     total = defaultdict(int)
     print(f"{'type':<10} {'n':>4} {'found':>6} {'type right':>10} {'type any':>9} {'actor found':>11}")
     for gold_type in sorted(table):
         row = table[gold_type]
         for k, v in row.items():
             total[k] += v
-        print(f"{gold_type:<10} {row['n']:>4} {row['found'] / row['n']:>6.2f} {row['type_right'] / row['n']:>10.2f}"
-              f" {row['type_any'] / row['n']:>9.2f} {row['actor_found'] / max(row['with_actor'], 1):>11.2f}")
+        print(
+            f"{gold_type:<10} {row['n']:>4} {row['found'] / row['n']:>6.2f} {row['type_right'] / row['n']:>10.2f}"
+            f" {row['type_any'] / row['n']:>9.2f} {row['actor_found'] / max(row['with_actor'], 1):>11.2f}"
+        )
     n = total["n"]
-    print(f"{'ALL':<10} {n:>4} {total['found'] / n:>6.2f} {total['type_right'] / n:>10.2f}"
-          f" {total['type_any'] / n:>9.2f} {total['actor_found'] / max(total['with_actor'], 1):>11.2f}")
-    print(f"type right without reading planned or negated acts in PLOVER's way (AGREE, THREATEN, REJECT):"
-          f" {total['type_raw'] / n:.2f}")
+    print(
+        f"{'ALL':<10} {n:>4} {total['found'] / n:>6.2f} {total['type_right'] / n:>10.2f}"
+        f" {total['type_any'] / n:>9.2f} {total['actor_found'] / max(total['with_actor'], 1):>11.2f}"
+    )
+    print(
+        f"type right without reading planned or negated acts in PLOVER's way (AGREE, THREATEN, REJECT):"
+        f" {total['type_raw'] / n:.2f}"
+    )
     return 0
 
 

@@ -14,6 +14,7 @@ Duckling numerals are bare fragments without context, scored on :mod:`pipeline.f
 
     python benchmarks/external_numbers.py [--failures]
 """
+
 from __future__ import annotations
 
 import json
@@ -30,68 +31,129 @@ DUCKLING = EXTERNAL / "duckling" / "duckling_numeral_en.json"
 
 # (family, why, pattern on the input): first match wins; what matches none is in scope
 OUT_OF_SCOPE = [
-    ("spelled decimals", "'two point five' is not news style",
-     r"(?i)\bpoint\s+(?:zero|nought|naught|one|two|three|four|five|six|seven|eight|nine|ten|"
-     r"eleven|seventy|twenty|\d)"),
+    (
+        "spelled decimals",
+        "'two point five' is not news style",
+        r"(?i)\bpoint\s+(?:zero|nought|naught|one|two|three|four|five|six|seven|eight|nine|ten|"
+        r"eleven|seventy|twenty|\d)",
+    ),
     ("scientific notation", "not news style", r"\d[eE][+-]?\d|\^|x10"),
-    ("negative numbers", "news writes 'fell 5', signs are codes", r"(?i)\bminus\b|\bnegative\b|"
-     r"^\s*-\s*\.?\d|<\s*=?\s*-"),
-    ("durations and ages", "'3 years', 'thirty years old' are temporal expressions: dates own "
-     "them", r"(?i)\b(?:\d+|thirty)\s+years\b"),
-    ("exotic fractions", "compound or huge denominators, '1 over 3', 'N out of M', '1 in 21'",
-     r"(?i)(?:hundredths?|thousandths?|millionths?|trillionths?|hundredth|\w+[- ]firsts?|"
-     r"(?:twenty|thirty|hundred)[- ]?fifths?|thirtieth|\w+ \w+ \w+ fifths|"
-     r"\band (?:three|two|five|fifty-four) (?:fifths|ninths|hundredths))\b|"
-     r"\bover\s+(?:three|\d|one|twenty)|\bout of\b|\d\s+in\s+(?:five|5|twenty)|"
-     r"\b1 in twenty"),
+    (
+        "negative numbers",
+        "news writes 'fell 5', signs are codes",
+        r"(?i)\bminus\b|\bnegative\b|"
+        r"^\s*-\s*\.?\d|<\s*=?\s*-",
+    ),
+    (
+        "durations and ages",
+        "'3 years', 'thirty years old' are temporal expressions: dates own them",
+        r"(?i)\b(?:\d+|thirty)\s+years\b",
+    ),
+    (
+        "exotic fractions",
+        "compound or huge denominators, '1 over 3', 'N out of M', '1 in 21'",
+        r"(?i)(?:hundredths?|thousandths?|millionths?|trillionths?|hundredth|\w+[- ]firsts?|"
+        r"(?:twenty|thirty|hundred)[- ]?fifths?|thirtieth|\w+ \w+ \w+ fifths|"
+        r"\band (?:three|two|five|fifty-four) (?:fifths|ninths|hundredths))\b|"
+        r"\bover\s+(?:three|\d|one|twenty)|\bout of\b|\d\s+in\s+(?:five|5|twenty)|"
+        r"\b1 in twenty",
+    ),
     ("slash fractions", "'3/4' reads as a date or a code in news", r"\d\s*/\s*\d"),
     ("unicode vulgar fractions", "not news style", r"[⅔¾⅙½]"),
-    ("non-English digit grouping", "space groups, decimal commas, Indian lakh grouping",
-     r"\d \d{3}\b|\d\u202f\d|\d,\d\d?\b(?!,\d)|\d\.\d{3},|\d,\d\d,\d{3}"),
-    ("codes, phones, dates, IPs", "not figures by design (issue 5)",
-     r"\d+\.\d+\.\d+|\+\d-|\d/\d+/\d|\bSCP-|nrs?\.|^\s*1995-01"),
-    ("Indian units", "lakh/crore abbreviations and 'koti'", r"(?i)\b(?:lkhs?|lac|cr|koti|kr|"
-     r"krores?|l)\b|\blakh crore"),
-    ("comparators in symbols or 'equal'", "'>= 30', 'equal to 20', 'or equal': query language",
-     r"(?i)[<>=~]|\bequal|\bequals\b|\bexceed\b|\bsurpass\b|\bor greater\b|\bor greater than\b"),
-    ("compound two-sided comparisons", "'larger than 10 and smaller than 20' as one interval",
-     r"(?i)\b(?:larger|greater|higher|bigger|more|above|at most|no more|no less|less|smaller|"
-     r"lower)\b[^.,]*\b(?:and|but)\s+(?:less|smaller|lower|below|at least|no less|more|"
-     r"greater|higher|above|larger)\b[^.,]*\d[^.,]*(?:\.|$)(?![^.]*are)"),
-    ("ordinal ranks", "'between the tenth and the fifteenth' ranks, not quantities",
-     r"(?i)\btenth\b|\bfifteenth\b"),
-    ("mixed money amounts", "'3 dollars 50 cents', '15 usd 25', 'one kuai and five mao'",
-     r"(?i)(?:dollars?|usd|kuai|\$ ?\d+)\s+(?:and\s+)?(?:\d|[a-z-]+\s+cents|forty|fifty|"
-     r"one|two|mao)|dollars?\s+and\s+\d"),
-    ("attached or unusual currency codes", "'USD115', '75 USD million', 'MAUD 60', 'sen', "
-     "'satoshis', 'dollar 22.5 million'",
-     r"(?i)\b(?:usd|eur|gbp)\d|\d(?:usd)\b|usd million|\bmaud\b|\bsen \d|satoshis|"
-     r"\bdollar \d|\$\s*\d+\s+dollars|\bmusd\b.*twenty|\d\s?\$|\d+ €"),
-    ("percent before the number", "'percent of 10', 'per cent of twenty-two'",
-     r"(?i)^\s*(?:percents?|per cent) of"),
-    ("vague quantity words", "'a few', 'a couple', 'a pair', 'single': not figures",
-     r"(?i)^\s*(?:an? )?(?:few|couple|pair|single)\b"),
-    ("numbers inside other numbers", "'one twenty two', 'forty-five (45)', 'nil', "
-     "'three-nought-four', '322 hundred', '4 thousand 3 hundred and 21'",
-     r"(?i)one twenty|\(\d+\)|\(forty|^\s*nil\s*$|-nought-|322 hundred|^\s*0033|"
-     r"\d\s+hundred\s+and|\bhundred\s+and\s+\d|dzs|dozs|\bthousand\s+millions|two dozens"),
-    ("mixed fractions and '-and-a-half' after scales", "'3 million and a half', "
-     "'one billion and three quarters million', 'two thirds of a million'",
-     r"(?i)(?:million|billion)\s+and\s+(?:a|one|two|three|five|six|nine)\b|"
-     r"thirds of a million|\band\s+(?:a|one|two|three)\s+(?:fourth|third|quarters?)\b"
-     r"|\b(?:half|quarter)\s+million|quarters?\s+billion|hundred\s+and\s+three\s+quarters"),
-    ("bare currency names", "a currency word without a number is not a figure",
-     r"(?i)^(?:dollar\b|.*\b50 dollar rmb)"),
-    ("pronoun 'one'", "'let's try one last time', bare 'one': no quantity stated",
-     r"(?i)one last time|^\s*one\s*$"),
-    ("URLs", "numbers in URLs are never figures (we report none; the suite wants none)",
-     r"^(?!)"),
+    (
+        "non-English digit grouping",
+        "space groups, decimal commas, Indian lakh grouping",
+        r"\d \d{3}\b|\d\u202f\d|\d,\d\d?\b(?!,\d)|\d\.\d{3},|\d,\d\d,\d{3}",
+    ),
+    (
+        "codes, phones, dates, IPs",
+        "not figures by design (issue 5)",
+        r"\d+\.\d+\.\d+|\+\d-|\d/\d+/\d|\bSCP-|nrs?\.|^\s*1995-01",
+    ),
+    (
+        "Indian units",
+        "lakh/crore abbreviations and 'koti'",
+        r"(?i)\b(?:lkhs?|lac|cr|koti|kr|"
+        r"krores?|l)\b|\blakh crore",
+    ),
+    (
+        "comparators in symbols or 'equal'",
+        "'>= 30', 'equal to 20', 'or equal': query language",
+        r"(?i)[<>=~]|\bequal|\bequals\b|\bexceed\b|\bsurpass\b|\bor greater\b|\bor greater than\b",
+    ),
+    (
+        "compound two-sided comparisons",
+        "'larger than 10 and smaller than 20' as one interval",
+        r"(?i)\b(?:larger|greater|higher|bigger|more|above|at most|no more|no less|less|smaller|"
+        r"lower)\b[^.,]*\b(?:and|but)\s+(?:less|smaller|lower|below|at least|no less|more|"
+        r"greater|higher|above|larger)\b[^.,]*\d[^.,]*(?:\.|$)(?![^.]*are)",
+    ),
+    (
+        "ordinal ranks",
+        "'between the tenth and the fifteenth' ranks, not quantities",
+        r"(?i)\btenth\b|\bfifteenth\b",
+    ),
+    (
+        "mixed money amounts",
+        "'3 dollars 50 cents', '15 usd 25', 'one kuai and five mao'",
+        r"(?i)(?:dollars?|usd|kuai|\$ ?\d+)\s+(?:and\s+)?(?:\d|[a-z-]+\s+cents|forty|fifty|"
+        r"one|two|mao)|dollars?\s+and\s+\d",
+    ),
+    (
+        "attached or unusual currency codes",
+        "'USD115', '75 USD million', 'MAUD 60', 'sen', 'satoshis', 'dollar 22.5 million'",
+        r"(?i)\b(?:usd|eur|gbp)\d|\d(?:usd)\b|usd million|\bmaud\b|\bsen \d|satoshis|"
+        r"\bdollar \d|\$\s*\d+\s+dollars|\bmusd\b.*twenty|\d\s?\$|\d+ €",
+    ),
+    (
+        "percent before the number",
+        "'percent of 10', 'per cent of twenty-two'",
+        r"(?i)^\s*(?:percents?|per cent) of",
+    ),
+    (
+        "vague quantity words",
+        "'a few', 'a couple', 'a pair', 'single': not figures",
+        r"(?i)^\s*(?:an? )?(?:few|couple|pair|single)\b",
+    ),
+    (
+        "numbers inside other numbers",
+        "'one twenty two', 'forty-five (45)', 'nil', "
+        "'three-nought-four', '322 hundred', '4 thousand 3 hundred and 21'",
+        r"(?i)one twenty|\(\d+\)|\(forty|^\s*nil\s*$|-nought-|322 hundred|^\s*0033|"
+        r"\d\s+hundred\s+and|\bhundred\s+and\s+\d|dzs|dozs|\bthousand\s+millions|two dozens",
+    ),
+    (
+        "mixed fractions and '-and-a-half' after scales",
+        "'3 million and a half', 'one billion and three quarters million', 'two thirds of a million'",
+        r"(?i)(?:million|billion)\s+and\s+(?:a|one|two|three|five|six|nine)\b|"
+        r"thirds of a million|\band\s+(?:a|one|two|three)\s+(?:fourth|third|quarters?)\b"
+        r"|\b(?:half|quarter)\s+million|quarters?\s+billion|hundred\s+and\s+three\s+quarters",
+    ),
+    (
+        "bare currency names",
+        "a currency word without a number is not a figure",
+        r"(?i)^(?:dollar\b|.*\b50 dollar rmb)",
+    ),
+    (
+        "pronoun 'one'",
+        "'let's try one last time', bare 'one': no quantity stated",
+        r"(?i)one last time|^\s*one\s*$",
+    ),
+    ("URLs", "numbers in URLs are never figures (we report none; the suite wants none)", r"^(?!)"),
 ]
 _SCOPE = [(fam, why, re.compile(p)) for fam, why, p in OUT_OF_SCOPE]
-KIND_OF_FILE = {"NumberModel": None, "PercentModel": "percent", "CurrencyModel": "money",
-                "NumberRangeModel": "range"}
-FILES = ["Number/NumberModel.json", "Number/PercentModel.json",
-         "Number/NumberRangeModel.json", "NumberWithUnit/CurrencyModel.json"]
+KIND_OF_FILE = {
+    "NumberModel": None,
+    "PercentModel": "percent",
+    "CurrencyModel": "money",
+    "NumberRangeModel": "range",
+}
+FILES = [
+    "Number/NumberModel.json",
+    "Number/PercentModel.json",
+    "Number/NumberRangeModel.json",
+    "NumberWithUnit/CurrencyModel.json",
+]
 
 
 def scope(text: str) -> str | None:
@@ -198,9 +260,11 @@ def run_recognizers(nlp, show_failures: bool) -> list[tuple[str, int, int, Count
             if judge(exp, got, model):
                 passed += 1
             elif show_failures:
-                print(f"  FAIL {model}: {case['Input'][:110]!r}\n"
-                      f"       want {[(e['text'], e.get('value', e.get('bounds'))) for e in exp]}"
-                      f"\n       got  {[(f['text'], f['value'], f['value_max']) for f in got]}")
+                print(
+                    f"  FAIL {model}: {case['Input'][:110]!r}\n"
+                    f"       want {[(e['text'], e.get('value', e.get('bounds'))) for e in exp]}"
+                    f"\n       got  {[(f['text'], f['value'], f['value_max']) for f in got]}"
+                )
         rows.append((rel, passed, total, out))
     return rows
 
@@ -222,8 +286,7 @@ def run_duckling(show_failures: bool):
         if len(found) == 1 and _close(found[0].value, want):
             passed += 1
         elif show_failures:
-            print(f"  FAIL duckling: {case['text']!r} want {want} got "
-                  f"{[(m.text, m.value) for m in found]}")
+            print(f"  FAIL duckling: {case['text']!r} want {want} got {[(m.text, m.value) for m in found]}")
     return ("duckling_numeral_en.json", passed, total, out)
 
 

@@ -8,24 +8,27 @@ somewhere (catastrophic regex backtracking, quadratic loops).
 
     python benchmarks/pathological.py [--size 20000]
 """
+
 from __future__ import annotations
 
 import argparse
 import time
 
-from pipeline.model.loading import load
 from pipeline.io.reading import Article, find_headings, parse_dateline
+from pipeline.model.loading import load
 from pipeline.run.records import prepare_doc, to_record
 
-PROSE = ("Chinese President Xi Jinping met Russian President Vladimir Putin in Kazan on "
-         "Tuesday, and the two sides signed 14 agreements worth more than $3 billion. ")
+PROSE = (
+    "Chinese President Xi Jinping met Russian President Vladimir Putin in Kazan on "
+    "Tuesday, and the two sides signed 14 agreements worth more than $3 billion. "
+)
 
 
 def cases(size: int) -> dict[str, str]:
     words = max(size // 6, 10)
     return {
         "plain prose (baseline)": (PROSE * (size // len(PROSE) + 1))[:size],
-        "thousands of quotation marks": ('“' * (size // 2) + '”' * (size // 2)),
+        "thousands of quotation marks": ("“" * (size // 2) + "”" * (size // 2)),
         "alternating straight quotes": ('"a" ' * (size // 4))[:size],
         "100,000-digit number": "7" * size,
         "more than more than ...": ("more than " * (size // 10))[:size],
@@ -65,8 +68,10 @@ def main() -> None:
     print(f"{'case':<32} {'chars':>7} {'ours s':>7} {'spaCy s':>8} {'ours/spaCy':>10} {'ours/prose':>10}")
     for name, text in texts.items():
         ours, theirs = time_one(nlp, text), time_plain(plain, text)
-        print(f"{name:<32} {len(text):>7} {ours:>7.2f} {theirs:>8.2f} {ours / theirs:>10.2f} "
-              f"{ours / base:>10.2f}")
+        print(
+            f"{name:<32} {len(text):>7} {ours:>7.2f} {theirs:>8.2f} {ours / theirs:>10.2f} "
+            f"{ours / base:>10.2f}"
+        )
     # the readers' regexes on their own, at 10x the size
     big = "BEIJING, Feb. 11 (Xinhua) -- " * (args.size // 3)
     start = time.perf_counter()

@@ -7,6 +7,7 @@ Runs ``communique extract`` (the installed command) on ``corpus/articles`` and, 
 present, ``../shared/corpus/voa/voa_dev.jsonl``, and compares the records line by line
 (``source_path`` aside). A diff prints the article id and the first differing kind.
 """
+
 from __future__ import annotations
 
 import json
@@ -17,8 +18,10 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-INPUTS = {"corpus": ROOT / "corpus" / "articles",
-          "voa": ROOT.parent / "shared" / "corpus" / "voa" / "voa_dev.jsonl"}
+INPUTS = {
+    "corpus": ROOT / "corpus" / "articles",
+    "voa": ROOT.parent / "shared" / "corpus" / "voa" / "voa_dev.jsonl",
+}
 
 
 def run(folder: Path) -> None:
@@ -28,8 +31,11 @@ def run(folder: Path) -> None:
         if not path.exists():
             print(f"skip {name}: {path} is absent")
             continue
-        subprocess.run([exe, "extract", str(path), "-o", str(folder / f"{name}.jsonl"),
-                        "--force"], check=False, capture_output=True)
+        subprocess.run(
+            [exe, "extract", str(path), "-o", str(folder / f"{name}.jsonl"), "--force"],
+            check=False,
+            capture_output=True,
+        )
 
 
 def records(path: Path) -> dict:

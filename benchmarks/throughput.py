@@ -16,6 +16,7 @@
 The corpus is built from the bundled articles in ``corpus/articles``: windows of
 paragraphs, with years and numbers varied so that caches do not see one text only.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -84,17 +85,26 @@ class _Clock:
 
 
 def _rate(label: str, seconds: float, cpu: float, docs: int, tokens: int) -> dict:
-    row = {"run": label, "seconds": round(seconds, 2), "cpu_seconds": round(cpu, 2),
-           "docs_per_s": round(docs / seconds, 2), "tokens_per_s": round(tokens / seconds),
-           "docs_per_cpu_s": round(docs / cpu, 2)}
-    print(f"  {label:<28} {seconds:7.2f}s  {row['docs_per_s']:8.2f} docs/s  "
-          f"{row['tokens_per_s']:8d} tokens/s   {cpu:7.2f} CPU s  "
-          f"{row['docs_per_cpu_s']:7.2f} docs/CPU s", flush=True)
+    row = {
+        "run": label,
+        "seconds": round(seconds, 2),
+        "cpu_seconds": round(cpu, 2),
+        "docs_per_s": round(docs / seconds, 2),
+        "tokens_per_s": round(tokens / seconds),
+        "docs_per_cpu_s": round(docs / cpu, 2),
+    }
+    print(
+        f"  {label:<28} {seconds:7.2f}s  {row['docs_per_s']:8.2f} docs/s  "
+        f"{row['tokens_per_s']:8d} tokens/s   {cpu:7.2f} CPU s  "
+        f"{row['docs_per_cpu_s']:7.2f} docs/CPU s",
+        flush=True,
+    )
     return row
 
 
-def plain_spacy(model: str, texts: list[str], n_process: int, batch_size: int,
-                stand_ins: bool = False) -> tuple[_Clock, int]:
+def plain_spacy(
+    model: str, texts: list[str], n_process: int, batch_size: int, stand_ins: bool = False
+) -> tuple[_Clock, int]:
     """``nlp.pipe`` of the model as spaCy loads it, or (``stand_ins``) with communique's
     faster equivalents of its attribute ruler and lemmatizer, as communique runs it."""
     import spacy
@@ -113,8 +123,8 @@ def plain_spacy(model: str, texts: list[str], n_process: int, batch_size: int,
 
 
 def full_extraction(model: str, articles: list[Article], jobs: int, batch_size: int) -> _Clock:
-    from pipeline.run.engines import local_batches
     from pipeline.model.loading import load
+    from pipeline.run.engines import local_batches
 
     nlp = load(model)
     list(local_batches(build_corpus(8), nlp=nlp))  # warm up (and load the pipeline)
@@ -186,8 +196,19 @@ print(json.dumps({"articles": summary.articles, "seconds": round(time.perf_count
 def memory_run(n: int, jobs: int, batch_size: int) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         result = subprocess.run(
-            [sys.executable, "-c", _MEMORY_CHILD, str(ROOT), str(n), str(jobs), str(batch_size),
-             str(Path(tmp) / "out.jsonl")], capture_output=True, text=True)
+            [
+                sys.executable,
+                "-c",
+                _MEMORY_CHILD,
+                str(ROOT),
+                str(n),
+                str(jobs),
+                str(batch_size),
+                str(Path(tmp) / "out.jsonl"),
+            ],
+            capture_output=True,
+            text=True,
+        )
     if result.returncode != 0:
         raise RuntimeError(result.stderr[-2000:])
     return json.loads(result.stdout.strip().splitlines()[-1])
@@ -197,8 +218,12 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=400, help="articles for the throughput runs")
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2], help="process counts")
-    parser.add_argument("--memory-articles", type=int, default=2000,
-                        help="articles for the peak-memory run (10000 for the full check; 0 skips)")
+    parser.add_argument(
+        "--memory-articles",
+        type=int,
+        default=2000,
+        help="articles for the peak-memory run (10000 for the full check; 0 skips)",
+    )
     parser.add_argument("--repeat", type=int, default=2, help="runs of each, best kept")
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--model", default=None)
@@ -212,12 +237,16 @@ def main(argv=None) -> int:
     articles = build_corpus(args.articles)
     texts = [a.text for a in articles]
     chars = sum(map(len, texts))
-    print(f"model {model}; {len(articles)} articles, {chars / len(articles):.0f} chars each "
-          f"on average; batch size {args.batch_size}; {os.cpu_count()} CPUs", flush=True)
+    print(
+        f"model {model}; {len(articles)} articles, {chars / len(articles):.0f} chars each "
+        f"on average; batch size {args.batch_size}; {os.cpu_count()} CPUs",
+        flush=True,
+    )
     figures: dict = {"model": model, "articles": len(articles), "throughput": []}
     for jobs in args.jobs:
-        print(f"{jobs} process{'es' if jobs > 1 else ''} (best of {args.repeat}, runs interleaved):",
-              flush=True)
+        print(
+            f"{jobs} process{'es' if jobs > 1 else ''} (best of {args.repeat}, runs interleaved):", flush=True
+        )
         plain_runs, model_runs, full_runs = [], [], []
         for _ in range(args.repeat):  # interleaved, so load from other programs hits all
             clock, tokens = plain_spacy(model, texts, jobs, args.batch_size)
@@ -225,39 +254,63 @@ def main(argv=None) -> int:
             model_runs.append(plain_spacy(model, texts, jobs, args.batch_size, stand_ins=True)[0])
             full_runs.append(full_extraction(model, articles, jobs, args.batch_size))
         rows = {}
-        for key, label, runs in [("plain", "plain spaCy", plain_runs),
-                                 ("model", "spaCy as communique runs it", model_runs),
-                                 ("full", "full extraction", full_runs)]:
+        for key, label, runs in [
+            ("plain", "plain spaCy", plain_runs),
+            ("model", "spaCy as communique runs it", model_runs),
+            ("full", "full extraction", full_runs),
+        ]:
             best = min(runs, key=lambda c: c.wall)
             rows[key] = _rate(label, best.wall, min(c.cpu for c in runs), len(texts), tokens)
         ratio = rows["full"]["docs_per_s"] / rows["plain"]["docs_per_s"]
         cpu_ratio = rows["plain"]["cpu_seconds"] / rows["full"]["cpu_seconds"]
         own_ratio = rows["full"]["docs_per_s"] / rows["model"]["docs_per_s"]
         own_cpu_ratio = rows["model"]["cpu_seconds"] / rows["full"]["cpu_seconds"]
-        print(f"  ratio full/plain            {ratio:.3f} by wall clock, {cpu_ratio:.3f} by CPU time "
-              f"(target >= 0.9; CPU time is the steadier figure on a busy machine)", flush=True)
-        print(f"  ratio full/model as run     {own_ratio:.3f} by wall clock, {own_cpu_ratio:.3f} by CPU "
-              f"time (communique's own work alone: rules, dateparser, records)", flush=True)
-        figures["throughput"].append({"jobs": jobs, **rows, "ratio": round(ratio, 3),
-                                      "cpu_ratio": round(cpu_ratio, 3), "own_ratio": round(own_ratio, 3),
-                                      "own_cpu_ratio": round(own_cpu_ratio, 3)})
+        print(
+            f"  ratio full/plain            {ratio:.3f} by wall clock, {cpu_ratio:.3f} by CPU time "
+            f"(target >= 0.9; CPU time is the steadier figure on a busy machine)",
+            flush=True,
+        )
+        print(
+            f"  ratio full/model as run     {own_ratio:.3f} by wall clock, {own_cpu_ratio:.3f} by CPU "
+            f"time (communique's own work alone: rules, dateparser, records)",
+            flush=True,
+        )
+        figures["throughput"].append(
+            {
+                "jobs": jobs,
+                **rows,
+                "ratio": round(ratio, 3),
+                "cpu_ratio": round(cpu_ratio, 3),
+                "own_ratio": round(own_ratio, 3),
+                "own_cpu_ratio": round(own_cpu_ratio, 3),
+            }
+        )
     if not args.skip_components:
         print("per component (1 process, same docs):", flush=True)
         costs = component_costs(model, articles, args.batch_size)
         total = sum(s for _, s in costs)
         for name, secs in costs:
-            print(f"  {name:<28} {secs:7.2f}s  {100 * secs / total:5.1f}%  "
-                  f"{1000 * secs / len(articles):7.2f} ms/article", flush=True)
+            print(
+                f"  {name:<28} {secs:7.2f}s  {100 * secs / total:5.1f}%  "
+                f"{1000 * secs / len(articles):7.2f} ms/article",
+                flush=True,
+            )
         spacy_part = sum(s for name, s in costs if name in SPACY_PIPES)
         ours = total - spacy_part
-        print(f"  communique's own work: {100 * ours / spacy_part:.1f}% on top of spaCy's "
-              f"components (ratio {spacy_part / total:.3f})", flush=True)
+        print(
+            f"  communique's own work: {100 * ours / spacy_part:.1f}% on top of spaCy's "
+            f"components (ratio {spacy_part / total:.3f})",
+            flush=True,
+        )
         figures["components"] = {name: round(secs, 3) for name, secs in costs}
     if args.memory_articles:
         print(f"peak memory, {args.memory_articles} articles, 1 process:", flush=True)
         mem = memory_run(args.memory_articles, 1, args.batch_size)
-        print(f"  peak RSS {mem['peak_rss_mb_self']} MB in {mem['seconds']}s; RSS (MB) along the "
-              f"run: {mem['rss_samples_mb']}", flush=True)
+        print(
+            f"  peak RSS {mem['peak_rss_mb_self']} MB in {mem['seconds']}s; RSS (MB) along the "
+            f"run: {mem['rss_samples_mb']}",
+            flush=True,
+        )
         figures["memory"] = mem
     if args.json:
         args.json.write_text(json.dumps(figures, indent=1), encoding="utf-8")

@@ -4,7 +4,10 @@
 >>> ArticleExtraction(id="a", text="Xi met Putin.").dates
 []
 """
+
 from models.records import (
+    RECORD_KINDS,
+    SCHEMA_VERSION,
     AnchorKind,
     ArticleExtraction,
     Dateline,
@@ -18,8 +21,6 @@ from models.records import (
     Quote,
     QuoteKind,
     TemporalExpression,
-    RECORD_KINDS,
-    SCHEMA_VERSION,
     span_mismatch,
 )
 

@@ -9,6 +9,7 @@ for each of them, so a record that validates is a record whose offsets are right
 >>> art.dates[0].value
 '2024'
 """
+
 from __future__ import annotations
 
 from typing import Literal, Optional
@@ -24,8 +25,22 @@ Qualifier = Literal["exact", "about", "more_than", "less_than", "at_least", "at_
 FigureKind = Literal["count", "money", "percent", "multiplier"]
 EventStatus = Literal["occurred", "planned", "negated", "hypothetical"]
 EventType = Literal[
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
     "STATEMENT",
 ]
 
@@ -33,8 +48,7 @@ EventType = Literal[
 RECORD_KINDS = ("entities", "dates", "quotes", "figures", "events")  # the item lists of a record
 
 
-def span_mismatch(text: str, start: Optional[int], end: Optional[int],
-                  value: Optional[str]) -> Optional[str]:
+def span_mismatch(text: str, start: Optional[int], end: Optional[int], value: Optional[str]) -> Optional[str]:
     """Why ``value`` is not ``text[start:end]`` (None when it is, or when the span is absent).
 
     >>> span_mismatch("Xi met Putin.", 0, 2, "Xi") is None
@@ -130,7 +144,8 @@ class Quote(Span):
     def text_spans(self) -> list[tuple[str, Optional[int], Optional[int], Optional[str]]]:
         return super().text_spans() + [
             ("speaker", self.speaker_start, self.speaker_end, self.speaker_text),
-            ("cue", self.cue_start, self.cue_end, self.cue)]
+            ("cue", self.cue_start, self.cue_end, self.cue),
+        ]
 
 
 class Figure(Span):

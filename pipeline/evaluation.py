@@ -9,6 +9,7 @@ type/participants/date, entity label/canonical).
 >>> prf(tp=8, fp=2, fn=2)
 (0.8, 0.8, 0.8)
 """
+
 from __future__ import annotations
 
 import json
@@ -16,8 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
-from models import RECORD_KINDS as KINDS, ArticleExtraction
-
+from models import RECORD_KINDS as KINDS
+from models import ArticleExtraction
 
 
 def _norm(value):
@@ -36,10 +37,12 @@ ATTRIBUTES: dict[str, dict[str, Callable]] = {
     "entities": {"label": lambda x: x.label, "canonical": lambda x: _norm(x.canonical)},
     "dates": {"type": lambda x: x.type, "value": lambda x: x.value},
     "quotes": {"kind": lambda x: x.kind, "speaker": lambda x: _norm(x.speaker)},
-    "figures": {"value": lambda x: _norm(x.value), "qualifier": lambda x: x.qualifier,
-                "counted": lambda x: _norm(x.counted)},
-    "events": {"type": lambda x: x.type, "participants": _participants,
-               "date": lambda x: x.date},
+    "figures": {
+        "value": lambda x: _norm(x.value),
+        "qualifier": lambda x: x.qualifier,
+        "counted": lambda x: _norm(x.counted),
+    },
+    "events": {"type": lambda x: x.type, "participants": _participants, "date": lambda x: x.date},
 }
 
 
@@ -65,11 +68,18 @@ class KindScore:
         out = {}
         for mode in ("strict", "relaxed"):
             p, r, f = prf(self.tp[mode], self.fp[mode], self.fn[mode])
-            out[mode] = {"precision": p, "recall": r, "f1": f, "tp": self.tp[mode],
-                         "fp": self.fp[mode], "fn": self.fn[mode]}
+            out[mode] = {
+                "precision": p,
+                "recall": r,
+                "f1": f,
+                "tp": self.tp[mode],
+                "fp": self.fp[mode],
+                "fn": self.fn[mode],
+            }
         out["attributes"] = {
             name: round(self.attr_right[name] / self.attr_total[name], 4)
-            for name in self.attr_total if self.attr_total[name]
+            for name in self.attr_total
+            if self.attr_total[name]
         }
         return out
 
@@ -87,22 +97,35 @@ def match(gold: list, pred: list, strict: bool) -> tuple[list[tuple], list, list
     for gi, g in enumerate(gold):
         for pi, p in enumerate(pred):
             if pi not in used_p and gi not in used_g and (g.start, g.end) == (p.start, p.end):
-                pairs.append((g, p)); used_g.add(gi); used_p.add(pi)
+                pairs.append((g, p))
+                used_g.add(gi)
+                used_p.add(pi)
     if not strict:
         candidates = sorted(
-            ((min(g.end, p.end) - max(g.start, p.start), gi, pi)
-             for gi, g in enumerate(gold) if gi not in used_g
-             for pi, p in enumerate(pred) if pi not in used_p and _overlap(g, p)),
-            reverse=True)
+            (
+                (min(g.end, p.end) - max(g.start, p.start), gi, pi)
+                for gi, g in enumerate(gold)
+                if gi not in used_g
+                for pi, p in enumerate(pred)
+                if pi not in used_p and _overlap(g, p)
+            ),
+            reverse=True,
+        )
         for _, gi, pi in candidates:
             if gi not in used_g and pi not in used_p:
-                pairs.append((gold[gi], pred[pi])); used_g.add(gi); used_p.add(pi)
-    return (pairs, [g for i, g in enumerate(gold) if i not in used_g],
-            [p for i, p in enumerate(pred) if i not in used_p])
+                pairs.append((gold[gi], pred[pi]))
+                used_g.add(gi)
+                used_p.add(pi)
+    return (
+        pairs,
+        [g for i, g in enumerate(gold) if i not in used_g],
+        [p for i, p in enumerate(pred) if i not in used_p],
+    )
 
 
-def score_article(gold: ArticleExtraction, pred: ArticleExtraction,
-                  scores: Optional[dict[str, KindScore]] = None) -> dict[str, KindScore]:
+def score_article(
+    gold: ArticleExtraction, pred: ArticleExtraction, scores: Optional[dict[str, KindScore]] = None
+) -> dict[str, KindScore]:
     scores = scores if scores is not None else {k: KindScore() for k in KINDS}
     for kind in KINDS:
         s = scores[kind]
@@ -136,8 +159,11 @@ def load_records(path: Path) -> list[ArticleExtraction]:
                 out.extend(load_records(file))
         return out
     if path.suffix == ".jsonl":
-        return [ArticleExtraction.model_validate_json(line)
-                for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        return [
+            ArticleExtraction.model_validate_json(line)
+            for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip()
+        ]
     return [ArticleExtraction.model_validate(json.loads(path.read_text(encoding="utf-8")))]
 
 
@@ -154,18 +180,23 @@ def evaluate(gold: Iterable[ArticleExtraction], predictions: Iterable[ArticleExt
         score_article(g, p, scores)
     result = {kind: scores[kind].as_dict() for kind in KINDS}
     result["_missing_predictions"] = missing
-    result["_errors"] = {k: {"misses": scores[k].misses, "false_alarms": scores[k].false_alarms}
-                         for k in KINDS}
+    result["_errors"] = {
+        k: {"misses": scores[k].misses, "false_alarms": scores[k].false_alarms} for k in KINDS
+    }
     return result
 
 
 def format_table(result: dict) -> str:
     """A plain-text table of the scores."""
-    lines = [f"{'kind':<9} {'strict P':>8} {'R':>6} {'F1':>6}   {'relaxed P':>9} {'R':>6} {'F1':>6}"
-             f"   attributes (accuracy on relaxed matches)"]
+    lines = [
+        f"{'kind':<9} {'strict P':>8} {'R':>6} {'F1':>6}   {'relaxed P':>9} {'R':>6} {'F1':>6}"
+        f"   attributes (accuracy on relaxed matches)"
+    ]
     for kind in KINDS:
         s, r = result[kind]["strict"], result[kind]["relaxed"]
         attrs = ", ".join(f"{k} {v:.2f}" for k, v in result[kind]["attributes"].items())
-        lines.append(f"{kind:<9} {s['precision']:>8.3f} {s['recall']:>6.3f} {s['f1']:>6.3f}   "
-                     f"{r['precision']:>9.3f} {r['recall']:>6.3f} {r['f1']:>6.3f}   {attrs}")
+        lines.append(
+            f"{kind:<9} {s['precision']:>8.3f} {s['recall']:>6.3f} {s['f1']:>6.3f}   "
+            f"{r['precision']:>9.3f} {r['recall']:>6.3f} {r['f1']:>6.3f}   {attrs}"
+        )
     return "\n".join(lines)

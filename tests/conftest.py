@@ -1,4 +1,5 @@
 """Shared fixtures: one loaded pipeline for the whole session."""
+
 from __future__ import annotations
 
 from pathlib import Path

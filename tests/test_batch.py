@@ -1,4 +1,5 @@
 """Batch runs: streaming, worker processes, resumable output, CSV side tables, exit codes."""
+
 from __future__ import annotations
 
 import json
@@ -7,12 +8,11 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, run
 
-from pipeline.run.engines import run_extraction
 from pipeline.io.output import OutputError, csv_cell, repair_jsonl, side_paths
 from pipeline.io.reading import Article
+from pipeline.run.engines import run_extraction
 
 TEXTS = [
     ("a1", "BEIJING, Feb. 11 (Xinhua) -- Xi met Putin in Moscow on Monday.", "2024-02-11"),
@@ -32,8 +32,14 @@ def _records(path: Path) -> list[dict]:
 
 
 def communique(*args, stdin=None):
-    return subprocess.run([sys.executable, "-m", "pipeline", *args], input=stdin,
-                          capture_output=True, text=True, cwd=ROOT, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "pipeline", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=600,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -57,8 +63,9 @@ def test_summary_line_names_articles_errors_kinds_and_seconds(reference_run):
         assert kind in line
 
 
-@pytest.mark.parametrize("cut", [0, 1, 3], ids=["crash-before-any-batch", "crash-after-one-record",
-                                                "crash-after-three-records"])
+@pytest.mark.parametrize(
+    "cut", [0, 1, 3], ids=["crash-before-any-batch", "crash-after-one-record", "crash-after-three-records"]
+)
 def test_resume_after_a_crash_completes_each_article_exactly_once(tmp_path, nlp, reference_run, cut):
     _, expected = reference_run
     out = tmp_path / "out.jsonl"
@@ -80,8 +87,14 @@ def test_resume_after_a_crash_completes_each_article_exactly_once(tmp_path, nlp,
         ('{"id": "a"}\n\n\n', {"a"}, 0),
         ("", set(), 0),
     ],
-    ids=["intact", "truncated-last-line", "last-line-without-newline-is-redone",
-         "broken-line-in-the-middle-rewritten", "trailing-blank-lines", "empty-file"],
+    ids=[
+        "intact",
+        "truncated-last-line",
+        "last-line-without-newline-is-redone",
+        "broken-line-in-the-middle-rewritten",
+        "trailing-blank-lines",
+        "empty-file",
+    ],
 )
 def test_repair_keeps_complete_records_only(tmp_path, content, ids, dropped):
     path = tmp_path / "out.jsonl"
@@ -127,8 +140,18 @@ def test_failed_articles_are_records_with_errors(tmp_path, nlp):
         (None, ""),
         (["=a", "b"], "'=a; b"),
     ],
-    ids=["equals", "plus", "minus", "at", "tab", "plain-text", "negative-number-stays-number",
-         "int", "none-is-empty", "list-joined-then-escaped"],
+    ids=[
+        "equals",
+        "plus",
+        "minus",
+        "at",
+        "tab",
+        "plain-text",
+        "negative-number-stays-number",
+        "int",
+        "none-is-empty",
+        "list-joined-then-escaped",
+    ],
 )
 def test_csv_cells_are_escaped_against_formula_injection(value, expected):
     assert csv_cell(value) == expected
@@ -137,8 +160,10 @@ def test_csv_cells_are_escaped_against_formula_injection(value, expected):
 def test_csv_tables_next_to_the_jsonl_and_path_like_ids_stay_inside(tmp_path, nlp):
     out_dir = tmp_path / "deep" / "out"
     out = out_dir / "run.jsonl"
-    sneaky = [Article(id="../../escape", text='"=HYPERLINK(1)" said the minister on Monday.'),
-              Article(id="/tmp/absolute", text="Putin met Erdogan in Ankara.")]
+    sneaky = [
+        Article(id="../../escape", text='"=HYPERLINK(1)" said the minister on Monday.'),
+        Article(id="/tmp/absolute", text="Putin met Erdogan in Ankara."),
+    ]
     run_extraction(_articles(sneaky), out, nlp=nlp, formats=("jsonl", "csv"))
     written = sorted(p.name for p in out_dir.iterdir())
     assert written == sorted([out.name] + [p.name for p in side_paths(out).values()])
@@ -161,8 +186,9 @@ def test_reading_context_survives_spacy_n_process(nlp):
     docs = [prepare_doc(nlp, Article(id=str(i), text=t), "2024-05-16") for i, t in enumerate(texts)]
     piped = list(nlp.pipe(docs, n_process=2, batch_size=1))
     assert [d._.communique_meta["reference_date"] for d in piped] == ["2024-05-16"] * 2
-    assert [results(d, "dates") for d in piped] == [results(run(nlp, t, "2024-05-16"), "dates")
-                                                    for t in texts]
+    assert [results(d, "dates") for d in piped] == [
+        results(run(nlp, t, "2024-05-16"), "dates") for t in texts
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -176,8 +202,18 @@ def folder(tmp_path_factory):
 def test_cli_jobs_2_writes_the_records_of_jobs_1(folder, tmp_path):
     one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
     r1 = communique("extract", str(folder), "-o", str(one), "--reference-date", "2024-06-01")
-    r2 = communique("extract", str(folder), "-o", str(two), "--jobs", "2", "--batch-size", "2",
-                    "--reference-date", "2024-06-01")
+    r2 = communique(
+        "extract",
+        str(folder),
+        "-o",
+        str(two),
+        "--jobs",
+        "2",
+        "--batch-size",
+        "2",
+        "--reference-date",
+        "2024-06-01",
+    )
     assert r1.returncode == r2.returncode == 1, r2.stderr  # the broken line fails
     assert _records(one) == _records(two)
     assert len(_records(two)) == 6 and "6 articles (1 with errors)" in r2.stderr

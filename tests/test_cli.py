@@ -1,4 +1,5 @@
 """The command line as a user runs it: exit codes, messages, files written."""
+
 from __future__ import annotations
 
 import json
@@ -6,24 +7,30 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import ROOT, SEED_ARTICLE
 
 
 def communique(*args, stdin=None, cwd=ROOT):
-    return subprocess.run([sys.executable, "-m", "pipeline", *args], input=stdin,
-                          capture_output=True, text=True, cwd=cwd, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "pipeline", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=300,
+    )
 
 
 @pytest.fixture(scope="module")
 def batch(tmp_path_factory):
     folder = tmp_path_factory.mktemp("batch")
-    (folder / "good.txt").write_text("BEIJING, Feb. 11 (Xinhua) -- Xi met Putin in Moscow.",
-                                     encoding="utf-8")
+    (folder / "good.txt").write_text("BEIJING, Feb. 11 (Xinhua) -- Xi met Putin in Moscow.", encoding="utf-8")
     (folder / "empty.txt").write_text("", encoding="utf-8")
     (folder / "more.jsonl").write_text(
         json.dumps({"id": "j1", "text": "Biden visited Kyiv on Monday.", "date": "2024-05-15"})
-        + "\n{broken\n", encoding="utf-8")
+        + "\n{broken\n",
+        encoding="utf-8",
+    )
     out = folder / "out.jsonl"
     result = communique("extract", str(folder), "-o", str(out))
     records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
@@ -49,8 +56,9 @@ def test_existing_output_is_not_overwritten_without_force(batch):
 
 
 def test_stdout_output_and_stdin_input():
-    result = communique("extract", "-", "-o", "-", "--reference-date", "2024-05-16",
-                        stdin="Xi met Putin on Tuesday.")
+    result = communique(
+        "extract", "-", "-o", "-", "--reference-date", "2024-05-16", stdin="Xi met Putin on Tuesday."
+    )
     assert result.returncode == 0, result.stderr
     (record,) = [json.loads(line) for line in result.stdout.splitlines()]
     assert record["reference_date"] == "2024-05-16" and record["reference_date_source"] == "option"

@@ -1,9 +1,10 @@
 """Temporal expressions: spans (TimeML practice), TIMEX3 values, anchors. One row per phenomenon."""
+
 from __future__ import annotations
 
 import pytest
-
 from conftest import run
+
 from pipeline.document.access import results
 
 DCT = "2024-03-15"  # a Friday
@@ -19,7 +20,10 @@ ABSOLUTE = [
     ("Growth slowed in mid-2024.", ("mid-2024", "DATE", "2024", "absolute")),
     ("The policy dates back to the 1990s.", ("the 1990s", "DATE", "199", "absolute")),
     ("Exports rose in Q1 2024.", ("Q1 2024", "DATE", "2024-Q1", "absolute")),
-    ("Exports rose in the first quarter of 2023.", ("the first quarter of 2023", "DATE", "2023-Q1", "absolute")),
+    (
+        "Exports rose in the first quarter of 2023.",
+        ("the first quarter of 2023", "DATE", "2023-Q1", "absolute"),
+    ),
     ("The deal was signed in November 2023.", ("November 2023", "DATE", "2023-11", "absolute")),
     ("The games open in the summer of 2028.", ("the summer of 2028", "DATE", "2028-SU", "absolute")),
     ("It happened in the 21st century.", ("the 21st century", "DATE", "20", "absolute")),
@@ -79,9 +83,17 @@ def test_relative_to_document_date(nlp, text, expected):
     assert dates(nlp, text) == [expected]
 
 
-@pytest.mark.parametrize("text, expected", TENSE,
-                         ids=["past-weekday-this-week", "future-weekday-next", "past-month-last-year",
-                              "future-month-this-year", "past-month-this-year"])
+@pytest.mark.parametrize(
+    "text, expected",
+    TENSE,
+    ids=[
+        "past-weekday-this-week",
+        "future-weekday-next",
+        "past-month-last-year",
+        "future-month-this-year",
+        "past-month-this-year",
+    ],
+)
 def test_tense_chooses_the_occurrence(nlp, text, expected):
     assert dates(nlp, text) == [expected]
 
@@ -91,29 +103,47 @@ def test_durations_sets_vague(nlp, text, expected):
     assert dates(nlp, text) == [expected]
 
 
-@pytest.mark.parametrize("text", [
-    "He attended the Conference Marking the 70th Anniversary of the Five Principles.",
-    "Xi attended the 16th BRICS Summit in Kazan.",
-    "The G20 leaders met.",
-    "China met the target of the UN's 2030 Agenda for Sustainable Development.",
-    "So far 155 countries have joined.",
-    "They may meet to discuss it.",
-    "Protesters march to the square.",
-    "The China Daily reported it.",
-    "Security Council Resolution 1701 was adopted.",
-    "They held a second round of talks.",
-], ids=["ordinal-anniversary", "ordinal-summit", "G20", "2030-Agenda-name", "count-not-date",
-        "may-verb", "march-verb", "Daily-in-name", "resolution-number", "a-second-ordinal"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He attended the Conference Marking the 70th Anniversary of the Five Principles.",
+        "Xi attended the 16th BRICS Summit in Kazan.",
+        "The G20 leaders met.",
+        "China met the target of the UN's 2030 Agenda for Sustainable Development.",
+        "So far 155 countries have joined.",
+        "They may meet to discuss it.",
+        "Protesters march to the square.",
+        "The China Daily reported it.",
+        "Security Council Resolution 1701 was adopted.",
+        "They held a second round of talks.",
+    ],
+    ids=[
+        "ordinal-anniversary",
+        "ordinal-summit",
+        "G20",
+        "2030-Agenda-name",
+        "count-not-date",
+        "may-verb",
+        "march-verb",
+        "Daily-in-name",
+        "resolution-number",
+        "a-second-ordinal",
+    ],
+)
 def test_not_dates(nlp, text):
     assert [d for d in dates(nlp, text) if d[2] != "PRESENT_REF"] == []
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Leaders met in September.", "September"),
-    ("The talks took place on Wednesday.", "Wednesday"),
-    ("Trade grew over the past year.", "the past year"),
-    ("Xi spoke throughout the year.", "the year"),
-], ids=["drop-in", "drop-on", "keep-determiner-drop-over", "keep-the-drop-throughout"])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Leaders met in September.", "September"),
+        ("The talks took place on Wednesday.", "Wednesday"),
+        ("Trade grew over the past year.", "the past year"),
+        ("Xi spoke throughout the year.", "the year"),
+    ],
+    ids=["drop-in", "drop-on", "keep-determiner-drop-over", "keep-the-drop-throughout"],
+)
 def test_spans_follow_timeml(nlp, text, expected):
     assert [d[0] for d in dates(nlp, text)] == [expected]
 
@@ -127,9 +157,11 @@ def test_discourse_anchoring_counts_from_previous_date(nlp):
     ]
 
 
-RETRO = ("As the year 2024 comes to a close, here are the key takeaways from the year. "
-         "Trade grew this year. A breakthrough came in January this year. "
-         "Two months later, the president visited. In September, Xi spoke. He will travel next year.")
+RETRO = (
+    "As the year 2024 comes to a close, here are the key takeaways from the year. "
+    "Trade grew this year. A breakthrough came in January this year. "
+    "Two months later, the president visited. In September, Xi spoke. He will travel next year."
+)
 
 
 def test_retrospective_uses_the_reviewed_year(nlp):
@@ -147,7 +179,8 @@ def test_ordinary_article_has_no_narrative_date(nlp):
     doc = run(nlp, "Xi met Putin this year in Moscow.", "2025-01-02")
     assert doc._.communique_narrative_date is None
     assert dates(nlp, "Xi met Putin this year in Moscow.", "2025-01-02") == [
-        ("this year", "DATE", "2025", "document")]
+        ("this year", "DATE", "2025", "document")
+    ]
 
 
 def test_dateline_is_skipped(nlp):
@@ -158,7 +191,9 @@ def test_dateline_is_skipped(nlp):
 
 def test_no_reference_date_leaves_relative_values_open(nlp):
     assert dates(nlp, "Leaders met in 2019 and again last month.", None) == [
-        ("2019", "DATE", "2019", "absolute"), ("last month", "DATE", None, "none")]
+        ("2019", "DATE", "2019", "absolute"),
+        ("last month", "DATE", None, "none"),
+    ]
 
 
 def test_seed_article(nlp, seed_text):
@@ -171,15 +206,19 @@ def test_seed_article(nlp, seed_text):
     assert ("the past year", "P1Y") in got
     assert not any(text in ("2030", "70th", "16th") for text, _ in got)
     for d in results(doc, "dates"):
-        assert seed_text[d["start"]:d["end"]] == d["text"]
+        assert seed_text[d["start"] : d["end"]] == d["text"]
 
 
-@pytest.mark.parametrize("text", [
-    "On March 5, 2024, and again in mid-2025, the talks resumed.",
-    "Q3 2024 results came out at 10:30 a.m. on the 3rd of June, last week.",
-    "the 1990s, Christmas Eve, two months later, since 2019, early this year",
-    "ſeptember 5 and İn March: non-ASCII starts try every family",
-], ids=["calendar-dates", "quarters-clock-ordinals", "decades-holidays-relative", "non-ascii-starts"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On March 5, 2024, and again in mid-2025, the talks resumed.",
+        "Q3 2024 results came out at 10:30 a.m. on the 3rd of June, last week.",
+        "the 1990s, Christmas Eve, two months later, since 2019, early this year",
+        "ſeptember 5 and İn March: non-ASCII starts try every family",
+    ],
+    ids=["calendar-dates", "quarters-clock-ordinals", "decades-holidays-relative", "non-ascii-starts"],
+)
 def test_family_dispatch_matches_the_alternation_at_every_position(text):
     """Trying only the families that can start with a character finds what the master
     alternation finds, at every position."""

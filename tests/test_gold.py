@@ -3,11 +3,12 @@
 The floors are today's measured scores (rounded down); raise them when the pipeline
 improves, never lower them to make a change pass.
 """
+
 from __future__ import annotations
 
 import pytest
-
 from conftest import CORPUS
+
 from pipeline.cli import predict_gold_articles
 from pipeline.evaluation import evaluate, load_records
 

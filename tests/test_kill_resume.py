@@ -1,4 +1,5 @@
 """A batch killed with SIGKILL mid-run, then rerun with --resume: every article exactly once."""
+
 from __future__ import annotations
 
 import json
@@ -9,7 +10,6 @@ import sys
 import time
 
 import pytest
-
 from conftest import ROOT
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="needs SIGKILL")
@@ -46,8 +46,19 @@ def test_sigkill_then_resume_gives_every_article_exactly_once(tmp_path):
         (folder / f"a{i:03d}.txt").write_text(_article(i), encoding="utf-8")
         expected.append(f"a{i:03d}")
     out = tmp_path / "out.jsonl"
-    cmd = [sys.executable, "-m", "pipeline", "extract", str(folder), "-o", str(out),
-           "--reference-date", "2024-03-30", "--batch-size", "2"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "pipeline",
+        "extract",
+        str(folder),
+        "-o",
+        str(out),
+        "--reference-date",
+        "2024-03-30",
+        "--batch-size",
+        "2",
+    ]
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 240
     while time.monotonic() < deadline and proc.poll() is None:
@@ -60,8 +71,7 @@ def test_sigkill_then_resume_gives_every_article_exactly_once(tmp_path):
     before = _ids(out)
     assert killed and 0 < len(before) < len(expected), "the run was not killed mid-way"
 
-    resumed = subprocess.run(cmd + ["--resume"], cwd=ROOT, capture_output=True, text=True,
-                             timeout=600)
+    resumed = subprocess.run(cmd + ["--resume"], cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert resumed.returncode == 0, resumed.stderr
     after = _ids(out)
     assert sorted(after) == expected, "some article is missing or written twice"

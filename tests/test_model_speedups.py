@@ -1,16 +1,17 @@
 """The faster stand-ins for the model's attribute ruler and lemmatizer annotate exactly
 as spaCy's own."""
+
 from __future__ import annotations
 
 import pytest
 import spacy
+from conftest import CORPUS
 from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
 
-from conftest import CORPUS
+from pipeline.io.reading import read_inputs
 from pipeline.model.attribute_index import IndexedAttributeRuler, index_attribute_ruler
 from pipeline.model.lemma_cache import RowCachedLemmatizer, cache_lemmatizer
 from pipeline.model.loading import resolve_model_name
-from pipeline.io.reading import read_inputs
 
 ANNOTATIONS = [TAG, POS, MORPH, LEMMA, DEP, HEAD]
 # the model's multi-token, regex, DEP and space rules, and plain prose
@@ -48,10 +49,14 @@ def test_the_model_components_are_replaced_in_place(stock_and_indexed):
     assert isinstance(indexed.get_pipe("attribute_ruler"), IndexedAttributeRuler)
     assert indexed.get_pipe("attribute_ruler").patterns == stock.get_pipe("attribute_ruler").patterns
     assert isinstance(indexed.get_pipe("lemmatizer"), RowCachedLemmatizer)
-    assert indexed.get_pipe("lemmatizer").lookups.to_bytes() == stock.get_pipe("lemmatizer").lookups.to_bytes()
+    assert (
+        indexed.get_pipe("lemmatizer").lookups.to_bytes() == stock.get_pipe("lemmatizer").lookups.to_bytes()
+    )
 
 
-@pytest.mark.parametrize("text", list(TRICKY_TEXTS.values()) + ["corpus"], ids=list(TRICKY_TEXTS) + ["corpus-articles"])
+@pytest.mark.parametrize(
+    "text", list(TRICKY_TEXTS.values()) + ["corpus"], ids=list(TRICKY_TEXTS) + ["corpus-articles"]
+)
 def test_annotations_are_identical_to_spacys(stock_and_indexed, text):
     stock, indexed = stock_and_indexed
     texts = _articles() if text == "corpus" else [text]
@@ -89,11 +94,15 @@ def _ruler_pipeline(patterns: list[dict]):
     return nlp
 
 
-@pytest.mark.parametrize("pattern", [
-    [{"LENGTH": 3}],
-    [{"LOWER": "a", "OP": "?"}],
-    [{"LOWER": {"FUZZY": "hello"}}],
-], ids=["unindexed-attribute", "quantifier", "fuzzy-operator"])
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        [{"LENGTH": 3}],
+        [{"LOWER": "a", "OP": "?"}],
+        [{"LOWER": {"FUZZY": "hello"}}],
+    ],
+    ids=["unindexed-attribute", "quantifier", "fuzzy-operator"],
+)
 def test_unindexable_patterns_leave_spacys_ruler_alone(pattern):
     nlp = _ruler_pipeline([{"patterns": [pattern], "attrs": {"LEMMA": "x"}}])
     assert not index_attribute_ruler(nlp)
@@ -101,15 +110,17 @@ def test_unindexable_patterns_leave_spacys_ruler_alone(pattern):
 
 
 def test_later_rules_win_and_patterns_added_later_are_used():
-    nlp = _ruler_pipeline([
-        {"patterns": [[{"LOWER": "talks"}]], "attrs": {"LEMMA": "first"}},
-        {"patterns": [[{"LOWER": {"IN": ["talks", "meets"]}}]], "attrs": {"LEMMA": "second"}},
-    ])
+    nlp = _ruler_pipeline(
+        [
+            {"patterns": [[{"LOWER": "talks"}]], "attrs": {"LEMMA": "first"}},
+            {"patterns": [[{"LOWER": {"IN": ["talks", "meets"]}}]], "attrs": {"LEMMA": "second"}},
+        ]
+    )
     assert index_attribute_ruler(nlp)
     assert [t.lemma_ for t in nlp("talks meets")] == ["second", "second"]
     nlp.get_pipe("attribute_ruler").add_patterns(
-        [{"patterns": [[{"LOWER": "meets"}, {"LOWER": "talks"}]],
-          "attrs": {"LEMMA": "third"}, "index": -1}])
+        [{"patterns": [[{"LOWER": "meets"}, {"LOWER": "talks"}]], "attrs": {"LEMMA": "third"}, "index": -1}]
+    )
     assert [t.lemma_ for t in nlp("meets talks")] == ["second", "third"]
 
 

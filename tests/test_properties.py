@@ -1,31 +1,73 @@
 """Property-based tests: arbitrary text never crashes an extractor, and every span it
 emits satisfies ``text == source[start:end]`` (and the record validates)."""
+
 from __future__ import annotations
 
+from conftest import run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import run
 from models import ArticleExtraction
 from pipeline.io.reading import Article
 from pipeline.run.records import to_record
 
 NEWSY_PIECES = [
-    "Xi", "Jinping", "said", "told reporters", "“", "”", '"', "'", "’s", "—", "--", "more than",
-    "about", "million", "billion", "$", "%", "percent", "2024", "January", "Sept.", "23",
-    "last week", "two months later", "on Wednesday", "visited", "met with", "signed",
-    "BEIJING, Feb. 11 (Xinhua) -- ", "\n\n", "HEAD-OF-STATE DIPLOMACY", "\r\n", ",", ".",
-    "the", "President", "China", "Russia", "100,000", "one-third", "between", "and", "that",
+    "Xi",
+    "Jinping",
+    "said",
+    "told reporters",
+    "“",
+    "”",
+    '"',
+    "'",
+    "’s",
+    "—",
+    "--",
+    "more than",
+    "about",
+    "million",
+    "billion",
+    "$",
+    "%",
+    "percent",
+    "2024",
+    "January",
+    "Sept.",
+    "23",
+    "last week",
+    "two months later",
+    "on Wednesday",
+    "visited",
+    "met with",
+    "signed",
+    "BEIJING, Feb. 11 (Xinhua) -- ",
+    "\n\n",
+    "HEAD-OF-STATE DIPLOMACY",
+    "\r\n",
+    ",",
+    ".",
+    "the",
+    "President",
+    "China",
+    "Russia",
+    "100,000",
+    "one-third",
+    "between",
+    "and",
+    "that",
 ]
 newsy_text = st.lists(
     st.one_of(st.sampled_from(NEWSY_PIECES), st.text(min_size=1, max_size=8)),
-    min_size=0, max_size=60,
+    min_size=0,
+    max_size=60,
 ).map(" ".join)
 any_text = st.text(max_size=400)
 
-SETTINGS = settings(max_examples=60, deadline=None,
-                    suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                           HealthCheck.too_slow])
+SETTINGS = settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 
 
 def _check(nlp, text):
@@ -35,7 +77,7 @@ def _check(nlp, text):
     for kind in ("entities", "dates", "quotes", "figures", "events"):
         raw = getattr(doc._, f"communique_{kind}") or []
         for item in raw:
-            assert text[item["start"]:item["end"]] == item["text"], (kind, item)
+            assert text[item["start"] : item["end"]] == item["text"], (kind, item)
         # nothing dropped as invalid: the component's items all validate
         assert len(getattr(record, kind)) == len(raw), (kind, record.warnings)
 

@@ -1,4 +1,5 @@
 """Reading articles: datelines, encodings, headings, JSONL, inputs."""
+
 from __future__ import annotations
 
 import json
@@ -8,41 +9,68 @@ import pytest
 from pipeline.io.reading import (
     decode_bytes,
     find_headings,
-    read_inputs,
-    read_jsonl_lines,
     parse_dateline,
     parse_front_matter,
+    read_inputs,
+    read_jsonl_lines,
 )
 
 
 @pytest.mark.parametrize(
     "text, reference, expected",
     [
-        (" date 2025-01-01 BEIJING | Xinhua | As the year 2024 ...", None,
-         ("2025-01-01", "BEIJING", "Xinhua", "date 2025-01-01 BEIJING | Xinhua |")),
-        ("BEIJING, Feb. 11 (Xinhua) -- Chinese President Xi ...", "2024-03-01",
-         ("2024-02-11", "BEIJING", "Xinhua", "BEIJING, Feb. 11 (Xinhua) --")),
-        ("WASHINGTON, Jan 5 (Reuters) - U.S. officials ...", "2025-01-06",
-         ("2025-01-05", "WASHINGTON", "Reuters", "WASHINGTON, Jan 5 (Reuters) -")),
-        ("UNITED NATIONS, Sept. 23 (AP) — The General Assembly ...", "2024-09-24",
-         ("2024-09-23", "UNITED NATIONS", "AP", "UNITED NATIONS, Sept. 23 (AP) —")),
-        ("NEW DELHI, India, March 3, 2024 (AP) — Prime Minister ...", None,
-         ("2024-03-03", "NEW DELHI, India", "AP", "NEW DELHI, India, March 3, 2024 (AP) —")),
-        ("MOSCOW, Dec. 30 (Xinhua) -- ...", "2025-01-02",
-         ("2024-12-30", "MOSCOW", "Xinhua", "MOSCOW, Dec. 30 (Xinhua) --")),
-        ("UNITED NATIONS, Sept. 23 (AP) — ...", None,
-         ("XXXX-09-23", "UNITED NATIONS", "AP", "UNITED NATIONS, Sept. 23 (AP) —")),
-        ("GENEVA (Reuters) - The WHO said ...", None,
-         (None, "GENEVA", "Reuters", "GENEVA (Reuters) -")),
+        (
+            " date 2025-01-01 BEIJING | Xinhua | As the year 2024 ...",
+            None,
+            ("2025-01-01", "BEIJING", "Xinhua", "date 2025-01-01 BEIJING | Xinhua |"),
+        ),
+        (
+            "BEIJING, Feb. 11 (Xinhua) -- Chinese President Xi ...",
+            "2024-03-01",
+            ("2024-02-11", "BEIJING", "Xinhua", "BEIJING, Feb. 11 (Xinhua) --"),
+        ),
+        (
+            "WASHINGTON, Jan 5 (Reuters) - U.S. officials ...",
+            "2025-01-06",
+            ("2025-01-05", "WASHINGTON", "Reuters", "WASHINGTON, Jan 5 (Reuters) -"),
+        ),
+        (
+            "UNITED NATIONS, Sept. 23 (AP) — The General Assembly ...",
+            "2024-09-24",
+            ("2024-09-23", "UNITED NATIONS", "AP", "UNITED NATIONS, Sept. 23 (AP) —"),
+        ),
+        (
+            "NEW DELHI, India, March 3, 2024 (AP) — Prime Minister ...",
+            None,
+            ("2024-03-03", "NEW DELHI, India", "AP", "NEW DELHI, India, March 3, 2024 (AP) —"),
+        ),
+        (
+            "MOSCOW, Dec. 30 (Xinhua) -- ...",
+            "2025-01-02",
+            ("2024-12-30", "MOSCOW", "Xinhua", "MOSCOW, Dec. 30 (Xinhua) --"),
+        ),
+        (
+            "UNITED NATIONS, Sept. 23 (AP) — ...",
+            None,
+            ("XXXX-09-23", "UNITED NATIONS", "AP", "UNITED NATIONS, Sept. 23 (AP) —"),
+        ),
+        ("GENEVA (Reuters) - The WHO said ...", None, (None, "GENEVA", "Reuters", "GENEVA (Reuters) -")),
     ],
-    ids=["seed-pipe-form", "xinhua-wire", "reuters-no-period", "ap-em-dash-sept",
-         "place-with-region-and-year", "year-rolls-back-over-new-year",
-         "no-year-no-reference-stays-partial", "no-date"],
+    ids=[
+        "seed-pipe-form",
+        "xinhua-wire",
+        "reuters-no-period",
+        "ap-em-dash-sept",
+        "place-with-region-and-year",
+        "year-rolls-back-over-new-year",
+        "no-year-no-reference-stays-partial",
+        "no-date",
+    ],
 )
 def test_dateline_forms(text, reference, expected):
     dateline = parse_dateline(text, reference=reference)
     assert (dateline.date, dateline.place, dateline.agency, dateline.text) == expected
-    assert text[dateline.start:dateline.end] == dateline.text
+    assert text[dateline.start : dateline.end] == dateline.text
 
 
 @pytest.mark.parametrize(
@@ -64,8 +92,14 @@ def test_no_dateline(text):
         ("Xi’s visit".encode("cp1252"), "Xi’s visit", True),
         ("Xi met Putin".encode("utf-16-le"), "Xi met Putin", True),
     ],
-    ids=["utf8", "utf8-bom-stripped", "utf16-le-bom", "utf16-be-bom", "cp1252-fallback-warns",
-         "utf16-without-bom-guessed-with-warning"],
+    ids=[
+        "utf8",
+        "utf8-bom-stripped",
+        "utf16-le-bom",
+        "utf16-be-bom",
+        "cp1252-fallback-warns",
+        "utf16-without-bom-guessed-with-warning",
+    ],
 )
 def test_decoding(data, text, warned):
     decoded, warnings = decode_bytes(data, "a.txt")
@@ -94,13 +128,14 @@ def test_cp1252_warning_names_file_and_line(tmp_path):
     "text, headings",
     [
         ("Intro.\n\nHEAD-OF-STATE DIPLOMACY\n\nBody.", ["HEAD-OF-STATE DIPLOMACY"]),
-        ("A.\n\nMODERNIZATION FOR ALL\n\nB.\n\nPROMOTING DEVELOPMENT OF GLOBAL SOUTH\n",
-         ["MODERNIZATION FOR ALL", "PROMOTING DEVELOPMENT OF GLOBAL SOUTH"]),
+        (
+            "A.\n\nMODERNIZATION FOR ALL\n\nB.\n\nPROMOTING DEVELOPMENT OF GLOBAL SOUTH\n",
+            ["MODERNIZATION FOR ALL", "PROMOTING DEVELOPMENT OF GLOBAL SOUTH"],
+        ),
         ("The UN and NATO met.\n\nUS\n", []),
         ("BEIJING, Feb. 11 (Xinhua) -- Xi met Putin.", []),
     ],
-    ids=["one-heading", "two-headings", "short-acronym-line-is-not-a-heading",
-         "dateline-is-not-a-heading"],
+    ids=["one-heading", "two-headings", "short-acronym-line-is-not-a-heading", "dateline-is-not-a-heading"],
 )
 def test_headings(text, headings):
     assert [text[s:e] for s, e in find_headings(text)] == headings
@@ -144,7 +179,8 @@ def test_directories_globs_and_missing_paths(tmp_path):
 
 def test_duplicate_ids_are_kept_apart(tmp_path):
     (tmp_path / "x.jsonl").write_text(
-        json.dumps({"id": "same", "text": "One."}) + "\n" + json.dumps({"id": "same", "text": "Two."}) + "\n")
+        json.dumps({"id": "same", "text": "One."}) + "\n" + json.dumps({"id": "same", "text": "Two."}) + "\n"
+    )
     first, second = read_inputs([str(tmp_path / "x.jsonl")])
     assert (first.id, second.id) == ("same", "same#2")
     assert "duplicate id" in second.warnings[0]
@@ -153,25 +189,46 @@ def test_duplicate_ids_are_kept_apart(tmp_path):
 @pytest.mark.parametrize(
     "text, dateline_date, title",
     [
-        (" date 2023-04-15 Leaders of two nations hold talks\n\nBEIJING, April 14 (Xinhua) -- "
-         "The president held talks on Friday.", "2023-04-14", "Leaders of two nations hold talks"),
-        (" date 2024-05-16 Leaders pledge closer ties, criticize U.S.\nThe two presidents met.",
-         "2024-05-16", "Leaders pledge closer ties, criticize U.S."),
-        (" date 2024-05-17 Presidents Jointly Sign and Issue a Joint Statement on Deepening Co..\n"
-         "On May 16, the president held talks.", "2024-05-17",
-         "Presidents Jointly Sign and Issue a Joint Statement on Deepening Co.."),
-        (" date 2025-05-08 Talks held in Moscow: what was said The leader held talks there.",
-         "2025-05-08", None),
-        ("Talks held in Beijing-Xinhua\n\nSource: Xinhua\n\n2024-05-16 12:25:45\n\n"
-         "BEIJING, May 16 (Xinhua) -- On the morning of May 16, talks were held.", "XXXX-05-16",
-         "Talks held in Beijing-Xinhua"),
+        (
+            " date 2023-04-15 Leaders of two nations hold talks\n\nBEIJING, April 14 (Xinhua) -- "
+            "The president held talks on Friday.",
+            "2023-04-14",
+            "Leaders of two nations hold talks",
+        ),
+        (
+            " date 2024-05-16 Leaders pledge closer ties, criticize U.S.\nThe two presidents met.",
+            "2024-05-16",
+            "Leaders pledge closer ties, criticize U.S.",
+        ),
+        (
+            " date 2024-05-17 Presidents Jointly Sign and Issue a Joint Statement on Deepening Co..\n"
+            "On May 16, the president held talks.",
+            "2024-05-17",
+            "Presidents Jointly Sign and Issue a Joint Statement on Deepening Co..",
+        ),
+        (
+            " date 2025-05-08 Talks held in Moscow: what was said The leader held talks there.",
+            "2025-05-08",
+            None,
+        ),
+        (
+            "Talks held in Beijing-Xinhua\n\nSource: Xinhua\n\n2024-05-16 12:25:45\n\n"
+            "BEIJING, May 16 (Xinhua) -- On the morning of May 16, talks were held.",
+            "XXXX-05-16",
+            "Talks held in Beijing-Xinhua",
+        ),
         ("Minister visits Kazan\n\nThe foreign minister arrived in Kazan.", None, "Minister visits Kazan"),
         ("The minister arrived in Kazan.\nShe met the mayor.", None, None),
     ],
-    ids=["date-line-title-then-wire-dateline-story-date-wins", "date-line-title-ending-in-abbreviation",
-         "date-line-truncated-title", "date-line-title-run-into-body-is-not-split",
-         "scraped-front-matter-before-wire-dateline", "headline-line-before-body",
-         "a-sentence-is-not-a-title"],
+    ids=[
+        "date-line-title-then-wire-dateline-story-date-wins",
+        "date-line-title-ending-in-abbreviation",
+        "date-line-truncated-title",
+        "date-line-title-run-into-body-is-not-split",
+        "scraped-front-matter-before-wire-dateline",
+        "headline-line-before-body",
+        "a-sentence-is-not-a-title",
+    ],
 )
 def test_front_matter(text, dateline_date, title):
     front = parse_front_matter(text)
@@ -184,8 +241,10 @@ def test_front_matter(text, dateline_date, title):
 def test_titles_and_date_lines_are_never_mined(nlp):
     from conftest import run
 
-    text = (" date 2024-05-16 Leaders meet in Beijing, sign 12 deals\nThe president met the "
-            "visiting prime minister on Thursday.")
+    text = (
+        " date 2024-05-16 Leaders meet in Beijing, sign 12 deals\nThe president met the "
+        "visiting prime minister on Thursday."
+    )
     doc = run(nlp, text, None)
     for kind in ("dates", "figures", "events", "quotes"):
         assert all(item["start"] > text.index("\n") for item in getattr(doc._, f"communique_{kind}")), kind

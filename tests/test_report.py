@@ -1,4 +1,5 @@
 """The HTML report: text cut into highlight segments, safe file names, escaping, bad lines, CLI."""
+
 from __future__ import annotations
 
 import json
@@ -7,35 +8,56 @@ import subprocess
 import sys
 
 import pytest
-from hypothesis import given, settings, strategies as st
-
 from conftest import ROOT
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from models import ArticleExtraction
-from pipeline.report.writer import load_predictions, render_article, safe_stem, write_report
 from pipeline.report.markup import Mark, date_sort_key, event_rows, figure_label, segment, timeline
+from pipeline.report.writer import load_predictions, render_article, safe_stem, write_report
 
 
 def texts_and_kinds(pieces):
     return [(p["text"], p["kinds"]) for p in pieces if "text" in p]
 
 
-@pytest.mark.parametrize("text, marks, expected", [
-    ("Xi met Putin.", [],
-     [("Xi met Putin.", [])]),
-    ("Xi met Putin.", [Mark(0, 2, "entity"), Mark(7, 12, "entity")],
-     [("Xi", ["entity"]), (" met ", []), ("Putin", ["entity"]), (".", [])]),
-    ("He said Xi came.", [Mark(8, 15, "quote"), Mark(8, 10, "entity")],
-     [("He said ", []), ("Xi", ["entity", "quote"]), (" came", ["quote"]), (".", [])]),
-    ("abcdefgh", [Mark(0, 5, "date"), Mark(3, 8, "figure")],
-     [("abc", ["date"]), ("de", ["date", "figure"]), ("fgh", ["figure"])]),
-    ("2024 plan", [Mark(0, 4, "date"), Mark(0, 4, "figure")],
-     [("2024", ["date", "figure"]), (" plan", [])]),
-    ("ab", [Mark(0, 1, "entity"), Mark(1, 2, "date")],
-     [("a", ["entity"]), ("b", ["date"])]),
-    ("abc", [Mark(1, 99, "quote")],
-     [("a", []), ("bc", ["quote"])]),
-], ids=["no-marks", "separate-spans", "entity-nested-in-quote", "crossing-overlap",
-        "identical-spans", "adjacent-spans", "mark-past-end-clipped"])
+@pytest.mark.parametrize(
+    "text, marks, expected",
+    [
+        ("Xi met Putin.", [], [("Xi met Putin.", [])]),
+        (
+            "Xi met Putin.",
+            [Mark(0, 2, "entity"), Mark(7, 12, "entity")],
+            [("Xi", ["entity"]), (" met ", []), ("Putin", ["entity"]), (".", [])],
+        ),
+        (
+            "He said Xi came.",
+            [Mark(8, 15, "quote"), Mark(8, 10, "entity")],
+            [("He said ", []), ("Xi", ["entity", "quote"]), (" came", ["quote"]), (".", [])],
+        ),
+        (
+            "abcdefgh",
+            [Mark(0, 5, "date"), Mark(3, 8, "figure")],
+            [("abc", ["date"]), ("de", ["date", "figure"]), ("fgh", ["figure"])],
+        ),
+        (
+            "2024 plan",
+            [Mark(0, 4, "date"), Mark(0, 4, "figure")],
+            [("2024", ["date", "figure"]), (" plan", [])],
+        ),
+        ("ab", [Mark(0, 1, "entity"), Mark(1, 2, "date")], [("a", ["entity"]), ("b", ["date"])]),
+        ("abc", [Mark(1, 99, "quote")], [("a", []), ("bc", ["quote"])]),
+    ],
+    ids=[
+        "no-marks",
+        "separate-spans",
+        "entity-nested-in-quote",
+        "crossing-overlap",
+        "identical-spans",
+        "adjacent-spans",
+        "mark-past-end-clipped",
+    ],
+)
 def test_segments_cover_text_with_every_covering_kind(text, marks, expected):
     assert texts_and_kinds(segment(text, marks)) == expected
 
@@ -47,15 +69,22 @@ def test_inner_label_comes_before_outer_label_at_a_shared_end():
 
 def test_empty_mark_shows_its_anchor_and_label_once():
     pieces = segment("ab", [Mark(1, 1, "event", tag="AGREE", anchor="event-0")])
-    assert pieces == [{"text": "a", "kinds": [], "classes": "", "title": ""},
-                      {"anchor": "event-0"}, {"tag": "AGREE", "kind": "event"},
-                      {"text": "b", "kinds": [], "classes": "", "title": ""}]
+    assert pieces == [
+        {"text": "a", "kinds": [], "classes": "", "title": ""},
+        {"anchor": "event-0"},
+        {"tag": "AGREE", "kind": "event"},
+        {"text": "b", "kinds": [], "classes": "", "title": ""},
+    ]
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.text(min_size=0, max_size=30),
-       st.lists(st.tuples(st.integers(0, 30), st.integers(0, 30),
-                          st.sampled_from(["entity", "date", "quote"])), max_size=8))
+@given(
+    st.text(min_size=0, max_size=30),
+    st.lists(
+        st.tuples(st.integers(0, 30), st.integers(0, 30), st.sampled_from(["entity", "date", "quote"])),
+        max_size=8,
+    ),
+)
 def test_segments_rebuild_the_text_and_every_character_has_its_marks(text, raw):
     marks = [Mark(min(a, b), max(a, b), kind) for a, b, kind in raw]
     pieces = [p for p in segment(text, marks) if "text" in p]
@@ -68,26 +97,40 @@ def test_segments_rebuild_the_text_and_every_character_has_its_marks(text, raw):
         pos += len(p["text"])
 
 
-@pytest.mark.parametrize("values, expected", [
-    (["2024-03-05", "2024", "2024-03"], ["2024", "2024-03", "2024-03-05"]),
-    (["2024-Q2", "2024-02", "2024-07"], ["2024-02", "2024-Q2", "2024-07"]),
-    (["2024-W11", "2024-04", "2024-02-28"], ["2024-02-28", "2024-W11", "2024-04"]),
-    (["2024-SU", "2024-05", "2024-FA"], ["2024-05", "2024-SU", "2024-FA"]),
-    (["XXXX-02-11", "2025-01-01", "1999"], ["1999", "2025-01-01", "XXXX-02-11"]),
-    (["P2M", "PRESENT_REF", "2023"], ["2023", "P2M", "PRESENT_REF"]),
-], ids=["coarse-before-fine", "quarter-among-months", "week-among-months", "seasons",
-        "unknown-year-last", "non-calendar-values-last"])
+@pytest.mark.parametrize(
+    "values, expected",
+    [
+        (["2024-03-05", "2024", "2024-03"], ["2024", "2024-03", "2024-03-05"]),
+        (["2024-Q2", "2024-02", "2024-07"], ["2024-02", "2024-Q2", "2024-07"]),
+        (["2024-W11", "2024-04", "2024-02-28"], ["2024-02-28", "2024-W11", "2024-04"]),
+        (["2024-SU", "2024-05", "2024-FA"], ["2024-05", "2024-SU", "2024-FA"]),
+        (["XXXX-02-11", "2025-01-01", "1999"], ["1999", "2025-01-01", "XXXX-02-11"]),
+        (["P2M", "PRESENT_REF", "2023"], ["2023", "P2M", "PRESENT_REF"]),
+    ],
+    ids=[
+        "coarse-before-fine",
+        "quarter-among-months",
+        "week-among-months",
+        "seasons",
+        "unknown-year-last",
+        "non-calendar-values-last",
+    ],
+)
 def test_timex_values_sort_chronologically(values, expected):
     assert sorted(values, key=date_sort_key) == expected
 
 
-@pytest.mark.parametrize("figure, expected", [
-    ({"value": 100000, "qualifier": "more_than", "counted": "trains"}, ">100,000 trains"),
-    ({"value": 2.5, "kind": "percent"}, "2.5%"),
-    ({"value": 10, "value_max": 20, "qualifier": "range", "counted": "people"}, "10\u201320 people"),
-    ({"value": 1.2e9, "kind": "money", "unit": "USD", "qualifier": "about"}, "~USD 1,200,000,000"),
-    ({"value": None}, "?"),
-], ids=["more-than-count", "percent", "range", "money-about", "unresolved"])
+@pytest.mark.parametrize(
+    "figure, expected",
+    [
+        ({"value": 100000, "qualifier": "more_than", "counted": "trains"}, ">100,000 trains"),
+        ({"value": 2.5, "kind": "percent"}, "2.5%"),
+        ({"value": 10, "value_max": 20, "qualifier": "range", "counted": "people"}, "10\u201320 people"),
+        ({"value": 1.2e9, "kind": "money", "unit": "USD", "qualifier": "about"}, "~USD 1,200,000,000"),
+        ({"value": None}, "?"),
+    ],
+    ids=["more-than-count", "percent", "range", "money-about", "unresolved"],
+)
 def test_figure_labels(figure, expected):
     from models.records import Figure
 
@@ -104,16 +147,39 @@ def evil_record(article_id="../../etc/x") -> ArticleExtraction:
     putin = text.index("Putin")
     sentence = text.index("Xi")
     return ArticleExtraction(
-        id=article_id, title="<b>Evil</b> title", text=text,
-        entities=[{"text": "Xi", "start": xi, "end": xi + 2, "label": "PERSON",
-                   "canonical": 'Xi "Jinping" <i>'},
-                  {"text": "Putin", "start": putin, "end": putin + 5, "label": "PERSON"},
-                  {"text": "script", "start": 7, "end": 13, "label": "<ORG>"}],
-        dates=[{"text": "5 March 2024", "start": date, "end": date + 12, "type": "DATE",
-                "value": "2024-03-05", "anchor": "absolute"}],
-        events=[{"text": "met", "start": met, "end": met + 3, "type": "CONSULT", "cameo": "040",
-                 "actors": ["Xi Jinping"], "recipients": ["<Putin>"], "location": "Moscow",
-                 "date": "2024-03-05", "sentence_start": sentence, "sentence_end": len(text)}],
+        id=article_id,
+        title="<b>Evil</b> title",
+        text=text,
+        entities=[
+            {"text": "Xi", "start": xi, "end": xi + 2, "label": "PERSON", "canonical": 'Xi "Jinping" <i>'},
+            {"text": "Putin", "start": putin, "end": putin + 5, "label": "PERSON"},
+            {"text": "script", "start": 7, "end": 13, "label": "<ORG>"},
+        ],
+        dates=[
+            {
+                "text": "5 March 2024",
+                "start": date,
+                "end": date + 12,
+                "type": "DATE",
+                "value": "2024-03-05",
+                "anchor": "absolute",
+            }
+        ],
+        events=[
+            {
+                "text": "met",
+                "start": met,
+                "end": met + 3,
+                "type": "CONSULT",
+                "cameo": "040",
+                "actors": ["Xi Jinping"],
+                "recipients": ["<Putin>"],
+                "location": "Moscow",
+                "date": "2024-03-05",
+                "sentence_start": sentence,
+                "sentence_end": len(text),
+            }
+        ],
     )
 
 
@@ -132,10 +198,15 @@ def test_article_text_ids_and_values_are_escaped():
 
 def test_article_page_has_highlights_events_table_and_timeline():
     html = render_article(evil_record())
-    assert re.search(r'<span class="k-date" title="Date: DATE\nvalue: 2024-03-05\nanchor: absolute">'
-                     r'5 March 2024</span><span class="tag tag-date">2024-03-05</span>', html)
+    assert re.search(
+        r'<span class="k-date" title="Date: DATE\nvalue: 2024-03-05\nanchor: absolute">'
+        r'5 March 2024</span><span class="tag tag-date">2024-03-05</span>',
+        html,
+    )
     assert '<span class="anchor" id="event-0"></span><span class="k-event"' in html
-    assert re.search(r"<td>Xi Jinping</td>\s*<td>&lt;Putin&gt;</td>\s*<td>Moscow</td>\s*<td>2024-03-05</td>", html)
+    assert re.search(
+        r"<td>Xi Jinping</td>\s*<td>&lt;Putin&gt;</td>\s*<td>Moscow</td>\s*<td>2024-03-05</td>", html
+    )
     assert re.search(r'<ol class="timeline ">\s*<li><time>2024-03-05</time>', html)
 
 
@@ -143,23 +214,51 @@ def test_undated_events_are_kept_off_the_timeline_but_hinted_by_their_sentence()
     text = "In March 2023 the two sides signed a deal. Xi met Putin."
     sign, met = text.index("signed"), text.index("met")
     record = ArticleExtraction(
-        id="a", text=text,
+        id="a",
+        text=text,
         dates=[{"text": "March 2023", "start": 3, "end": 13, "type": "DATE", "value": "2023-03"}],
-        events=[{"text": "signed", "start": sign, "end": sign + 6, "type": "AGREE"},
-                {"text": "met", "start": met, "end": met + 3, "type": "CONSULT"}])
+        events=[
+            {"text": "signed", "start": sign, "end": sign + 6, "type": "AGREE"},
+            {"text": "met", "start": met, "end": met + 3, "type": "CONSULT"},
+        ],
+    )
     rows = event_rows(record)
     assert timeline(rows) == []
-    assert [(g["date"], [r["trigger"] for r in g["rows"]]) for g in timeline(rows, "sentence_date")] \
-        == [("2023-03", ["signed"])]
+    assert [(g["date"], [r["trigger"] for r in g["rows"]]) for g in timeline(rows, "sentence_date")] == [
+        ("2023-03", ["signed"])
+    ]
     assert rows[0]["before"] == "In March 2023 the two sides " and rows[1]["sentence_date"] is None
     html = render_article(record)
     assert "No event has a date." in html and "Undated events whose sentence mentions a date (1)" in html
 
 
-@pytest.mark.parametrize("article_id", [
-    "../../etc/x", "..", "/etc/passwd", "a/b", "a\\b", "CON", "", "北京-2024", "x" * 300, ".hidden",
-], ids=["parent-traversal", "dot-dot", "absolute-path", "slash", "backslash",
-        "windows-reserved", "empty", "non-ascii", "very-long", "leading-dot"])
+@pytest.mark.parametrize(
+    "article_id",
+    [
+        "../../etc/x",
+        "..",
+        "/etc/passwd",
+        "a/b",
+        "a\\b",
+        "CON",
+        "",
+        "北京-2024",
+        "x" * 300,
+        ".hidden",
+    ],
+    ids=[
+        "parent-traversal",
+        "dot-dot",
+        "absolute-path",
+        "slash",
+        "backslash",
+        "windows-reserved",
+        "empty",
+        "non-ascii",
+        "very-long",
+        "leading-dot",
+    ],
+)
 def test_safe_stem_is_a_plain_file_name(article_id):
     stem = safe_stem(article_id, set())
     assert re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]{0,95}", stem), stem
@@ -190,18 +289,23 @@ def test_bad_lines_are_named_and_the_rest_still_loads(tmp_path):
     bad_offsets = json.loads(good)
     bad_offsets["dates"][0]["start"] += 1
     path = tmp_path / "pred.jsonl"
-    path.write_text("\n".join([good, "{broken", "", json.dumps(bad_offsets), good.replace('"good"', '"g2"')]) + "\n",
-                    encoding="utf-8")
+    path.write_text(
+        "\n".join([good, "{broken", "", json.dumps(bad_offsets), good.replace('"good"', '"g2"')]) + "\n",
+        encoding="utf-8",
+    )
     records, problems = load_predictions(path)
     assert [r.id for r in records] == ["good", "g2"]
-    assert [(p.line, p.message.split(":")[0]) for p in problems] == [(2, "not valid JSON"),
-                                                                     (4, "not a valid record")]
+    assert [(p.line, p.message.split(":")[0]) for p in problems] == [
+        (2, "not valid JSON"),
+        (4, "not a valid record"),
+    ]
     assert str(problems[0]).startswith(f"{path}: line 2: not valid JSON")
 
 
 def communique(*args):
-    return subprocess.run([sys.executable, "-m", "pipeline", *args], capture_output=True,
-                          text=True, cwd=ROOT, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "pipeline", *args], capture_output=True, text=True, cwd=ROOT, timeout=300
+    )
 
 
 def test_cli_report_writes_what_it_can_and_exits_1_on_a_bad_line(tmp_path):
@@ -217,10 +321,14 @@ def test_cli_report_writes_what_it_can_and_exits_1_on_a_bad_line(tmp_path):
     assert (out / "articles" / "one.html").is_file()
 
 
-@pytest.mark.parametrize("args, message", [
-    (["report", "no/such/file.jsonl"], "no/such/file.jsonl: no such file"),
-    (["report", "pyproject.toml", "-o", "Makefile"], "Makefile exists and is not a folder"),
-], ids=["missing-predictions", "output-is-a-file"])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["report", "no/such/file.jsonl"], "no/such/file.jsonl: no such file"),
+        (["report", "pyproject.toml", "-o", "Makefile"], "Makefile exists and is not a folder"),
+    ],
+    ids=["missing-predictions", "output-is-a-file"],
+)
 def test_cli_report_usage_errors_exit_2(args, message):
     result = communique(*args)
     assert result.returncode == 2 and message in result.stderr

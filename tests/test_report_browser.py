@@ -3,6 +3,7 @@ rendered, and a script inside an article is shown as text, never run.
 
 Skips only when no Chromium is installed; CI installs Debian's ``chromium``.
 """
+
 from __future__ import annotations
 
 import re
@@ -12,26 +13,40 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import ROOT, SEED_ARTICLE
 from test_report import EVIL, evil_record
 
 BROWSER = next(filter(None, map(shutil.which, ("chromium", "chromium-browser"))), None)
-pytestmark = pytest.mark.skipif(BROWSER is None, reason="chromium is not installed "
-                                "(apt-get install chromium); CI installs it")
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--disable-quic", "--hide-scrollbars"]
+pytestmark = pytest.mark.skipif(
+    BROWSER is None, reason="chromium is not installed (apt-get install chromium); CI installs it"
+)
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--hide-scrollbars",
+]
 
 
 def browse(page, profile, *args) -> subprocess.CompletedProcess:
-    return subprocess.run([BROWSER, *FLAGS, f"--user-data-dir={profile}", *args, page.as_uri()],
-                          capture_output=True, text=True, timeout=180, check=True)
+    return subprocess.run(
+        [BROWSER, *FLAGS, f"--user-data-dir={profile}", *args, page.as_uri()],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=True,
+    )
 
 
 def communique(*args):
-    result = subprocess.run([sys.executable, "-m", "pipeline", *args], capture_output=True,
-                            text=True, cwd=ROOT, timeout=300)
+    result = subprocess.run(
+        [sys.executable, "-m", "pipeline", *args], capture_output=True, text=True, cwd=ROOT, timeout=300
+    )
     assert result.returncode == 0, result.stderr
     return result
 
@@ -60,8 +75,7 @@ def evil_dom(report, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def seed_dom(report, tmp_path_factory):
-    return browse(page_of(report, SEED_ARTICLE.stem), tmp_path_factory.mktemp("profile"),
-                  "--dump-dom").stdout
+    return browse(page_of(report, SEED_ARTICLE.stem), tmp_path_factory.mktemp("profile"), "--dump-dom").stdout
 
 
 def test_script_in_an_article_is_shown_as_text_not_run(evil_dom):
@@ -70,8 +84,13 @@ def test_script_in_an_article_is_shown_as_text_not_run(evil_dom):
     assert "<script" not in evil_dom
     assert "&gt;document.title='pwned'&lt;/script&gt;" in evil_dom
     text = re.search(r'<p class="text" id="text">(.*?)</p>', evil_dom, re.S).group(1)
-    assert re.sub(r"<[^>]+>", "", text).replace("&lt;", "<").replace("&gt;", ">") \
-        .replace("&amp;", "&").startswith(EVIL[:46])
+    assert (
+        re.sub(r"<[^>]+>", "", text)
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+        .startswith(EVIL[:46])
+    )
 
 
 def test_hostile_article_page_has_highlights_table_and_timeline(evil_dom):
@@ -87,13 +106,17 @@ def test_seed_article_page_shows_what_the_pipeline_found(seed_dom):
     assert re.search(r'<span class="tag tag-quote">— Xi Jinping</span>', seed_dom)
     events = re.search(r'<table class="events">.*?</table>', seed_dom, re.S).group(0)
     assert events.count("<tr>") >= 1 + 5  # header + rows
-    assert '<h2>Timeline</h2>' in seed_dom
+    assert "<h2>Timeline</h2>" in seed_dom
 
 
 def test_screenshot_is_taken(report, tmp_path):
     shot = tmp_path / "shot.png"
-    browse(page_of(report, SEED_ARTICLE.stem), tmp_path / "profile",
-           f"--screenshot={shot}", "--window-size=1280,2000")
+    browse(
+        page_of(report, SEED_ARTICLE.stem),
+        tmp_path / "profile",
+        f"--screenshot={shot}",
+        "--window-size=1280,2000",
+    )
     data = shot.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     assert struct.unpack(">II", data[16:24]) == (1280, 2000)

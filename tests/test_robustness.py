@@ -1,12 +1,13 @@
 """Bad input: a clear error naming the file (and line), and the batch goes on."""
+
 from __future__ import annotations
 
 import os
 
 import pytest
 
-from pipeline.run.chunking import merge_records, split_points
 from pipeline.io.reading import Article, read_inputs
+from pipeline.run.chunking import merge_records, split_points
 
 
 def _write(path, data: bytes):
@@ -36,8 +37,17 @@ def test_bad_paths_are_errors_and_the_rest_is_read(tmp_path):
     (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
     empty_dir = tmp_path / "nothing"
     empty_dir.mkdir()
-    articles = list(read_inputs([str(tmp_path / "dangling.txt"), str(tmp_path / "loop.txt"),
-                                 str(tmp_path / "missing.txt"), str(empty_dir), str(good)]))
+    articles = list(
+        read_inputs(
+            [
+                str(tmp_path / "dangling.txt"),
+                str(tmp_path / "loop.txt"),
+                str(tmp_path / "missing.txt"),
+                str(empty_dir),
+                str(good),
+            ]
+        )
+    )
     messages = [a.errors[0] if a.errors else "ok" for a in articles]
     assert "broken symbolic link" in messages[0]
     assert "symbolic link loop" in messages[1]
@@ -63,9 +73,10 @@ def test_unreadable_file_is_an_error(tmp_path):
 
 def test_jsonl_very_long_line_and_bad_lines_keep_going(tmp_path):
     long_text = "Xi met Putin. " * 20000
-    path = _write(tmp_path / "in.jsonl",
-                  ('{"id": "long", "text": "' + long_text + '"}\n[1, 2]\n'
-                   '{"id": "ok", "text": "Fine."}\n').encode())
+    path = _write(
+        tmp_path / "in.jsonl",
+        ('{"id": "long", "text": "' + long_text + '"}\n[1, 2]\n{"id": "ok", "text": "Fine."}\n').encode(),
+    )
     articles = list(read_inputs([str(path)]))
     assert [a.id for a in articles] == ["long", "in:2", "ok"]
     assert len(articles[0].text) == len(long_text) and not articles[0].errors
@@ -74,8 +85,12 @@ def test_jsonl_very_long_line_and_bad_lines_keep_going(tmp_path):
 
 @pytest.mark.parametrize(
     "text, limit",
-    [("One.\n\nTwo.\n\nThree.", 8), ("a b c d e f g h", 4), ("x" * 50, 10),
-     ("Para one is here.\r\n\r\nPara two is here.", 20)],
+    [
+        ("One.\n\nTwo.\n\nThree.", 8),
+        ("a b c d e f g h", 4),
+        ("x" * 50, 10),
+        ("Para one is here.\r\n\r\nPara two is here.", 20),
+    ],
     ids=["paragraphs", "spaces-only", "no-boundary-at-all", "crlf-paragraphs"],
 )
 def test_split_points_cover_the_text_within_the_limit(text, limit):
@@ -94,17 +109,27 @@ def test_merged_records_keep_offsets_exact():
     for start, end in (a, b):
         chunk = text[start:end]
         i = chunk.index(next(c for c in chunk if c.isdigit()))
-        part_records.append((start, ArticleExtraction(id="p", text=chunk, figures=[
-            Figure(text=chunk[i], start=i, end=i + 1, value=float(chunk[i]))])))
+        part_records.append(
+            (
+                start,
+                ArticleExtraction(
+                    id="p",
+                    text=chunk,
+                    figures=[Figure(text=chunk[i], start=i, end=i + 1, value=float(chunk[i]))],
+                ),
+            )
+        )
     merged = merge_records(ArticleExtraction(id="full", text=text), part_records)
-    assert [(f.text, text[f.start:f.end]) for f in merged.figures] == [("5", "5"), ("7", "7")]
+    assert [(f.text, text[f.start : f.end]) for f in merged.figures] == [("5", "5"), ("7", "7")]
 
 
 def test_jsonl_is_streamed_and_a_non_utf8_line_is_a_warning_on_that_line(tmp_path):
-    path = _write(tmp_path / "mixed.jsonl",
-                  b'\xef\xbb\xbf{"id": "a", "text": "First."}\n'
-                  b'{"id": "b", "text": "Caf\xe9 talks."}\r\n'
-                  b'{"id": "c", "text": "Third \\u2028 line."}\n')
+    path = _write(
+        tmp_path / "mixed.jsonl",
+        b'\xef\xbb\xbf{"id": "a", "text": "First."}\n'
+        b'{"id": "b", "text": "Caf\xe9 talks."}\r\n'
+        b'{"id": "c", "text": "Third \\u2028 line."}\n',
+    )
     a, b, c = read_inputs([str(path)])
     assert (a.id, a.warnings) == ("a", [])
     assert b.text == "Café talks." and "mixed.jsonl: line 2: invalid UTF-8" in b.warnings[0]
@@ -115,16 +140,17 @@ def test_long_article_is_processed_in_parts_with_exact_offsets(nlp, monkeypatch)
     import pipeline.run.batch as batch
 
     monkeypatch.setattr(batch, "CHUNK_CHARS", 400)
-    paragraph = ("Chinese President Xi Jinping met Kenyan President William Ruto on Monday. "
-                 "The two countries signed {n} agreements worth $3 billion.")
+    paragraph = (
+        "Chinese President Xi Jinping met Kenyan President William Ruto on Monday. "
+        "The two countries signed {n} agreements worth $3 billion."
+    )
     text = "NAIROBI, May 14 (Xinhua) -- " + "\n\n".join(paragraph.format(n=n) for n in range(5, 25))
-    (record,) = batch.extract_articles([Article(id="long", text=text)], nlp,
-                                       reference_date="2024-05-20")
+    (record,) = batch.extract_articles([Article(id="long", text=text)], nlp, reference_date="2024-05-20")
     assert not record.errors and "parts" in record.warnings[-1]
     assert record.dateline.place == "NAIROBI"
     numbers = sorted(f.value for f in record.figures if f.kind == "count" and f.counted == "agreements")
     assert numbers == [float(n) for n in range(5, 25)]
     for kind in ("entities", "dates", "quotes", "figures", "events"):
         for item in getattr(record, kind):
-            assert text[item.start:item.end] == item.text
+            assert text[item.start : item.end] == item.text
     assert {d.value for d in record.dates} == {"2024-05-13"}

@@ -11,6 +11,7 @@ published 2025-01-01), on which "this year" and bare months are then anchored.
 >>> narrative_year("Xi met Putin in 2024.", dt.date(2025, 1, 1)) is None
 True
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -20,8 +21,8 @@ from typing import Optional
 
 from spacy.tokens import Span
 
-from pipeline.document.access import sent_of
 from pipeline.dates.grammar import lexicon
+from pipeline.document.access import sent_of
 
 _VERB_POS = {"VERB", "AUX"}
 
@@ -30,8 +31,11 @@ _VERB_POS = {"VERB", "AUX"}
 def _words() -> tuple[frozenset, frozenset, re.Pattern]:
     lex = lexicon()
     cues = sorted(lex["narrative_cues"], key=len, reverse=True)
-    return (frozenset(lex["future_aux"]), frozenset(lex["future_verbs"]),
-            re.compile("|".join(re.escape(c) for c in cues), re.I))
+    return (
+        frozenset(lex["future_aux"]),
+        frozenset(lex["future_verbs"]),
+        re.compile("|".join(re.escape(c) for c in cues), re.I),
+    )
 
 
 @functools.lru_cache(maxsize=1)
@@ -52,10 +56,17 @@ def _future_cue(span: Span) -> bool:
     if prep is not None and prep.lower_ in future_preps and verb.lemma_ in deadline_verbs:
         return True
     if verb.lemma_ == "be" and any(c.dep_ == "acomp" and c.lemma_ in future_verbs for c in verb.children):
-        return True                                   # "is due in March"
-    if verb.pos_ in _VERB_POS | {"ADJ"} and verb.lemma_ in future_verbs and (
-            verb.tag_ == "VBN" or verb.dep_ in ("acl", "amod") or verb.lower_ == "due"
-            or any(c.dep_ == "auxpass" for c in verb.children)):
+        return True  # "is due in March"
+    if (
+        verb.pos_ in _VERB_POS | {"ADJ"}
+        and verb.lemma_ in future_verbs
+        and (
+            verb.tag_ == "VBN"
+            or verb.dep_ in ("acl", "amod")
+            or verb.lower_ == "due"
+            or any(c.dep_ == "auxpass" for c in verb.children)
+        )
+    ):
         return True
     return False
 
@@ -67,7 +78,12 @@ def _verb_tense(verb) -> Optional[str]:
             low = child.lower_
             if low in future_aux or child.lemma_ in future_aux:
                 return "future"
-            if child.lemma_ == "be" and child.tag_ in ("VBZ", "VBP") and verb.tag_ == "VBG" and verb.lemma_ == "go":
+            if (
+                child.lemma_ == "be"
+                and child.tag_ in ("VBZ", "VBP")
+                and verb.tag_ == "VBG"
+                and verb.lemma_ == "go"
+            ):
                 return "future"
             if child.lemma_ == "have" and child.tag_ in ("VBZ", "VBP", "VBD"):
                 return "past"

@@ -9,6 +9,7 @@ The expression families that use these live in :mod:`pipeline.dates.values`.
 >>> fmt(shift(dt.date(2024, 1, 31), "M", 1), "D")
 '2024-02-29'
 """
+
 from __future__ import annotations
 
 import calendar
@@ -20,22 +21,47 @@ from typing import Callable, Optional
 
 from pipeline.dates.grammar import lexicon
 
-Point = tuple[dt.date, str]          # a day inside the period, and the granularity (Y, M, D ...)
+Point = tuple[dt.date, str]  # a day inside the period, and the granularity (Y, M, D ...)
 Result = tuple[str, Optional[str], str, Optional[Point]]
 
 
 @dataclass
 class Context:
-    dct: Optional[dt.date] = None            # document creation time
-    narrative: Optional[int] = None          # the year a retrospective reviews
-    previous: Optional[Point] = None         # the last resolved date of the narrative
+    dct: Optional[dt.date] = None  # document creation time
+    narrative: Optional[int] = None  # the year a retrospective reviews
+    previous: Optional[Point] = None  # the last resolved date of the narrative
 
 
-_UNIT_GRAIN = {"D": "D", "W": "W", "WE": "W", "FN": "W", "M": "M", "Q": "Q", "Y": "Y", "DE": "DE",
-               "CE": "CE", "ML": "CE", "H": "D", "MIN": "D", "S": "D"}
-_REL = {"this": 0, "current": 0, "the current": 0, "the present": 0, "last": -1, "past": -1,
-        "previous": -1, "next": 1, "coming": 1, "upcoming": 1, "following": 1, "the coming": 1,
-        "the upcoming": 1}
+_UNIT_GRAIN = {
+    "D": "D",
+    "W": "W",
+    "WE": "W",
+    "FN": "W",
+    "M": "M",
+    "Q": "Q",
+    "Y": "Y",
+    "DE": "DE",
+    "CE": "CE",
+    "ML": "CE",
+    "H": "D",
+    "MIN": "D",
+    "S": "D",
+}
+_REL = {
+    "this": 0,
+    "current": 0,
+    "the current": 0,
+    "the present": 0,
+    "last": -1,
+    "past": -1,
+    "previous": -1,
+    "next": 1,
+    "coming": 1,
+    "upcoming": 1,
+    "following": 1,
+    "the coming": 1,
+    "the upcoming": 1,
+}
 
 
 def _lex() -> dict:
@@ -60,7 +86,7 @@ def number(word: Optional[str]) -> Optional[float]:
         return 1.0
     w = re.sub(r"\s+", " ", word.lower().strip())
     if w.endswith(" and a half"):
-        whole = number(w[:-len(" and a half")])
+        whole = number(w[: -len(" and a half")])
         return whole + 0.5 if whole is not None else None
     nums = _lex()["numbers"]
     if w in nums:
@@ -156,8 +182,11 @@ def _year_rel(rel: Optional[str], ctx: Context) -> tuple[Optional[int], str]:
         if ctx.previous is None:
             return None, "none"
         return ctx.previous[0].year + {"the following": 1, "the previous": -1}.get(rel, 0), "previous"
-    base, anchor = (ctx.narrative, "narrative") if ctx.narrative is not None else (
-        (ctx.dct.year, "document") if ctx.dct else (None, "none"))
+    base, anchor = (
+        (ctx.narrative, "narrative")
+        if ctx.narrative is not None
+        else ((ctx.dct.year, "document") if ctx.dct else (None, "none"))
+    )
     if base is None:
         return None, "none"
     return base + _REL.get(rel, 0), anchor
@@ -193,7 +222,9 @@ def _fine_enough(grain: str, unit: str) -> bool:
     return g in _ORDER and u in _ORDER and _ORDER.index(g) <= _ORDER.index(u)
 
 
-def _weekday(wd: int, rel: Optional[str], ctx: Context, tense: Callable[[], str]) -> tuple[Optional[dt.date], str]:
+def _weekday(
+    wd: int, rel: Optional[str], ctx: Context, tense: Callable[[], str]
+) -> tuple[Optional[dt.date], str]:
     rel = re.sub(r"\s+", " ", (rel or "").lower())
     if rel in ("the following", "the next", "the previous", "the same"):
         if ctx.previous is None or ctx.previous[1] != "D":

@@ -22,6 +22,7 @@ date) is only asked about calendar-date candidates the grammar could not decompo
 >>> [d["value"] for d in results(run(nlp, "In September, Xi spoke.", "2024-12-01"), "dates")]  # doctest: +SKIP
 ['2024-09']
 """
+
 from __future__ import annotations
 
 import bisect
@@ -34,11 +35,26 @@ from spacy.attrs import IDX, LENGTH, LIKE_NUM, LOWER, SHAPE
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from pipeline.document.access import blocked_char_ranges, doc_text, overlaps, reference_date_of, results, set_results
-from pipeline.dates.values import Context, normalize
 from pipeline.dates.anchoring import narrative_year, tense_at
-from pipeline.dates.grammar import PATTERNS_DIR, Candidate, find_candidates, lexicon, master_pattern, trigger_words
+from pipeline.dates.grammar import (
+    PATTERNS_DIR,
+    Candidate,
+    find_candidates,
+    lexicon,
+    master_pattern,
+    trigger_words,
+)
 from pipeline.dates.joins import anchor_quoted_deictics, join_compounds, share_range_years
+from pipeline.dates.values import Context, normalize
+from pipeline.document.access import (
+    blocked_char_ranges,
+    doc_text,
+    overlaps,
+    reference_date_of,
+    register_extensions,
+    results,
+    set_results,
+)
 
 MAX_PREFIX_TOKENS = 6
 _NAME_DEPS = {"nummod", "compound", "amod", "nmod", "npadvmod"}
@@ -49,9 +65,11 @@ _TIME_WORDS = frozenset({"summit", "budget"})  # "the 2024 budget" stays a date
 def _dateparser(text: str, base: str) -> Optional[str]:
     import dateparser
 
-    parsed = dateparser.parse(text, languages=["en"],
-                              settings={"RELATIVE_BASE": dt.datetime.fromisoformat(base),
-                                        "REQUIRE_PARTS": ["day", "month"]})
+    parsed = dateparser.parse(
+        text,
+        languages=["en"],
+        settings={"RELATIVE_BASE": dt.datetime.fromisoformat(base), "REQUIRE_PARTS": ["day", "month"]},
+    )
     return parsed.date().isoformat() if parsed else None
 
 
@@ -78,15 +96,20 @@ class DateExtractor:
     # -- finding --------------------------------------------------------------------------
     @staticmethod
     def _digit_shape(shape: str) -> bool:
-        return ("dddd" in shape or (":" in shape and "d" in shape)
-                or ("/" in shape and shape.count("d") >= 3) or shape in ("dds", "'dds", "ddx", "'ddx", "Xd")
-                or shape in ("dxx", "ddxx") or (shape.count(".") == 2 and "dddd" in shape))
+        return (
+            "dddd" in shape
+            or (":" in shape and "d" in shape)
+            or ("/" in shape and shape.count("d") >= 3)
+            or shape in ("dds", "'dds", "ddx", "'ddx", "Xd")
+            or shape in ("dxx", "ddxx")
+            or (shape.count(".") == 2 and "dddd" in shape)
+        )
 
     def _digit_shapes(self, doc: Doc, shapes: numpy.ndarray) -> numpy.ndarray:
         """Which tokens have a date-like digit shape ("dddd", "dd:dd", "d/d/dddd", "ddth")."""
         flags = self._shapes.flags(shapes)
         new = shapes[flags == _UNSEEN]
-        if len(new):                      # shapes not seen before: test and add them
+        if len(new):  # shapes not seen before: test and add them
             new = numpy.unique(new).tolist()
             self._shapes.add(new, [_TRIGGER * self._digit_shape(doc.vocab.strings[i]) for i in new])
             flags = self._shapes.flags(shapes)
@@ -107,43 +130,53 @@ class DateExtractor:
             j = i
             while j > 0 and i - j < MAX_PREFIX_TOKENS and opener[j - 1]:
                 j -= 1
-            tries.append((idx[j:i + 1], idx[i]))
+            tries.append((idx[j : i + 1], idx[i]))
         return tries
 
-    def _is_false_positive(self, doc: Doc, c: Candidate, bounds: Optional[tuple[int, int]],
-                           chars: "_TokenChars", names: "_Names") -> bool:
+    def _is_false_positive(
+        self, doc: Doc, c: Candidate, bounds: Optional[tuple[int, int]], chars: "_TokenChars", names: "_Names"
+    ) -> bool:
         if bounds is None:
             return True
         first, end = bounds
         if c.text in self._numeric_names:
-            return True                   # "9/11", "24/7"
+            return True  # "9/11", "24/7"
         month = c.groups.get("month")
         if month:
             at = c.start + c.text.find(month)
             tok = doc[next((i for i in range(first, end) if chars.starts[i] >= at), end - 1)]
             if (tok.tag_ == "MD" or tok.tag_.startswith("VB")) and (c.kind == "month" or month.islower()):
-                return True               # "They may meet", "march on"
+                return True  # "They may meet", "march on"
             if c.kind == "month" and not c.groups.get("pmod") and names.is_name(tok):
-                return True               # "April Ryan", "Theresa May", "surprised May"
+                return True  # "April Ryan", "Theresa May", "surprised May"
         if c.kind == "year":
             tok = doc[next((i for i in range(first, end) if chars.text_of(i)[-4:].isdigit()), end - 1)]
             nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
             prev = doc[tok.i - 1] if tok.i > 0 else None
             if nxt is not None and tok.head.i == nxt.i and tok.dep_ in _NAME_DEPS:
                 if nxt.text[:1].isupper() and nxt.lower_ not in _TIME_WORDS:
-                    return True           # "the 2030 Agenda", "2024 Olympics"
+                    return True  # "the 2030 Agenda", "2024 Olympics"
                 if nxt.tag_ in ("NNS", "NNPS"):
-                    return True           # "2000 troops"
+                    return True  # "2000 troops"
             if prev is not None and not c.groups.get("the") and not c.groups.get("pmod"):
-                if prev.text[:1].isupper() and prev.pos_ in ("PROPN", "NOUN") and prev.ent_type_ != "DATE" \
-                        and not prev.is_sent_start:
-                    return True           # "Resolution 1701", "Vision 2030"
+                if (
+                    prev.text[:1].isupper()
+                    and prev.pos_ in ("PROPN", "NOUN")
+                    and prev.ent_type_ != "DATE"
+                    and not prev.is_sent_start
+                ):
+                    return True  # "Resolution 1701", "Vision 2030"
         unit = c.groups.get("unit")
         if unit and unit.lower() == "second" and end < len(doc) and doc[end].is_alpha:
-            return True                   # "a second round": the ordinal, not the unit
-        if c.kind in ("set_adv", "deictic") and c.text[:1].isupper() and first > 0 \
-                and not doc[first].is_sent_start and chars.text_of(first - 1)[:1].isupper():
-            return True                   # "China Daily", "USA Today"
+            return True  # "a second round": the ordinal, not the unit
+        if (
+            c.kind in ("set_adv", "deictic")
+            and c.text[:1].isupper()
+            and first > 0
+            and not doc[first].is_sent_start
+            and chars.text_of(first - 1)[:1].isupper()
+        ):
+            return True  # "China Daily", "USA Today"
         return False
 
     # -- resolving ------------------------------------------------------------------------
@@ -182,8 +215,16 @@ class DateExtractor:
                 anchor = "document" if value else "none"
             if point is not None:
                 ctx.previous = point
-            items.append({"text": c.text, "start": c.start, "end": c.end, "type": typ,
-                          "value": value, "anchor": anchor})
+            items.append(
+                {
+                    "text": c.text,
+                    "start": c.start,
+                    "end": c.end,
+                    "type": typ,
+                    "value": value,
+                    "anchor": anchor,
+                }
+            )
             spans.append(Span(doc, bounds[0], bounds[1], label=typ))
             resolved.append(c)
         anchor_quoted_deictics(text, blocked, dct, resolved, items)
@@ -250,12 +291,22 @@ class _Names:
         if overlaps(tok.idx, tok.idx + len(tok.text), self._ranges):
             return True
         prev = tok.nbor(-1) if tok.i > 0 else None
-        if prev is not None and (prev.lower_ in self._titles or (
-                prev.pos_ == "PROPN" and prev.dep_ == "compound" and prev.head.i == tok.i and prev.ent_type_ != "DATE")):
+        if prev is not None and (
+            prev.lower_ in self._titles
+            or (
+                prev.pos_ == "PROPN"
+                and prev.dep_ == "compound"
+                and prev.head.i == tok.i
+                and prev.ent_type_ != "DATE"
+            )
+        ):
             return True
-        if tok.lower_ in self._surnames and tok.dep_ != "pobj" and not (
-                tok.i > 0 and tok.nbor(-1).lower_ in ("of", "to", "and", "or", "-", "–")):
-            return True           # a bare month word, no preposition, in a text naming a Mrs May
+        if (
+            tok.lower_ in self._surnames
+            and tok.dep_ != "pobj"
+            and not (tok.i > 0 and tok.nbor(-1).lower_ in ("of", "to", "and", "or", "-", "–"))
+        ):
+            return True  # a bare month word, no preposition, in a text naming a Mrs May
         nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
         return tok.lower_ in self._surnames and nxt is not None and nxt.tag_ == "POS"
 
@@ -265,7 +316,7 @@ def _lazy_tense(doc: Doc, bounds: tuple[int, int]):
 
     def tense() -> str:
         if not cache:
-            cache.append(tense_at(doc[bounds[0]:bounds[1]]))
+            cache.append(tense_at(doc[bounds[0] : bounds[1]]))
         return cache[0]
 
     return tense
@@ -278,7 +329,7 @@ class _FlagTable:
     """Flags of string ids (``LOWER``, ``SHAPE`` ...), looked up for a whole doc at once: a
     sorted id table searched with numpy. Ids not in the table get ``_UNSEEN``."""
 
-    _END = numpy.iinfo(numpy.uint64).max   # a last row keeps every search position in range
+    _END = numpy.iinfo(numpy.uint64).max  # a last row keeps every search position in range
 
     def __init__(self, ids: list[int], flags: list[int]):
         self._ids = numpy.array([], dtype=numpy.uint64)
@@ -305,7 +356,7 @@ class _TokenChars:
         self.text, self.starts, self.lengths = text, starts, lengths
 
     def text_of(self, i: int) -> str:
-        return self.text[self.starts[i]:self.starts[i] + self.lengths[i]]
+        return self.text[self.starts[i] : self.starts[i] + self.lengths[i]]
 
     def bounds(self, start: int, end: int) -> Optional[tuple[int, int]]:
         """``(first token, end token)`` of the tokens the characters touch, or None."""
@@ -314,7 +365,7 @@ class _TokenChars:
         first = bisect.bisect_right(self.starts, start) - 1
         last = bisect.bisect_right(self.starts, end - 1) - 1
         if start == self.starts[first] + self.lengths[first]:
-            first += 1                    # in the whitespace after a token: not that token
+            first += 1  # in the whitespace after a token: not that token
         return first, last + 1
 
 
@@ -327,8 +378,11 @@ def _to_date(value: Optional[str]) -> Optional[dt.date]:
         return None
 
 
-@Language.factory("communique_dates",
-                  assigns=["doc._.communique_dates", "doc._.communique_narrative_date"],
-                  requires=["token.tag", "token.dep"])
+@Language.factory(
+    "communique_dates",
+    assigns=["doc._.communique_dates", "doc._.communique_narrative_date"],
+    requires=["token.tag", "token.dep"],
+)
 def make_dates(nlp: Language, name: str) -> DateExtractor:
+    register_extensions()  # the factory works alone in a plain spaCy pipeline
     return DateExtractor(nlp, name)

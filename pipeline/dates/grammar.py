@@ -11,25 +11,25 @@ Each family's groups are renamed ``k<i>_<name>`` inside the master pattern;
 >>> [(c.kind, c.text) for c in find_candidates("Xi visited Brazil in November 2024.")]
 [('my', 'November 2024')]
 """
-from __future__ import annotations
 
-from pipeline.patterns import PATTERNS_DIR
+from __future__ import annotations
 
 import functools
 import json
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Optional
 
-try:                                   # the regex parser, to read where a family can start
-    from re import _constants as _sre_constants, _parser as _sre_parser
-except ImportError:                    # Python < 3.11
+from pipeline.patterns import PATTERNS_DIR
+
+try:  # the regex parser, to read where a family can start
+    from re import _constants as _sre_constants
+    from re import _parser as _sre_parser
+except ImportError:  # Python < 3.11
     import sre_constants as _sre_constants  # type: ignore[no-redef]
     import sre_parse as _sre_parser  # type: ignore[no-redef]
 
 from pipeline.figures.numbers import _trie
-
 
 
 @functools.lru_cache(maxsize=1)
@@ -68,8 +68,15 @@ def _placeholders(lex: dict) -> dict[str, str]:
     number_words = [w for w in lex["numbers"]]
     tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
     ones = "one|two|three|four|five|six|seven|eight|nine"
-    num = (r"(?P<num>(?:(?<![\w.,])\d+(?:\.\d+)?(?!\d)|(?i:(?:" + tens + r")[-\s](?:" + ones + r")|"
-           + _alt(number_words + lex["vague_numbers"])[3:-1] + r"))(?:\s+(?i:and\s+a\s+half)(?=\s))?)")
+    num = (
+        r"(?P<num>(?:(?<![\w.,])\d+(?:\.\d+)?(?!\d)|(?i:(?:"
+        + tens
+        + r")[-\s](?:"
+        + ones
+        + r")|"
+        + _alt(number_words + lex["vague_numbers"])[3:-1]
+        + r"))(?:\s+(?i:and\s+a\s+half)(?=\s))?)"
+    )
     units = [u for u in lex["units"]]
     singular = [u for u in units if not u.endswith("s") and u not in ("centuries", "millennia")]
     pmod = _alt([m for m in lex["part_modifiers"]], "i")
@@ -108,7 +115,9 @@ def _placeholders(lex: dict) -> dict[str, str]:
         "PMOD": f"(?P<pmod>{pmod})",
         "QMOD": f"(?P<qmod>{qmod})",
         "SEASON": "(?P<season>" + _alt(lex["seasons"], "i") + ")",
-        "PART": "(?P<part>" + _alt([p for p in lex["parts_of_day"] if p not in ("tonight", "overnight")], "i") + ")",
+        "PART": "(?P<part>"
+        + _alt([p for p in lex["parts_of_day"] if p not in ("tonight", "overnight")], "i")
+        + ")",
         "VAGUE": vague,
         "HOLIDAY": f"(?P<hol>{holidays})",
         "DAYW": "(?P<dayw>" + _alt([w for w in lex["ordinal_days"]], "i") + ")",
@@ -143,7 +152,7 @@ def master_pattern() -> tuple[re.Pattern, tuple[tuple[str, tuple[str, ...]], ...
         pattern = re.sub(r"\{([A-Z0-9]+)\}", lambda m: holes[m.group(1)], pattern)
         i = len(families)
         names = tuple(dict.fromkeys(re.findall(r"\(\?P<(\w+)>", pattern)))
-        pattern = re.sub(r"\(\?P<(\w+)>", lambda m: f"(?P<k{i}_{m.group(1)}>", pattern)
+        pattern = re.sub(r"\(\?P<(\w+)>", lambda m, i=i: f"(?P<k{i}_{m.group(1)}>", pattern)
         re.compile(pattern)  # fail early, naming the family
         parts.append(f"(?P<k{i}>{pattern})")
         families.append((kind, names))
@@ -156,9 +165,9 @@ def master_pattern() -> tuple[re.Pattern, tuple[tuple[str, tuple[str, ...]], ...
 # year" ("the y"); digits, cases and whitespace are folded so the sets stay small.
 _PREFIX_LEN = 6
 _MAX_PREFIXES = 1000
-_WHITESPACE = " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"   # the ASCII characters ``\s`` matches
+_WHITESPACE = " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"  # the ASCII characters ``\s`` matches
 _FOLD = str.maketrans({**{c: " " for c in _WHITESPACE}, **{c: "0" for c in "0123456789"}})
-_NON_ASCII = "\x80"                     # stands for any non-ASCII character in a prefix
+_NON_ASCII = "\x80"  # stands for any non-ASCII character in a prefix
 
 
 def _fold(ch: str) -> Optional[str]:
@@ -204,7 +213,7 @@ def _top_level_branches(pattern: str) -> list[str]:
         if ch == "\\":
             i += 2
             continue
-        if ch == "[":                     # a class: brackets and bars inside do not count
+        if ch == "[":  # a class: brackets and bars inside do not count
             j = i + 1
             if j < len(pattern) and pattern[j] == "^":
                 j += 1
@@ -253,7 +262,7 @@ def _start_prefixes(items, length: int) -> tuple[set, set]:
     ended, open_ = {""}, set()
     for op, av in items:
         if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
-            continue                      # zero width
+            continue  # zero width
         if op is c.LITERAL or op is c.IN:
             chars = {_fold_pattern(chr(av))} if op is c.LITERAL else _class_chars(av)
             node = (set(), {""}) if chars is None or None in chars else (chars, set())
@@ -276,7 +285,7 @@ def _start_prefixes(items, length: int) -> tuple[set, set]:
                     node[1].update(copies[1])
                 copies = _concat(copies, once, length)
         else:
-            node = (set(), {""})          # anything
+            node = (set(), {""})  # anything
         ended, more = _concat((ended, set()), node, length)
         open_ |= more
         if not ended:
@@ -313,19 +322,25 @@ _FAMILIES_BY_PREFIX: dict[str, tuple[re.Pattern, ...]] = {}
 
 def _families_at(text: str, start: int) -> tuple[re.Pattern, ...]:
     """The families that can start at ``start``, by the folded text there (cached)."""
-    key = text[start:start + _PREFIX_LEN]
+    key = text[start : start + _PREFIX_LEN]
     if key.isascii():
         key = key.lower().translate(_FOLD)
-    else:                                 # up to the first non-ASCII character
-        key = "".join(_fold(ch) for ch in key[:next(j for j, ch in enumerate(key) if not ch.isascii())])
+    else:  # up to the first non-ASCII character
+        key = "".join(_fold(ch) for ch in key[: next(j for j, ch in enumerate(key) if not ch.isascii())])
     families = _FAMILIES_BY_PREFIX.get(key)
     if families is None:
         if len(key) == _PREFIX_LEN:
-            families = tuple(rx for rx, prefixes, _ in _family_patterns()
-                             if any(key[:j] in prefixes for j in range(len(key) + 1)))
-        else:                             # cut short by the end of the text or a non-ASCII character
-            families = tuple(rx for rx, prefixes, beginnings in _family_patterns()
-                             if key in beginnings or any(key[:j] in prefixes for j in range(len(key))))
+            families = tuple(
+                rx
+                for rx, prefixes, _ in _family_patterns()
+                if any(key[:j] in prefixes for j in range(len(key) + 1))
+            )
+        else:  # cut short by the end of the text or a non-ASCII character
+            families = tuple(
+                rx
+                for rx, prefixes, beginnings in _family_patterns()
+                if key in beginnings or any(key[:j] in prefixes for j in range(len(key)))
+            )
         _FAMILIES_BY_PREFIX[key] = families
     return families
 
@@ -387,21 +402,91 @@ def trigger_words() -> tuple[frozenset, frozenset]:
     trig = set(lex["months"]) | {m + "." for m in lex["months"]} | set(lex["weekdays"])
     trig |= {w + "." for w in lex["weekdays"]} | {w + "s" for w in lex["weekdays"]}
     trig |= set(lex["units"]) | set(lex["seasons"]) | set(lex["parts_of_day"])
-    trig |= set(lex["unit_adjectives"]) | {"today", "yesterday", "tomorrow", "noon", "midnight",
-                                           "a.m.", "p.m.", "am", "pm", "half", "q1", "q2", "q3", "q4"}
+    trig |= set(lex["unit_adjectives"]) | {
+        "today",
+        "yesterday",
+        "tomorrow",
+        "noon",
+        "midnight",
+        "a.m.",
+        "p.m.",
+        "am",
+        "pm",
+        "half",
+        "q1",
+        "q2",
+        "q3",
+        "q4",
+    }
     trig |= {"fortnightly", "nightly", "nowadays"} | set(lex["decade_words"])
     trig |= {a for a in lex["unit_abbreviations"] if not a.startswith("_")}
     for phrase in list(lex["vague_refs"]) + list(lex["holidays"]):
         trig.add(phrase.split()[-1])
     trig |= {str(y) for y in range(1600, 2100)}
-    prefix = {"the", "a", "an", "of", ",", "-", "–", "to", "and", "&", "every", "each", "other",
-              "once", "twice", "thrice", "times", "per", "'", "’", "at", "up", "in", "right", "these", "near"}
-    for key in ("numbers", "vague_numbers", "quantity_modifiers", "part_modifiers", "relative_words",
-                "ordinals", "vague_refs", "holidays", "deictic_days", "ordinal_days", "whole_unit_words"):
+    prefix = {
+        "the",
+        "a",
+        "an",
+        "of",
+        ",",
+        "-",
+        "–",
+        "to",
+        "and",
+        "&",
+        "every",
+        "each",
+        "other",
+        "once",
+        "twice",
+        "thrice",
+        "times",
+        "per",
+        "'",
+        "’",
+        "at",
+        "up",
+        "in",
+        "right",
+        "these",
+        "near",
+    }
+    for key in (
+        "numbers",
+        "vague_numbers",
+        "quantity_modifiers",
+        "part_modifiers",
+        "relative_words",
+        "ordinals",
+        "vague_refs",
+        "holidays",
+        "deictic_days",
+        "ordinal_days",
+        "whole_unit_words",
+    ):
         for phrase in lex[key]:
             prefix.update(phrase.split())
     prefix |= set(lex["months"]) | {m + "." for m in lex["months"]}
     prefix |= set(lex["weekdays"]) | {w + "." for w in lex["weekdays"]}
-    prefix |= {"semi", "recent", "same", "that", "this", "following", "foreseeable", "distant", "new", "year", "'s",
-               "christmas", "day", "valentine", "international", "women", "independence", "labour", "may"}
+    prefix |= {
+        "semi",
+        "recent",
+        "same",
+        "that",
+        "this",
+        "following",
+        "foreseeable",
+        "distant",
+        "new",
+        "year",
+        "'s",
+        "christmas",
+        "day",
+        "valentine",
+        "international",
+        "women",
+        "independence",
+        "labour",
+        "may",
+    }
     return frozenset(trig), frozenset(prefix)

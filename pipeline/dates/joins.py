@@ -13,6 +13,7 @@
 >>> [c.groups.get("year") for c in share_range_years(find_candidates(text), text)]
 ['2015', '2015']
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -39,7 +40,7 @@ def share_range_years(candidates: list[Candidate], text: str) -> list[Candidate]
         a, b = out[i], out[i + 1]
         if a.kind not in _OPEN_YEAR_KINDS or a.groups.get("year") or not b.groups.get("year"):
             continue
-        if b.kind not in ("mdy", "dmy", "my") or not _RANGE_GAP.fullmatch(text[a.end:b.start]):
+        if b.kind not in ("mdy", "dmy", "my") or not _RANGE_GAP.fullmatch(text[a.end : b.start]):
             continue
         ma, mb = _month_of(a), _month_of(b)
         if ma is None or mb is None:
@@ -54,16 +55,25 @@ def join_compounds(candidates: list[Candidate], text: str) -> list[Candidate]:
     out: list[Candidate] = []
     for c in candidates:
         prev = out[-1] if out else None
-        if prev is not None and prev.kind in ("duration", "dur_multi") and c.kind in ("duration", "ago") \
-                and _COMPOUND_GAP.fullmatch(text[prev.end:c.start]) and "\n" not in text[prev.end:c.start]:
+        if (
+            prev is not None
+            and prev.kind in ("duration", "dur_multi")
+            and c.kind in ("duration", "ago")
+            and _COMPOUND_GAP.fullmatch(text[prev.end : c.start])
+            and "\n" not in text[prev.end : c.start]
+        ):
             parts = list(prev.groups.get("parts") or [(prev.groups["num"], prev.groups["unit"])])
             units = {u.lower().rstrip("s") for _, u in parts}
-            if c.groups["unit"].lower().rstrip("s") not in units and not c.groups.get("qmod") \
-                    and not prev.groups.get("half") and not c.groups.get("half"):
+            if (
+                c.groups["unit"].lower().rstrip("s") not in units
+                and not c.groups.get("qmod")
+                and not prev.groups.get("half")
+                and not c.groups.get("half")
+            ):
                 parts.append((c.groups["num"], c.groups["unit"]))
                 kind = "ago_multi" if c.kind == "ago" else "dur_multi"
                 groups = {"parts": tuple(parts), "dir": c.groups.get("dir")}
-                out[-1] = Candidate(kind, prev.start, c.end, text[prev.start:c.end], groups)
+                out[-1] = Candidate(kind, prev.start, c.end, text[prev.start : c.end], groups)
                 continue
         out.append(c)
     return out
@@ -79,26 +89,42 @@ def _quoted_ranges(text: str) -> list[tuple[int, int]]:
     return ranges
 
 
-def story_day(text: str, blocked: list[tuple[int, int]], dct: Optional[dt.date],
-              items: list[dict]) -> Optional[dt.date]:
+def story_day(
+    text: str, blocked: list[tuple[int, int]], dct: Optional[dt.date], items: list[dict]
+) -> Optional[dt.date]:
     """The day the story happened, when the lead paragraph dates it one to three days before
     the document date (a news story's usual lag); else None."""
     if dct is None or not items:
         return None
-    lead = next((m for m in re.finditer(r"[^\n]+", text)
-                 if not any(s <= m.start() < e for s, e in blocked) and len(m.group().split()) > 8), None)
+    lead = next(
+        (
+            m
+            for m in re.finditer(r"[^\n]+", text)
+            if not any(s <= m.start() < e for s, e in blocked) and len(m.group().split()) > 8
+        ),
+        None,
+    )
     if lead is None:
         return None
     first = next((d for d in items if lead.start() <= d["start"] < lead.end()), None)
-    if first is None or first["type"] != "DATE" or first["anchor"] not in ("document", "absolute") \
-            or not re.fullmatch(r"\d{4}-\d\d-\d\d", first["value"] or ""):
+    if (
+        first is None
+        or first["type"] != "DATE"
+        or first["anchor"] not in ("document", "absolute")
+        or not re.fullmatch(r"\d{4}-\d\d-\d\d", first["value"] or "")
+    ):
         return None
     day = dt.date.fromisoformat(first["value"])
     return day if 1 <= (dct - day).days <= 3 else None
 
 
-def anchor_quoted_deictics(text: str, blocked: list[tuple[int, int]], dct: Optional[dt.date],
-                           candidates: list[Candidate], items: list[dict]) -> None:
+def anchor_quoted_deictics(
+    text: str,
+    blocked: list[tuple[int, int]],
+    dct: Optional[dt.date],
+    candidates: list[Candidate],
+    items: list[dict],
+) -> None:
     """Re-anchor quoted "today"/"yesterday"/"tomorrow" on the story day (in place)."""
     if not any(c.kind == "deictic" for c in candidates):
         return

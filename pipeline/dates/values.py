@@ -14,15 +14,33 @@ date a later "two months later" may count from, the new reference point.
 >>> normalize(c, ctx, lambda: "past")[:3]
 ('DATE', '2024-09', 'narrative')
 """
+
 from __future__ import annotations
 
 import datetime as dt
 import re
 from typing import Callable, Optional
 
-from pipeline.dates.calendar import (_REL, _UNIT_GRAIN, Context, Point, Result, _fine_enough, _lex, _month,  # noqa: F401
-                                     _relative_point, _safe_date, _unit, _weekday, _year_for, _year_rel,
-                                     duration, fmt, number, shift)
+from pipeline.dates.calendar import (  # noqa: F401
+    _REL,
+    _UNIT_GRAIN,
+    Context,
+    Point,
+    Result,
+    _fine_enough,
+    _lex,
+    _month,
+    _relative_point,
+    _safe_date,
+    _unit,
+    _weekday,
+    _year_for,
+    _year_rel,
+    duration,
+    fmt,
+    number,
+    shift,
+)
 from pipeline.dates.grammar import Candidate
 
 
@@ -33,6 +51,7 @@ def normalize(c: Candidate, ctx: Context, tense: Callable[[], str]) -> Optional[
 
 
 # --- families -------------------------------------------------------------------------------
+
 
 def _day_of(g) -> int:
     if g.get("day"):
@@ -59,7 +78,7 @@ def _full_date(g, c, ctx, tense):
 
 
 def _day_of_month(g, c, ctx, tense):
-    """"the 27th", "Friday the 22nd", "the 20th of next month": a day of a month that the
+    """ "the 27th", "Friday the 22nd", "the 20th of next month": a day of a month that the
     text or the document date gives. With a weekday, the nearest month where that day is
     that weekday; else the month of the previous date of the narrative (day or month grain),
     else the document's month moved by the tense (a past "27th" after the 20th is last month's)."""
@@ -92,10 +111,21 @@ def _day_of_month(g, c, ctx, tense):
 
 
 def _nth_weekday(g, c, ctx, tense):
-    """"the first Friday of July", "the last Monday of next month": that weekday of that month."""
+    """ "the first Friday of July", "the last Monday of next month": that weekday of that month."""
     wd = _lex()["weekdays"][g["wd"].lower().rstrip(".")]
-    n = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
-         "fifth": 5, "5th": 5, "last": -1}[g["ord"].lower()]
+    n = {
+        "first": 1,
+        "1st": 1,
+        "second": 2,
+        "2nd": 2,
+        "third": 3,
+        "3rd": 3,
+        "fourth": 4,
+        "4th": 4,
+        "fifth": 5,
+        "5th": 5,
+        "last": -1,
+    }[g["ord"].lower()]
     if g.get("month"):
         month = _month(g["month"])
         if g.get("year"):
@@ -107,7 +137,9 @@ def _nth_weekday(g, c, ctx, tense):
         base = ctx.previous[0] if rel.startswith("the ") and ctx.previous else ctx.dct
         if base is None:
             return ("DATE", None, "none", None)
-        first = shift(base.replace(day=1), "M", {"the following": 1, "the previous": -1}.get(rel, _REL.get(rel, 0)))
+        first = shift(
+            base.replace(day=1), "M", {"the following": 1, "the previous": -1}.get(rel, _REL.get(rel, 0))
+        )
         year, month, anchor = first.year, first.month, "previous" if rel.startswith("the ") else "document"
     if year is None:
         return ("DATE", f"XXXX-{month:02d}-WXX-{wd}-#{n}", "none", None)
@@ -127,7 +159,7 @@ def _month_rel(g, c, ctx, tense):
 
 
 def _month_rel2(g, c, ctx, tense):
-    """"last September" is the latest September before the document date, "next June" the
+    """ "last September" is the latest September before the document date, "next June" the
     first one after; "this September" the one of the current (or narrative) year."""
     month = _month(g["month"])
     rel = re.sub(r"\s+", " ", g["rel"].lower())
@@ -154,7 +186,11 @@ def _weekend(g, c, ctx, tense):
     if ctx.dct is None:
         return ("DATE", None, "none", None)
     t = tense()
-    step = -1 if t == "past" and ctx.dct.isoweekday() < 6 else (1 if t == "future" and ctx.dct.isoweekday() > 6 else 0)
+    step = (
+        -1
+        if t == "past" and ctx.dct.isoweekday() < 6
+        else (1 if t == "future" and ctx.dct.isoweekday() > 6 else 0)
+    )
     d = shift(ctx.dct, "W", step)
     return ("DATE", fmt(d, "WE"), "document", (d, "W"))
 
@@ -181,7 +217,9 @@ def _season(g, c, ctx, tense):
     if g.get("year"):
         return ("DATE", f"{g['year']}-{code}", "absolute", None)
     if g.get("rel"):
-        year, anchor = _year_rel(g["rel"].lower().replace("the coming", "next").replace("the past", "last"), ctx)
+        year, anchor = _year_rel(
+            g["rel"].lower().replace("the coming", "next").replace("the past", "last"), ctx
+        )
     else:
         year, anchor = _year_for({"SP": 4, "SU": 7, "FA": 10, "WI": 1}[code], 1, ctx, tense)
     return ("DATE", f"{year:04d}-{code}" if year else f"XXXX-{code}", anchor if year else "none", None)
@@ -222,8 +260,16 @@ def _decade(g, c, ctx, tense):
     return ("DATE", century + str(d // 10), "absolute", None)
 
 
-_CENTURY_WORDS = {"fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
-                  "twentieth": 20, "twenty-first": 21, "twenty-second": 22}
+_CENTURY_WORDS = {
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "twenty-first": 21,
+    "twenty-second": 22,
+}
 
 
 def _century(g, c, ctx, tense):
@@ -292,7 +338,11 @@ def _deictic(g, c, ctx, tense):
 
 def _part_of_day(g, c, ctx, tense):
     if g.get("tonight"):
-        return ("TIME", f"{ctx.dct.isoformat()}TNI", "document", None) if ctx.dct else ("TIME", None, "none", None)
+        return (
+            ("TIME", f"{ctx.dct.isoformat()}TNI", "document", None)
+            if ctx.dct
+            else ("TIME", None, "none", None)
+        )
     code = _lex()["parts_of_day"][g["part"].lower()]
     rel = re.sub(r"\s+", " ", g["rel"].lower())
     if rel in ("that", "the same", "the following", "the next", "the previous"):
@@ -318,7 +368,7 @@ def _weekday_date(g, c, ctx, tense):
 
 
 def _weekday_of_week(g, c, ctx, tense):
-    """"Friday next week", "last week on Sunday": that weekday of that ISO week."""
+    """ "Friday next week", "last week on Sunday": that weekday of that ISO week."""
     wd = _lex()["weekdays"][(g.get("wd") or g["wd2"]).lower().rstrip(".")]
     if ctx.dct is None:
         return ("DATE", f"XXXX-WXX-{wd}", "none", None)
@@ -361,7 +411,10 @@ def _set_freq(g, c, ctx, tense):
 
 
 def _set_adv(g, c, ctx, tense):
-    code = _lex()["unit_adjectives"].get(g["adv"].lower()) or {"fortnightly": "FN", "nightly": "D"}[g["adv"].lower()]
+    code = (
+        _lex()["unit_adjectives"].get(g["adv"].lower())
+        or {"fortnightly": "FN", "nightly": "D"}[g["adv"].lower()]
+    )
     m = re.fullmatch(r"(\d*)([A-Z]+)", code)
     return ("SET", duration(float(m.group(1) or 1), m.group(2)), "none", None)
 
@@ -381,7 +434,7 @@ def _holiday(g, c, ctx, tense):
 def _duration(g, c, ctx, tense):
     n = number(g["num"])
     if g.get("half") and n is not None:
-        n += 0.5                   # "an hour and a half"
+        n += 0.5  # "an hour and a half"
     return ("DURATION", duration(n, _unit(g["unit"])), "none", None)
 
 
@@ -389,7 +442,7 @@ _ISO_ORDER = ["Y", "M", "W", "D", "H", "MIN", "S"]
 
 
 def _duration_multi(g, c, ctx, tense):
-    """"two years and three months" → P2Y3M (weeks become days when mixed with them)."""
+    """ "two years and three months" → P2Y3M (weeks become days when mixed with them)."""
     parts = {}
     for num, unit in g["parts"]:
         n, u = number(num), _unit(unit)
@@ -412,7 +465,7 @@ def _fmt(n: float) -> str:
 
 
 def _ago_multi(g, c, ctx, tense):
-    """"1 month and 21 days ago": the document date (or previous date) moved by every part."""
+    """ "1 month and 21 days ago": the document date (or previous date) moved by every part."""
     sign = 1 if g["dir"].lower().split()[0] in ("later", "after", "from", "hence") else -1
     from_document = g["dir"].lower().split()[0] in ("ago", "from", "hence")
     base = ctx.dct if from_document else (ctx.previous[0] if ctx.previous else None)
@@ -447,13 +500,45 @@ def _vague(g, c, ctx, tense):
 
 
 _HANDLERS = {
-    "iso": _full_date, "slash": _full_date, "md": _full_date, "mdy": _full_date, "dmy": _full_date,
-    "dom": _day_of_month, "nth_wd": _nth_weekday, "dur_whole": _duration_whole, "dur_multi": _duration_multi, "ago_multi": _ago_multi,
-    "month_rel": _month_rel, "month_rel2": _month_rel2, "weekend": _weekend, "my": _month_year, "month": _month_alone,
-    "season_year": _season, "season_rel": _season, "season": _season, "quarter": _quarter,
-    "decade": _decade, "century": _century, "year": _year, "rel_dur": _rel_dur, "ago": _ago,
-    "rel_unit": _rel_unit, "the_year": _the_year, "deictic": _deictic, "part_rel": _part_of_day,
-    "weekday": _weekday_date, "wd_week": _weekday_of_week, "clock": _clock, "set_every": _set_every, "set_freq": _set_freq,
-    "set_adv": _set_adv, "set_plural": _set_plural, "holiday": _holiday, "dur_adj": _duration,
-    "duration": _duration, "dur_bare": _vague_duration, "the_years": _vague_duration, "vague": _vague,
+    "iso": _full_date,
+    "slash": _full_date,
+    "md": _full_date,
+    "mdy": _full_date,
+    "dmy": _full_date,
+    "dom": _day_of_month,
+    "nth_wd": _nth_weekday,
+    "dur_whole": _duration_whole,
+    "dur_multi": _duration_multi,
+    "ago_multi": _ago_multi,
+    "month_rel": _month_rel,
+    "month_rel2": _month_rel2,
+    "weekend": _weekend,
+    "my": _month_year,
+    "month": _month_alone,
+    "season_year": _season,
+    "season_rel": _season,
+    "season": _season,
+    "quarter": _quarter,
+    "decade": _decade,
+    "century": _century,
+    "year": _year,
+    "rel_dur": _rel_dur,
+    "ago": _ago,
+    "rel_unit": _rel_unit,
+    "the_year": _the_year,
+    "deictic": _deictic,
+    "part_rel": _part_of_day,
+    "weekday": _weekday_date,
+    "wd_week": _weekday_of_week,
+    "clock": _clock,
+    "set_every": _set_every,
+    "set_freq": _set_freq,
+    "set_adv": _set_adv,
+    "set_plural": _set_plural,
+    "holiday": _holiday,
+    "dur_adj": _duration,
+    "duration": _duration,
+    "dur_bare": _vague_duration,
+    "the_years": _vague_duration,
+    "vague": _vague,
 }

@@ -10,22 +10,22 @@ takes the participants of the event in context).
 >>> Mentions(doc).of(token)             # doctest: +SKIP
 ['Xi Jinping']
 """
+
 from __future__ import annotations
 
 import bisect
-from collections import namedtuple
-import json
 import functools
-from pathlib import Path
+import json
+from collections import namedtuple
 
 import numpy
-from pipeline.patterns import PATTERNS_DIR
 from spacy.attrs import DEP, HEAD, LEMMA, LOWER, POS
 from spacy.symbols import conj as CONJ
 from spacy.tokens import Doc, Token
 
 from pipeline.document.access import doc_text, entity_spans, results, sent_bounds
 from pipeline.entities.gazetteer import gazetteer
+from pipeline.patterns import PATTERNS_DIR
 
 PAIR = "__pair__"
 Sentence = namedtuple("Sentence", "start end")
@@ -40,8 +40,13 @@ PATTERNS = PATTERNS_DIR
 @functools.lru_cache(maxsize=1)
 def _nouns() -> tuple[frozenset, ...]:
     data = json.loads((PATTERNS / "events_cameo.json").read_text(encoding="utf-8"))
-    return (frozenset(data["group_nouns"]), frozenset(data["actor_nouns"]), frozenset(data["partitive_nouns"]),
-            frozenset(data["pair_person_nouns"]), frozenset(data["pair_country_nouns"]))
+    return (
+        frozenset(data["group_nouns"]),
+        frozenset(data["actor_nouns"]),
+        frozenset(data["partitive_nouns"]),
+        frozenset(data["pair_person_nouns"]),
+        frozenset(data["pair_country_nouns"]),
+    )
 
 
 class Tree:
@@ -81,7 +86,7 @@ class Tree:
     def text(self, start: int, end: int) -> str:
         """``doc[start:end].text`` of a non-empty span."""
         last = self.doc[end - 1]
-        return doc_text(self.doc)[self.doc[start].idx:last.idx + len(last)]
+        return doc_text(self.doc)[self.doc[start].idx : last.idx + len(last)]
 
     def above(self, indices) -> set[int]:
         """The tokens that dominate any of the tokens ``indices`` (their proper ancestors):
@@ -114,7 +119,7 @@ class Tree:
                     break
                 start = head
             chain = [start]
-            for word in chain:            # grows while it is read
+            for word in chain:  # grows while it is read
                 chain += [c for c in self.children(word) if c.i > word.i and c.dep_ == "conj"]
             found = self._conjuncts[token.i] = tuple(w for w in chain if w.i != token.i)
         return found
@@ -153,7 +158,7 @@ class Mentions:
         self._person_subject: list[bool] = []
         self._country_at: list[int] = []
         self._country_name: list[str] = []
-        self.bounds_at: dict[int, tuple[int, int]] = {}     # an entity's start character -> its tokens
+        self.bounds_at: dict[int, tuple[int, int]] = {}  # an entity's start character -> its tokens
         entities = results(doc, "entities")
         for ent, span in zip(entities, entity_spans(doc, entities)):
             if span is None:
@@ -165,9 +170,10 @@ class Mentions:
                 self._person_at.append(start)
                 self._person_name.append(ent["canonical"])
                 self._person_country.append(ent.get("country"))
-                root = span.root       # "Philippine President Rodrigo Duterte said": the NP is the subject
-                subject = root.dep_ in SUBJECT_DEPS or (root.dep_ in {"appos", "compound"}
-                                                        and root.head.dep_ in SUBJECT_DEPS)
+                root = span.root  # "Philippine President Rodrigo Duterte said": the NP is the subject
+                subject = root.dep_ in SUBJECT_DEPS or (
+                    root.dep_ in {"appos", "compound"} and root.head.dep_ in SUBJECT_DEPS
+                )
                 self._person_subject.append(subject)
                 if subject:
                     self._subject_at.append(start)
@@ -212,8 +218,10 @@ class Mentions:
     def name(self, ent: dict) -> str:
         """A participant's name: demonyms and capitals stand for their country ("Chinese
         officials", "Washington urged")."""
-        if ent.get("country") and (ent["label"] == "NORP" or (
-                ent["label"] == "GPE" and self.g.capitals.get(ent["text"]) == ent["country"])):
+        if ent.get("country") and (
+            ent["label"] == "NORP"
+            or (ent["label"] == "GPE" and self.g.capitals.get(ent["text"]) == ent["country"])
+        ):
             return self.g.country_names.get(ent["country"], ent["canonical"])
         return ent["canonical"]
 
@@ -230,7 +238,7 @@ class Mentions:
                 lo = bisect.bisect_left(self._person_at, sent.start, 0, hi)
                 if lo < hi:
                     subjects = [k for k in range(lo, hi) if self._person_subject[k]]
-                    if subjects:      # own sentence: the nearest subject; earlier: the main one
+                    if subjects:  # own sentence: the nearest subject; earlier: the main one
                         return [self._person_name[subjects[-1] if sents_back == 0 else subjects[0]]]
                     return [self._person_name[hi - 1]]
                 hi = lo
@@ -251,9 +259,15 @@ class Mentions:
         for _ in range(2):
             for k in range(min(token.i, sent.end) - 1, sent.start - 1, -1):
                 t = self.doc[k]
-                if t.dep_ in SUBJECT_DEPS and t.pos_ != "PRON" and (
-                        t.tag_ in {"NNS", "NNPS"} or t.lemma_.lower() in self.partitives
-                        or any(c.dep_ == "conj" for c in self.tree.children(t))):
+                if (
+                    t.dep_ in SUBJECT_DEPS
+                    and t.pos_ != "PRON"
+                    and (
+                        t.tag_ in {"NNS", "NNPS"}
+                        or t.lemma_.lower() in self.partitives
+                        or any(c.dep_ == "conj" for c in self.tree.children(t))
+                    )
+                ):
                     names = self.of_phrase(t)
                     if names:
                         return names
@@ -334,30 +348,34 @@ class Mentions:
         low = token.lower_
         if token.pos_ == "PRON":
             if low in PLURAL_PRONOUNS:
-                return self._plural_antecedent(token) or [PAIR]    # else: the participants in context
+                return self._plural_antecedent(token) or [PAIR]  # else: the participants in context
             return self.last_person(token.i) if low in PRONOUNS else []
         pos = token.pos_
         if pos not in {"NOUN", "PROPN"} and not (pos in {"NUM", "PRON", "ADJ"} and low in self.partitives):
             return []
         children = self.tree.children(token)
-        for child in children:      # "Russian President Vladimir Putin" headed by "President"
+        for child in children:  # "Russian President Vladimir Putin" headed by "President"
             ent = self.by_token.get(child.i)
             if ent and ent["label"] == "PERSON" and child.dep_ in {"compound", "appos", "flat", "npadvmod"}:
                 return [ent["canonical"]]
         if low in self.partitives or token.lemma_.lower() in self.partitives:
             for child in children:  # "Thousands of Iraqi Kurds", "a group of Moroccan diplomats"
                 if child.dep_ == "prep" and child.lower_ == "of":
-                    found = [n for p in self.tree.children(child) if p.dep_ == "pobj" for n in self.of_phrase(p)]
+                    found = [
+                        n for p in self.tree.children(child) if p.dep_ == "pobj" for n in self.of_phrase(p)
+                    ]
                     if found:
                         return found
         if token.i + 1 < len(self.doc) and token.lower_ in self.g.title_words:
-            ent = self.by_token.get(token.i + 1)     # "Russian President" + conj "Vladimir Putin"
+            ent = self.by_token.get(token.i + 1)  # "Russian President" + conj "Vladimir Putin"
             if ent and ent["label"] == "PERSON":
                 return [ent["canonical"]]
         if any(c.lower_ in PAIR_WORDS for c in children):
             return self._pair(token)
         lemma = token.lemma_.lower()
-        mods = [c for c in children if c.dep_ in {"poss", "amod", "compound", "nmod"} and c.i in self.by_token]
+        mods = [
+            c for c in children if c.dep_ in {"poss", "amod", "compound", "nmod"} and c.i in self.by_token
+        ]
         for mod in mods:
             ent = self.by_token[mod.i]
             if ent["label"] == "PERSON" and mod.dep_ == "poss":
@@ -369,10 +387,13 @@ class Mentions:
                         return person
                 if lemma in self.group_nouns or ent["label"] == "GPE":
                     # "Senior Hungarian and Romanian officials": the demonym's conjuncts too
-                    names = [self.name(ent)] + [self.name(self.by_token[c.i]) for c in self.tree.conjuncts(mod)
-                                                if c.i in self.by_token and self.by_token[c.i]["label"] in {"GPE", "NORP"}]
+                    names = [self.name(ent)] + [
+                        self.name(self.by_token[c.i])
+                        for c in self.tree.conjuncts(mod)
+                        if c.i in self.by_token and self.by_token[c.i]["label"] in {"GPE", "NORP"}
+                    ]
                     return list(dict.fromkeys(names))
-                if token.tag_ in {"NNS", "NNPS"}:      # "Palestinian factions"
+                if token.tag_ in {"NNS", "NNPS"}:  # "Palestinian factions"
                     return [self.tree.text(min(mod.i, token.i), token.i + 1)]
             if ent["label"] == "ORG" and lemma in self.group_nouns:
                 return [ent["canonical"]]
@@ -380,27 +401,41 @@ class Mentions:
             found = []
             for child in children:
                 if child.dep_ == "prep" and child.lower_ in {"of", "from"}:
-                    found += [self.name(self.by_token[t.i]) for t in self.tree.subtree(child)
-                              if t.i in self.by_token and self.by_token[t.i]["label"] in {"GPE", "ORG", "NORP"}
-                              and (t.i == 0 or t.i - 1 not in self.by_token
-                                   or self.by_token[t.i - 1] is not self.by_token[t.i])]
+                    found += [
+                        self.name(self.by_token[t.i])
+                        for t in self.tree.subtree(child)
+                        if t.i in self.by_token
+                        and self.by_token[t.i]["label"] in {"GPE", "ORG", "NORP"}
+                        and (
+                            t.i == 0
+                            or t.i - 1 not in self.by_token
+                            or self.by_token[t.i - 1] is not self.by_token[t.i]
+                        )
+                    ]
             if found:
                 return list(dict.fromkeys(found))
             if lemma in self.g.title_words and any(c.lower_ == "the" for c in children):
                 return self.titled_person(None, lemma, token.i)
             if any(c.lower_ == "the" for c in children) and not mods:
-                named = self.last_org(lemma, token.i)      # "the council" → the Security Council
+                named = self.last_org(lemma, token.i)  # "the council" → the Security Council
                 if named:
                     return named
         if lemma in self.actor_nouns or (low.endswith("s") and low[:-1] in self.actor_nouns):
             # unnamed groups: "Palestinian police", "rebels" (also a sentence-initial "Rebels")
             start = token.i
-            while start > token.left_edge.i and self.doc[start - 1].dep_ in {"amod", "compound"} \
-                    and self.doc[start - 1].head.i >= start:
+            while (
+                start > token.left_edge.i
+                and self.doc[start - 1].dep_ in {"amod", "compound"}
+                and self.doc[start - 1].head.i >= start
+            ):
                 start -= 1
             end = token.i + 1
             for child in children:  # "rebels in Darfur", "opposition parties in Nepal"
-                if child.dep_ == "prep" and child.lower_ in {"in", "from", "throughout", "of"} and child.i == end:
+                if (
+                    child.dep_ == "prep"
+                    and child.lower_ in {"in", "from", "throughout", "of"}
+                    and child.i == end
+                ):
                     place = next((p for p in self.tree.children(child) if p.dep_ == "pobj"), None)
                     ent = self.by_token.get(place.i) if place is not None else None
                     if ent and ent["label"] in {"GPE", "LOC"}:

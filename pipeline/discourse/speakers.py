@@ -16,6 +16,7 @@ the mention the cue attaches to (``speaker_text``) and the canonical name (``spe
 
 Unresolved mentions keep ``speaker_text`` with ``speaker`` None.
 """
+
 from __future__ import annotations
 
 import json
@@ -23,10 +24,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from pipeline.patterns import PATTERNS_DIR
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.document.access import doc_text, entity_spans, sent_starts
+from pipeline.patterns import PATTERNS_DIR
 from pipeline.quotes.cues import subject_of
 
 LEXICON_PATH = PATTERNS_DIR / "quote_speakers.json"
@@ -67,8 +68,11 @@ class SpeakerLexicon:
     def strip_titles(self, name: str) -> str:
         """``President Xi Jinping`` → ``Xi Jinping``; ``Sultan Ibrahim`` stays."""
         words = name.split()
-        while len(words) > 1 and words[0].lower().rstrip(",") in self.titles \
-                and words[0].lower() not in self.keep_in_names:
+        while (
+            len(words) > 1
+            and words[0].lower().rstrip(",") in self.titles
+            and words[0].lower() not in self.keep_in_names
+        ):
             words = words[1:]
         return " ".join(words)
 
@@ -81,8 +85,14 @@ def _country_key(word: str) -> str:
 class ArticleSpeakers:
     """Per-article state: the entities by token, people's titles, countries and genders."""
 
-    def __init__(self, doc: Doc, entities: list[dict], lexicon: SpeakerLexicon,
-                 text: Optional[str] = None, cue_lemmas: frozenset = frozenset()):
+    def __init__(
+        self,
+        doc: Doc,
+        entities: list[dict],
+        lexicon: SpeakerLexicon,
+        text: Optional[str] = None,
+        cue_lemmas: frozenset = frozenset(),
+    ):
         self.doc = doc
         self.cue_lemmas = cue_lemmas
         self.text = doc_text(doc) if text is None else text
@@ -154,8 +164,9 @@ class ArticleSpeakers:
         return found[-1] if found else None
 
     def _learn_person(self, span: Span, canonical: str) -> None:
-        info = self._info.setdefault(canonical, {"words": set(), "countries": set(), "codes": set(),
-                                                "gender": None})
+        info = self._info.setdefault(
+            canonical, {"words": set(), "countries": set(), "codes": set(), "gender": None}
+        )
         doc = self.doc
         words = []
         start = span.start
@@ -217,8 +228,11 @@ class ArticleSpeakers:
         ent = self.ent_at.get(tok.i)
         if ent is not None:
             return ent["label"] in NAMED
-        if tok.lemma_.lower() in self.lex.speaker_nouns or low in self.lex.speaker_nouns \
-                or tok.lemma_.lower() in DOCUMENT_NOUNS:
+        if (
+            tok.lemma_.lower() in self.lex.speaker_nouns
+            or low in self.lex.speaker_nouns
+            or tok.lemma_.lower() in DOCUMENT_NOUNS
+        ):
             return True
         return tok.pos_ == "PROPN"
 
@@ -227,8 +241,13 @@ class ArticleSpeakers:
     def mention(self, tok: Token) -> Mention:
         """The mention headed by ``tok`` and the speaker it names (conjuncts joined)."""
         first = self._single(tok)
-        conj = [c for c in tok.children if c.dep_ == "conj" and c.i > tok.i
-                and (c.i in self.ent_at and self.ent_at[c.i]["label"] in NAMED or c.pos_ == "PROPN")]
+        conj = [
+            c
+            for c in tok.children
+            if c.dep_ == "conj"
+            and c.i > tok.i
+            and (c.i in self.ent_at and self.ent_at[c.i]["label"] in NAMED or c.pos_ == "PROPN")
+        ]
         if not conj or tok.pos_ == "PRON":
             if first.speaker is None and tok.pos_ != "PRON":
                 named = self._split_apposition(tok)
@@ -238,8 +257,12 @@ class ArticleSpeakers:
         parts = [first] + [self._single(c) for c in conj]
         names = [p.speaker for p in parts if p.speaker]
         last = parts[-1]
-        return Mention(first.start, last.end, self.text[first.start:last.end],
-                       " and ".join(dict.fromkeys(names)) or None)
+        return Mention(
+            first.start,
+            last.end,
+            self.text[first.start : last.end],
+            " and ".join(dict.fromkeys(names)) or None,
+        )
 
     def _single(self, tok: Token) -> Mention:
         doc = self.doc
@@ -249,8 +272,11 @@ class ArticleSpeakers:
         if tok.i in self.ent_at:
             return self._entity_mention(tok)
         for child in tok.children:  # "the spokesperson, Mao Ning,"; "state broadcaster CCTV"
-            if child.dep_ == "appos" and child.i in self.ent_at and self.ent_at[child.i]["label"] in (
-                    "PERSON", "ORG"):
+            if (
+                child.dep_ == "appos"
+                and child.i in self.ent_at
+                and self.ent_at[child.i]["label"] in ("PERSON", "ORG")
+            ):
                 return self._entity_mention(child)
         lemma = tok.lemma_.lower()
         possessor = self._document_author(tok)
@@ -289,8 +315,13 @@ class ArticleSpeakers:
         if tok.dep_ not in SUBJECTS:
             return None
         for sib in tok.head.children:
-            if sib.dep_ == tok.dep_ and tok.i < sib.i < tok.i + 20 and sib.i in self.ent_at \
-                    and self.ent_at[sib.i]["label"] == "PERSON" and self.doc[sib.left_edge.i - 1].text == ",":
+            if (
+                sib.dep_ == tok.dep_
+                and tok.i < sib.i < tok.i + 20
+                and sib.i in self.ent_at
+                and self.ent_at[sib.i]["label"] == "PERSON"
+                and self.doc[sib.left_edge.i - 1].text == ","
+            ):
                 return sib
         return None
 
@@ -310,15 +341,30 @@ class ArticleSpeakers:
             if author is None and t.right_edge.i + 1 < tok.i:  # "the statement ... released by X"
                 verb = self.doc[t.right_edge.i + 1]
                 if verb.tag_ in ("VBN", "VBD"):  # the parser often reads a VBD
-                    author = next((o for a in verb.children if a.dep_ == "agent"
-                                   for o in a.children if o.dep_ == "pobj" and o.i in self.ent_at), None)
+                    author = next(
+                        (
+                            o
+                            for a in verb.children
+                            if a.dep_ == "agent"
+                            for o in a.children
+                            if o.dep_ == "pobj" and o.i in self.ent_at
+                        ),
+                        None,
+                    )
             if author is not None:
                 return author
             verb = t.head.head
-            if t.dep_ == "pobj" and t.head.lower_ in ("in", "through", "via") \
-                    and verb.lemma_.lower() in self.cue_lemmas:
+            if (
+                t.dep_ == "pobj"
+                and t.head.lower_ in ("in", "through", "via")
+                and verb.lemma_.lower() in self.cue_lemmas
+            ):
                 subject = subject_of(verb)
-                if subject is not None and subject.i != tok.i and subject.lemma_.lower() not in DOCUMENT_NOUNS:
+                if (
+                    subject is not None
+                    and subject.i != tok.i
+                    and subject.lemma_.lower() not in DOCUMENT_NOUNS
+                ):
                     return subject
         return None
 
@@ -341,7 +387,9 @@ class ArticleSpeakers:
                 preps = [g for g in child.children if g.dep_ == "agent"]
             for prep in preps:
                 for obj in prep.children:
-                    if obj.dep_ == "pobj" and (obj.i in self.ent_at or obj.lemma_.lower() in self.lex.institutions):
+                    if obj.dep_ == "pobj" and (
+                        obj.i in self.ent_at or obj.lemma_.lower() in self.lex.institutions
+                    ):
                         return obj
         return None
 
@@ -384,8 +432,12 @@ class ArticleSpeakers:
             lemma = t.lemma_.lower()
             if ent is not None and ent["label"] == "PERSON" or t.lower_ in ("he", "she", "they"):
                 return None  # a person spoke last: not "it"
-            if ent is not None or lemma in self.lex.institutions or lemma in DOCUMENT_NOUNS \
-                    or t.lower_ == "it":
+            if (
+                ent is not None
+                or lemma in self.lex.institutions
+                or lemma in DOCUMENT_NOUNS
+                or t.lower_ == "it"
+            ):
                 return self._single(t).speaker
         return None
 
@@ -421,7 +473,7 @@ class ArticleSpeakers:
             elif t.pos_ in ("PROPN", "ADJ") and t.is_title:
                 countries.add(_country_key(t.text))
         candidates, unplaced = [], []
-        for s, e, canonical in self.persons:
+        for s, _e, canonical in self.persons:
             info = self.info.get(canonical)
             if info is None or not required <= info["words"] or not _fills(fills, info["words"]):
                 continue
@@ -432,14 +484,20 @@ class ArticleSpeakers:
             candidates.append((s, canonical))
         candidates = candidates or unplaced
         if not candidates and (countries or codes):  # titles unseen: a person of that country
-            candidates = [(s, c) for s, e, c in self.persons
-                          if codes & self.info[c]["codes"] and not self.info[c]["words"] - {"his", "her"}]
+            candidates = [
+                (s, c)
+                for s, e, c in self.persons
+                if codes & self.info[c]["codes"] and not self.info[c]["words"] - {"his", "her"}
+            ]
         before = [c for c in candidates if c[0] < tok.i]
         if before:
             return before[-1][1]
         next_sentence = self.sentence_of(tok.i) + 1  # "The UN chief welcomed ... . "...," said X"
-        after = [c for c in candidates if c[0] > tok.i and (
-            c[0] - tok.i < 60 or self.sentence_of(c[0]) <= next_sentence)]
+        after = [
+            c
+            for c in candidates
+            if c[0] > tok.i and (c[0] - tok.i < 60 or self.sentence_of(c[0]) <= next_sentence)
+        ]
         return after[0][1] if after else None
 
     def _group(self, tok: Token, lemma: str) -> Optional[str]:
@@ -464,7 +522,7 @@ class ArticleSpeakers:
 
     def _institution(self, tok: Token) -> Optional[str]:
         word = tok.lemma_.lower()
-        for s, e, canonical in reversed(self.orgs):
+        for s, _e, canonical in reversed(self.orgs):
             if s < tok.i and word in canonical.lower():
                 return canonical
         if tok.is_title:
@@ -475,10 +533,11 @@ class ArticleSpeakers:
         """A bare name → the full name of an article person it ends (or, alone, starts)."""
         name = self.lex.strip_titles(text)
         words = name.split()
-        for s, e, canonical in reversed(self.persons):
+        for _s, _e, canonical in reversed(self.persons):
             parts = canonical.split()
-            if len(parts) > len(words) and (parts[-1] == words[-1]
-                                            or len(words) == 1 and parts[0] == words[0]):
+            if len(parts) > len(words) and (
+                parts[-1] == words[-1] or len(words) == 1 and parts[0] == words[0]
+            ):
                 return canonical
         return name
 
@@ -499,5 +558,4 @@ def _country_name(ent: dict) -> Optional[str]:
     return gazetteer().country_names.get(code)
 
 
-DOCUMENT_NOUNS = set(json.loads((PATTERNS_DIR / "quote_cues.json")
-                                .read_text(encoding="utf-8"))["documents"])
+DOCUMENT_NOUNS = set(json.loads((PATTERNS_DIR / "quote_cues.json").read_text(encoding="utf-8"))["documents"])

@@ -3,6 +3,7 @@
 >>> reference_date_of(nlp.make_doc("x"))   # doctest: +SKIP
 None
 """
+
 from __future__ import annotations
 
 import bisect
@@ -12,12 +13,15 @@ import numpy
 from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Span
 
+from models import RECORD_KINDS
+
 TEXT_KEY = "communique_text"
 SENT_STARTS_KEY = "communique_sent_starts"
 
 
-def set_results(doc: Doc, kind: str, items: list[dict], label: Optional[str] = None,
-                spans: Optional[list[Span]] = None) -> None:
+def set_results(
+    doc: Doc, kind: str, items: list[dict], label: Optional[str] = None, spans: Optional[list[Span]] = None
+) -> None:
     """Store a component's records: plain dicts on ``doc._.communique_<kind>`` and
     token-aligned spans (labelled ``label`` or the item's ``type``/``kind``) on
     ``doc.spans["communique_<kind>"]``; a component that already has the items' spans
@@ -26,9 +30,12 @@ def set_results(doc: Doc, kind: str, items: list[dict], label: Optional[str] = N
     if spans is None:
         spans = []
         for item in items:
-            span = doc.char_span(item["start"], item["end"], alignment_mode="expand",
-                                 label=label or str(item.get("type") or item.get("kind")
-                                                    or item.get("label") or kind))
+            span = doc.char_span(
+                item["start"],
+                item["end"],
+                alignment_mode="expand",
+                label=label or str(item.get("type") or item.get("kind") or item.get("label") or kind),
+            )
             if span is not None:
                 spans.append(span)
     doc.spans[f"communique_{kind}"] = spans
@@ -39,8 +46,9 @@ def entity_spans(doc: Doc, entities: list[dict]) -> list[Optional[Span]]:
     them (``doc.spans["communique_entities"]``, one per record, in order), else each
     record's characters expanded to tokens (``doc.char_span`` costs more per record)."""
     stored = list(doc.spans["communique_entities"]) if "communique_entities" in doc.spans else []
-    if len(stored) == len(entities) and all(s.start_char == e["start"] and s.end_char == e["end"]
-                                            for s, e in zip(stored, entities)):
+    if len(stored) == len(entities) and all(
+        s.start_char == e["start"] and s.end_char == e["end"] for s, e in zip(stored, entities)
+    ):
         return stored
     return [doc.char_span(e["start"], e["end"], alignment_mode="expand") for e in entities]
 
@@ -113,7 +121,7 @@ def sent_of(doc: Doc, i: int, end: Optional[int] = None) -> Span:
         return doc[start:stop]
     starts = sent_starts(doc)
     k = bisect.bisect_left(starts, end)
-    return doc[sent_bounds(doc, i)[0]:starts[k] if k < len(starts) else len(doc)]
+    return doc[sent_bounds(doc, i)[0] : starts[k] if k < len(starts) else len(doc)]
 
 
 def sorted_ids(values: Iterable) -> numpy.ndarray:
@@ -129,3 +137,15 @@ def in_table(values: numpy.ndarray, table: numpy.ndarray) -> numpy.ndarray:
     idx = numpy.searchsorted(table, values)
     idx[idx == len(table)] = 0
     return table[idx] == values
+
+
+def register_extensions() -> None:
+    """Register ``doc._.communique_*`` once (plain values only, never spaCy objects)."""
+    for kind in RECORD_KINDS:
+        if not Doc.has_extension(f"communique_{kind}"):
+            Doc.set_extension(f"communique_{kind}", default=None)
+    if not Doc.has_extension("communique_meta"):
+        # {"reference_date": "YYYY-MM-DD" | None, ...} set before the pipeline runs
+        Doc.set_extension("communique_meta", default=None)
+    if not Doc.has_extension("communique_narrative_date"):
+        Doc.set_extension("communique_narrative_date", default=None)

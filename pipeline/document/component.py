@@ -7,6 +7,7 @@ neighbouring sentence runs into. Heading and dateline spans go to
 ``doc.spans["communique_headings"]`` and ``doc.spans["communique_dateline"]`` so that
 later components can skip them.
 """
+
 from __future__ import annotations
 
 import re
@@ -16,7 +17,7 @@ from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.document.access import doc_text
+from pipeline.document.access import doc_text, register_extensions
 from pipeline.io.reading import find_headings, parse_front_matter
 
 _LINE_BREAK = re.compile(r"[\r\n]+")
@@ -93,4 +94,5 @@ def _long_run_cuts(n_tokens: int, cuts: set[int], limit: int) -> set[int]:
     assigns=["token.is_sent_start", "doc.spans"],
 )
 def make_structure(nlp: Language, name: str) -> DocumentStructure:
+    register_extensions()  # the factory works alone in a plain spaCy pipeline
     return DocumentStructure(nlp, name)

@@ -16,7 +16,7 @@ the resolution of nominal mentions ("the Chinese president") by ``pipeline.disco
 >>> canonical_person("Xi", ["Xi Jinping", "Vladimir Putin"])
 'Xi Jinping'
 """
-from __future__ import annotations
+
 from __future__ import annotations
 
 import re
@@ -32,12 +32,30 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from pipeline.document.access import blocked_char_ranges, doc_text, overlaps, set_results
+from pipeline.document.access import blocked_char_ranges, doc_text, overlaps, register_extensions, set_results
 from pipeline.entities.gazetteer import Gazetteer, gazetteer
 
-_CALENDAR_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august",
-                   "september", "october", "november", "december", "monday", "tuesday",
-                   "wednesday", "thursday", "friday", "saturday", "sunday"}
+_CALENDAR_WORDS = {
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+}
 NAMED = {"PERSON", "GPE", "ORG", "NORP", "LOC", "FAC", "EVENT"}
 POSSESSIVE = {"’s", "'s", "’", "'"}
 TRAILING_POS = {"ADP", "CCONJ", "DET", "SCONJ"}
@@ -45,8 +63,21 @@ _TRAILING_POS_IDS = {ADP, CCONJ, DET, SCONJ}
 # royal and religious titles that are often part of the name itself
 NAME_TITLES = {"sultan", "sheikh", "emir", "amir"}
 # words after an organisation's name that make a summit or meeting of it
-MEETING_WORDS = {"summit", "meeting", "conference", "forum", "session", "plus", "dialogue",
-                 "ministerial", "leaders", "leaders’", "leaders'", "economic", "week"}
+MEETING_WORDS = {
+    "summit",
+    "meeting",
+    "conference",
+    "forum",
+    "session",
+    "plus",
+    "dialogue",
+    "ministerial",
+    "leaders",
+    "leaders’",
+    "leaders'",
+    "economic",
+    "week",
+}
 NAME_PARTICLES = {"bin", "al", "el", "de", "da", "van", "von", "der", "la", "le", "du", "di", "ibn"}
 HONORIFICS = {"mr", "mrs", "ms", "dr"}
 PERSONS_KEY = "communique_persons"
@@ -56,7 +87,7 @@ PERSONS_KEY = "communique_persons"
 # compiling a pattern of them costs more than the rest of the component, so the finders
 # below locate the names with ``str.find`` and test the rest with patterns compiled once.
 _WORD_CHAR = re.compile(r"[\w-]")
-_NAME_WORD = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"          # "Jinping", "Kassym-Jomart"
+_NAME_WORD = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"  # "Jinping", "Kassym-Jomart"
 _NAME_WORD_SPACE = re.compile(_NAME_WORD + "[ ]")
 _NAME_WORD_END = re.compile(_NAME_WORD + r"(?![\w-])")
 
@@ -69,7 +100,7 @@ def _stands_alone(text: str, start: int, end: int) -> bool:
 def _find_words(text: str, words: Iterable[str]) -> list[tuple[int, int]]:
     """Character offsets of the matches of ``(?<![\\w-])(?:W1|W2|...)(?![\\w-])`` in
     ``text``, the words tried longest first, as ``re.finditer`` finds them."""
-    longest: dict[int, int] = {}        # start -> end of the longest word standing alone there
+    longest: dict[int, int] = {}  # start -> end of the longest word standing alone there
     for word in words:
         at = text.find(word)
         while at != -1:
@@ -90,7 +121,7 @@ def _find_name_pairs(text: str, singles: set[str]) -> list[tuple[int, int]]:
         at = text.find(single)
         while at != -1:
             candidates.add(at)
-            if at > 1 and text[at - 1] == " ":      # the word before: back to its start
+            if at > 1 and text[at - 1] == " ":  # the word before: back to its start
                 start = at - 1
                 while start and _WORD_CHAR.match(text, start - 1):
                     start -= 1
@@ -101,12 +132,12 @@ def _find_name_pairs(text: str, singles: set[str]) -> list[tuple[int, int]]:
         if start and _WORD_CHAR.match(text, start - 1):
             continue
         space = text.find(" ", start)
-        if space > start and text[start:space] in singles:          # S W
+        if space > start and text[start:space] in singles:  # S W
             word = _NAME_WORD_END.match(text, space + 1)
             if word:
                 ends[start] = word.end()
                 continue
-        word = _NAME_WORD_SPACE.match(text, start)                 # W S
+        word = _NAME_WORD_SPACE.match(text, start)  # W S
         if word:
             at = word.end()
             for single in singles:
@@ -133,7 +164,9 @@ def _strip_titles(words: list[str], g: Optional[Gazetteer] = None) -> list[str]:
     start = 0
     while len(words) - start > 1:
         word = words[start].lower()
-        if word in NAME_TITLES or (word.strip(".,") not in g.title_words and word.strip(".,") not in HONORIFICS):
+        if word in NAME_TITLES or (
+            word.strip(".,") not in g.title_words and word.strip(".,") not in HONORIFICS
+        ):
             break
         start += 1
     return words[start:]
@@ -162,14 +195,17 @@ class _Tokens:
 
     def __init__(self, doc: Doc, title_words: _TitleWords):
         self.text = doc_text(doc)
-        self.array = doc.to_array([ORTH, LOWER, POS, IS_TITLE]) if len(doc) \
+        self.array = (
+            doc.to_array([ORTH, LOWER, POS, IS_TITLE])
+            if len(doc)
             else numpy.zeros((0, 4), dtype=numpy.uint64)
+        )
         self.orth, self.lower, self.pos, self.is_title = self.array.T.tolist()
         self.title = [pos != VERB and title_words[lower] for lower, pos in zip(self.lower, self.pos)]
 
     def text_of(self, span: Span) -> str:
         """``span.text`` (which joins its tokens)."""
-        return self.text[span.start_char:span.end_char]
+        return self.text[span.start_char : span.end_char]
 
 
 class EntityExtractor:
@@ -198,13 +234,15 @@ class EntityExtractor:
     def _clean(self, doc: Doc, ent: Span, v: _Tokens) -> Optional[Span]:
         start, end = ent.start, ent.end
         # possessives and a trailing function word: "the Great Hall of the People on"
-        while end > start and (v.orth[end - 1] in self._possessive_ids or v.pos[end - 1] in _TRAILING_POS_IDS):
+        while end > start and (
+            v.orth[end - 1] in self._possessive_ids or v.pos[end - 1] in _TRAILING_POS_IDS
+        ):
             end -= 1
         label = ent.label_
         if label != "PERSON":
             label, start = self._titled_name(doc, start, end, label, v)
         if label == "PERSON":
-            for i in range(end - 1, start, -1):     # "Nauru's President David Adeang"
+            for i in range(end - 1, start, -1):  # "Nauru's President David Adeang"
                 if v.orth[i] in self._possessive_ids:
                     start = i + 1
                     break
@@ -217,9 +255,9 @@ class EntityExtractor:
         if all(v.title[i] or v.lower[i] in self._of_the_ids for i in range(start, end)):
             text = doc[start:end].text
             if text not in self.g.orgs and text not in self.g.countries:
-                return None               # a title alone is no name: "Secretary of State", "State Councilor"
+                return None  # a title alone is no name: "Secretary of State", "State Councilor"
         if (start, end, label) == (ent.start, ent.end, ent.label_):
-            return ent                    # as the model found it (it sets no kb_id or id)
+            return ent  # as the model found it (it sets no kb_id or id)
         return Span(doc, start, end, label=label)
 
     def _titled_name(self, doc: Doc, start: int, end: int, label: str, v: _Tokens) -> tuple[str, int]:
@@ -232,9 +270,12 @@ class EntityExtractor:
             k += 1
         if titled and k > start and k < end:
             rest = range(k, end)
-            if all(v.pos[i] == PROPN and (v.is_title[i] or v.orth[i] == self._hyphen_id)
-                   or v.orth[i] == self._hyphen_id for i in rest) \
-                    and not any(v.lower[i] in self._meeting_ids for i in rest):
+            if all(
+                v.pos[i] == PROPN
+                and (v.is_title[i] or v.orth[i] == self._hyphen_id)
+                or v.orth[i] == self._hyphen_id
+                for i in rest
+            ) and not any(v.lower[i] in self._meeting_ids for i in rest):
                 text = doc[k:end].text
                 if text not in self.g.orgs and text not in self.g.countries:
                     return "PERSON", k
@@ -286,9 +327,16 @@ class EntityExtractor:
             return False
         if s.start <= g.start and g.end <= s.end and s.label_ == "ORG":
             extra = [t for t in s if t.i < g.start or t.i >= g.end]
-            return all(t.lower_ in MEETING_WORDS or t.lower_ == "the" or not t.is_alpha
-                       or t.like_num or t.tag_ == "JJ" or t.text in self.g.cities
-                       or t.text in self.g.countries for t in extra)
+            return all(
+                t.lower_ in MEETING_WORDS
+                or t.lower_ == "the"
+                or not t.is_alpha
+                or t.like_num
+                or t.tag_ == "JJ"
+                or t.text in self.g.cities
+                or t.text in self.g.countries
+                for t in extra
+            )
         return True
 
     # -- people --------------------------------------------------------------------------
@@ -299,11 +347,13 @@ class EntityExtractor:
             while end - start > 1 and v.title[start]:
                 start += 1
             if all(v.title[i] for i in range(start, end)):
-                continue                  # "State Councilor and Foreign Minister Qin Gang"
+                continue  # "State Councilor and Foreign Minister Qin Gang"
             if taken.intersection(range(start, end)):
                 continue
-            if any(v.orth[i] in self._known_name_ids or v.lower[i] in self._meeting_ids
-                   for i in range(start, end)):
+            if any(
+                v.orth[i] in self._known_name_ids or v.lower[i] in self._meeting_ids
+                for i in range(start, end)
+            ):
                 continue
             span = Span(doc, start, end, label="PERSON")
             if not overlaps(span.start_char, span.end_char, blocked):
@@ -320,7 +370,9 @@ class EntityExtractor:
         is_title = v.array[:, 3] == 1
         name = is_title & (v.array[:, 2] == PROPN)
         # capitalised words before a capitalised proper noun, then the titles among them
-        starts = [i for i in numpy.flatnonzero(is_title[:-1] & name[1:]).tolist() if v.lower[i] in self._title_ids]
+        starts = [
+            i for i in numpy.flatnonzero(is_title[:-1] & name[1:]).tolist() if v.lower[i] in self._title_ids
+        ]
         if not starts:
             return []
         name_list = name.tolist()
@@ -352,24 +404,36 @@ class EntityExtractor:
             return self.g.country_of(v.text_of(ent)), titles
         return None, titles
 
-    def _find_people(self, doc: Doc, spans: list[Span], names: list[str], canonical: _Canonical,
-                     v: _Tokens) -> list[Span]:
+    def _find_people(
+        self, doc: Doc, spans: list[Span], names: list[str], canonical: _Canonical, v: _Tokens
+    ) -> list[Span]:
         parts = {n.split()[-1] for n in names}
         # family name first ("Wang Yi" ... "said Wang"): first words of two-word names
         for words in (n.split() for n in names):
-            if len(words) == 2 and words[0].lower() not in self.g.title_words \
-                    and words[0].lower() not in NAME_TITLES and words[0] not in self.g.demonyms:
+            if (
+                len(words) == 2
+                and words[0].lower() not in self.g.title_words
+                and words[0].lower() not in NAME_TITLES
+                and words[0] not in self.g.demonyms
+            ):
                 parts.add(words[0])
         for s in spans:
             if s.label_ == "PERSON" and len(s) == 1:
                 text = v.text_of(s)
                 if canonical(text) != text:
                     parts.add(text)
-        parts = {p for p in parts if len(p) > 1 and p[0].isupper() and p.lower() not in NAME_PARTICLES
-                 and p not in self.g.countries and p not in self.g.orgs}
+        parts = {
+            p
+            for p in parts
+            if len(p) > 1
+            and p[0].isupper()
+            and p.lower() not in NAME_PARTICLES
+            and p not in self.g.countries
+            and p not in self.g.orgs
+        }
         if not parts:
             return spans
-        bounds = [(s.start, s.end) for s in spans]     # kept in step with spans
+        bounds = [(s.start, s.end) for s in spans]  # kept in step with spans
         for start_char, end_char in _find_words(v.text, parts):
             span = doc.char_span(start_char, end_char)
             if span is None:
@@ -379,8 +443,12 @@ class EntityExtractor:
             if not hit:
                 spans.append(Span(doc, start, end, label="PERSON"))
                 bounds.append((start, end))
-            elif len(hit) == 1 and bounds[hit[0]] == (start, end) and spans[hit[0]].label_ in {"ORG", "GPE", "NORP"} \
-                    and v.text[start_char:end_char] not in self.g.countries:
+            elif (
+                len(hit) == 1
+                and bounds[hit[0]] == (start, end)
+                and spans[hit[0]].label_ in {"ORG", "GPE", "NORP"}
+                and v.text[start_char:end_char] not in self.g.countries
+            ):
                 spans[hit[0]] = Span(doc, start, end, label="PERSON")
         return spans
 
@@ -404,9 +472,16 @@ class EntityExtractor:
             cand = doc.char_span(start_char, end_char)
             if cand is None or len(cand) != 2 or overlaps(cand.start_char, cand.end_char, blocked):
                 continue
-            if any(t.tag_ != "NNP" or self._is_title(t) or t.text in self.g.countries
-                   or t.text in self.g.cities or t.text in self.g.orgs or t.text in self.g.demonyms
-                   or t.lower_ in _CALENDAR_WORDS for t in cand):
+            if any(
+                t.tag_ != "NNP"
+                or self._is_title(t)
+                or t.text in self.g.countries
+                or t.text in self.g.cities
+                or t.text in self.g.orgs
+                or t.text in self.g.demonyms
+                or t.lower_ in _CALENDAR_WORDS
+                for t in cand
+            ):
                 continue
             hit = {id(taken[i]): taken[i] for i in range(cand.start, cand.end) if i in taken}
             if any(h.label_ != "PERSON" or len(h) > 1 for h in hit.values()):
@@ -426,13 +501,19 @@ class EntityExtractor:
             span = self._clean(doc, ent, v)
             if span is None or blocked and overlaps(span.start_char, span.end_char, blocked):
                 continue
-            if span.label_ == "GPE" and self._after_lower_hyphen(doc, span.start, v):    # "the one-China principle"
+            if span.label_ == "GPE" and self._after_lower_hyphen(
+                doc, span.start, v
+            ):  # "the one-China principle"
                 continue
             model.append(span)
         model += self._titled_people(doc, model, blocked, v)
         gaz = filter_spans(self.matcher(doc, as_spans=True))
-        gaz = [s for s in gaz if not self._after_lower_hyphen(doc, s.start, v)
-               and not (blocked and overlaps(s.start_char, s.end_char, blocked))]
+        gaz = [
+            s
+            for s in gaz
+            if not self._after_lower_hyphen(doc, s.start, v)
+            and not (blocked and overlaps(s.start_char, s.end_char, blocked))
+        ]
         spans = self._complete_names(doc, self._merge(doc, model, gaz, v), blocked, v)
         names: list[str] = []
         for s in sorted(spans, key=attrgetter("start")):
@@ -446,8 +527,12 @@ class EntityExtractor:
         spans = sorted(self._find_people(doc, spans, names, canonical, v), key=attrgetter("start"))
         doc.set_ents(spans, default="outside")
         # the items' spans are the named entities themselves
-        set_results(doc, "entities", self._items(doc, spans, canonical, v),
-                    spans=[s for s in spans if s.label_ in NAMED])
+        set_results(
+            doc,
+            "entities",
+            self._items(doc, spans, canonical, v),
+            spans=[s for s in spans if s.label_ in NAMED],
+        )
         return doc
 
     def _after_lower_hyphen(self, doc: Doc, start: int, v: _Tokens) -> bool:
@@ -481,8 +566,16 @@ class EntityExtractor:
                     name = text.title()
             else:
                 name = text
-            items.append({"text": text, "start": start_char, "end": end_char,
-                          "label": label, "canonical": name, "country": country})
+            items.append(
+                {
+                    "text": text,
+                    "start": start_char,
+                    "end": end_char,
+                    "label": label,
+                    "canonical": name,
+                    "country": country,
+                }
+            )
         for item in items:
             if item["label"] == "PERSON":
                 item["country"] = persons[item["canonical"]]["country"]
@@ -525,4 +618,5 @@ class _Canonical(dict):
 
 @Language.factory("communique_entities", assigns=["doc.ents", "doc._.communique_entities"])
 def make_entities(nlp: Language, name: str) -> EntityExtractor:
+    register_extensions()  # the factory works alone in a plain spaCy pipeline
     return EntityExtractor(nlp, name)

@@ -8,14 +8,14 @@ components.
 >>> g.country_of("Britain"), g.country_of("Gambian"), g.country_of("Kazan")
 ('GBR', 'GMB', 'RUS')
 """
-from __future__ import annotations
 
-from pipeline.patterns import PATTERNS_DIR
+from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Optional
+
+from pipeline.patterns import PATTERNS_DIR
 
 PATTERNS = PATTERNS_DIR
 
@@ -39,14 +39,14 @@ def _names(cell: str) -> list[str]:
 
 @dataclass
 class Gazetteer:
-    country_names: dict = field(default_factory=dict)   # ISO3 -> canonical name
-    countries: dict = field(default_factory=dict)       # name or alias -> ISO3
-    demonyms: dict = field(default_factory=dict)        # demonym -> ISO3
-    cities: dict = field(default_factory=dict)          # city -> ISO3
-    capitals: dict = field(default_factory=dict)        # capital -> ISO3
-    orgs: dict = field(default_factory=dict)            # name or alias -> (canonical, label, kind)
-    titles: dict = field(default_factory=dict)          # lower-case title -> (kind, role)
-    title_words: set = field(default_factory=set)       # every word of every title
+    country_names: dict = field(default_factory=dict)  # ISO3 -> canonical name
+    countries: dict = field(default_factory=dict)  # name or alias -> ISO3
+    demonyms: dict = field(default_factory=dict)  # demonym -> ISO3
+    cities: dict = field(default_factory=dict)  # city -> ISO3
+    capitals: dict = field(default_factory=dict)  # capital -> ISO3
+    orgs: dict = field(default_factory=dict)  # name or alias -> (canonical, label, kind)
+    titles: dict = field(default_factory=dict)  # lower-case title -> (kind, role)
+    title_words: set = field(default_factory=set)  # every word of every title
 
     def country_of(self, text: str) -> Optional[str]:
         """ISO3 of a country name, alias, demonym or city (exact spelling, then plain)."""

@@ -7,16 +7,16 @@ its possessor ("Xi's visit", "his talks"), else those of its light verb ("held t
 "sent congratulations"). Recipients are objects and ``with``/``to``/``on``/``against``
 phrases; the location is a visit's single destination or an ``in``/``at`` place.
 """
+
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Optional
 
-from pipeline.patterns import PATTERNS_DIR
 from spacy.tokens import Token
 
 from pipeline.discourse.mentions import Mentions, Tree
+from pipeline.patterns import PATTERNS_DIR
 
 PATTERNS = PATTERNS_DIR
 
@@ -29,7 +29,9 @@ VERBAL = {"VERB", "AUX"}
 VERBAL_OR_NOMINAL = VERBAL | {"NOUN", "PROPN"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # "Israel is opposed to ...", "is committed to ...": a state of the subject, not a passive
-STATIVE = frozenset(json.loads((PATTERNS / "events_stative.json").read_text(encoding="utf-8"))["stative_participles"])
+STATIVE = frozenset(
+    json.loads((PATTERNS / "events_stative.json").read_text(encoding="utf-8"))["stative_participles"]
+)
 
 
 def _same(a: Optional[Token], b: Optional[Token]) -> bool:
@@ -56,7 +58,9 @@ def verb_actors(verb: Token, m: Mentions, depth: int = 0) -> list[str]:
     out: list[str] = []
     children = m.tree.children(verb)
     deps = [c.dep_ for c in children]
-    passive = ("auxpass" in deps or "nsubjpass" in deps) and not (verb.lemma_ in STATIVE and "agent" not in deps)
+    passive = ("auxpass" in deps or "nsubjpass" in deps) and not (
+        verb.lemma_ in STATIVE and "agent" not in deps
+    )
     for child, dep in zip(children, deps):
         if passive and dep == "agent":
             for pobj in m.tree.children(child):
@@ -67,9 +71,15 @@ def verb_actors(verb: Token, m: Mentions, depth: int = 0) -> list[str]:
                 out += m.of_phrase(verb.head)
             else:
                 found = m.of_phrase(child)
-                if not found:             # "A report by U.N. experts accused ..."
-                    found = [n for p in m.tree.children(child) if p.dep_ == "prep" and p.lower_ == "by"
-                             for o in m.tree.children(p) if o.dep_ == "pobj" for n in m.of_phrase(o)]
+                if not found:  # "A report by U.N. experts accused ..."
+                    found = [
+                        n
+                        for p in m.tree.children(child)
+                        if p.dep_ == "prep" and p.lower_ == "by"
+                        for o in m.tree.children(p)
+                        if o.dep_ == "pobj"
+                        for n in m.of_phrase(o)
+                    ]
                 out += found
     head = verb.head
     if out or head.i == verb.i:
@@ -81,7 +91,7 @@ def verb_actors(verb: Token, m: Mentions, depth: int = 0) -> list[str]:
         seen = {verb.i}
         pos = head.pos_
         while pos not in VERBAL_OR_NOMINAL and head.i not in seen:
-            seen.add(head.i)                  # bounded: a malformed parse (or the root) must not loop
+            seen.add(head.i)  # bounded: a malformed parse (or the root) must not loop
             head = head.head
             pos = head.pos_
         if pos in VERBAL:
@@ -100,18 +110,26 @@ def noun_actors(noun: Token, m: Mentions, depth: int = 0, agent_from: bool = Fal
     for child in m.tree.children(noun):
         if child.dep_ == "poss":
             out += m.of_phrase(child)
-        elif child.dep_ in {"prep", "agent"} and (child.lower_ == "by" or (agent_from and child.lower_ == "from")):
+        elif child.dep_ in {"prep", "agent"} and (
+            child.lower_ == "by" or (agent_from and child.lower_ == "from")
+        ):
             out += [n for p in m.tree.children(child) if p.dep_ == "pobj" for n in m.of_phrase(p)]
         elif child.dep_ in {"compound", "amod", "nmod"} and m.label(child) == "PERSON":
             out += m.of(child)
-    if not out and noun.i in m.above_by:  # "the signing of the Beijing Declaration ... by 14 Palestinian factions"
+    if (
+        not out and noun.i in m.above_by
+    ):  # "the signing of the Beijing Declaration ... by 14 Palestinian factions"
         for tok in m.tree.subtree(noun):
             if tok.dep_ in {"prep", "agent"} and tok.lower_ == "by" and tok.i > noun.i:
                 out += [n for p in m.tree.children(tok) if p.dep_ == "pobj" for n in m.of_phrase(p)]
                 break
-    if not out:     # "Palestinian riots", "Israeli air strikes": the demonym is the actor
-        out = [n for c in m.tree.children(noun) if c.dep_ == "amod" and c.i < noun.i and m.label(c) == "NORP"
-               for n in m.of(c)]
+    if not out:  # "Palestinian riots", "Israeli air strikes": the demonym is the actor
+        out = [
+            n
+            for c in m.tree.children(noun)
+            if c.dep_ == "amod" and c.i < noun.i and m.label(c) == "NORP"
+            for n in m.of(c)
+        ]
     if out:
         return list(dict.fromkeys(out))
     head = noun.head
@@ -119,7 +137,11 @@ def noun_actors(noun: Token, m: Mentions, depth: int = 0, agent_from: bool = Fal
         return []
     if head.pos_ in VERBAL and noun.dep_ in {"dobj", "obj", "attr", "nsubjpass", "conj"} | {"dative"}:
         return verb_actors(head, m, depth + 1)
-    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in {"for", "in", "during", "at", "of", "on", "under"}:
+    if (
+        noun.dep_ == "pobj"
+        and head.dep_ == "prep"
+        and head.lower_ in {"for", "in", "during", "at", "of", "on", "under"}
+    ):
         governor = head.head
         if governor.pos_ in VERBAL and head.lower_ != "of":
             return verb_actors(governor, m, depth + 1)
@@ -130,9 +152,15 @@ def noun_actors(noun: Token, m: Mentions, depth: int = 0, agent_from: bool = Fal
     return []
 
 
-def recipients(trigger: Token, light: Optional[Token], consumed: Optional[Token], m: Mentions,
-               object_is_recipient: bool, particle: Optional[Token] = None,
-               on_targets: frozenset = frozenset()) -> list[str]:
+def recipients(
+    trigger: Token,
+    light: Optional[Token],
+    consumed: Optional[Token],
+    m: Mentions,
+    object_is_recipient: bool,
+    particle: Optional[Token] = None,
+    on_targets: frozenset = frozenset(),
+) -> list[str]:
     """Objects and with/to/against phrases; the ``on`` phrase of a sanction-like trigger or
     object ("imposed sanctions on Russia", "an attack on the embassy"); people conjoined to a
     place ("met Putin in Moscow and Zelenskiy in Kyiv")."""
@@ -144,7 +172,7 @@ def recipients(trigger: Token, light: Optional[Token], consumed: Optional[Token]
         for child in m.tree.children(head):
             if child.dep_ == "prep" and child.lower_ in {"on", "upon"} and not _same(child, particle):
                 out += [n for p in m.tree.children(child) if p.dep_ == "pobj" for n in m.of_phrase(p)]
-    if particle is not None:              # "called on the Global South"
+    if particle is not None:  # "called on the Global South"
         out += [n for p in m.tree.children(particle) if p.dep_ == "pobj" for n in m.of_phrase(p)]
         if particle.dep_ == "prt":
             out += [n for c in m.tree.children(trigger) if c.dep_ == "dobj" for n in m.of_phrase(c)]
@@ -152,10 +180,14 @@ def recipients(trigger: Token, light: Optional[Token], consumed: Optional[Token]
     for head in heads:
         for child in m.tree.children(head):
             dep = child.dep_
-            if dep in {"dobj", "obj", "dative", "iobj", "oprd"} and object_is_recipient \
-                    and (not _same(child, consumed) or m.label(child) is not None) \
-                    and child.pos_ != "ADP" \
-                    and head.pos_ in VERBAL and not (_same(head, light) and _same(child, trigger)):
+            if (
+                dep in {"dobj", "obj", "dative", "iobj", "oprd"}
+                and object_is_recipient
+                and (not _same(child, consumed) or m.label(child) is not None)
+                and child.pos_ != "ADP"
+                and head.pos_ in VERBAL
+                and not (_same(head, light) and _same(child, trigger))
+            ):
                 out += m.of_phrase(child)
             elif dep in {"prep", "prt", "dative"} and not _same(child, particle):
                 for prep in (child, *m.tree.conjuncts(child)):
@@ -177,7 +209,9 @@ def _people_beside_places(trigger: Token, m: Mentions) -> list[str]:
         if tok.dep_ == "prep" and tok.lower_ in PLACE_PREPS and tok.head.i - trigger.i <= 8:
             for p in m.tree.children(tok):
                 if p.dep_ == "pobj" and m.label(p) in {"GPE", "LOC", "FAC"}:
-                    out += [n for c in m.tree.conjuncts(p) if m.label(c) in {"PERSON", "ORG"} for n in m.of(c)]
+                    out += [
+                        n for c in m.tree.conjuncts(p) if m.label(c) in {"PERSON", "ORG"} for n in m.of(c)
+                    ]
     return out
 
 
@@ -186,8 +220,13 @@ def destination(trigger: Token, m: Mentions) -> Optional[str]:
     "a visit to Brazil"), as the place is named (a city stays a city)."""
     found = []
     for child in m.tree.children(trigger):
-        toks = [child] if child.dep_ in {"dobj", "obj"} else [
-            p for p in m.tree.children(child) if p.dep_ == "pobj"] if child.dep_ == "prep" and child.lower_ == "to" else []
+        toks = (
+            [child]
+            if child.dep_ in {"dobj", "obj"}
+            else [p for p in m.tree.children(child) if p.dep_ == "pobj"]
+            if child.dep_ == "prep" and child.lower_ == "to"
+            else []
+        )
         for tok in toks:
             for t in (tok, *m.tree.conjuncts(tok)):
                 ent = m.entity(t)
@@ -218,7 +257,7 @@ def status(trigger: Token, verb: Optional[Token], cues: dict, tree: Tree) -> str
                 return "planned"
     if verb is None:
         return "occurred"
-    chain = [verb]                    # the verb and the verbs it is the xcomp or conjunct of
+    chain = [verb]  # the verb and the verbs it is the xcomp or conjunct of
     tok = verb
     while len(chain) < 4 and tok.dep_ in {"xcomp", "conj"}:
         head = tok.head
@@ -227,15 +266,17 @@ def status(trigger: Token, verb: Optional[Token], cues: dict, tree: Tree) -> str
         chain.append(head)
         tok = head
     planned = hypothetical = False
-    if any(v.dep_ == "xcomp" and v.head.pos_ == "ADJ" and v.head.lower_ in cues["planned_adjectives"]
-           for v in chain):
-        planned = True                # "is ready to send troops", "says it is willing to withdraw"
+    if any(
+        v.dep_ == "xcomp" and v.head.pos_ == "ADJ" and v.head.lower_ in cues["planned_adjectives"]
+        for v in chain
+    ):
+        planned = True  # "is ready to send troops", "says it is willing to withdraw"
     for i, v in enumerate(chain):
         if i and v.lemma_ in cues["negated_governors"]:
             return "negated"
         if i and v.lemma_ in cues["planned_governors"]:
             planned = True
-        for child in tree.children(v):      # (an advcl's "if" is one of its mark children)
+        for child in tree.children(v):  # (an advcl's "if" is one of its mark children)
             dep = child.dep_
             if dep == "neg":
                 return "negated"
@@ -249,7 +290,7 @@ def status(trigger: Token, verb: Optional[Token], cues: dict, tree: Tree) -> str
             elif dep == "mark" and child.lower_ in cues["hypothetical_mark"]:
                 hypothetical = True
             elif dep == "acomp" and i == 0 and child.lower_ in PLANNED_ACOMP:
-                planned = True        # "is due to visit", "is set to sign"
+                planned = True  # "is due to visit", "is set to sign"
     if hypothetical:
         return "hypothetical"
     return "planned" if planned else "occurred"

@@ -13,6 +13,7 @@ Each event: ``{text, start, end, type, mode, cameo, trigger, actors, recipients,
 date, status, sentence_start, sentence_end}``; the span is the trigger (with its light verb
 or particle: "held talks", "called for").
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -21,18 +22,34 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from pipeline.document.access import blocked_char_ranges, doc_text, overlaps, results, sent_bounds, set_results
-from pipeline.events.arguments import (VERBAL, clause_verb, destination, noun_actors, place, recipients, status,
-                                  verb_actors)
-from pipeline.events.lexicon import OBJECT_DEPS, choose_noun, choose_verb, complement, lexicon, refine
 from pipeline.discourse.mentions import PAIR, Mentions, Tree
+from pipeline.document.access import (
+    blocked_char_ranges,
+    doc_text,
+    overlaps,
+    register_extensions,
+    results,
+    sent_bounds,
+    set_results,
+)
+from pipeline.events.arguments import (
+    VERBAL,
+    clause_verb,
+    destination,
+    noun_actors,
+    place,
+    recipients,
+    status,
+    verb_actors,
+)
+from pipeline.events.lexicon import OBJECT_DEPS, choose_noun, choose_verb, complement, lexicon, refine
 
 ARG_PREPS = {"with", "to", "between", "by", "among", "from", "of", "on", "against", "in", "for"}
 NO_OBJECT_RECIPIENT = {"STATEMENT"}
 HOLD_VERBS = {"hold", "have", "conduct"}
 AGENT_FROM = {"PROTEST", "ACCUSE", "THREATEN", "SUPPORT", "REQUEST", "AID", "STATEMENT"}
-INHERIT_WINDOW = 3   # sentences back in which a shared participant carries a date over
-WORKING_KEYS = ("_tok", "_verb", "_noun", "_sent", "_own", "_inherited")   # dropped from the records
+INHERIT_WINDOW = 3  # sentences back in which a shared participant carries a date over
+WORKING_KEYS = ("_tok", "_verb", "_noun", "_sent", "_own", "_inherited")  # dropped from the records
 
 
 class EventExtractor:
@@ -49,7 +66,9 @@ class EventExtractor:
         self.appeal_carriers = frozenset(self.cues["appeal_carriers"])
 
     # -- candidates ----------------------------------------------------------------------
-    def _candidates(self, doc: Doc, blocked, tree: Tree) -> tuple[list[Token], dict[int, tuple[str, int, int]]]:
+    def _candidates(
+        self, doc: Doc, blocked, tree: Tree
+    ) -> tuple[list[Token], dict[int, tuple[str, int, int]]]:
         verbs, nouns = [], {}
         for kind, start, end in self.finder(doc, tree):
             tok = doc[end - 1]
@@ -63,7 +82,7 @@ class EventExtractor:
                     verbs.append(tok)
                 continue
             if kind == "PHRASE":
-                key = " ".join([t.lower_ for t in doc[start:end - 1]] + [tok.lemma_])
+                key = " ".join([t.lower_ for t in doc[start : end - 1]] + [tok.lemma_])
             else:
                 lemma = tok.lemma_
                 key = lemma if lemma in self.lex.nouns else tok.lower_
@@ -72,22 +91,25 @@ class EventExtractor:
             old = nouns.get(tok.i)
             if old is None or end - start > old[2] - old[1]:
                 nouns[tok.i] = (key, start, end)
-        return verbs, nouns                   # the finder lists single verbs once each, in order
+        return verbs, nouns  # the finder lists single verbs once each, in order
 
     def _not_an_act(self, tok: Token, tree: Tree) -> bool:
         """A generic gerund subject ('Shelling camps is a war crime', 'Sanctioning five men
         will not stop an army') and the content of a charge ('accused Rwanda of backing M23')
         name acts, not events that happened."""
         dep = tok.dep_
-        if dep in {"csubj", "csubjpass", "nsubj", "nsubjpass"} and tok.tag_ == "VBG" \
-                and not any(c.dep_ in {"nsubj", "poss"} for c in tree.children(tok)):
+        if (
+            dep in {"csubj", "csubjpass", "nsubj", "nsubjpass"}
+            and tok.tag_ == "VBG"
+            and not any(c.dep_ in {"nsubj", "poss"} for c in tree.children(tok))
+        ):
             return True
         if dep not in {"pcomp", "pobj"}:
             return False
         head = tok.head
         if head.lower_ not in {"of", "for"}:
             return False
-        gov = head.head if head.head.dep_ not in OBJECT_DEPS else head.head.head   # "accused Rwanda of"
+        gov = head.head if head.head.dep_ not in OBJECT_DEPS else head.head.head  # "accused Rwanda of"
         return gov.lemma_ in self.allegation_verbs
 
     def _modifies_a_thing(self, tok: Token, tree: Tree) -> bool:
@@ -95,18 +117,22 @@ class EventExtractor:
         of event, not one that happened ('the mentality of bloc confrontation', 'speculation
         about phone conversations')."""
         head = tok.head
-        return tok.dep_ == "pobj" and head.lower_ in {"of", "about"} \
-            and head.head.pos_ == "NOUN" and head.head.lemma_ not in self.lex.nouns \
-            and head.head.lemma_ not in self.measure_nouns \
-            and not any(c.dep_ == "nummod" for c in tree.children(head.head)) \
-            and not any(c.dep_ in {"det", "poss", "nummod"} for c in tree.children(tok)) \
+        return (
+            tok.dep_ == "pobj"
+            and head.lower_ in {"of", "about"}
+            and head.head.pos_ == "NOUN"
+            and head.head.lemma_ not in self.lex.nouns
+            and head.head.lemma_ not in self.measure_nouns
+            and not any(c.dep_ == "nummod" for c in tree.children(head.head))
+            and not any(c.dep_ in {"det", "poss", "nummod"} for c in tree.children(tok))
             and not self._own_args(tok, tree)
+        )
 
     @staticmethod
     def _in_topic_list(tok: Token, nouns: dict, tree: Tree) -> bool:
         """A trigger noun listed among three or more things that are not events."""
         head, seen = tok, {tok.i}
-        while head.dep_ == "conj" and head.head.i not in seen:    # bounded on any parse
+        while head.dep_ == "conj" and head.head.i not in seen:  # bounded on any parse
             head = head.head
             seen.add(head.i)
         items = [head, *tree.conjuncts(head)]
@@ -118,15 +144,23 @@ class EventExtractor:
         children = tree.children(tok)
         if not any(c.dep_ == "det" and c.lower_ in self.cues["anaphoric_determiners"] for c in children):
             return False
-        return not any(c.dep_ in {"poss", "nummod"} or (c.dep_ == "prep" and c.lower_ in ARG_PREPS)
-                       or (c.dep_ in {"compound", "amod"} and c.pos_ == "PROPN") for c in children)
+        return not any(
+            c.dep_ in {"poss", "nummod"}
+            or (c.dep_ == "prep" and c.lower_ in ARG_PREPS)
+            or (c.dep_ in {"compound", "amod"} and c.pos_ == "PROPN")
+            for c in children
+        )
 
     def _complement_noun(self, verb: Token, hit: Optional[Token], nouns: dict, tree: Tree):
         """A nominal trigger that a role verb governs: its object ("rejected the proposal"),
         the object of its particle or of to/for/on ("called for talks", "agreed to a truce"),
         and the entry it reads as."""
         cands = [c for c in tree.children(verb) if c.dep_ in OBJECT_DEPS]
-        preps = [c for c in tree.children(verb) if c.dep_ in {"prep", "prt"} and c.lower_ in {"to", "for", "on", "upon"}]
+        preps = [
+            c
+            for c in tree.children(verb)
+            if c.dep_ in {"prep", "prt"} and c.lower_ in {"to", "for", "on", "upon"}
+        ]
         if hit is not None and hit.dep_ == "prep":
             preps.insert(0, hit)
         cands += [p for prep in preps for p in tree.children(prep) if p.dep_ == "pobj"]
@@ -141,8 +175,10 @@ class EventExtractor:
 
     @staticmethod
     def _own_args(tok: Token, tree: Tree) -> bool:
-        return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ARG_PREPS - {"in", "for", "on"})
-                   for c in tree.children(tok))
+        return any(
+            c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ARG_PREPS - {"in", "for", "on"})
+            for c in tree.children(tok)
+        )
 
     @staticmethod
     def _own_participants(tok: Token, m: Mentions) -> list[str]:
@@ -181,19 +217,39 @@ class EventExtractor:
                 if entry.complement_aux:
                     inner = clause if clause is not None and clause.i in chosen else None
                 else:
-                    inner = next((x for c in tree.children(tok) if c.dep_ in {"xcomp", "ccomp"}
-                                  for x in (c, *tree.conjuncts(c)) if x.i in chosen), None)
+                    inner = next(
+                        (
+                            x
+                            for c in tree.children(tok)
+                            if c.dep_ in {"xcomp", "ccomp"}
+                            for x in (c, *tree.conjuncts(c))
+                            if x.i in chosen
+                        ),
+                        None,
+                    )
                 if inner is not None:
-                    absorbed.update(c.i for c in (inner, *tree.conjuncts(inner)))   # "to handle X and to lift Y"
+                    absorbed.update(
+                        c.i for c in (inner, *tree.conjuncts(inner))
+                    )  # "to handle X and to lift Y"
                     ientry, ihit = chosen[inner.i]
                     etype, cameo = refine(entry.role, ientry.type, ientry.cameo, self.lex)
                     if ihit is not None and ihit.dep_ not in {"prep", "prt"}:
                         consumed.add(ihit.i)
-                else:                         # "called for talks", "said Iraq must reach a deal"
-                    noun, nentry = self._complement_noun(clause if clause is not None else tok, hit, nouns, tree)
-                    if noun is None and clause is None:     # "urged all parties to return to the talks"
-                        xcomp = next((c for c in tree.children(tok) if c.dep_ == "xcomp" and c.i not in chosen
-                                      and c.lemma_ in self.appeal_carriers), None)
+                else:  # "called for talks", "said Iraq must reach a deal"
+                    noun, nentry = self._complement_noun(
+                        clause if clause is not None else tok, hit, nouns, tree
+                    )
+                    if noun is None and clause is None:  # "urged all parties to return to the talks"
+                        xcomp = next(
+                            (
+                                c
+                                for c in tree.children(tok)
+                                if c.dep_ == "xcomp"
+                                and c.i not in chosen
+                                and c.lemma_ in self.appeal_carriers
+                            ),
+                            None,
+                        )
                         if xcomp is not None:
                             noun, nentry = self._complement_noun(xcomp, None, nouns, tree)
                     if noun is not None:
@@ -204,16 +260,26 @@ class EventExtractor:
             obj = hit if hit is not None and hit.dep_ not in {"prep", "prt", "agent", "advmod"} else None
             if obj is not None:
                 consumed.add(obj.i)
-            end_tok = hit if hit is not None and obj is None and 0 < hit.i - tok.i <= 2 \
-                and not entry.prep_object else tok        # "called for", not "spoke by"
-            trigger = entry.key + (f" {entry.prep}" if entry.prep else "") + (
-                f" {obj.lemma_}" if obj is not None and entry.object else "")
+            end_tok = (
+                hit
+                if hit is not None and obj is None and 0 < hit.i - tok.i <= 2 and not entry.prep_object
+                else tok
+            )  # "called for", not "spoke by"
+            trigger = (
+                entry.key
+                + (f" {entry.prep}" if entry.prep else "")
+                + (f" {obj.lemma_}" if obj is not None and entry.object else "")
+            )
             particle = hit if hit is not None and obj is None else None
             event = self._event(doc, tok, tok, end_tok, etype, mode, cameo, trigger, None, obj, m, particle)
-            if clause is not None:            # the demand is addressed to the clause's subject
-                event["recipients"] += [n for c in tree.children(clause) if c.dep_ in {"nsubj", "nsubjpass"}
-                                        for n in m.of_phrase(c) if n not in event["recipients"]
-                                        and n not in event["actors"]]
+            if clause is not None:  # the demand is addressed to the clause's subject
+                event["recipients"] += [
+                    n
+                    for c in tree.children(clause)
+                    if c.dep_ in {"nsubj", "nsubjpass"}
+                    for n in m.of_phrase(c)
+                    if n not in event["recipients"] and n not in event["actors"]
+                ]
             by_token[tok.i] = event
             events.append(event)
         anaphors: list[tuple[int, str]] = []
@@ -226,41 +292,63 @@ class EventExtractor:
             if entry is None:
                 continue
             if self._modifies_a_thing(tok, tree):
-                continue                      # "the contents of private phone conversations"
+                continue  # "the contents of private phone conversations"
             if self._in_topic_list(tok, nouns, tree):
-                continue                      # "the withdrawal of troops, food, shelter and water"
+                continue  # "the withdrawal of troops, food, shelter and water"
             if entry.needs_args and self._anaphor(tok, tree):
                 anaphors.append((sent_bounds(doc, i)[0], tok.lemma_))
                 continue
             if (tok.is_title and not tok.is_sent_start) or m.label(tok) is not None:
-                continue                      # part of a name: "the APEC Economic Leaders' Meeting"
+                continue  # part of a name: "the APEC Economic Leaders' Meeting"
             verb = clause_verb(tok)
             governing = by_token.get(verb.i) if verb is not None else None
-            if governing is not None and (governing["type"], governing["mode"]) == (entry.type, entry.mode) \
-                    and tok.head.i in (verb.i, *[
-                    c.i for c in tree.children(verb) if c.dep_ == "prep"]):
-                continue                      # "attended the meeting", "arrived for a visit"
-            if tok.dep_ == "conj" and tok.head.i in by_token and by_token[tok.head.i]["type"] == entry.type \
-                    and by_token[tok.head.i]["_noun"]:
+            if (
+                governing is not None
+                and (governing["type"], governing["mode"]) == (entry.type, entry.mode)
+                and tok.head.i in (verb.i, *[c.i for c in tree.children(verb) if c.dep_ == "prep"])
+            ):
+                continue  # "attended the meeting", "arrived for a visit"
+            if (
+                tok.dep_ == "conj"
+                and tok.head.i in by_token
+                and by_token[tok.head.i]["type"] == entry.type
+                and by_token[tok.head.i]["_noun"]
+            ):
                 first = by_token[tok.head.i]
                 first["end"] = tok.idx + len(tok)
-                first["text"] = self._text[first["start"]:first["end"]]
+                first["text"] = self._text[first["start"] : first["end"]]
                 by_token[i] = first
                 continue
-            light = tok.head if (tok.dep_ in OBJECT_DEPS and tok.head.pos_ in VERBAL
-                                 and tok.head.i not in by_token and 0 < start - tok.head.i <= 5) else None
+            light = (
+                tok.head
+                if (
+                    tok.dep_ in OBJECT_DEPS
+                    and tok.head.pos_ in VERBAL
+                    and tok.head.i not in by_token
+                    and 0 < start - tok.head.i <= 5
+                )
+                else None
+            )
             # the span is the noun ("held talks" → "talks"), with its verb where the noun is an
             # event only through that verb ("imposed martial law", "reached consensus")
             first = light if light is not None and entry.requires_light else doc[start]
-            event = self._event(doc, tok, first, tok, entry.type, entry.mode, entry.cameo,
-                                key, light, None, m)
+            event = self._event(
+                doc, tok, first, tok, entry.type, entry.mode, entry.cameo, key, light, None, m
+            )
             own = self._own_args(tok, tree)
             # "Xi and Trong had in-depth exchanges", "the council held closed consultations"
-            held = light is not None and light.lemma_ in self.light_verbs and (
-                bool(event["actors"]) or light.lemma_ in HOLD_VERBS)
-            if entry.needs_args and not own and not held and (entry.strict_args or (
-                    light is not None and light.lemma_ not in self.light_verbs)):
-                continue                      # "deepening strategic dialogue", "youth exchanges"
+            held = (
+                light is not None
+                and light.lemma_ in self.light_verbs
+                and (bool(event["actors"]) or light.lemma_ in HOLD_VERBS)
+            )
+            if (
+                entry.needs_args
+                and not own
+                and not held
+                and (entry.strict_args or (light is not None and light.lemma_ not in self.light_verbs))
+            ):
+                continue  # "deepening strategic dialogue", "youth exchanges"
             if entry.strict_args and not held and not self._own_participants(tok, m):
                 continue
             event["_noun"] = True
@@ -277,26 +365,59 @@ class EventExtractor:
         set_results(doc, "events", events)
         return doc
 
-    def _event(self, doc: Doc, tok: Token, first: Token, last: Token, etype: str, mode: Optional[str],
-               cameo: str, trigger: str, light: Optional[Token], obj: Optional[Token], m: Mentions,
-               particle: Optional[Token] = None) -> dict:
+    def _event(
+        self,
+        doc: Doc,
+        tok: Token,
+        first: Token,
+        last: Token,
+        etype: str,
+        mode: Optional[str],
+        cameo: str,
+        trigger: str,
+        light: Optional[Token],
+        obj: Optional[Token],
+        m: Mentions,
+        particle: Optional[Token] = None,
+    ) -> dict:
         verbal = tok.pos_ in VERBAL
         verb = tok if verbal else clause_verb(tok)
         actors = verb_actors(tok, m) if verbal else noun_actors(tok, m, agent_from=etype in AGENT_FROM)
-        recips = recipients(tok, light, obj, m, object_is_recipient=etype not in NO_OBJECT_RECIPIENT
-                            and mode != "multilateral", particle=particle, on_targets=self.on_targets)
+        recips = recipients(
+            tok,
+            light,
+            obj,
+            m,
+            object_is_recipient=etype not in NO_OBJECT_RECIPIENT and mode != "multilateral",
+            particle=particle,
+            on_targets=self.on_targets,
+        )
         recips = [r for r in recips if r not in actors]
         location = destination(tok, m) if mode == "visit" else None
         location = location or place(tok, verb if not verbal else None, m)
         sent_start, sent_end = sent_bounds(doc, tok.i)
         sent_last = doc[sent_end - 1]
         start, end = first.idx, last.idx + len(last)
-        return {"text": self._text[start:end], "start": start, "end": end, "type": etype, "mode": mode,
-                "cameo": cameo, "trigger": trigger, "actors": actors, "recipients": recips,
-                "location": location, "date": None,
-                "status": status(tok, verb, self.cues, m.tree),
-                "sentence_start": doc[sent_start].idx, "sentence_end": sent_last.idx + len(sent_last),
-                "_tok": tok, "_verb": verb, "_noun": not verbal, "_sent": sent_start}
+        return {
+            "text": self._text[start:end],
+            "start": start,
+            "end": end,
+            "type": etype,
+            "mode": mode,
+            "cameo": cameo,
+            "trigger": trigger,
+            "actors": actors,
+            "recipients": recips,
+            "location": location,
+            "date": None,
+            "status": status(tok, verb, self.cues, m.tree),
+            "sentence_start": doc[sent_start].idx,
+            "sentence_end": sent_last.idx + len(sent_last),
+            "_tok": tok,
+            "_verb": verb,
+            "_noun": not verbal,
+            "_sent": sent_start,
+        }
 
     @staticmethod
     def _implicit_actor(events: list[dict]) -> None:
@@ -324,7 +445,8 @@ class EventExtractor:
                     prev = before[-1]
                     found = [n for n in prev["actors"] + prev["recipients"] if n != PAIR]
                 e[role] = list(dict.fromkeys(n for n in e[role] if n != PAIR)) + [
-                    n for n in found if n not in e[role]]
+                    n for n in found if n not in e[role]
+                ]
             e["recipients"] = [n for n in e["recipients"] if n not in e["actors"]]
 
     # -- dates ---------------------------------------------------------------------------
@@ -332,8 +454,12 @@ class EventExtractor:
         at_verb: dict[int, str] = {}
         for d in results(doc, "dates"):
             value = d.get("value")
-            if not value or d.get("type") not in {"DATE", "TIME"} or value.startswith("P") \
-                    or value.endswith("_REF"):
+            if (
+                not value
+                or d.get("type") not in {"DATE", "TIME"}
+                or value.startswith("P")
+                or value.endswith("_REF")
+            ):
                 continue
             span = doc.char_span(d["start"], d["end"], alignment_mode="expand")
             if span is None:
@@ -353,12 +479,15 @@ class EventExtractor:
         counts = Counter(a for e in events for a in e["actors"])
         dominant = counts.most_common(1)[0][0] if counts else None
         people = set(doc.user_data.get("communique_persons", {}))
-        narrative = getattr(doc._, "communique_narrative_date", None) if doc.has_extension(
-            "communique_narrative_date") else None
+        narrative = (
+            getattr(doc._, "communique_narrative_date", None)
+            if doc.has_extension("communique_narrative_date")
+            else None
+        )
         for i, e in enumerate(events):
             v = e["_verb"] or e["_tok"]
             seen = 0
-            while at_verb and seen < 8:      # the date of the clause, or of one above it
+            while at_verb and seen < 8:  # the date of the clause, or of one above it
                 if v.i in at_verb:
                     e["date"], e["_own"] = at_verb[v.i], True
                     break
@@ -396,13 +525,19 @@ class EventExtractor:
             if e["location"] or e.get("mode") == "phone":
                 continue
             mine = set(e["actors"] + e["recipients"])
-            places = {p["location"] for p in events
-                      if p is not e and p["_sent"] == e["_sent"] and p["location"]
-                      and (not mine or mine & set(p["actors"] + p["recipients"]))}
+            places = {
+                p["location"]
+                for p in events
+                if p is not e
+                and p["_sent"] == e["_sent"]
+                and p["location"]
+                and (not mine or mine & set(p["actors"] + p["recipients"]))
+            }
             if len(places) == 1:
                 e["location"] = next(iter(places))
 
 
 @Language.factory("communique_events", assigns=["doc._.communique_events"])
 def make_events(nlp: Language, name: str) -> EventExtractor:
+    register_extensions()  # the factory works alone in a plain spaCy pipeline
     return EventExtractor(nlp, name)

@@ -13,23 +13,22 @@ absorb a triggered complement, verbal or nominal: "agreed to meet" = AGREE 036, 
 talks" = REQUEST 026), ``complement_aux`` (a speech verb whose ``that`` clause carries one of
 these modals: "said Sudan must return the helicopter" = a demand).
 """
+
 from __future__ import annotations
 
 import functools
 import json
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Optional
 
 import numpy
-from pipeline.patterns import PATTERNS_DIR
 from spacy.attrs import LEMMA, LOWER, POS
 from spacy.matcher import PhraseMatcher
 from spacy.parts_of_speech import AUX, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Token
 
 from pipeline.discourse.mentions import Mentions, Tree
-
+from pipeline.patterns import PATTERNS_DIR
 
 PATTERNS = PATTERNS_DIR
 OBJECT_DEPS = {"dobj", "obj", "attr", "dative", "oprd"}
@@ -37,7 +36,7 @@ OBJECT_DEPS = {"dobj", "obj", "attr", "dative", "oprd"}
 
 @dataclass
 class Entry:
-    key: str                      # lemma or phrase
+    key: str  # lemma or phrase
     pos: str
     type: str
     cameo: str
@@ -64,15 +63,26 @@ class Entry:
 
     @property
     def specificity(self) -> int:
-        return 3 if self.object or self.prep_object else 2 if (self.object_label or self.prep or self.subject_lemma
-                                           or self.requires_light or self.requires_prep
-                                           or self.complement_aux) else 1
+        return (
+            3
+            if self.object or self.prep_object
+            else 2
+            if (
+                self.object_label
+                or self.prep
+                or self.subject_lemma
+                or self.requires_light
+                or self.requires_prep
+                or self.complement_aux
+            )
+            else 1
+        )
 
 
 @dataclass
 class Lexicon:
-    verbs: dict = field(default_factory=dict)     # lemma -> [Entry]
-    nouns: dict = field(default_factory=dict)     # lemma or phrase -> [Entry]
+    verbs: dict = field(default_factory=dict)  # lemma -> [Entry]
+    nouns: dict = field(default_factory=dict)  # lemma or phrase -> [Entry]
     cameo: dict = field(default_factory=dict)
 
     def finder(self, vocab) -> "TriggerFinder":
@@ -103,10 +113,15 @@ class TriggerFinder:
             return []
         lemmas, lowers, pos = tree.column(LEMMA), tree.column(LOWER), tree.column(POS)
         idx = numpy.flatnonzero((pos == self.VERBAL[0]) | (pos == self.VERBAL[1]))
-        out = [("VERB", i, i + 1) for i, lemma in zip(idx.tolist(), lemmas[idx].tolist()) if lemma in self.verbs]
+        out = [
+            ("VERB", i, i + 1) for i, lemma in zip(idx.tolist(), lemmas[idx].tolist()) if lemma in self.verbs
+        ]
         idx = numpy.flatnonzero((pos == self.NOMINAL[0]) | (pos == self.NOMINAL[1]))
-        out += [("NOUN", i, i + 1) for i, lemma, lower in zip(idx.tolist(), lemmas[idx].tolist(), lowers[idx].tolist())
-                if lemma in self.nouns or lower in self.nouns]
+        out += [
+            ("NOUN", i, i + 1)
+            for i, lemma, lower in zip(idx.tolist(), lemmas[idx].tolist(), lowers[idx].tolist())
+            if lemma in self.nouns or lower in self.nouns
+        ]
         out += [("PHRASE", start, end) for _, start, end in self.phrases(doc)]
         return out
 
@@ -122,18 +137,31 @@ def lexicon() -> Lexicon:
             continue
         key = row.get("lemma") or row["phrase"]
         entry = Entry(
-            key=key, pos=row["pos"], type=row["type"], cameo=row["cameo"], mode=row.get("mode"),
-            object=frozenset(row.get("object", ())), object_label=frozenset(row.get("object_label", ())),
-            prep=row.get("prep"), subject_lemma=frozenset(row.get("subject_lemma", ())),
+            key=key,
+            pos=row["pos"],
+            type=row["type"],
+            cameo=row["cameo"],
+            mode=row.get("mode"),
+            object=frozenset(row.get("object", ())),
+            object_label=frozenset(row.get("object_label", ())),
+            prep=row.get("prep"),
+            subject_lemma=frozenset(row.get("subject_lemma", ())),
             requires_light=frozenset(row.get("requires_light", ())),
-            requires_prep=frozenset(row.get("requires_prep", ())), light=row.get("light", False),
-            needs_args=row.get("needs_args", False), strict_args=row.get("strict_args", False),
-            intransitive=row.get("intransitive", False), requires_xcomp=row.get("requires_xcomp", False),
+            requires_prep=frozenset(row.get("requires_prep", ())),
+            light=row.get("light", False),
+            needs_args=row.get("needs_args", False),
+            strict_args=row.get("strict_args", False),
+            intransitive=row.get("intransitive", False),
+            requires_xcomp=row.get("requires_xcomp", False),
             not_object=frozenset(row.get("not_object", ())),
-            complement_aux=frozenset(row.get("complement_aux", ())), role=row.get("role"),
+            complement_aux=frozenset(row.get("complement_aux", ())),
+            role=row.get("role"),
             prep_object=frozenset(row.get("prep_object", ())),
-            prep_object_label=frozenset(row.get("prep_object_label", ())), passive=row.get("passive", False),
-            adjacent=row.get("adjacent", False), order=order)
+            prep_object_label=frozenset(row.get("prep_object_label", ())),
+            passive=row.get("passive", False),
+            adjacent=row.get("adjacent", False),
+            order=order,
+        )
         table = lex.verbs if entry.pos == "VERB" else lex.nouns
         table.setdefault(key, []).append(entry)
     return lex
@@ -149,8 +177,8 @@ def objects(token: Token, tree: Tree) -> list[Token]:
         if dep in deps:
             for obj in (child, *tree.conjuncts(child)):
                 out.append(obj)
-                out += [c for c in tree.children(obj) if c.dep_ == "compound"]   # "aid deliveries"
-                for p in tree.children(obj):       # "part of a military aid program"
+                out += [c for c in tree.children(obj) if c.dep_ == "compound"]  # "aid deliveries"
+                for p in tree.children(obj):  # "part of a military aid program"
                     if p.dep_ == "prep" and p.lower_ == "of":
                         for gc in tree.children(p):
                             if gc.dep_ == "pobj":
@@ -196,17 +224,20 @@ def choose_verb(token: Token, lex: Lexicon, m: Mentions) -> Optional[tuple[Entry
             part = particle(token, entry.prep, tree)
             if part is None or (entry.adjacent and not _adjacent(token, part, tree)):
                 continue
-            if entry.prep_object and not any(c.dep_ == "pobj" and c.lemma_.lower() in entry.prep_object
-                                             for c in tree.children(part)):
+            if entry.prep_object and not any(
+                c.dep_ == "pobj" and c.lemma_.lower() in entry.prep_object for c in tree.children(part)
+            ):
                 continue
-            if entry.prep_object_label and not any(c.dep_ == "pobj" and m.label(c) in entry.prep_object_label
-                                                   for c in tree.children(part)):
-                continue                # "spoke with Scholz", not "spoke with one voice"
-            hit = hit or part           # "called off the strike": the object is the hit
+            if entry.prep_object_label and not any(
+                c.dep_ == "pobj" and m.label(c) in entry.prep_object_label for c in tree.children(part)
+            ):
+                continue  # "spoke with Scholz", not "spoke with one voice"
+            hit = hit or part  # "called off the strike": the object is the hit
         if entry.complement_aux and complement(token, entry.complement_aux, tree) is None:
             continue
-        if entry.subject_lemma and not any(c.dep_.startswith("nsubj") and c.lemma_ in entry.subject_lemma
-                                           for c in tree.children(token)):
+        if entry.subject_lemma and not any(
+            c.dep_.startswith("nsubj") and c.lemma_ in entry.subject_lemma for c in tree.children(token)
+        ):
             continue
         rank = (entry.specificity, -entry.order)
         if best is None or rank > best[0]:
@@ -217,7 +248,7 @@ def choose_verb(token: Token, lex: Lexicon, m: Mentions) -> Optional[tuple[Entry
 def _adjacent(verb: Token, part: Token, tree: Tree) -> bool:
     """'called on the Global South to ...': the particle follows the verb (an adverb between
     at most) and does not introduce a date ('called Putin on Friday')."""
-    between = verb.doc[verb.i + 1:part.i]
+    between = verb.doc[verb.i + 1 : part.i]
     if part.i < verb.i or any(t.pos_ not in {"ADV", "PART"} for t in between):
         return False
     pobj = next((c for c in tree.children(part) if c.dep_ == "pobj"), None)
@@ -227,7 +258,9 @@ def _adjacent(verb: Token, part: Token, tree: Tree) -> bool:
 def complement(token: Token, modals: frozenset, tree: Tree) -> Optional[Token]:
     """The ``that`` clause of a speech verb whose verb carries one of ``modals``."""
     for child in tree.children(token):
-        if child.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ in modals for c in tree.children(child)):
+        if child.dep_ == "ccomp" and any(
+            c.dep_ == "aux" and c.lower_ in modals for c in tree.children(child)
+        ):
             return child
     return None
 
@@ -236,11 +269,14 @@ def choose_noun(key: str, head: Token, lex: Lexicon, tree: Tree) -> Optional[Ent
     """The most specific noun entry whose light-verb and preposition needs hold."""
     best = None
     for entry in lex.nouns.get(key, ()):
-        if entry.requires_light and not (head.dep_ in OBJECT_DEPS | {"nsubjpass", "pobj", "conj"}
-                                         and _governing_verb(head) in entry.requires_light):
+        if entry.requires_light and not (
+            head.dep_ in OBJECT_DEPS | {"nsubjpass", "pobj", "conj"}
+            and _governing_verb(head) in entry.requires_light
+        ):
             continue
-        if entry.requires_prep and not any(c.dep_ == "prep" and c.lower_ in entry.requires_prep
-                                           for c in tree.children(head)):
+        if entry.requires_prep and not any(
+            c.dep_ == "prep" and c.lower_ in entry.requires_prep for c in tree.children(head)
+        ):
             continue
         rank = (entry.specificity, -entry.order)
         if best is None or rank > best[0]:
@@ -263,7 +299,7 @@ def refine(role: str, inner_type: str, inner_cameo: str, lex: Lexicon) -> tuple[
     """Type and CAMEO code of a governor (``role``) that absorbs a triggered complement."""
     table = lex.cameo[role]
     other = table.get("redirect", {}).get(inner_type)
-    if other:                         # "vowed to fight on" is a threat, not an intent to cooperate
+    if other:  # "vowed to fight on" is a threat, not an intent to cooperate
         table = lex.cameo[other]
     code = table["by_cameo"].get(inner_cameo) or table["by_type"].get(inner_type) or table["default"]
     return table["type"], code

@@ -16,6 +16,7 @@ Span convention: qualifier + number with its scale, currency and percent sign
 >>> results(doc, "figures")[0]["counted"]                    # doctest: +SKIP
 'talks and meetings'
 """
+
 from __future__ import annotations
 
 import re
@@ -23,19 +24,28 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from pipeline.document.access import blocked_char_ranges, doc_text, overlaps, results, set_results
+from pipeline.document.access import (
+    blocked_char_ranges,
+    doc_text,
+    overlaps,
+    register_extensions,
+    results,
+    set_results,
+)
 from pipeline.figures.counted import counted_for
 from pipeline.figures.numbers import NumberMatch, _trie, find_numbers, grammar, lexicon
 
-_LINKS = r"(?i:https?://|www\.)\S+|\S+@\S+\.\w+"        # URLs, e-mail addresses
+_LINKS = r"(?i:https?://|www\.)\S+|\S+@\S+\.\w+"  # URLs, e-mail addresses
 # possessive "++": what follows a run of digits or letters is never one more of them, so
 # giving characters back could not help a match (and costs time at every word)
-_CODES = (r"\d++(?:[-/.:]\d+){2,}"                     # 5/17/2018, 192.168.1.2, 1-222-2222
-          r"|(?<![\w])\d{1,2}:\d{2}(?![\d])"           # 10:30
-          r"|\+\d[\d\s()-]{6,}\d"                     # +1 222 2222
-          r"|(?<![\w])(?:19|20)\d{2}\s*[-–/]\s*\d{2}(?![\d])"  # 2023-24, 1995-01
-          r"|(?<![\w$])[A-Za-z]++[-']?\d[\w-]*"         # G20, COVID-19, Su-57, mid-2024
-          r"|(?<![\w])\d++[A-Za-z]++\d[\w]*")          # 5G3, 3D4
+_CODES = (
+    r"\d++(?:[-/.:]\d+){2,}"  # 5/17/2018, 192.168.1.2, 1-222-2222
+    r"|(?<![\w])\d{1,2}:\d{2}(?![\d])"  # 10:30
+    r"|\+\d[\d\s()-]{6,}\d"  # +1 222 2222
+    r"|(?<![\w])(?:19|20)\d{2}\s*[-–/]\s*\d{2}(?![\d])"  # 2023-24, 1995-01
+    r"|(?<![\w$])[A-Za-z]++[-']?\d[\w-]*"  # G20, COVID-19, Su-57, mid-2024
+    r"|(?<![\w])\d++[A-Za-z]++\d[\w]*"
+)  # 5G3, 3D4
 _MAX_FIGURE_CHARS = 80
 _MASK_MARGIN = 60  # characters around a number searched for codes, names and idioms
 _SENTENCE_OPENERS = {"“", '"', "‘", "'", "(", "[", "—", "-", "–"}
@@ -71,19 +81,24 @@ class FigureExtractor:
         # lower-cased: the pattern is case-insensitive, and one branch per spelling keeps
         # the trie deterministic (so it finds the longest phrase, as the flat alternation did)
         names = _trie({p.lower() for p in lex["name_phrases"] + lex["idiom_phrases"]}, flexible_spaces=True)
-        ellipsis = "|".join(re.escape(p).replace(r"\ ", r"\s+")
-                            for p in sorted(lex["ellipsis_before"], key=len, reverse=True))
+        ellipsis = "|".join(
+            re.escape(p).replace(r"\ ", r"\s+") for p in sorted(lex["ellipsis_before"], key=len, reverse=True)
+        )
         # "About 1,100 students ..., compared with nearly 15,000": the second counts the same
         self.ellipsis = re.compile(rf"(?i)(?<![\w])(?:{ellipsis})\s*$")
         # every branch starts at a digit, a "+" or a word start: the test in front
         # rejects the other positions before the branches are tried one by one
-        self.masks = re.compile(rf"(?:(?<![\w])|(?=[\d+]))"
-                                rf"(?:{_CODES}|(?i:(?<![\w])(?:{names})(?![\w])))")
+        self.masks = re.compile(
+            rf"(?:(?<![\w])|(?=[\d+]))"
+            rf"(?:{_CODES}|(?i:(?<![\w])(?:{names})(?![\w])))"
+        )
         self.links = re.compile(_LINKS)
         months = "|".join(re.escape(w) for w in lex["months"] + lex["temporal_words"])
         # a date span is trusted when it looks temporal: NER calls "between 10 and 20" a DATE
-        self.temporal = re.compile(rf"(?i)(?<![\w])(?:{months})(?![\w])|(?<!\d)(?:1[89]|20)\d\d"
-                                   rf"(?!\d)|\d(?:st|nd|rd|th|s)\b|['’]\d0s")
+        self.temporal = re.compile(
+            rf"(?i)(?<![\w])(?:{months})(?![\w])|(?<!\d)(?:1[89]|20)\d\d"
+            rf"(?!\d)|\d(?:st|nd|rd|th|s)\b|['’]\d0s"
+        )
         self.next_word = re.compile(r"\s*(-?)\s*([A-Za-z][A-Za-z.'’-]*)")
         self.prev_word = re.compile(r"([A-Za-z][A-Za-z.]*)\s*$")
 
@@ -96,8 +111,7 @@ class FigureExtractor:
         items = []
         if found:
             skip = blocked_char_ranges(doc)
-            skip += [(d["start"], d["end"]) for d in results(doc, "dates")
-                     if self.temporal.search(d["text"])]
+            skip += [(d["start"], d["end"]) for d in results(doc, "dates") if self.temporal.search(d["text"])]
             skip += self._masked(text, found)
             names = self._names(doc)
             for nm in found:
@@ -122,9 +136,8 @@ class FigureExtractor:
             else:
                 windows.append([lo, hi])
         for lo, hi in windows:
-            space = text.find(" ", hi)                     # never cut a word in two
-            spans += [m.span() for m in self.masks.finditer(text, lo, len(text) if space < 0
-                                                            else space)]
+            space = text.find(" ", hi)  # never cut a word in two
+            spans += [m.span() for m in self.masks.finditer(text, lo, len(text) if space < 0 else space)]
         return spans
 
     def _names(self, doc: Doc) -> list[tuple[int, int, str]]:
@@ -148,70 +161,104 @@ class FigureExtractor:
             if nm.text.lower() in self.verb_only and core.root.pos_ != "VERB":
                 return None
             return self._item(nm, counted_for(doc, span, multiplier=True))
-        if self._not_a_figure(doc, nm, core, hyphen, next_word, prev_word, names) \
-                or self._anaphoric(doc, nm, core):
+        if self._not_a_figure(doc, nm, core, hyphen, next_word, prev_word, names) or self._anaphoric(
+            doc, nm, core
+        ):
             return None
         if nm.times:
-            if next_word in self.times_next or doc[span.end - 1].dep_ in ("quantmod", "advmod") \
-                    and doc[span.end - 1].head.tag_ in ("JJR", "RBR"):
+            if (
+                next_word in self.times_next
+                or doc[span.end - 1].dep_ in ("quantmod", "advmod")
+                and doc[span.end - 1].head.tag_ in ("JJR", "RBR")
+            ):
                 nm.kind = "multiplier"
                 return self._item(nm, None)
             # "met three times": a count of occasions
             end = nm.num_end
-            nm.text, nm.end = text[nm.start:end], end
+            nm.text, nm.end = text[nm.start : end], end
             span = doc.char_span(nm.start, nm.end, alignment_mode="expand")
         counted = counted_for(doc, span, kind=nm.kind)
         if counted and counted.rsplit(None, 1)[-1].lower() in self.time_units:
-            counted = None                                # "5.2 percent year on year"
+            counted = None  # "5.2 percent year on year"
         return self._item(nm, counted)
 
-    def _not_a_figure(self, doc: Doc, nm: NumberMatch, core: Span, hyphen: str,
-                      next_word: str, prev_word: str, names) -> bool:
+    def _not_a_figure(
+        self, doc: Doc, nm: NumberMatch, core: Span, hyphen: str, next_word: str, prev_word: str, names
+    ) -> bool:
         plain = nm.kind == "count" and not nm.times
         after = doc[core.end] if core.end < len(doc) else None
-        if _year_like(nm) and not (after is not None and after.tag_ in ("NNS", "NNPS")
-                                   and after.lower_ not in self.time_units):
-            return True                                   # "in 2024", "2030 Agenda"
-        if plain and (next_word in self.time_units or next_word in self.months
-                      or prev_word in self.months):
-            return True                                   # durations, ages, dates
+        if _year_like(nm) and not (
+            after is not None and after.tag_ in ("NNS", "NNPS") and after.lower_ not in self.time_units
+        ):
+            return True  # "in 2024", "2030 Agenda"
+        if plain and (next_word in self.time_units or next_word in self.months or prev_word in self.months):
+            return True  # durations, ages, dates
         if nm.vague and next_word == "of" and self._after_of(doc, core) in self.time_units:
-            return True                                   # "hundreds of years"
-        if hyphen and plain and (nm.is_word or next_word in self.time_units
-                                 or next_word.isalpha() and next_word not in self.compound_keep):
-            return True                                   # "one-China", "10-day", "15-member"
+            return True  # "hundreds of years"
+        if (
+            hyphen
+            and plain
+            and (
+                nm.is_word
+                or next_word in self.time_units
+                or next_word.isalpha()
+                and next_word not in self.compound_keep
+            )
+        ):
+            return True  # "one-China", "10-day", "15-member"
         if not nm.is_word and plain and prev_word in self.reference_words:
-            return True                                   # "Resolution 2728", "page 12"
+            return True  # "Resolution 2728", "page 12"
         first = core[0]
         if nm.is_word and first.is_title and not self._sentence_initial(doc, first):
-            return True                                   # "Five Principles", "Group of Seven"
+            return True  # "Five Principles", "Group of Seven"
         if not nm.is_word and plain and first.i > 0:
             left = doc[first.i - 1]
-            if left.is_title and left.pos_ == "PROPN" and left.ent_type_ not in ("GPE", "NORP") \
-                    and left.lower_ not in self.months and core.end - core.start == 1:
-                return True                               # "Boeing 737", "Windows 10"
+            if (
+                left.is_title
+                and left.pos_ == "PROPN"
+                and left.ent_type_ not in ("GPE", "NORP")
+                and left.lower_ not in self.months
+                and core.end - core.start == 1
+            ):
+                return True  # "Boeing 737", "Windows 10"
         for start, end, label in names if nm.kind == "count" else ():
             if start < nm.num_end and nm.num_start < end and label in self.name_labels:
                 if start < nm.num_start - 4 or label in self.name_start_labels:
-                    return True                           # "the Group of 20"
+                    return True  # "the Group of 20"
         low = nm.text.lower()
         if low in ("one", "zero", "nought", "naught") and nm.qualifier == "exact":
             root = core.root
-            if (root.dep_ != "nummod" or root.head.i < core.end
-                    or next_word in self.ones_next or prev_word in self.ones_prev):
-                return True                               # "one of", "no one", "one another"
-        if nm.fraction and re.fullmatch(r"(?i)(?:an?\s+)?(?:half|quarter|third|fourth|fifth)"
-                                        r"s?", nm.text) and (next_word not in self.fraction_next
-                                             or prev_word in self.fraction_not_after):
-            return True                                   # "the second half", "a third term"
+            if (
+                root.dep_ != "nummod"
+                or root.head.i < core.end
+                or next_word in self.ones_next
+                or prev_word in self.ones_prev
+            ):
+                return True  # "one of", "no one", "one another"
+        if (
+            nm.fraction
+            and re.fullmatch(
+                r"(?i)(?:an?\s+)?(?:half|quarter|third|fourth|fifth)"
+                r"s?",
+                nm.text,
+            )
+            and (next_word not in self.fraction_next or prev_word in self.fraction_not_after)
+        ):
+            return True  # "the second half", "a third term"
         return False
 
     def _anaphoric(self, doc: Doc, nm: NumberMatch, core: Span) -> bool:
-        """"the two sides", "the world's two largest economies": a small number after a
+        """ "the two sides", "the world's two largest economies": a small number after a
         definite determiner or possessive, before a group noun, names participants already
         mentioned; it states no fact."""
-        if nm.kind != "count" or nm.qualifier != "exact" or nm.times or nm.value is None \
-                or nm.value > self.anaphoric_max or core.start == 0:
+        if (
+            nm.kind != "count"
+            or nm.qualifier != "exact"
+            or nm.times
+            or nm.value is None
+            or nm.value > self.anaphoric_max
+            or core.start == 0
+        ):
             return False
         if doc[core.start - 1].lower_ not in self.anaphoric_dets:
             return False
@@ -225,9 +272,12 @@ class FigureExtractor:
         it counts the same thing ("1,100 students, compared with nearly 15,000")."""
         for prev, item in zip(items, items[1:]):
             if item["counted"] is None and prev["counted"] and prev["kind"] == item["kind"]:
-                between = text[prev["end"]:item["start"]]
-                if len(between) < 120 and not re.search(r"[.!?;]\s", between) \
-                        and self.ellipsis.search(between):
+                between = text[prev["end"] : item["start"]]
+                if (
+                    len(between) < 120
+                    and not re.search(r"[.!?;]\s", between)
+                    and self.ellipsis.search(between)
+                ):
                     item["counted"] = prev["counted"]
 
     @staticmethod
@@ -246,12 +296,22 @@ class FigureExtractor:
 
     @staticmethod
     def _item(nm: NumberMatch, counted: str | None) -> dict:
-        return {"text": nm.text, "start": nm.start, "end": nm.end, "value": nm.value,
-                "value_max": nm.value_max, "qualifier": nm.qualifier, "counted": counted,
-                "kind": nm.kind, "unit": nm.unit}
+        return {
+            "text": nm.text,
+            "start": nm.start,
+            "end": nm.end,
+            "value": nm.value,
+            "value_max": nm.value_max,
+            "qualifier": nm.qualifier,
+            "counted": counted,
+            "kind": nm.kind,
+            "unit": nm.unit,
+        }
 
 
-@Language.factory("communique_figures", assigns=["doc._.communique_figures"],
-                  requires=["token.dep", "token.pos"])
+@Language.factory(
+    "communique_figures", assigns=["doc._.communique_figures"], requires=["token.dep", "token.pos"]
+)
 def make_figures(nlp: Language, name: str) -> FigureExtractor:
+    register_extensions()  # the factory works alone in a plain spaCy pipeline
     return FigureExtractor(nlp, name)

@@ -15,6 +15,7 @@ exports`` → ``exports``; ``$3 billion in aid`` → ``aid``; ``5 percent of GDP
 change or copular verb); ``China doubled its investment`` → ``investment``.
 Determiners, possessives and the figure itself are never part of it.
 """
+
 from __future__ import annotations
 
 import functools
@@ -27,8 +28,19 @@ from pipeline.figures.numbers import lexicon
 NOUNS = {"NOUN", "PROPN"}
 # how a number (or its currency / percent token) attaches to the noun it counts
 MODIFIER_DEPS = {"nummod", "quantmod", "compound", "amod", "nmod", "npadvmod", "dep", "appos"}
-LEADING_JUNK_DEPS = {"det", "predet", "poss", "case", "punct", "cc", "prep", "quantmod",
-                     "nummod", "advmod", "preconj"}
+LEADING_JUNK_DEPS = {
+    "det",
+    "predet",
+    "poss",
+    "case",
+    "punct",
+    "cc",
+    "prep",
+    "quantmod",
+    "nummod",
+    "advmod",
+    "preconj",
+}
 MAX_GAP = 6  # tokens between the figure and its noun ("2.8 billion Chinese and African people")
 # a bare "of" complement of at most this many tokens belongs to the noun ("heads of state")
 MAX_OF_COMPLEMENT = 4
@@ -41,16 +53,24 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass")
 @functools.lru_cache(maxsize=1)
 def _words() -> dict[str, frozenset]:
     lex = lexicon()
-    numbers = (set(lex["units"]) | set(lex["tens"]) | set(lex["magnitudes"])
-               | set(lex["vague"]) | set(lex["fractions"]) | set(lex["collectives"]))
-    return {"measure": frozenset(lex["measure_verbs"]),
-            "with_object": frozenset(lex["measure_verbs_with_object"]),
-            "change": frozenset(lex["change_nouns"]),
-            "amount": frozenset(lex["amount_nouns"]),
-            "time": frozenset(lex["time_units"]),
-            "transitive": frozenset(lex["transitive_change_verbs"]),
-            "votes": frozenset(lex["vote_positions"]),
-            "numbers": frozenset(numbers)}
+    numbers = (
+        set(lex["units"])
+        | set(lex["tens"])
+        | set(lex["magnitudes"])
+        | set(lex["vague"])
+        | set(lex["fractions"])
+        | set(lex["collectives"])
+    )
+    return {
+        "measure": frozenset(lex["measure_verbs"]),
+        "with_object": frozenset(lex["measure_verbs_with_object"]),
+        "change": frozenset(lex["change_nouns"]),
+        "amount": frozenset(lex["amount_nouns"]),
+        "time": frozenset(lex["time_units"]),
+        "transitive": frozenset(lex["transitive_change_verbs"]),
+        "votes": frozenset(lex["vote_positions"]),
+        "numbers": frozenset(numbers),
+    }
 
 
 def _is_number(tok: Token) -> bool:
@@ -73,7 +93,7 @@ def _bare_of(doc: Doc, prep: Token, end: int) -> Optional[int]:
     last = obj.right_edge.i
     if obj.left_edge.i != prep.i + 1 or last - prep.i > MAX_OF_COMPLEMENT:
         return None
-    if any(t.pos_ not in OF_COMPLEMENT_POS or _is_number(t) for t in doc[prep.i + 1:last + 1]):
+    if any(t.pos_ not in OF_COMPLEMENT_POS or _is_number(t) for t in doc[prep.i + 1 : last + 1]):
         return None
     return last if doc[last].pos_ in NOUNS else None
 
@@ -81,16 +101,17 @@ def _bare_of(doc: Doc, prep: Token, end: int) -> Optional[int]:
 def _phrase(doc: Doc, start: int, head: Token) -> Optional[str]:
     """Text from ``start`` to ``head`` without leading determiners, extended to the
     head's noun conjuncts and to a bare ``of`` complement ("heads of state")."""
-    while start < head.i and (doc[start].dep_ in LEADING_JUNK_DEPS
-                              or doc[start].pos_ in ("DET", "PUNCT", "ADP", "NUM")):
+    while start < head.i and (
+        doc[start].dep_ in LEADING_JUNK_DEPS or doc[start].pos_ in ("DET", "PUNCT", "ADP", "NUM")
+    ):
         if not doc[start].whitespace_ and doc[start + 1].text == "-" and doc[start].is_alpha:
-            break                                          # "Two-way trade"
+            break  # "Two-way trade"
         start += 1
     end = head.i
     for child in head.rights:
         if child.dep_ == "conj" and child.pos_ in NOUNS and child.i - end <= 4:
-            if _has_own_number(child) or any(_is_number(t) for t in doc[end + 1:child.i]):
-                break                          # "a dozen agreements and dozens of memorandums"
+            if _has_own_number(child) or any(_is_number(t) for t in doc[end + 1 : child.i]):
+                break  # "a dozen agreements and dozens of memorandums"
             end = child.i
         elif child.dep_ == "prep" and child.lower_ == "of":
             last = _bare_of(doc, child, end)
@@ -98,7 +119,7 @@ def _phrase(doc: Doc, start: int, head: Token) -> Optional[str]:
                 end = last
     if head.pos_ not in NOUNS:
         return None
-    return doc[start:end + 1].text
+    return doc[start : end + 1].text
 
 
 def _of_complement(doc: Doc, span: Span, preps: tuple[str, ...]) -> Optional[str]:
@@ -112,12 +133,13 @@ def _of_complement(doc: Doc, span: Span, preps: tuple[str, ...]) -> Optional[str
 
 
 def _complement_of_noun(doc: Doc, noun: Token, preps=("in", "of")) -> Optional[str]:
-    """"a rise in exports", not "a rise in the third quarter"."""
+    """ "a rise in exports", not "a rise in the third quarter"."""
     time = _words()["time"]
     for child in noun.rights:
         if child.dep_ == "prep" and child.lower_ in preps:
-            objs = [c for c in child.children if c.dep_ == "pobj" and c.pos_ in NOUNS
-                    and c.lower_ not in time]
+            objs = [
+                c for c in child.children if c.dep_ == "pobj" and c.pos_ in NOUNS and c.lower_ not in time
+            ]
             if objs:
                 return _phrase(doc, child.i + 1, objs[0])
     return None
@@ -160,11 +182,11 @@ def _measured(doc: Doc, tok: Token, span: Span, kind: Optional[str] = None) -> O
     if dep == "pobj" and head.dep_ in ("prep", "agent"):
         gov = head.head
         if gov.pos_ in NOUNS and head.lower_ == "of" and gov.i < tok.i:
-            return _noun_measured(doc, gov, span)          # "a budget of $3 billion"
+            return _noun_measured(doc, gov, span)  # "a budget of $3 billion"
         verb = gov
     elif dep in MEASURE_DEPS or dep in ("npadvmod", "nummod", "amod"):
         verb = head
-        if verb.lower_ == "worth":                         # "was worth $690 billion"
+        if verb.lower_ == "worth":  # "was worth $690 billion"
             if verb.dep_ == "amod" and verb.head.pos_ in NOUNS:
                 return _noun_measured(doc, verb.head, span)  # "a deal worth $3 billion"
             verb = verb.head
@@ -173,23 +195,23 @@ def _measured(doc: Doc, tok: Token, span: Span, kind: Optional[str] = None) -> O
     if verb.pos_ not in ("VERB", "AUX"):
         return None
     lemma = verb.lemma_.lower()
-    if dep == "pobj" and lemma in words["transitive"]:        # "raised the wage by 10 percent"
+    if dep == "pobj" and lemma in words["transitive"]:  # "raised the wage by 10 percent"
         for child in verb.children:
             if child.dep_ == "dobj" and child.pos_ in NOUNS and not _is_number(child):
                 return _phrase(doc, child.left_edge.i, child)
-    if lemma not in words["measure"] or (dep == "dobj" and kind != "percent"
-                                         and lemma not in words["with_object"]):
+    if lemma not in words["measure"] or (
+        dep == "dobj" and kind != "percent" and lemma not in words["with_object"]
+    ):
         return None
     subject = _subject(verb)
     if subject is None or subject.pos_ not in NOUNS:
-        return None                                        # "it rose", "they pledged"
+        return None  # "it rose", "they pledged"
     if _is_number(subject) or subject.lemma_.lower() in words["amount"]:
         return _complement_of_noun(doc, subject, ("of",))  # "the total rose to ..."
     return _phrase(doc, subject.left_edge.i, subject)
 
 
-def counted_for(doc: Doc, span: Span, multiplier: bool = False,
-                kind: Optional[str] = None) -> Optional[str]:
+def counted_for(doc: Doc, span: Span, multiplier: bool = False, kind: Optional[str] = None) -> Optional[str]:
     """The noun phrase the figure in ``span`` quantifies or measures, or None."""
     if multiplier:
         verb = span.root
@@ -198,33 +220,49 @@ def counted_for(doc: Doc, span: Span, multiplier: bool = False,
                 if child.dep_ == dep and child.pos_ in NOUNS:
                     return _phrase(doc, child.left_edge.i, child)
         return None
-    money = kind == "money" or kind is None and (any(t.tag_ == "$" for t in span)
-                                                 or span.root.ent_type_ == "MONEY")
+    money = (
+        kind == "money"
+        or kind is None
+        and (any(t.tag_ == "$" for t in span) or span.root.ent_type_ == "MONEY")
+    )
     anchor = span.root
     for tok in span:
         head = tok.head
         if head.i >= span.end and head.lower_ in _words()["time"]:
-            anchor = head                                  # "jumped 8.5 percent year on year"
+            anchor = head  # "jumped 8.5 percent year on year"
             continue
-        if (head.i >= span.end and head.i - span.end <= MAX_GAP and head.pos_ in NOUNS
-                and tok.dep_ in MODIFIER_DEPS):
+        if (
+            head.i >= span.end
+            and head.i - span.end <= MAX_GAP
+            and head.pos_ in NOUNS
+            and tok.dep_ in MODIFIER_DEPS
+        ):
             if head.lemma_.lower() in _words()["change"]:  # "a 5 percent rise in exports"
                 return _noun_measured(doc, head, span)
             return _phrase(doc, span.end, head)
-    if kind == "count" and span.end + 1 < len(doc):      # "adopted by 13 in favour, 2 against"
+    if kind == "count" and span.end + 1 < len(doc):  # "adopted by 13 in favour, 2 against"
         nxt = doc[span.end]
         pair = f"{nxt.lower_} {doc[span.end + 1].lower_}"
-        if pair in _words()["votes"] or nxt.lower_ in _words()["votes"] and not (
-                doc[span.end + 1].pos_ in NOUNS or doc[span.end + 1].like_num):
-            return doc[span.end:span.end + (2 if pair in _words()["votes"] else 1)].text
+        if (
+            pair in _words()["votes"]
+            or nxt.lower_ in _words()["votes"]
+            and not (doc[span.end + 1].pos_ in NOUNS or doc[span.end + 1].like_num)
+        ):
+            return doc[span.end : span.end + (2 if pair in _words()["votes"] else 1)].text
     found = _of_complement(doc, span, ("of", "in", "for") if money else ("of",))
     if found is None and money and span.end < len(doc):
-        nxt = doc[span.end]                                # "offered $50 million for"
+        nxt = doc[span.end]  # "offered $50 million for"
         if nxt.lower_ in ("for", "in") and nxt.dep_ == "prep":
             words = _words()
-            objs = [c for c in nxt.children if c.dep_ == "pobj" and c.pos_ == "NOUN"
-                    and not _is_number(c) and c.lower_ not in words["time"]
-                    and c.lower_ not in words["amount"]]
+            objs = [
+                c
+                for c in nxt.children
+                if c.dep_ == "pobj"
+                and c.pos_ == "NOUN"
+                and not _is_number(c)
+                and c.lower_ not in words["time"]
+                and c.lower_ not in words["amount"]
+            ]
             if objs:
                 found = _phrase(doc, nxt.i + 1, objs[0])
     return found if found is not None else _measured(doc, anchor, span, kind)

@@ -15,16 +15,16 @@ which has the parse.
 >>> parse_number("twenty-one thousand and twelve")
 21012.0
 """
-from __future__ import annotations
 
-from pipeline.patterns import PATTERNS_DIR
+from __future__ import annotations
 
 import functools
 import json
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Optional
+
+from pipeline.patterns import PATTERNS_DIR
 
 PATTERNS = PATTERNS_DIR
 
@@ -54,11 +54,11 @@ class NumberMatch:
     # where the number itself (without qualifier, currency, percent) lies
     num_start: int = 0
     num_end: int = 0
-    is_word: bool = False          # spelled out ("three", "a dozen")
+    is_word: bool = False  # spelled out ("three", "a dozen")
     is_plain_integer: bool = False  # digits only, no separators: candidate year or code
-    times: bool = False            # "three times": multiplier or frequency, decided by context
-    vague: bool = False            # "hundreds of"
-    fraction: bool = False         # "one-third", "half"
+    times: bool = False  # "three times": multiplier or frequency, decided by context
+    vague: bool = False  # "hundreds of"
+    fraction: bool = False  # "one-third", "half"
     parts: list = field(default_factory=list)
 
 
@@ -132,8 +132,7 @@ def currencies() -> dict[str, Currency]:
             if not line.strip() or line.startswith("#"):
                 continue
             surface, iso, position, factor = line.rstrip("\n").split("\t")
-            table[surface.lower()] = Currency(surface, None if iso == "-" else iso, position,
-                                              float(factor))
+            table[surface.lower()] = Currency(surface, None if iso == "-" else iso, position, float(factor))
     return table
 
 
@@ -165,76 +164,110 @@ class NumberGrammar:
         mags = _can_start(mag_words) + f"(?:{_alternation(mag_words)})"
         all_mags = _can_start(lex["magnitudes"]) + f"(?:{_alternation(lex['magnitudes'])})"
         atom_words = list(lex["units"]) + list(lex["tens"]) + list(lex["magnitudes"]) + ["dozen"]
-        word_atom = (rf"{_can_start(atom_words)}"
-                     rf"(?:(?:{tens})(?:\s*-\s*|\s+)(?:{units})|{tens}|{units}|{mags}|dozen"
-                     rf"|(?<=\s)(?:{all_mags}|dozens))")
-        after_mag = "|".join(rf"(?<={m})" for m in ("hundred", "thousand", "million", "billion",
-                                                   "trillion"))
-        word_num = (rf"(?:(?<![\w-])an?\s+(?=(?:{mags}|dozen)\b))?{word_atom}"
-                    rf"(?:(?:(?:{after_mag})\s+and\s+|\s*-\s*|\s+)(?:{word_atom}))*")
+        word_atom = (
+            rf"{_can_start(atom_words)}"
+            rf"(?:(?:{tens})(?:\s*-\s*|\s+)(?:{units})|{tens}|{units}|{mags}|dozen"
+            rf"|(?<=\s)(?:{all_mags}|dozens))"
+        )
+        after_mag = "|".join(rf"(?<={m})" for m in ("hundred", "thousand", "million", "billion", "trillion"))
+        word_num = (
+            rf"(?:(?<![\w-])an?\s+(?=(?:{mags}|dozen)\b))?{word_atom}"
+            rf"(?:(?:(?:{after_mag})\s+and\s+|\s*-\s*|\s+)(?:{word_atom}))*"
+        )
         fracs = _can_start(lex["fractions"]) + f"(?:{_alternation(lex['fractions'])})"
-        fraction = (rf"(?:(?:(?:{word_num})|(?<![\w-])an?|\d+)(?:\s*-\s*|\s+))?(?:{fracs})"
-                    rf"(?:\s+(?:{mags}))?")
+        fraction = (
+            rf"(?:(?:(?:{word_num})|(?<![\w-])an?|\d+)(?:\s*-\s*|\s+))?(?:{fracs})"
+            rf"(?:\s+(?:{mags}))?"
+        )
         half_of = rf"(?<![\w-])(?:half|quarter)\s+an?\s+(?:{mags}|dozen)(?![\w])"
-        and_half = rf"(?:\s+and\s+an?\s+(?:half|quarter|third|fourth|fifth)(?![\w]))"
+        and_half = r"(?:\s+and\s+an?\s+(?:half|quarter|third|fourth|fifth)(?![\w]))"
         digits = r"(?<![\w.,])(?<!\w-)(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)"
-        abbrs = "|".join(re.escape(a) for a in sorted(lex["scale_abbreviations"], key=len,
-                                                      reverse=True))
-        digit_num = (rf"{digits}(?:(?P<abbr§>{abbrs})(?![A-Za-z0-9])|(?![A-Za-z0-9]|\.\d)"
-                     rf"(?:\s*-?\s*(?P<mag§>(?:{all_mags}|dozens?)(?:\s+(?:{mags}))*)"
-                     rf"|\s(?P<sabbr§>bn|mln|bln|tln|trn|tn|mn)(?![\w]))?)")
-        vague = (rf"(?<![\w-])(?:tens\s+of\s+)?(?:{_alternation(lex['vague'])})"
-                 rf"(?:\s+of\s+(?:thousands|millions|billions))*(?![\w])")
+        abbrs = "|".join(re.escape(a) for a in sorted(lex["scale_abbreviations"], key=len, reverse=True))
+        digit_num = (
+            rf"{digits}(?:(?P<abbr§>{abbrs})(?![A-Za-z0-9])|(?![A-Za-z0-9]|\.\d)"
+            rf"(?:\s*-?\s*(?P<mag§>(?:{all_mags}|dozens?)(?:\s+(?:{mags}))*)"
+            rf"|\s(?P<sabbr§>bn|mln|bln|tln|trn|tn|mn)(?![\w]))?)"
+        )
+        vague = (
+            rf"(?<![\w-])(?:tens\s+of\s+)?(?:{_alternation(lex['vague'])})"
+            rf"(?:\s+of\s+(?:thousands|millions|billions))*(?![\w])"
+        )
         # ISO codes and "RMB" are case-sensitive (never "try", "aud"), words are not
         prefixes = [c.surface for c in self.currency.values() if c.position != "suffix"]
         suffixes = [c.surface for c in self.currency.values() if c.position != "prefix"]
+
         def code(s: str) -> bool:
             return s.isupper() and s.isalpha() and s not in self.any_case
 
-        pre = (rf"{_can_start(prefixes)}(?:{_alternation([s for s in prefixes if code(s)])}"
-               rf"|(?i:{_alternation([s for s in prefixes if not code(s)])}))")
-        suf = (rf"{_can_start(suffixes)}(?:{_alternation([s for s in suffixes if code(s)])}"
-               rf"|(?i:{_alternation([s for s in suffixes if not code(s)])}))")
-        pct = (r"%|(?i:(?:percentage|percent|per\s*cent|pct)\s+points?(?![\w])"
-               r"|percent(?:s|age)?(?![\w])|per\s*cent(?![\w])|pct(?![\w]))")
+        pre = (
+            rf"{_can_start(prefixes)}(?:{_alternation([s for s in prefixes if code(s)])}"
+            rf"|(?i:{_alternation([s for s in prefixes if not code(s)])}))"
+        )
+        suf = (
+            rf"{_can_start(suffixes)}(?:{_alternation([s for s in suffixes if code(s)])}"
+            rf"|(?i:{_alternation([s for s in suffixes if not code(s)])}))"
+        )
+        pct = (
+            r"%|(?i:(?:percentage|percent|per\s*cent|pct)\s+points?(?![\w])"
+            r"|percent(?:s|age)?(?![\w])|per\s*cent(?![\w])|pct(?![\w]))"
+        )
         # word forms are case-insensitive, digits and abbreviations are not
-        core = (rf"(?P<num§>(?i:{half_of}|{vague}|{fraction}|{word_num}{and_half}?"
-                rf"(?![\w]))|{digit_num}{and_half}?)"
-                rf"(?:\s*(?P<pct§>{pct})|\s*-?\s*(?P<suf§>{suf})"
-                rf"|(?P<times§>(?i:\s+times|\s*-?\s*fold))(?![\w]))?")
+        core = (
+            rf"(?P<num§>(?i:{half_of}|{vague}|{fraction}|{word_num}{and_half}?"
+            rf"(?![\w]))|{digit_num}{and_half}?)"
+            rf"(?:\s*(?P<pct§>{pct})|\s*-?\s*(?P<suf§>{suf})"
+            rf"|(?P<times§>(?i:\s+times|\s*-?\s*fold))(?![\w]))?"
+        )
         mults = _alternation(lex["multiplier_words"])
-        after = "|".join(rf"\s+{re.escape(q)}(?![\w])" if q[0].isalpha() else re.escape(q)
-                         for q in sorted(self.qual_after, key=len, reverse=True))
+        after = "|".join(
+            rf"\s+{re.escape(q)}(?![\w])" if q[0].isalpha() else re.escape(q)
+            for q in sorted(self.qual_after, key=len, reverse=True)
+        )
         # matched at an anchor; qualifier, "between"/"from" and a currency prefix before
         # the number are read backwards by _look_back (a regex tried at every position of
         # the text would cost more than the parser)
         pattern = (
             core.replace("§", "1")
-            + rf"(?:(?P<rjoin>\s*[-–—~]\s*|\s+(?i:to|and|through)\s+)"
+            + r"(?:(?P<rjoin>\s*[-–—~]\s*|\s+(?i:to|and|through)\s+)"
             + rf"(?:(?P<pre2>{pre})\s?)?"
-            + core.replace("§", "2").replace(r"(?<!\w-)", "") + ")?"
+            + core.replace("§", "2").replace(r"(?<!\w-)", "")
+            + ")?"
             + rf"(?P<qafter>(?i:{after}))?"
             + rf"|(?P<mult>(?i:{mults}))"
         )
-        words = (list(lex["units"]) + list(lex["tens"]) + list(lex["magnitudes"])
-                 + list(lex["fractions"]) + list(lex["vague"]) + list(lex["multiplier_words"])
-                 + ["dozen", "tens"])
+        words = (
+            list(lex["units"])
+            + list(lex["tens"])
+            + list(lex["magnitudes"])
+            + list(lex["fractions"])
+            + list(lex["vague"])
+            + list(lex["multiplier_words"])
+            + ["dozen", "tens"]
+        )
         first = "".join(sorted({w[0].lower() for w in words} | {"a"}))
         # a digit or a number word, where no word character stands before: that test
         # comes first, once, as it fails at most positions of the text
         self.anchor = re.compile(
             rf"(?<![\w])(?:(?<![.,])\.?\d|(?=[{first}{first.upper()}])"
             rf"(?i:an?\s+(?=(?:{mags}|dozen|half|quarter|third)(?![\w]))"
-            rf"|{_trie(set(words))}(?![\w])))")
-        self.prefixes = sorted({c.surface for c in self.currency.values()
-                                if c.position != "suffix"}, key=len, reverse=True)
+            rf"|{_trie(set(words))}(?![\w])))"
+        )
+        self.prefixes = sorted(
+            {c.surface for c in self.currency.values() if c.position != "suffix"}, key=len, reverse=True
+        )
         return pattern
 
     def currency_prefix(self, surface: str) -> bool:
         cur = _currency(self, surface)
-        return cur is not None and cur.position != "suffix" and (
-            not (cur.surface.isupper() and cur.surface.isalpha()) or surface.strip() == cur.surface
-            or cur.surface in self.any_case)
+        return (
+            cur is not None
+            and cur.position != "suffix"
+            and (
+                not (cur.surface.isupper() and cur.surface.isalpha())
+                or surface.strip() == cur.surface
+                or cur.surface in self.any_case
+            )
+        )
 
     # -- normalizing ------------------------------------------------------------------
     def _word_value(self, text: str) -> Optional[float]:
@@ -284,7 +317,7 @@ class NumberGrammar:
             elif tok in self.fractions:
                 numerator = (total + cur) or 1
                 value = numerator / self.fractions[tok]
-                rest = tokens[i + 1:]
+                rest = tokens[i + 1 :]
                 scale = 1.0
                 for r in rest:
                     scale *= self.magnitudes.get(r, 1)
@@ -296,8 +329,12 @@ class NumberGrammar:
     def value_of(self, m: re.Match, i: int) -> tuple[Optional[float], dict]:
         """Value and features of core ``i`` (1 or 2) of a match."""
         num = m.group(f"num{i}")
-        info = {"is_word": not any(ch.isdigit() for ch in num), "vague": False,
-                "fraction": False, "plain": False}
+        info = {
+            "is_word": not any(ch.isdigit() for ch in num),
+            "vague": False,
+            "fraction": False,
+            "plain": False,
+        }
         abbr = m.group(f"abbr{i}") or m.group(f"sabbr{i}")
         if abbr:
             num = num[: num.rfind(abbr)] if num.endswith(abbr) else num
@@ -352,10 +389,15 @@ def _look_back(g: NumberGrammar, text: str, pos: int, floor: int):
             toks = [t for t in toks if t[1] <= cur_start]
     edge = cur_start if cur is not None else pos
     opener_start = opener = None
-    if toks and toks[-1][2].lower().lstrip(_LEADING_PUNCT) in ("between", "from") \
-            and not text[toks[-1][1]:edge].strip():
-        opener_start, opener = toks[-1][1] - len(toks[-1][2].lstrip(_LEADING_PUNCT)), \
-            toks[-1][2].lower().lstrip(_LEADING_PUNCT)
+    if (
+        toks
+        and toks[-1][2].lower().lstrip(_LEADING_PUNCT) in ("between", "from")
+        and not text[toks[-1][1] : edge].strip()
+    ):
+        opener_start, opener = (
+            toks[-1][1] - len(toks[-1][2].lstrip(_LEADING_PUNCT)),
+            toks[-1][2].lower().lstrip(_LEADING_PUNCT),
+        )
         qual_toks = toks[:-1]
     else:
         qual_toks = toks
@@ -379,14 +421,20 @@ def _build(g: NumberGrammar, m: re.Match, floor: int) -> Optional[NumberMatch]:
     text = m.string
     if m.group("mult"):
         word = m.group("mult").lower()
-        return NumberMatch(text=m.group(0), start=m.start(), end=m.end(),  # "doubled"
-                           value=float(g.lex["multiplier_words"][word]), kind="multiplier",
-                           num_start=m.start(), num_end=m.end(), is_word=True)
+        return NumberMatch(
+            text=m.group(0),
+            start=m.start(),
+            end=m.end(),  # "doubled"
+            value=float(g.lex["multiplier_words"][word]),
+            kind="multiplier",
+            num_start=m.start(),
+            num_end=m.end(),
+            is_word=True,
+        )
     value, info = g.value_of(m, 1)
     if value is None:
         return None
-    cur_start, cur_surface, opener_start, opener, qual_start, qual = _look_back(
-        g, text, m.start(), floor)
+    cur_start, cur_surface, opener_start, opener, qual_start, qual = _look_back(g, text, m.start(), floor)
     qualifier = g.qual_before.get(qual or "", "exact")
     kind, unit, factor = "count", None, 1.0
     cur = _currency(g, cur_surface or m.group("suf1") or m.group("pre2") or m.group("suf2"))
@@ -405,13 +453,33 @@ def _build(g: NumberGrammar, m: re.Match, floor: int) -> Optional[NumberMatch]:
     if m.group("num2"):
         second, info2 = g.value_of(m, 2)
         join = m.group("rjoin").strip().lower()
-        kind1 = "money" if (cur_surface or m.group("suf1")) else "percent" if m.group("pct1") \
-            else "times" if m.group("times1") else None
-        kind2 = "money" if (m.group("pre2") or m.group("suf2")) else "percent" if \
-            m.group("pct2") else "times" if m.group("times2") else None
-        if second is None or second <= value or (join == "and" and opener != "between") or (
-                opener == "between" and join not in ("and", "-", "–", "—")) or (
-                kind1 is not None and kind1 != kind2) or info["fraction"] or info2["fraction"]:
+        kind1 = (
+            "money"
+            if (cur_surface or m.group("suf1"))
+            else "percent"
+            if m.group("pct1")
+            else "times"
+            if m.group("times1")
+            else None
+        )
+        kind2 = (
+            "money"
+            if (m.group("pre2") or m.group("suf2"))
+            else "percent"
+            if m.group("pct2")
+            else "times"
+            if m.group("times2")
+            else None
+        )
+        if (
+            second is None
+            or second <= value
+            or (join == "and" and opener != "between")
+            or (opener == "between" and join not in ("and", "-", "–", "—"))
+            or (kind1 is not None and kind1 != kind2)
+            or info["fraction"]
+            or info2["fraction"]
+        ):
             # not a range after all: keep the first number only
             end = m.end("num1")
             for grp in ("pct1", "suf1", "times1"):
@@ -429,10 +497,15 @@ def _build(g: NumberGrammar, m: re.Match, floor: int) -> Optional[NumberMatch]:
         else:
             # "3 to 5 million": the scale of the second number applies to the first
             mag2 = m.group("mag2") or m.group("abbr2") or m.group("sabbr2")
-            if mag2 and not (m.group("mag1") or m.group("abbr1") or m.group("sabbr1")) \
-                    and not info["is_word"] and not info2["is_word"]:
-                scaled = g.word_value(f"{m.group('num1')} {mag2}") if m.group("mag2") else \
-                    value * g.abbr[mag2]
+            if (
+                mag2
+                and not (m.group("mag1") or m.group("abbr1") or m.group("sabbr1"))
+                and not info["is_word"]
+                and not info2["is_word"]
+            ):
+                scaled = (
+                    g.word_value(f"{m.group('num1')} {mag2}") if m.group("mag2") else value * g.abbr[mag2]
+                )
                 value = scaled if scaled is not None and scaled < second else value
             value_max = second * factor
             qualifier = "range"
@@ -455,8 +528,16 @@ def _build(g: NumberGrammar, m: re.Match, floor: int) -> Optional[NumberMatch]:
             qualifier = g.qual_after[key]
         else:
             end = m.start("qafter")
-    nm = NumberMatch(text=text[start:end], start=start, end=end, value=value * factor,
-                     value_max=value_max, qualifier=qualifier, kind=kind, unit=unit)
+    nm = NumberMatch(
+        text=text[start:end],
+        start=start,
+        end=end,
+        value=value * factor,
+        value_max=value_max,
+        qualifier=qualifier,
+        kind=kind,
+        unit=unit,
+    )
     nm.num_start = num_start
     nm.num_end = m.end("num2") if qualifier == "range" else m.end("num1")
     nm.value = _tidy(nm.value)

@@ -16,6 +16,7 @@
 >>> csv_cell(-3.5)
 -3.5
 """
+
 from __future__ import annotations
 
 import csv
@@ -37,14 +38,16 @@ class OutputError(Exception):
 
 # ---------------------------------------------------------------------------- paths
 
+
 def side_paths(output: Path) -> dict[str, Path]:
     """The CSV tables written next to ``output``: ``out.jsonl`` → ``out.dates.csv`` ..."""
-    stem = output.name[:-len(".jsonl")] if output.name.endswith(".jsonl") else output.stem
+    stem = output.name[: -len(".jsonl")] if output.name.endswith(".jsonl") else output.stem
     return {table: output.with_name(f"{stem}.{table}.csv") for table in CSV_TABLES}
 
 
-def check_output(output: Optional[Path], *, force: bool = False, resume: bool = False,
-                 formats: Iterable[str] = ("jsonl",)) -> None:
+def check_output(
+    output: Optional[Path], *, force: bool = False, resume: bool = False, formats: Iterable[str] = ("jsonl",)
+) -> None:
     """Refuse to clobber results: raise :class:`OutputError` when the output (or a side
     file) exists and neither ``force`` nor ``resume`` is given."""
     formats = set(formats)
@@ -64,11 +67,13 @@ def check_output(output: Optional[Path], *, force: bool = False, resume: bool = 
     if "csv" in formats:
         existing += [p for p in side_paths(output).values() if p.exists()]
     if existing:
-        raise OutputError(f"{existing[0]} exists; pass --force to overwrite it "
-                          f"or --resume to complete the run")
+        raise OutputError(
+            f"{existing[0]} exists; pass --force to overwrite it or --resume to complete the run"
+        )
 
 
 # ---------------------------------------------------------------------------- resume
+
 
 def repair_jsonl(path: Path) -> tuple[set[str], int]:
     """Ids of the complete records in ``path``, after dropping broken lines.
@@ -146,11 +151,11 @@ def _mkstemp_like(target: Path) -> tuple[int, str]:
 
 # ---------------------------------------------------------------------------- JSONL
 
+
 class JsonlWriter:
     """Append finished batches to the JSONL output (or stdout), flushed per batch."""
 
-    def __init__(self, output: Optional[Path], *, resume: bool = False,
-                 stream: Optional[IO[str]] = None):
+    def __init__(self, output: Optional[Path], *, resume: bool = False, stream: Optional[IO[str]] = None):
         self.output = output
         self.done_ids: set[str] = set()
         self.repaired = 0
@@ -189,6 +194,7 @@ class JsonlWriter:
 
 # ---------------------------------------------------------------------------- CSV
 
+
 def csv_cell(value):
     """A cell safe to open in a spreadsheet: text starting with ``= + - @`` (or tab, CR)
     gets a leading apostrophe; numbers stay numbers; lists are joined with ``; ``."""
@@ -207,18 +213,43 @@ def csv_cell(value):
 def _columns() -> dict[str, list[str]]:
     from pipeline.run.records import RECORD_TYPES
 
-    columns = {kind: ["article_id"] + [f for f in RECORD_TYPES[kind].model_fields if f != "optional"]
-               for kind in KINDS}
-    columns["articles"] = ["id", "source_path", "line", "title", "reference_date",
-                           "reference_date_source", "narrative_date", "dateline_place",
-                           "dateline_date"] + list(KINDS) + ["warnings", "errors"]
+    columns = {
+        kind: ["article_id"] + [f for f in RECORD_TYPES[kind].model_fields if f != "optional"]
+        for kind in KINDS
+    }
+    columns["articles"] = (
+        [
+            "id",
+            "source_path",
+            "line",
+            "title",
+            "reference_date",
+            "reference_date_source",
+            "narrative_date",
+            "dateline_place",
+            "dateline_date",
+        ]
+        + list(KINDS)
+        + ["warnings", "errors"]
+    )
     return columns
 
 
 def _article_row(rec: dict) -> dict:
-    row = {k: rec.get(k) for k in ("id", "source_path", "line", "title", "reference_date",
-                                   "reference_date_source", "narrative_date", "warnings",
-                                   "errors")}
+    row = {
+        k: rec.get(k)
+        for k in (
+            "id",
+            "source_path",
+            "line",
+            "title",
+            "reference_date",
+            "reference_date_source",
+            "narrative_date",
+            "warnings",
+            "errors",
+        )
+    }
     dateline = rec.get("dateline") or {}
     row["dateline_place"], row["dateline_date"] = dateline.get("place"), dateline.get("date")
     for kind in KINDS:

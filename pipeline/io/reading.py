@@ -6,6 +6,7 @@ stripping), so every offset the pipeline emits points into ``Article.text``.
 >>> parse_dateline("BEIJING, Feb. 11 (Xinhua) -- Chinese President ...", reference="2024-03-01")
 Dateline(date='2024-02-11', place='BEIJING', agency='Xinhua', text='BEIJING, Feb. 11 (Xinhua) --', start=0, end=28)
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -46,6 +47,7 @@ class ReadError(Exception):
 
 # ---------------------------------------------------------------------------- decoding
 
+
 def decode_bytes(data: bytes, name: str = "<bytes>") -> tuple[str, list[str]]:
     """Decode article bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252.
 
@@ -62,7 +64,7 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> tuple[str, list[str]]:
         try:
             return data.decode("utf-16"), []
         except UnicodeDecodeError as exc:
-            raise ReadError(f"{name}: invalid UTF-16 after its byte order mark ({exc.reason})")
+            raise ReadError(f"{name}: invalid UTF-16 after its byte order mark ({exc.reason})") from None
     if b"\x00" in data:
         guess = _utf16_without_bom(data)
         if guess is not None:
@@ -85,8 +87,11 @@ def _utf16_without_bom(data: bytes) -> Optional[str]:
         return None
     even_nuls = data[0::2].count(0) / (len(data) / 2)
     odd_nuls = data[1::2].count(0) / (len(data) / 2)
-    encoding = "utf-16-le" if odd_nuls > 0.6 and even_nuls < 0.05 else (
-        "utf-16-be" if even_nuls > 0.6 and odd_nuls < 0.05 else None)
+    encoding = (
+        "utf-16-le"
+        if odd_nuls > 0.6 and even_nuls < 0.05
+        else ("utf-16-be" if even_nuls > 0.6 and odd_nuls < 0.05 else None)
+    )
     if encoding is None:
         return None
     try:
@@ -100,10 +105,30 @@ def _utf16_without_bom(data: bytes) -> Optional[str]:
 # ---------------------------------------------------------------------------- datelines
 
 _MONTHS = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
-    "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
-    "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11,
-    "november": 11, "dec": 12, "december": 12,
+    "jan": 1,
+    "january": 1,
+    "feb": 2,
+    "february": 2,
+    "mar": 3,
+    "march": 3,
+    "apr": 4,
+    "april": 4,
+    "may": 5,
+    "jun": 6,
+    "june": 6,
+    "jul": 7,
+    "july": 7,
+    "aug": 8,
+    "august": 8,
+    "sep": 9,
+    "sept": 9,
+    "september": 9,
+    "oct": 10,
+    "october": 10,
+    "nov": 11,
+    "november": 11,
+    "dec": 12,
+    "december": 12,
 }
 _MONTH_RE = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -159,9 +184,14 @@ def parse_front_matter(text: str, reference: Optional[str] = None) -> FrontMatte
     if m:
         span = _span(text, m)
         return FrontMatter(
-            dateline=Dateline(date=m["iso"] if _valid_iso(m["iso"]) else None,
-                              place=m["place"].strip(), agency=m["agency"].strip(), **span),
-            dateline_spans=[(span["start"], span["end"])])
+            dateline=Dateline(
+                date=m["iso"] if _valid_iso(m["iso"]) else None,
+                place=m["place"].strip(),
+                agency=m["agency"].strip(),
+                **span,
+            ),
+            dateline_spans=[(span["start"], span["end"])],
+        )
     front = FrontMatter()
     pos, prefix_date = 0, None
     p = _DATE_PREFIX.match(head)
@@ -171,7 +201,7 @@ def parse_front_matter(text: str, reference: Optional[str] = None) -> FrontMatte
         front.dateline_spans.append((start, p.end("iso")))
         pos = p.end()
     w = _WIRE_AT_LINE_START.search(head, pos)
-    if w and (w.start() == pos or "\n" in head[pos:w.start()]):
+    if w and (w.start() == pos or "\n" in head[pos : w.start()]):
         date = None
         if w["month"]:
             month, day = _MONTHS[w["month"].lower().rstrip(".")], int(w["day"])
@@ -196,8 +226,9 @@ _ENDS_WITH_ABBREVIATION = re.compile(r"(?:\b(?:[A-Z]\.){2,}|\.\.)$")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]?\s+[A-Z“\"]")
 
 
-def _take_title(front: FrontMatter, text: str, start: int, end: int, whole_region: bool,
-                after_date: bool = False) -> None:
+def _take_title(
+    front: FrontMatter, text: str, start: int, end: int, whole_region: bool, after_date: bool = False
+) -> None:
     """Mark ``text[start:end]`` as title matter: all of it before a wire dateline, or a
     single opening line that reads as a headline (short, no final full stop, body after)."""
     region = text[start:end]
@@ -211,10 +242,18 @@ def _take_title(front: FrontMatter, text: str, start: int, end: int, whole_regio
         return
     words = stripped.split()
     body_after = text[end:].strip()
-    final_stop = stripped.endswith((".", "!", "?", ":", ";", ",", "\"", "”"))
-    if (len(stripped) <= _TITLE_MAX and len(words) >= 2 and body_after
-            and (not final_stop or _ENDS_WITH_ABBREVIATION.search(stripped)
-                 or after_date and not _SENTENCE_BREAK.search(stripped))):
+    final_stop = stripped.endswith((".", "!", "?", ":", ";", ",", '"', "”"))
+    if (
+        len(stripped) <= _TITLE_MAX
+        and len(words) >= 2
+        and body_after
+        and (
+            not final_stop
+            or _ENDS_WITH_ABBREVIATION.search(stripped)
+            or after_date
+            and not _SENTENCE_BREAK.search(stripped)
+        )
+    ):
         front.title_spans.append((lead, lead + len(stripped)))
         front.title = stripped
 
@@ -235,7 +274,7 @@ def parse_dateline(text: str, reference: Optional[str] = None) -> Optional[Datel
 
 def _span(text: str, m: re.Match) -> dict:
     start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
-    return {"text": text[start:m.end()], "start": start, "end": m.end()}
+    return {"text": text[start : m.end()], "start": start, "end": m.end()}
 
 
 def _valid_iso(value: str) -> bool:
@@ -290,17 +329,23 @@ def find_headings(text: str) -> list[tuple[int, int]]:
 
 # ---------------------------------------------------------------------------- inputs
 
+
 def read_text_file(path: Path) -> Article:
     """Read one ``.txt`` article; errors become ``Article.errors``, never exceptions."""
     name = str(path)
     try:
         data = path.read_bytes()
     except OSError as exc:
-        return Article(id=path.stem, text="", source_path=name,
-                       errors=[f"{name}: cannot read: {exc.strerror or exc}"])
+        return Article(
+            id=path.stem, text="", source_path=name, errors=[f"{name}: cannot read: {exc.strerror or exc}"]
+        )
     if len(data) > MAX_ARTICLE_CHARS * 4:
-        return Article(id=path.stem, text="", source_path=name,
-                       errors=[f"{name}: {len(data):,} bytes is above the limit for one article"])
+        return Article(
+            id=path.stem,
+            text="",
+            source_path=name,
+            errors=[f"{name}: {len(data):,} bytes is above the limit for one article"],
+        )
     try:
         text, warnings = decode_bytes(data, name)
     except ReadError as exc:
@@ -333,24 +378,37 @@ def read_jsonl_lines(lines: Iterable[str], name: str) -> Iterator[Article]:
         try:
             obj = json.loads(raw)
         except json.JSONDecodeError as exc:
-            yield Article(id=fallback_id, text="", source_path=name, line=lineno,
-                          errors=[f"{where}: not valid JSON ({exc.msg} at column {exc.colno})"])
+            yield Article(
+                id=fallback_id,
+                text="",
+                source_path=name,
+                line=lineno,
+                errors=[f"{where}: not valid JSON ({exc.msg} at column {exc.colno})"],
+            )
             continue
         if not isinstance(obj, dict):
-            yield Article(id=fallback_id, text="", source_path=name, line=lineno,
-                          errors=[f"{where}: expected a JSON object, got {type(obj).__name__}"])
+            yield Article(
+                id=fallback_id,
+                text="",
+                source_path=name,
+                line=lineno,
+                errors=[f"{where}: expected a JSON object, got {type(obj).__name__}"],
+            )
             continue
         art_id = obj.get("id")
         art_id = str(art_id) if isinstance(art_id, (str, int)) and str(art_id) else fallback_id
         text = obj.get("text")
-        article = Article(id=art_id, text=text if isinstance(text, str) else "",
-                          source_path=name, line=lineno)
+        article = Article(
+            id=art_id, text=text if isinstance(text, str) else "", source_path=name, line=lineno
+        )
         if "id" not in obj:
             article.warnings.append(f"{where}: no 'id'; using {fallback_id!r}")
         if not isinstance(text, str):
             article.errors.append(
-                f"{where}: 'text' is missing" if text is None
-                else f"{where}: 'text' must be a string, got {type(text).__name__}")
+                f"{where}: 'text' is missing"
+                if text is None
+                else f"{where}: 'text' must be a string, got {type(text).__name__}"
+            )
             yield article
             continue
         for key in ("title", "source"):
@@ -377,8 +435,9 @@ def read_jsonl_file(path: Path) -> Iterator[Article]:
     try:
         handle = path.open("rb")
     except OSError as exc:
-        yield Article(id=path.stem, text="", source_path=name,
-                      errors=[f"{name}: cannot read: {exc.strerror or exc}"])
+        yield Article(
+            id=path.stem, text="", source_path=name, errors=[f"{name}: cannot read: {exc.strerror or exc}"]
+        )
         return
     with handle:
         head = handle.read(4)
@@ -490,7 +549,8 @@ def read_inputs(inputs: Iterable[str]) -> Iterator[Article]:
             if count > 1:
                 new_id = f"{article.id}#{count}"
                 article.warnings.append(
-                    f"{article.source_path}: duplicate id {article.id!r}; kept apart as {new_id!r}")
+                    f"{article.source_path}: duplicate id {article.id!r}; kept apart as {new_id!r}"
+                )
                 article.id = new_id
             yield article
 

@@ -16,6 +16,7 @@ matcher for the whole ruler, so a different model still gets correct annotations
 >>> index_attribute_ruler(nlp)                                  # doctest: +SKIP
 True
 """
+
 from __future__ import annotations
 
 import re
@@ -69,7 +70,7 @@ class _Condition:
             return
         if len(spec) != 1:
             raise Unindexable(f"{name} with operators {sorted(spec)}")
-        (op, value), = spec.items()
+        ((op, value),) = spec.items()
         if op in ("IN", "NOT_IN"):
             values = frozenset(_value_id(name, v) for v in value)
             if op == "IN":
@@ -102,14 +103,14 @@ class _Pattern:
         if not tokens or any(not isinstance(t, dict) or "OP" in t for t in tokens):
             raise Unindexable("empty pattern or quantifier")
         self.rule, self.match_id, self.length = rule, match_id, len(tokens)
-        self.tokens = [[_Condition(name, spec, strings) for name, spec in token.items()]
-                       for token in tokens]
+        self.tokens = [[_Condition(name, spec, strings) for name, spec in token.items()] for token in tokens]
 
     def matches_at(self, rows: list[list[int]], start: int) -> bool:
         if start + self.length > len(rows):
             return False
-        return all(c.test(rows[start + k][c.column])
-                   for k, conditions in enumerate(self.tokens) for c in conditions)
+        return all(
+            c.test(rows[start + k][c.column]) for k, conditions in enumerate(self.tokens) for c in conditions
+        )
 
     def index_key(self) -> Optional[tuple[int, frozenset[int]]]:
         first = {COLUMN_NAME[c.column]: c for c in self.tokens[0] if c.keys is not None}
@@ -117,7 +118,6 @@ class _Pattern:
             if name in first:
                 return first[name].column, first[name].keys
         return None
-
 
 
 class PatternIndex:
@@ -219,8 +219,7 @@ class IndexedAttributeRuler(AttributeRuler):
     "communique_attribute_ruler",
     default_config={"validate": False, "scorer": {"@scorers": "spacy.attribute_ruler_scorer.v1"}},
 )
-def make_indexed_attribute_ruler(nlp: Language, name: str, validate: bool,
-                                 scorer) -> IndexedAttributeRuler:
+def make_indexed_attribute_ruler(nlp: Language, name: str, validate: bool, scorer) -> IndexedAttributeRuler:
     return IndexedAttributeRuler(nlp.vocab, name, validate=validate, scorer=scorer)
 
 

@@ -13,6 +13,7 @@ as one array. The lemmas are identical
 >>> cache_lemmatizer(nlp)                                       # doctest: +SKIP
 True
 """
+
 from __future__ import annotations
 
 from typing import Callable, Optional
@@ -66,11 +67,16 @@ class RowCachedLemmatizer(EnglishLemmatizer):
 @Language.factory(
     "communique_lemmatizer",
     assigns=["token.lemma"],
-    default_config={"model": None, "mode": "rule", "overwrite": False,
-                    "scorer": {"@scorers": "spacy.lemmatizer_scorer.v1"}},
+    default_config={
+        "model": None,
+        "mode": "rule",
+        "overwrite": False,
+        "scorer": {"@scorers": "spacy.lemmatizer_scorer.v1"},
+    },
 )
-def make_row_cached_lemmatizer(nlp: Language, model: Optional[Model], name: str, mode: str,
-                               overwrite: bool, scorer: Optional[Callable]) -> RowCachedLemmatizer:
+def make_row_cached_lemmatizer(
+    nlp: Language, model: Optional[Model], name: str, mode: str, overwrite: bool, scorer: Optional[Callable]
+) -> RowCachedLemmatizer:
     return RowCachedLemmatizer(nlp.vocab, model, name, mode=mode, overwrite=overwrite, scorer=scorer)
 
 
@@ -84,7 +90,6 @@ def cache_lemmatizer(nlp: Language, name: str = "lemmatizer") -> bool:
         return True
     if type(stock) is not EnglishLemmatizer or stock.mode != "rule":
         return False
-    nlp.replace_pipe(name, "communique_lemmatizer",
-                     config={"mode": stock.mode, "overwrite": stock.overwrite})
+    nlp.replace_pipe(name, "communique_lemmatizer", config={"mode": stock.mode, "overwrite": stock.overwrite})
     nlp.get_pipe(name).lookups = stock.lookups
     return True

@@ -16,6 +16,7 @@ Each component writes plain dicts (the fields of the matching ``models`` record)
 >>> nlp.pipe_names[-5:]                # doctest: +SKIP
 ['communique_entities', 'communique_dates', 'communique_figures', 'communique_quotes', 'communique_events']
 """
+
 from __future__ import annotations
 
 import functools
@@ -25,8 +26,8 @@ from typing import Optional
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
 
+from pipeline.document.access import register_extensions
 from pipeline.model import attribute_index, lemma_cache
 
 MODEL_ENV = "COMMUNIQUE_MODEL"
@@ -39,18 +40,6 @@ UNUSED_SPACY_COMPONENTS: tuple[str, ...] = ()
 
 class ModelNotFoundError(RuntimeError):
     """The spaCy model is not installed; the message says what to install."""
-
-
-def register_extensions() -> None:
-    """Register ``doc._.communique_*`` once (plain values only, never spaCy objects)."""
-    for kind in KINDS:
-        if not Doc.has_extension(f"communique_{kind}"):
-            Doc.set_extension(f"communique_{kind}", default=None)
-    if not Doc.has_extension("communique_meta"):
-        # {"reference_date": "YYYY-MM-DD" | None, ...} set before the pipeline runs
-        Doc.set_extension("communique_meta", default=None)
-    if not Doc.has_extension("communique_narrative_date"):
-        Doc.set_extension("communique_narrative_date", default=None)
 
 
 def resolve_model_name(model: Optional[str] = None) -> str:
@@ -115,7 +104,8 @@ def add_components(nlp: Language) -> Language:
     if "communique_structure" not in nlp.pipe_names:
         before = "parser" if "parser" in nlp.pipe_names else None
         nlp.add_pipe("communique_structure", before=before) if before else nlp.add_pipe(
-            "communique_structure", first=True)
+            "communique_structure", first=True
+        )
     for component in COMPONENTS:
         if component not in nlp.pipe_names:
             nlp.add_pipe(component)

@@ -3,6 +3,7 @@
 >>> read_json("dates_lexicon.json")["months"]["january"]
 1
 """
+
 from __future__ import annotations
 
 import csv

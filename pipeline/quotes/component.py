@@ -18,6 +18,7 @@ Data flow for one article:
 >>> results(doc, "quotes")[0]["kind"], results(doc, "quotes")[0]["speaker"]  # doctest: +SKIP
 ('direct', 'Xi')
 """
+
 from __future__ import annotations
 
 import bisect
@@ -27,16 +28,37 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from pipeline.document.access import blocked_char_ranges, doc_text, overlaps, results, sent_bounds, set_results
+from pipeline.discourse.speakers import ArticleSpeakers, SpeakerLexicon
+from pipeline.document.access import (
+    blocked_char_ranges,
+    doc_text,
+    overlaps,
+    register_extensions,
+    results,
+    sent_bounds,
+    set_results,
+)
 from pipeline.quotes.cues import CueLexicon, Frame, FrameFinder, subject_of
 from pipeline.quotes.marks import QuotePair, pair_quotes
-from pipeline.discourse.speakers import ArticleSpeakers, SpeakerLexicon
 
 log = logging.getLogger(__name__)
 _AFTER_WINDOW = 12
 _BEFORE_WINDOW = {":": 30, ",": 8, "": 3}
-_BETWEEN_POS = {"PROPN", "NOUN", "DET", "ADJ", "PRON", "ADP", "AUX", "PART", "ADV", "PUNCT",
-                "NUM", "CCONJ", "SPACE"}
+_BETWEEN_POS = {
+    "PROPN",
+    "NOUN",
+    "DET",
+    "ADJ",
+    "PRON",
+    "ADP",
+    "AUX",
+    "PART",
+    "ADV",
+    "PUNCT",
+    "NUM",
+    "CCONJ",
+    "SPACE",
+}
 
 
 class QuoteExtractor:
@@ -54,8 +76,7 @@ class QuoteExtractor:
         pairs = [p for p in pairs if not overlaps(p.open, p.close + 1, blocked)]
         if warnings:
             _warn(doc, warnings)
-        speakers = ArticleSpeakers(doc, results(doc, "entities"), self.speaker_lexicon, text,
-                                   self.cue_lemmas)
+        speakers = ArticleSpeakers(doc, results(doc, "entities"), self.speaker_lexicon, text, self.cue_lemmas)
         opens = [p.open for p in pairs]
 
         def inside_quote(pos: int) -> bool:
@@ -75,8 +96,11 @@ class QuoteExtractor:
                 if inner is None:
                     break
                 items.append(inner)
-            used.update(k for k, f in enumerate(frames)  # a cue inside the quotation's reach
-                        if pair.open <= f.start and f.end <= pair.close + 1)
+            used.update(
+                k
+                for k, f in enumerate(frames)  # a cue inside the quotation's reach
+                if pair.open <= f.start and f.end <= pair.close + 1
+            )
             if item is None:
                 item = self._adjacent(doc, pair, speakers)
             if item is None and last is not None:
@@ -86,28 +110,48 @@ class QuoteExtractor:
                 last = item
         for k, frame in enumerate(frames):
             if k not in used:
-                items.append(_record(doc, "indirect", frame.start, frame.end,
-                                     frame.cue_start, frame.cue_end, frame.speaker, speakers))
+                items.append(
+                    _record(
+                        doc,
+                        "indirect",
+                        frame.start,
+                        frame.end,
+                        frame.cue_start,
+                        frame.cue_end,
+                        frame.speaker,
+                        speakers,
+                    )
+                )
         items.sort(key=lambda q: (q["start"], q["end"]))
         set_results(doc, "quotes", _dedupe(items), label="quote")
         return doc
 
     # ------------------------------------------------------------------ attribution
 
-    def _from_frames(self, doc: Doc, pair: QuotePair, frames: list[Frame], used: set[int],
-                     speakers: ArticleSpeakers, nested_in: Optional[dict] = None) -> Optional[dict]:
+    def _from_frames(
+        self,
+        doc: Doc,
+        pair: QuotePair,
+        frames: list[Frame],
+        used: set[int],
+        speakers: ArticleSpeakers,
+        nested_in: Optional[dict] = None,
+    ) -> Optional[dict]:
         for k, f in enumerate(frames):
             if not (f.start < pair.close and pair.open < f.end):
                 continue
             if k in used and (f.start >= pair.open or nested_in is not None):
                 continue
-            if nested_in is not None and not (nested_in["start"] <= doc[f.cue_start].idx < nested_in["end"]
-                                              or f.start <= nested_in["cue_start"] < f.end):
+            if nested_in is not None and not (
+                nested_in["start"] <= doc[f.cue_start].idx < nested_in["end"]
+                or f.start <= nested_in["cue_start"] < f.end
+            ):
                 continue
             used.add(k)
             if f.start >= pair.open:  # the quotation is the content
-                return _record(doc, "direct", pair.start, pair.end, f.cue_start, f.cue_end,
-                               f.speaker, speakers)
+                return _record(
+                    doc, "direct", pair.start, pair.end, f.cue_start, f.cue_end, f.speaker, speakers
+                )
             end = pair.close if pair.close >= f.end else f.end
             return _record(doc, "mixed", f.start, end, f.cue_start, f.cue_end, f.speaker, speakers)
         return None
@@ -118,8 +162,9 @@ class QuoteExtractor:
         open_tok = _token_at(doc, pair.open)
         if close_tok is None or open_tok is None:
             return None
-        found = self._cue_after(doc, pair, close_tok, speakers) or \
-            self._cue_before(doc, pair, open_tok, speakers)
+        found = self._cue_after(doc, pair, close_tok, speakers) or self._cue_before(
+            doc, pair, open_tok, speakers
+        )
         if found is None:
             return None
         cue, speaker = found
@@ -130,7 +175,7 @@ class QuoteExtractor:
         return _record(doc, "direct", pair.start, pair.end, cue.i, cue_end, speaker, speakers)
 
     def _cue_after(self, doc: Doc, pair: QuotePair, close_tok: Token, speakers):
-        content = speakers.text[pair.start:pair.end].rstrip()
+        content = speakers.text[pair.start : pair.end].rstrip()
         ends_sentence = content.endswith((".", "。"))
         between: list[Token] = []
         for j in range(close_tok.i + 1, min(len(doc), close_tok.i + 1 + _AFTER_WINDOW)):
@@ -140,8 +185,7 @@ class QuoteExtractor:
             if tok.lemma_.lower() in self.cues.direct and tok.pos_ == "VERB":
                 if ends_sentence and not _short_tail(doc, j):
                     return None
-                speaker = _speaker_near(tok, between, speakers, doc,
-                                        tok.lemma_.lower() in self.cues.strong)
+                speaker = _speaker_near(tok, between, speakers, doc, tok.lemma_.lower() in self.cues.strong)
                 return (tok, speaker) if speaker is not None else None
             if tok.lower_ == "according" and j + 1 < len(doc) and doc[j + 1].lower_ == "to":
                 obj = next((c for c in doc[j + 1].children if c.dep_ == "pobj"), None)
@@ -154,7 +198,7 @@ class QuoteExtractor:
         return None
 
     def _cue_before(self, doc: Doc, pair: QuotePair, open_tok: Token, speakers):
-        before = speakers.text[max(0, pair.open - 20):pair.open].rstrip()
+        before = speakers.text[max(0, pair.open - 20) : pair.open].rstrip()
         punct = before[-1:] if before[-1:] in (":", ",") else ""
         if punct == "" and before[-1:] and not before[-1:].isalpha():
             return None
@@ -166,8 +210,10 @@ class QuoteExtractor:
                 return None
             if tok.lemma_.lower() in self.cues.direct and tok.pos_ == "VERB":
                 speaker = subject_of(tok)
-                if speaker is None or not (speakers.is_speaker_like(speaker)
-                                           or self.frames.nominal_speaker(tok.lemma_.lower(), speaker)):
+                if speaker is None or not (
+                    speakers.is_speaker_like(speaker)
+                    or self.frames.nominal_speaker(tok.lemma_.lower(), speaker)
+                ):
                     return None
                 return tok, speaker
         return None
@@ -175,11 +221,16 @@ class QuoteExtractor:
 
 # ---------------------------------------------------------------------- helpers
 
-def _speaker_near(cue: Token, between: list[Token], speakers: ArticleSpeakers, doc: Doc,
-                  strong: bool = False):
+
+def _speaker_near(
+    cue: Token, between: list[Token], speakers: ArticleSpeakers, doc: Doc, strong: bool = False
+):
     subject = subject_of(cue)
-    if subject is not None and subject.i > cue.i - 12 and (
-            speakers.is_speaker_like(subject) or strong and subject.pos_ in ("NOUN", "PROPN")):
+    if (
+        subject is not None
+        and subject.i > cue.i - 12
+        and (speakers.is_speaker_like(subject) or strong and subject.pos_ in ("NOUN", "PROPN"))
+    ):
         return subject
     nouns = [t for t in between if t.pos_ in ("PROPN", "NOUN", "PRON") and speakers.is_speaker_like(t)]
     if nouns:
@@ -211,37 +262,70 @@ def _continuation(text: str, pair: QuotePair, last: dict) -> Optional[dict]:
     speaker goes on."""
     if last.get("speaker_text") is None or last["kind"] == "indirect":
         return None
-    gap = text[last["end"]:pair.open]
+    gap = text[last["end"] : pair.open]
     if len(gap) > 400 or gap.count("\n") > 4:
         return None
-    before = text[:pair.open].rstrip(" \t")
-    after = text[pair.close + 1:].lstrip(" \t")
+    before = text[: pair.open].rstrip(" \t")
+    after = text[pair.close + 1 :].lstrip(" \t")
     closed = after[:1] in (".", "!", "?")  # '..."."': the full stop after the closing mark
     if closed:
         after = after[1:].lstrip(" \t")
     starts_unit = before == "" or before.endswith(("\n", ".", "!", "?", "”", '"'))
-    ends_unit = after == "" or after.startswith("\n") or (closed or text[pair.start:pair.end].rstrip().endswith(
-        (".", "!", "?"))) and (after[:1].isupper() or after[:1] in ("“", '"'))
-    if not (starts_unit and ends_unit) or len(text[pair.start:pair.end].split()) < 4:
+    ends_unit = (
+        after == ""
+        or after.startswith("\n")
+        or (closed or text[pair.start : pair.end].rstrip().endswith((".", "!", "?")))
+        and (after[:1].isupper() or after[:1] in ("“", '"'))
+    )
+    if not (starts_unit and ends_unit) or len(text[pair.start : pair.end].split()) < 4:
         return None
     item = dict(last)
-    item.update(text=text[pair.start:pair.end], start=pair.start, end=pair.end, kind="direct",
-                cue=None, cue_start=None, cue_end=None)
+    item.update(
+        text=text[pair.start : pair.end],
+        start=pair.start,
+        end=pair.end,
+        kind="direct",
+        cue=None,
+        cue_start=None,
+        cue_end=None,
+    )
     return item
 
 
-def _record(doc: Doc, kind: str, start: int, end: int, cue_start: int, cue_end: int,
-            speaker_tok: Optional[Token], speakers: ArticleSpeakers) -> dict:
+def _record(
+    doc: Doc,
+    kind: str,
+    start: int,
+    end: int,
+    cue_start: int,
+    cue_end: int,
+    speaker_tok: Optional[Token],
+    speakers: ArticleSpeakers,
+) -> dict:
     text = speakers.text
     first, last = doc[cue_start], doc[cue_end - 1]  # the cue's tokens (cue_end > cue_start)
     cue_chars = first.idx, last.idx + len(last)
-    item = {"text": text[start:end], "start": start, "end": end, "kind": kind,
-            "speaker": None, "speaker_text": None, "speaker_start": None, "speaker_end": None,
-            "cue": text[cue_chars[0]:cue_chars[1]], "cue_start": cue_chars[0], "cue_end": cue_chars[1]}
+    item = {
+        "text": text[start:end],
+        "start": start,
+        "end": end,
+        "kind": kind,
+        "speaker": None,
+        "speaker_text": None,
+        "speaker_start": None,
+        "speaker_end": None,
+        "cue": text[cue_chars[0] : cue_chars[1]],
+        "cue_start": cue_chars[0],
+        "cue_end": cue_chars[1],
+    }
     if speaker_tok is not None:
         mention = speakers.mention(speaker_tok)
-        item.update(speaker=mention.speaker, speaker_text=mention.text,
-                    speaker_start=mention.start, speaker_end=mention.end)
+        item.update(
+            speaker=mention.speaker,
+            speaker_text=mention.text,
+            speaker_start=mention.start,
+            speaker_end=mention.end,
+        )
     return item
 
 
@@ -295,7 +379,9 @@ def _warn(doc: Doc, warnings: list[str]) -> None:
         meta.setdefault("warnings", []).extend(shown)
 
 
-@Language.factory("communique_quotes", assigns=["doc._.communique_quotes"],
-                  requires=["doc._.communique_entities"])
+@Language.factory(
+    "communique_quotes", assigns=["doc._.communique_quotes"], requires=["doc._.communique_entities"]
+)
 def make_quotes(nlp: Language, name: str) -> QuoteExtractor:
+    register_extensions()  # the factory works alone in a plain spaCy pipeline
     return QuoteExtractor(nlp, name)

@@ -14,6 +14,7 @@ A :class:`Frame` is one act of saying found by its cue (lexicon in
 :mod:`pipeline.quotes.component` then decides whether a frame is indirect speech or carries a
 quotation (direct when the quotation is the whole content, mixed when it is a part).
 """
+
 from __future__ import annotations
 
 import bisect
@@ -23,11 +24,11 @@ from pathlib import Path
 from typing import Optional
 
 import numpy
-from pipeline.patterns import PATTERNS_DIR
 from spacy.attrs import LEMMA, LOWER, TAG
 from spacy.tokens import Doc, Token
 
 from pipeline.document.access import doc_text, in_table, sent_bounds, sorted_ids
+from pipeline.patterns import PATTERNS_DIR
 
 CUES_PATH = PATTERNS_DIR / "quote_cues.json"
 _TRIM = {".", ",", ";", ":", "—", "–", "-", "“", "”", '"', "‘", "’", "'", "«", "»", "(", ")"}
@@ -38,10 +39,10 @@ _RELATIVE = {"who", "which", "that"}
 
 @dataclass
 class Frame:
-    cue_start: int          # token index of the cue (first token)
-    cue_end: int            # token index after the cue (particle included)
+    cue_start: int  # token index of the cue (first token)
+    cue_end: int  # token index after the cue (particle included)
     speaker: Optional[Token]
-    start: int              # content, char offsets, trimmed
+    start: int  # content, char offsets, trimmed
     end: int
     content_first: bool = False
 
@@ -115,8 +116,11 @@ def _object_of(verb: Token) -> Optional[Token]:
 
 def _as_saying(verb: Token) -> Optional[Token]:
     for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ == "as" and any(
-                c.dep_ == "pcomp" and c.tag_ == "VBG" for c in prep.children):
+        if (
+            prep.dep_ == "prep"
+            and prep.lower_ == "as"
+            and any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in prep.children)
+        ):
             return _object_of(verb)
     return None
 
@@ -140,16 +144,26 @@ def _reduced_relative(speaker: Token) -> bool:
     det = speaker.doc[speaker.left_edge.i]
     if det.dep_ != "det" or det.lower_ not in ("a", "an"):
         return False
-    noun = det.head if det.head.i != speaker.i else next(
-        (c for c in speaker.children if c.dep_ == "compound" and c.i < speaker.i), None)
-    return noun is not None and noun.dep_ == "compound" and noun.pos_ == "NOUN" \
+    noun = (
+        det.head
+        if det.head.i != speaker.i
+        else next((c for c in speaker.children if c.dep_ == "compound" and c.i < speaker.i), None)
+    )
+    return (
+        noun is not None
+        and noun.dep_ == "compound"
+        and noun.pos_ == "NOUN"
         and speaker.pos_ in ("PROPN", "PRON")
+    )
 
 
 def _participle(tok: Token) -> bool:
     """``..., calling for joint efforts``: a participle without auxiliary, not a clause verb."""
-    return tok.tag_ == "VBG" and tok.dep_ != "ROOT" and not any(
-        c.dep_ in ("aux", "auxpass") for c in tok.children)
+    return (
+        tok.tag_ == "VBG"
+        and tok.dep_ != "ROOT"
+        and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)
+    )
 
 
 def _comma_at(doc: Doc, positions: tuple[int, ...], start: int, end: int) -> bool:
@@ -161,8 +175,9 @@ class FrameFinder:
     def __init__(self, lexicon: CueLexicon):
         self.lex = lexicon
 
-    def find(self, doc: Doc, candidates: list[int], gerunds: list[int], is_speaker_like,
-             inside_quote) -> list[Frame]:
+    def find(
+        self, doc: Doc, candidates: list[int], gerunds: list[int], is_speaker_like, inside_quote
+    ) -> list[Frame]:
         """The frames of the cue ``candidates`` outside quotations (``gerunds``: see
         :meth:`CueLexicon.candidates`)."""
         frames = []
@@ -171,9 +186,16 @@ class FrameFinder:
             if inside_quote(tok.idx):
                 continue
             frame = self._frame(doc, tok, is_speaker_like, gerunds)
-            if frame is not None and frame.speaker is not None and frame.speaker.i > tok.i and (
+            if (
+                frame is not None
+                and frame.speaker is not None
+                and frame.speaker.i > tok.i
+                and (
                     frame.start < frame.speaker.idx < frame.end
-                    or tok.dep_ == "advcl" and frame.speaker.head.i == tok.head.i):
+                    or tok.dep_ == "advcl"
+                    and frame.speaker.head.i == tok.head.i
+                )
+            ):
                 frame = self._clamp(doc, frame)  # "Calling on X to ..., Xi elaborated"
             if frame is not None and frame.end - frame.start >= 3:
                 frames.append(frame)
@@ -193,7 +215,8 @@ class FrameFinder:
         if speaker is None or not (is_speaker_like(speaker) or self.nominal_speaker(lemma, speaker)):
             return None
         if speaker.lemma_.lower() in self.lex.documents and (
-                lemma in self.lex.weak or tok.dep_ == "relcl" and lemma not in self.lex.strong):
+            lemma in self.lex.weak or tok.dep_ == "relcl" and lemma not in self.lex.strong
+        ):
             return None  # "a report that suggested ...", "a declaration which calls for ...":
             # what a text says, described, not reported
         cue_end = tok.i + 1
@@ -209,12 +232,15 @@ class FrameFinder:
                 first, last = right[0], right[-1]
                 hi = last.right_edge.i
                 # "..., adding that ..." starts a new frame (a gerund between first and hi)
-                for j in gerunds[bisect.bisect_right(gerunds, first.i):]:
+                for j in gerunds[bisect.bisect_right(gerunds, first.i) :]:
                     if j >= hi:
                         break
                     gerund = doc[j]
-                    if doc[j - 1].text == "," and gerund.dep_ == "advcl" \
-                            and gerund.lemma_.lower() in self.lex.clause:
+                    if (
+                        doc[j - 1].text == ","
+                        and gerund.dep_ == "advcl"
+                        and gerund.lemma_.lower() in self.lex.clause
+                    ):
                         hi = j - 1
                         break
                 return self._make(doc, tok.i, cue_end, speaker, first.left_edge.i, hi)
@@ -233,8 +259,11 @@ class FrameFinder:
             for obj in tok.children:
                 if obj.dep_ == "dobj" and obj.lemma_.lower() in self.lex.nominal:
                     for c in obj.children:
-                        if c.dep_ in ("acl", "ccomp", "relcl", "appos") and c.i > obj.i and \
-                                any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children):
+                        if (
+                            c.dep_ in ("acl", "ccomp", "relcl", "appos")
+                            and c.i > obj.i
+                            and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children)
+                        ):
                             return self._make(doc, tok.i, cue_end, speaker, c.left_edge.i, c.right_edge.i)
         if lemma in self.lex.clause or lemma == "put":
             return self._parenthetical(doc, tok, cue_end, speaker)
@@ -267,9 +296,15 @@ class FrameFinder:
                 continue
             if not any(c.dep_ == "pobj" for c in prep.children):
                 continue
-            end = max([prep.right_edge.i] + [x.right_edge.i for x in later]
-                      + [c.right_edge.i for c in kids if c.i > prep.i and c.dep_ == "prep"
-                         and c.lower_ in ("as", "of", "with", "to", "between")])
+            end = max(
+                [prep.right_edge.i]
+                + [x.right_edge.i for x in later]
+                + [
+                    c.right_edge.i
+                    for c in kids
+                    if c.i > prep.i and c.dep_ == "prep" and c.lower_ in ("as", "of", "with", "to", "between")
+                ]
+            )
             cue_end = prep.i + 1 if prep.i == tok.i + 1 else tok.i + 1  # "called for"
             return self._make(doc, tok.i, cue_end, speaker, prep.i + 1, end)
         dobj = next((c for c in kids if c.dep_ in ("dobj", "dative") and c.i > tok.i), None)
@@ -286,8 +321,11 @@ class FrameFinder:
         sent_start, sent_end = sent_bounds(doc, tok.i)
         sub_lo, sub_hi = tok.left_edge.i, tok.right_edge.i
         has_as = any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
-        if tok.dep_ == "advcl" and has_as or (tok.dep_ == "ROOT" and sub_hi + 1 < sent_end
-                                              and doc[sub_hi + 1].text in (",", ":")):
+        if (
+            tok.dep_ == "advcl"
+            and has_as
+            or (tok.dep_ == "ROOT" and sub_hi + 1 < sent_end and doc[sub_hi + 1].text in (",", ":"))
+        ):
             lo = sub_hi + 1
             while lo < sent_end and doc[lo].is_punct:
                 lo += 1
@@ -297,12 +335,17 @@ class FrameFinder:
         if tok.dep_ == "parataxis" and sub_hi >= sent_end - 2 and sub_lo > sent_start:
             hi = sub_lo - 1
             return self._make(doc, tok.i, cue_end, speaker, sent_start, hi, True, needs_verb=True)
-        if tok.dep_ == "parataxis" and sub_lo > sent_start and sub_hi + 2 < sent_end \
-                and _comma_at(doc, (sub_lo, sub_lo - 1), sent_start, sent_end) \
-                and _comma_at(doc, (sub_hi, sub_hi + 1), sent_start, sent_end):
+        if (
+            tok.dep_ == "parataxis"
+            and sub_lo > sent_start
+            and sub_hi + 2 < sent_end
+            and _comma_at(doc, (sub_lo, sub_lo - 1), sent_start, sent_end)
+            and _comma_at(doc, (sub_hi, sub_hi + 1), sent_start, sent_end)
+        ):
             # "The talks, he said, were productive": the sentence around the parenthetical
-            return self._make(doc, tok.i, cue_end, speaker, sent_start, sent_end - 1,
-                              needs_verb=True, cue_inside=True)
+            return self._make(
+                doc, tok.i, cue_end, speaker, sent_start, sent_end - 1, needs_verb=True, cue_inside=True
+            )
         return None
 
     def _according(self, doc: Doc, tok: Token, is_speaker_like) -> Optional[Frame]:
@@ -334,15 +377,23 @@ class FrameFinder:
         return self._make(doc, frame.cue_start, frame.cue_end, frame.speaker, lo, hi)
 
     @staticmethod
-    def _make(doc: Doc, cue_start: int, cue_end: int, speaker: Token, lo: int, hi: int,
-              content_first: bool = False, needs_verb: bool = False,
-              cue_inside: bool = False) -> Optional[Frame]:
+    def _make(
+        doc: Doc,
+        cue_start: int,
+        cue_end: int,
+        speaker: Token,
+        lo: int,
+        hi: int,
+        content_first: bool = False,
+        needs_verb: bool = False,
+        cue_inside: bool = False,
+    ) -> Optional[Frame]:
         while lo <= hi:
             first = doc[lo]
             if first.lower_ not in _LEAD and not first.is_space:
                 break
             lo += 1
-        if lo < hi and "according" in doc_text(doc)[doc[lo].idx:doc[hi].idx].lower():
+        if lo < hi and "according" in doc_text(doc)[doc[lo].idx : doc[hi].idx].lower():
             for j in range(lo + 1, hi):  # "..., according to a readout" is not content
                 prev = doc[j - 2] if doc[j - 1].is_quote and j >= 2 else doc[j - 1]
                 if doc[j].lower_ == "according" and prev.text == "," and cue_start < j:

@@ -12,6 +12,7 @@ shift the pairing of the marks after them.
 >>> pair_quotes("the Leaders’ Meeting in Lima")[0]
 []
 """
+
 from __future__ import annotations
 
 import bisect
@@ -105,7 +106,7 @@ def _pair_doubles(text: str, marks: list, starts: list[int]) -> tuple[list[Quote
     opened = None  # (offset, first paragraph, current paragraph)
     for i, role, par in marks:
         if opened is not None and par != opened[2]:
-            at_par_start = text[starts[par]:i].strip() == ""
+            at_par_start = text[starts[par] : i].strip() == ""
             if par == opened[2] + 1 and at_par_start and role in ("open", "either"):
                 opened = (opened[0], opened[1], par)  # the quotation runs on
                 continue
@@ -132,7 +133,7 @@ def _pair_singles(text: str, marks: list, doubles: list[QuotePair], starts: list
     inside = [(p.open, p.close) for p in doubles]
     pairs = []
     opened = None
-    for i, role, ch in marks:
+    for i, role, _ch in marks:
         if any(a < i < b for a, b in inside):
             continue
         if role == "open":

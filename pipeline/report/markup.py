@@ -8,6 +8,7 @@ segment carries the classes and tooltips of every mark covering it:
 >>> [(p["text"], p["kinds"]) for p in segment("Xi smiled.", marks) if "text" in p]
 [('Xi', ['entity', 'quote']), (' smiled', ['quote']), ('.', [])]
 """
+
 from __future__ import annotations
 
 import re
@@ -15,7 +16,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
-from models import RECORD_KINDS as KINDS, ArticleExtraction
+from models import RECORD_KINDS as KINDS
+from models import ArticleExtraction
 
 # Kind of mark -> (legend label, record list it comes from)
 MARK_KINDS = {
@@ -26,8 +28,15 @@ MARK_KINDS = {
     "speaker": "Speakers",
     "event": "Event triggers",
 }
-QUALIFIER_SIGNS = {"exact": "", "about": "~", "more_than": ">", "less_than": "<",
-                   "at_least": "\u2265", "at_most": "\u2264", "range": ""}
+QUALIFIER_SIGNS = {
+    "exact": "",
+    "about": "~",
+    "more_than": ">",
+    "less_than": "<",
+    "at_least": "\u2265",
+    "at_most": "\u2264",
+    "range": "",
+}
 _CSS_WORD = re.compile(r"[^a-z0-9]+")
 
 
@@ -39,9 +48,9 @@ class Mark:
     end: int
     kind: str
     title: str = ""
-    tag: Optional[str] = None      # short label shown after the span (a date's value ...)
-    anchor: Optional[str] = None   # element id, for links from the tables
-    css: str = ""                  # extra class (entity label ...)
+    tag: Optional[str] = None  # short label shown after the span (a date's value ...)
+    anchor: Optional[str] = None  # element id, for links from the tables
+    css: str = ""  # extra class (entity label ...)
 
 
 def css_word(value: str) -> str:
@@ -80,36 +89,86 @@ def marks_of(record: ArticleExtraction) -> list[Mark]:
     """Every highlight of a record, with tooltips and tags."""
     marks: list[Mark] = []
     for i, e in enumerate(record.entities):
-        marks.append(Mark(e.start, e.end, "entity", css="ent-" + css_word(e.label),
-                          anchor=f"entity-{i}",
-                          title=_lines(("Entity", e.label), ("canonical", e.canonical),
-                                       ("country", e.country))))
+        marks.append(
+            Mark(
+                e.start,
+                e.end,
+                "entity",
+                css="ent-" + css_word(e.label),
+                anchor=f"entity-{i}",
+                title=_lines(("Entity", e.label), ("canonical", e.canonical), ("country", e.country)),
+            )
+        )
     for i, d in enumerate(record.dates):
-        marks.append(Mark(d.start, d.end, "date", tag=d.value or "?", anchor=f"date-{i}",
-                          title=_lines(("Date", d.type), ("value", d.value or "unresolved"),
-                                       ("anchor", d.anchor))))
+        marks.append(
+            Mark(
+                d.start,
+                d.end,
+                "date",
+                tag=d.value or "?",
+                anchor=f"date-{i}",
+                title=_lines(("Date", d.type), ("value", d.value or "unresolved"), ("anchor", d.anchor)),
+            )
+        )
     for i, f in enumerate(record.figures):
-        marks.append(Mark(f.start, f.end, "figure", tag=figure_label(f), anchor=f"figure-{i}",
-                          title=_lines(("Figure", f.kind), ("value", format_number(f.value)),
-                                       ("max", format_number(f.value_max) if f.value_max is not None else None),
-                                       ("qualifier", f.qualifier), ("counts", f.counted),
-                                       ("unit", f.unit))))
+        marks.append(
+            Mark(
+                f.start,
+                f.end,
+                "figure",
+                tag=figure_label(f),
+                anchor=f"figure-{i}",
+                title=_lines(
+                    ("Figure", f.kind),
+                    ("value", format_number(f.value)),
+                    ("max", format_number(f.value_max) if f.value_max is not None else None),
+                    ("qualifier", f.qualifier),
+                    ("counts", f.counted),
+                    ("unit", f.unit),
+                ),
+            )
+        )
     for i, q in enumerate(record.quotes):
         speaker = q.speaker or q.speaker_text
-        marks.append(Mark(q.start, q.end, "quote", anchor=f"quote-{i}",
-                          tag="\u2014 " + (speaker or "unknown speaker"),
-                          title=_lines(("Quote", q.kind), ("speaker", speaker or "unknown"),
-                                       ("cue", q.cue))))
+        marks.append(
+            Mark(
+                q.start,
+                q.end,
+                "quote",
+                anchor=f"quote-{i}",
+                tag="\u2014 " + (speaker or "unknown speaker"),
+                title=_lines(("Quote", q.kind), ("speaker", speaker or "unknown"), ("cue", q.cue)),
+            )
+        )
         if q.speaker_start is not None and q.speaker_end is not None:
-            marks.append(Mark(q.speaker_start, q.speaker_end, "speaker",
-                              title=_lines(("Speaker", speaker), ("of quote", i + 1))))
+            marks.append(
+                Mark(
+                    q.speaker_start,
+                    q.speaker_end,
+                    "speaker",
+                    title=_lines(("Speaker", speaker), ("of quote", i + 1)),
+                )
+            )
     for i, ev in enumerate(record.events):
-        marks.append(Mark(ev.start, ev.end, "event", tag=ev.type, anchor=f"event-{i}",
-                          title=_lines(("Event", ev.type), ("CAMEO", ev.cameo), ("mode", ev.mode),
-                                       ("actors", ", ".join(ev.actors)),
-                                       ("recipients", ", ".join(ev.recipients)),
-                                       ("location", ev.location), ("date", ev.date),
-                                       ("status", ev.status))))
+        marks.append(
+            Mark(
+                ev.start,
+                ev.end,
+                "event",
+                tag=ev.type,
+                anchor=f"event-{i}",
+                title=_lines(
+                    ("Event", ev.type),
+                    ("CAMEO", ev.cameo),
+                    ("mode", ev.mode),
+                    ("actors", ", ".join(ev.actors)),
+                    ("recipients", ", ".join(ev.recipients)),
+                    ("location", ev.location),
+                    ("date", ev.date),
+                    ("status", ev.status),
+                ),
+            )
+        )
     return marks
 
 
@@ -148,34 +207,46 @@ def segment(text: str, marks: Iterable[Mark]) -> list[dict]:
         if nxt is None or nxt == b:
             continue
         covering = sorted(active.values(), key=lambda m: (m.start, -m.end))
-        pieces.append({
-            "text": text[b:nxt],
-            "kinds": sorted({m.kind for m in covering}),
-            "classes": " ".join([f"k-{k}" for k in sorted({m.kind for m in covering})]
-                                + sorted({m.css for m in covering if m.css})),
-            "title": "\n\n".join(m.title for m in covering if m.title),
-        })
+        pieces.append(
+            {
+                "text": text[b:nxt],
+                "kinds": sorted({m.kind for m in covering}),
+                "classes": " ".join(
+                    [f"k-{k}" for k in sorted({m.kind for m in covering})]
+                    + sorted({m.css for m in covering if m.css})
+                ),
+                "title": "\n\n".join(m.title for m in covering if m.title),
+            }
+        )
     return pieces
 
 
 def sentence_bounds(record: ArticleExtraction, ev) -> tuple[int, int]:
     """The event's sentence, or the line around its trigger when none is recorded."""
     text = record.text
-    if ev.sentence_start is not None and ev.sentence_end is not None \
-            and 0 <= ev.sentence_start <= ev.start <= ev.end <= ev.sentence_end <= len(text):
+    if (
+        ev.sentence_start is not None
+        and ev.sentence_end is not None
+        and 0 <= ev.sentence_start <= ev.start <= ev.end <= ev.sentence_end <= len(text)
+    ):
         return ev.sentence_start, ev.sentence_end
     left = max(text.rfind("\n", 0, ev.start), text.rfind(". ", 0, ev.start) + 1, 0)
     right_nl, right_dot = text.find("\n", ev.end), text.find(". ", ev.end)
-    right = min([p for p in (right_nl, right_dot + 1 if right_dot >= 0 else -1) if p >= 0],
-                default=len(text))
+    right = min([p for p in (right_nl, right_dot + 1 if right_dot >= 0 else -1) if p >= 0], default=len(text))
     return left, right
 
 
 def _sentence_date(record: ArticleExtraction, start: int, end: int, trigger: int):
     """The resolved calendar date expression of a sentence nearest to the trigger."""
-    found = [d for d in record.dates
-             if start <= d.start and d.end <= end and d.type == "DATE" and d.value
-             and date_sort_key(d.value)[0] < 10000]
+    found = [
+        d
+        for d in record.dates
+        if start <= d.start
+        and d.end <= end
+        and d.type == "DATE"
+        and d.value
+        and date_sort_key(d.value)[0] < 10000
+    ]
     return min(found, key=lambda d: abs(d.start - trigger), default=None)
 
 
@@ -185,15 +256,20 @@ def event_rows(record: ArticleExtraction) -> list[dict]:
     for i, ev in enumerate(record.events):
         s, e = sentence_bounds(record, ev)
         hint = None if ev.date else _sentence_date(record, s, e, ev.start)
-        rows.append({
-            "index": i, "anchor": f"event-{i}", "event": ev,
-            "before": record.text[s:ev.start].lstrip(), "trigger": ev.text,
-            "after": record.text[ev.end:e].rstrip(),
-            "date": ev.date,
-            # Not the event's date: a date its sentence mentions, shown apart as a hint.
-            "sentence_date": hint.value if hint else None,
-            "sentence_date_text": hint.text if hint else None,
-        })
+        rows.append(
+            {
+                "index": i,
+                "anchor": f"event-{i}",
+                "event": ev,
+                "before": record.text[s : ev.start].lstrip(),
+                "trigger": ev.text,
+                "after": record.text[ev.end : e].rstrip(),
+                "date": ev.date,
+                # Not the event's date: a date its sentence mentions, shown apart as a hint.
+                "sentence_date": hint.value if hint else None,
+                "sentence_date_text": hint.text if hint else None,
+            }
+        )
     return rows
 
 

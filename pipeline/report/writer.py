@@ -11,6 +11,7 @@ Jinja's autoescape. File names come from article ids made safe, so an id such as
 >>> summary.index  # doctest: +SKIP
 PosixPath('outputs/report/index.html')
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -29,8 +30,7 @@ from pipeline.report import markup
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 ARTICLES_DIR = "articles"
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
-_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
-             *(f"lpt{i}" for i in range(10))}
+_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
 MAX_STEM = 80
 
 
@@ -58,8 +58,7 @@ class ReportSummary:
 
     def line(self) -> str:
         bad = f", {len(self.problems)} bad line(s)" if self.problems else ""
-        return (f"report: {self.articles} article(s) ({self.with_errors} with errors){bad} "
-                f"-> {self.index}")
+        return f"report: {self.articles} article(s) ({self.with_errors} with errors){bad} -> {self.index}"
 
 
 def _validation_message(exc: ValidationError) -> str:
@@ -91,8 +90,9 @@ def load_predictions(path: Union[str, Path]) -> tuple[list[ArticleExtraction], l
             try:
                 records.append(ArticleExtraction.model_validate_json(line))
             except ValidationError as exc:
-                problems.append(LoadProblem(str(path), number,
-                                            f"not a valid record: {_validation_message(exc)}"))
+                problems.append(
+                    LoadProblem(str(path), number, f"not a valid record: {_validation_message(exc)}")
+                )
     return records, problems
 
 
@@ -119,40 +119,68 @@ def _inside(folder: Path, path: Path) -> Path:
 
 
 def environment() -> Environment:
-    env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True,
-                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    env.globals.update(mark_kinds=markup.MARK_KINDS, kinds=markup.KINDS,
-                       figure_label=markup.figure_label, format_number=markup.format_number)
+    env = Environment(
+        loader=FileSystemLoader(str(TEMPLATES)),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals.update(
+        mark_kinds=markup.MARK_KINDS,
+        kinds=markup.KINDS,
+        figure_label=markup.figure_label,
+        format_number=markup.format_number,
+    )
     return env
 
 
-def render_article(record: ArticleExtraction, *, index_href: Optional[str] = "../index.html",
-                   env: Optional[Environment] = None) -> str:
+def render_article(
+    record: ArticleExtraction,
+    *,
+    index_href: Optional[str] = "../index.html",
+    env: Optional[Environment] = None,
+) -> str:
     """The HTML page of one article."""
     env = env or environment()
     rows = markup.event_rows(record)
     marks = markup.marks_of(record)
     present = {m.kind for m in marks}
     return env.get_template("article.html").render(
-        record=record, pieces=markup.segment(record.text, marks), rows=rows,
-        timeline=markup.timeline(rows), hinted=markup.timeline(rows, "sentence_date"),
+        record=record,
+        pieces=markup.segment(record.text, marks),
+        rows=rows,
+        timeline=markup.timeline(rows),
+        hinted=markup.timeline(rows, "sentence_date"),
         counts=markup.counts(record),
         present=[k for k in markup.MARK_KINDS if k in present],
         entity_labels=sorted({e.label for e in record.entities}),
-        index_href=index_href)
+        index_href=index_href,
+    )
 
 
-def render_index(entries: list[dict], problems: Iterable[LoadProblem], source: Optional[str],
-                 *, env: Optional[Environment] = None) -> str:
+def render_index(
+    entries: list[dict],
+    problems: Iterable[LoadProblem],
+    source: Optional[str],
+    *,
+    env: Optional[Environment] = None,
+) -> str:
     """The HTML index: one row per article, and the lines that could not be read."""
     env = env or environment()
     totals = {k: sum(e["counts"][k] for e in entries) for k in markup.KINDS}
-    return env.get_template("index.html").render(entries=entries, problems=list(problems),
-                                                 source=source, totals=totals)
+    return env.get_template("index.html").render(
+        entries=entries, problems=list(problems), source=source, totals=totals
+    )
 
 
-def write_report(records: Iterable[ArticleExtraction], out_dir: Union[str, Path], *,
-                 problems: Iterable[LoadProblem] = (), source: Optional[str] = None) -> ReportSummary:
+def write_report(
+    records: Iterable[ArticleExtraction],
+    out_dir: Union[str, Path],
+    *,
+    problems: Iterable[LoadProblem] = (),
+    source: Optional[str] = None,
+) -> ReportSummary:
     """Write ``index.html`` and ``articles/<id>.html`` under ``out_dir``."""
     out_dir = Path(out_dir)
     pages_dir = out_dir / ARTICLES_DIR
@@ -168,10 +196,10 @@ def write_report(records: Iterable[ArticleExtraction], out_dir: Union[str, Path]
         summary.pages.setdefault(record.id, page)
         summary.articles += 1
         summary.with_errors += bool(record.errors)
-        entries.append({"record": record, "href": f"{ARTICLES_DIR}/{stem}.html",
-                        "counts": markup.counts(record)})
-    summary.index.write_text(render_index(entries, summary.problems, source, env=env),
-                             encoding="utf-8")
+        entries.append(
+            {"record": record, "href": f"{ARTICLES_DIR}/{stem}.html", "counts": markup.counts(record)}
+        )
+    summary.index.write_text(render_index(entries, summary.problems, source, env=env), encoding="utf-8")
     return summary
 
 

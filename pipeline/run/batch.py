@@ -11,6 +11,7 @@ processes or a Ray cluster (``pipeline.run.engines``, ``pipeline.run.ray_engine`
 ...     print(record.id)
 a
 """
+
 from __future__ import annotations
 
 import logging
@@ -20,9 +21,10 @@ from typing import Iterable, Iterator, Optional
 
 from spacy.language import Language
 
-from models import RECORD_KINDS as KINDS, ArticleExtraction
-from pipeline.run.chunking import CHUNK_CHARS, merge_records, split_points
+from models import RECORD_KINDS as KINDS
+from models import ArticleExtraction
 from pipeline.io.reading import Article
+from pipeline.run.chunking import CHUNK_CHARS, merge_records, split_points
 from pipeline.run.records import empty_record, prepare_doc, reading_context, to_record
 
 log = logging.getLogger(__name__)
@@ -40,8 +42,12 @@ class Done:
 
     @classmethod
     def of(cls, record: ArticleExtraction) -> "Done":
-        return cls(id=record.id, line=record.model_dump_json(), failed=bool(record.errors),
-                   counts={kind: len(getattr(record, kind)) for kind in KINDS})
+        return cls(
+            id=record.id,
+            line=record.model_dump_json(),
+            failed=bool(record.errors),
+            counts={kind: len(getattr(record, kind)) for kind in KINDS},
+        )
 
 
 @dataclass
@@ -67,12 +73,18 @@ class Summary:
     def line(self) -> str:
         kinds = ", ".join(f"{n} {k}" for k, n in self.counts.items())
         skipped = f", {self.skipped} already done" if self.skipped else ""
-        return (f"{self.articles} articles ({self.failed} with errors{skipped}) in "
-                f"{self.seconds:.1f}s: {kinds}")
+        return (
+            f"{self.articles} articles ({self.failed} with errors{skipped}) in {self.seconds:.1f}s: {kinds}"
+        )
 
     def as_dict(self) -> dict:
-        return {"articles": self.articles, "failed": self.failed, "skipped": self.skipped,
-                "counts": dict(self.counts), "seconds": round(self.seconds, 3)}
+        return {
+            "articles": self.articles,
+            "failed": self.failed,
+            "skipped": self.skipped,
+            "counts": dict(self.counts),
+            "seconds": round(self.seconds, 3),
+        }
 
 
 def _process_one(nlp: Language, article: Article, reference_date: Optional[str]) -> ArticleExtraction:
@@ -80,32 +92,47 @@ def _process_one(nlp: Language, article: Article, reference_date: Optional[str])
         return to_record(article, nlp(prepare_doc(nlp, article, reference_date)))
     except Exception as exc:  # one bad article never stops the batch
         log.exception("article %s failed", article.id)
-        article.errors.append(f"{article.source_path or article.id}: processing failed: "
-                              f"{type(exc).__name__}: {exc}")
+        article.errors.append(
+            f"{article.source_path or article.id}: processing failed: {type(exc).__name__}: {exc}"
+        )
         return empty_record(article, reading_context(article, reference_date))
 
 
-def _process_long(nlp: Language, article: Article, reference_date: Optional[str],
-                  batch_size: int) -> ArticleExtraction:
+def _process_long(
+    nlp: Language, article: Article, reference_date: Optional[str], batch_size: int
+) -> ArticleExtraction:
     """An article past ``CHUNK_CHARS``: cut at paragraph breaks, each part processed as a
     Doc with the whole article's document date, the parts' items shifted back and merged."""
     context = reading_context(article, reference_date)
     parts = split_points(article.text, CHUNK_CHARS)
-    full = empty_record(article, context).model_copy(update={
-        "errors": list(article.errors),
-        "warnings": list(article.warnings) + list(context.get("warnings", [])) + [
-            f"{article.source_path or article.id}: {len(article.text):,} characters, "
-            f"processed in {len(parts)} parts cut at paragraph breaks"],
-        "title": article.title or context.get("title"),
-    })
-    pieces = [Article(id=article.id, text=article.text[start:end], source_path=article.source_path,
-                      date=context.get("reference_date")) for start, end in parts]
+    full = empty_record(article, context).model_copy(
+        update={
+            "errors": list(article.errors),
+            "warnings": list(article.warnings)
+            + list(context.get("warnings", []))
+            + [
+                f"{article.source_path or article.id}: {len(article.text):,} characters, "
+                f"processed in {len(parts)} parts cut at paragraph breaks"
+            ],
+            "title": article.title or context.get("title"),
+        }
+    )
+    pieces = [
+        Article(
+            id=article.id,
+            text=article.text[start:end],
+            source_path=article.source_path,
+            date=context.get("reference_date"),
+        )
+        for start, end in parts
+    ]
     records = extract_chunk(nlp, pieces, reference_date, batch_size)
-    for piece, record in zip(pieces, records):
+    for _piece, record in zip(pieces, records):
         if record.errors:
             full.errors.extend(e for e in record.errors if e not in full.errors)
-    return merge_records(full, [(start, record) for (start, _), record in zip(parts, records)
-                                if not record.errors])
+    return merge_records(
+        full, [(start, record) for (start, _), record in zip(parts, records) if not record.errors]
+    )
 
 
 def chunks(items: Iterable, size: int) -> Iterator[list]:
@@ -120,8 +147,12 @@ def chunks(items: Iterable, size: int) -> Iterator[list]:
         yield chunk
 
 
-def extract_chunk(nlp: Language, chunk: list[Article], reference_date: Optional[str] = None,
-                  batch_size: int = DEFAULT_BATCH_SIZE) -> list[ArticleExtraction]:
+def extract_chunk(
+    nlp: Language,
+    chunk: list[Article],
+    reference_date: Optional[str] = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+) -> list[ArticleExtraction]:
     """Records for one chunk of articles, in order.
 
     Articles that failed to read get their error record; if the batch raises, its
@@ -142,8 +173,9 @@ def extract_chunk(nlp: Language, chunk: list[Article], reference_date: Optional[
         for article in good:
             with nlp.memory_zone():
                 done[id(article)] = _process_one(nlp, article, reference_date)
-    return [done[id(a)] if id(a) in done else empty_record(a, reading_context(a, reference_date))
-            for a in chunk]
+    return [
+        done[id(a)] if id(a) in done else empty_record(a, reading_context(a, reference_date)) for a in chunk
+    ]
 
 
 def extract_articles(
@@ -162,9 +194,13 @@ def extract_articles(
         yield from extract_chunk(nlp, chunk, reference_date, batch_size)
 
 
-def extract_done_batches(articles: Iterable[Article], nlp: Language, *,
-                         reference_date: Optional[str] = None,
-                         batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[list[Done]]:
+def extract_done_batches(
+    articles: Iterable[Article],
+    nlp: Language,
+    *,
+    reference_date: Optional[str] = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+) -> Iterator[list[Done]]:
     """Serialized records, one list per batch: the single-process engine."""
     for chunk in chunks(articles, batch_size):
         yield [Done.of(r) for r in extract_chunk(nlp, chunk, reference_date, batch_size)]

@@ -8,17 +8,23 @@ are shifted back by their offset and merged, so offsets stay exact into the full
 >>> split_points("One.\\n\\nTwo.\\n\\nThree.", limit=8)
 [(0, 6), (6, 12), (12, 18)]
 """
+
 from __future__ import annotations
 
 import re
 from typing import Iterable
 
-from models import RECORD_KINDS as KINDS, ArticleExtraction
+from models import RECORD_KINDS as KINDS
+from models import ArticleExtraction
 
 CHUNK_CHARS = 100_000
 
-_BREAKS = (re.compile(r"\n[ \t]*\n\s*"), re.compile(r"\n\s*"), re.compile(r"[.!?][\"”’)]?\s+"),
-           re.compile(r"\s+"))
+_BREAKS = (
+    re.compile(r"\n[ \t]*\n\s*"),
+    re.compile(r"\n\s*"),
+    re.compile(r"[.!?][\"”’)]?\s+"),
+    re.compile(r"\s+"),
+)
 
 
 def split_points(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, int]]:
@@ -26,7 +32,7 @@ def split_points(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, int]]:
     strongest boundary available in the part's window; the parts cover the text exactly."""
     parts, start = [], 0
     while len(text) - start > limit:
-        window = text[start:start + limit]
+        window = text[start : start + limit]
         cut = None
         for pattern in _BREAKS:
             ends = [m.end() for m in pattern.finditer(window) if m.end() > limit // 4]
@@ -40,11 +46,21 @@ def split_points(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, int]]:
     return parts
 
 
-_SHIFTED = ("start", "end", "speaker_start", "speaker_end", "cue_start", "cue_end",
-            "sentence_start", "sentence_end")
+_SHIFTED = (
+    "start",
+    "end",
+    "speaker_start",
+    "speaker_end",
+    "cue_start",
+    "cue_end",
+    "sentence_start",
+    "sentence_end",
+)
 
 
-def merge_records(full: ArticleExtraction, parts: Iterable[tuple[int, ArticleExtraction]]) -> ArticleExtraction:
+def merge_records(
+    full: ArticleExtraction, parts: Iterable[tuple[int, ArticleExtraction]]
+) -> ArticleExtraction:
     """Add each part's items, shifted by the part's offset, to ``full`` (the record that
     holds the whole text and the article-level context)."""
     data = full.model_dump()

@@ -14,6 +14,7 @@ Every engine turns an iterable of :class:`~pipeline.io.reading.Article` into lis
 
 >>> summary = run_extraction(["corpus/articles"], Path("out/x.jsonl"), jobs=2)  # doctest: +SKIP
 """
+
 from __future__ import annotations
 
 import multiprocessing as mp
@@ -23,9 +24,9 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import IO, Callable, Iterable, Iterator, Optional
 
-from pipeline.run.batch import DEFAULT_BATCH_SIZE, Done, Summary, chunks, extract_chunk, extract_done_batches
 from pipeline.io.output import JsonlWriter, check_output, write_csv_tables
 from pipeline.io.reading import Article, read_inputs
+from pipeline.run.batch import DEFAULT_BATCH_SIZE, Done, Summary, chunks, extract_chunk, extract_done_batches
 
 ENGINES = ("local", "ray")
 
@@ -58,13 +59,19 @@ def _mp_context():
     return mp.get_context("fork" if "fork" in methods else "spawn")
 
 
-def process_batches(articles: Iterable[Article], *, jobs: int, model: Optional[str] = None,
-                    reference_date: Optional[str] = None,
-                    batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[list[Done]]:
+def process_batches(
+    articles: Iterable[Article],
+    *,
+    jobs: int,
+    model: Optional[str] = None,
+    reference_date: Optional[str] = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+) -> Iterator[list[Done]]:
     """Serialized records per chunk of ``batch_size`` articles, in input order, computed
     by ``jobs`` worker processes."""
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=_mp_context(),
-                             initializer=_init_worker, initargs=(model,)) as pool:
+    with ProcessPoolExecutor(
+        max_workers=jobs, mp_context=_mp_context(), initializer=_init_worker, initargs=(model,)
+    ) as pool:
         pending: deque = deque()
         try:
             for chunk in chunks(articles, batch_size):
@@ -74,29 +81,38 @@ def process_batches(articles: Iterable[Article], *, jobs: int, model: Optional[s
             while pending:
                 yield pending.popleft().result()
         except BrokenProcessPool as exc:
-            raise EngineError(f"a worker process died ({exc}); the records written so far "
-                              f"are kept: rerun with --resume to complete the run") from None
+            raise EngineError(
+                f"a worker process died ({exc}); the records written so far "
+                f"are kept: rerun with --resume to complete the run"
+            ) from None
         finally:
             for future in pending:
                 future.cancel()
 
 
-def local_batches(articles: Iterable[Article], *, jobs: int = 1, model: Optional[str] = None,
-                  nlp=None, reference_date: Optional[str] = None,
-                  batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[list[Done]]:
+def local_batches(
+    articles: Iterable[Article],
+    *,
+    jobs: int = 1,
+    model: Optional[str] = None,
+    nlp=None,
+    reference_date: Optional[str] = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+) -> Iterator[list[Done]]:
     """The local engine: this process (``jobs=1``) or ``jobs`` worker processes."""
     if jobs > 1:
-        return process_batches(articles, jobs=jobs, model=model, reference_date=reference_date,
-                               batch_size=batch_size)
+        return process_batches(
+            articles, jobs=jobs, model=model, reference_date=reference_date, batch_size=batch_size
+        )
     if nlp is None:
         from pipeline.model.loading import load
 
         nlp = load(model)
-    return extract_done_batches(articles, nlp, reference_date=reference_date,
-                                batch_size=batch_size)
+    return extract_done_batches(articles, nlp, reference_date=reference_date, batch_size=batch_size)
 
 
 # ---------------------------------------------------------------------------- the run
+
 
 def run_extraction(
     inputs: Iterable[str] | Iterable[Article],
@@ -134,11 +150,23 @@ def run_extraction(
         if engine == "ray":
             from pipeline.run.ray_engine import ray_batches
 
-            batches = ray_batches(articles, model=model, reference_date=reference_date,
-                                  batch_size=batch_size, address=address, concurrency=jobs)
+            batches = ray_batches(
+                articles,
+                model=model,
+                reference_date=reference_date,
+                batch_size=batch_size,
+                address=address,
+                concurrency=jobs,
+            )
         else:
-            batches = local_batches(articles, jobs=jobs, model=model, nlp=nlp,
-                                    reference_date=reference_date, batch_size=batch_size)
+            batches = local_batches(
+                articles,
+                jobs=jobs,
+                model=model,
+                nlp=nlp,
+                reference_date=reference_date,
+                batch_size=batch_size,
+            )
         for batch in batches:
             writer.write_batch(batch, summary)
             if on_batch is not None:

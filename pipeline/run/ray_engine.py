@@ -16,6 +16,7 @@ Needs ``pip install 'communique[ray]'`` here and on every node of a cluster.
 
 >>> extract_with_ray(["corpus/articles"], "out/ray.jsonl", num_workers=2)  # doctest: +SKIP
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -24,8 +25,8 @@ import os
 from pathlib import Path
 from typing import Iterable, Iterator, Optional, Union
 
-from pipeline.run.batch import DEFAULT_BATCH_SIZE, Done, Summary, chunks, extract_chunk
 from pipeline.io.reading import Article
+from pipeline.run.batch import DEFAULT_BATCH_SIZE, Done, Summary, chunks, extract_chunk
 
 WINDOW = 5000  # articles handed to Ray at a time
 
@@ -33,8 +34,12 @@ WINDOW = 5000  # articles handed to Ray at a time
 class RayExtractor:
     """The ``map_batches`` callable: loads the pipeline once per Ray worker."""
 
-    def __init__(self, model: Optional[str] = None, reference_date: Optional[str] = None,
-                 batch_size: int = DEFAULT_BATCH_SIZE):
+    def __init__(
+        self,
+        model: Optional[str] = None,
+        reference_date: Optional[str] = None,
+        batch_size: int = DEFAULT_BATCH_SIZE,
+    ):
         from pipeline.model.loading import load
 
         self.nlp = load(model)
@@ -43,11 +48,13 @@ class RayExtractor:
 
     def __call__(self, batch: dict) -> dict:
         articles = [Article(**json.loads(row)) for row in batch["article"]]
-        done = [Done.of(r) for r in extract_chunk(self.nlp, articles, self.reference_date,
-                                                   self.batch_size)]
-        return {"id": [d.id for d in done], "line": [d.line for d in done],
-                "failed": [d.failed for d in done],
-                "counts": [json.dumps(d.counts) for d in done]}
+        done = [Done.of(r) for r in extract_chunk(self.nlp, articles, self.reference_date, self.batch_size)]
+        return {
+            "id": [d.id for d in done],
+            "line": [d.line for d in done],
+            "failed": [d.failed for d in done],
+            "counts": [json.dumps(d.counts) for d in done],
+        }
 
 
 def _check_reachable(address: str, timeout: float = 5.0) -> None:
@@ -84,10 +91,16 @@ def _connect(address: Optional[str], num_cpus: Optional[int]) -> None:
         raise EngineError(f"cannot start or reach {where}: {exc}") from None
 
 
-def ray_batches(articles: Iterable[Article], *, model: Optional[str] = None,
-                reference_date: Optional[str] = None, batch_size: int = DEFAULT_BATCH_SIZE,
-                address: Optional[str] = None, concurrency: int = 1,
-                window: int = WINDOW) -> Iterator[list[Done]]:
+def ray_batches(
+    articles: Iterable[Article],
+    *,
+    model: Optional[str] = None,
+    reference_date: Optional[str] = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    address: Optional[str] = None,
+    concurrency: int = 1,
+    window: int = WINDOW,
+) -> Iterator[list[Done]]:
     """Serialized records in input order, computed by ``concurrency`` Ray workers.
 
     Articles go to Ray ``window`` at a time, so the driver's memory stays bounded on any
@@ -116,29 +129,55 @@ def ray_batches(articles: Iterable[Article], *, model: Optional[str] = None,
             blocks = min(len(rows), max(-(-len(rows) // batch_size), 2 * max(concurrency, 1)))
             dataset = ray.data.from_items(rows, override_num_blocks=blocks).map_batches(
                 RayExtractor,
-                fn_constructor_kwargs={"model": model, "reference_date": reference_date,
-                                       "batch_size": batch_size},
-                batch_size=batch_size, batch_format="numpy", concurrency=max(concurrency, 1),
+                fn_constructor_kwargs={
+                    "model": model,
+                    "reference_date": reference_date,
+                    "batch_size": batch_size,
+                },
+                batch_size=batch_size,
+                batch_format="numpy",
+                concurrency=max(concurrency, 1),
                 num_cpus=1,
             )
             for batch in dataset.iter_batches(batch_size=batch_size, batch_format="numpy"):
-                yield [Done(id=str(i), line=str(line), failed=bool(failed), counts=json.loads(counts))
-                       for i, line, failed, counts in zip(batch["id"], batch["line"],
-                                                          batch["failed"], batch["counts"])]
+                yield [
+                    Done(id=str(i), line=str(line), failed=bool(failed), counts=json.loads(counts))
+                    for i, line, failed, counts in zip(
+                        batch["id"], batch["line"], batch["failed"], batch["counts"]
+                    )
+                ]
     finally:
         if started_here:
             ray.shutdown()
 
 
-def extract_with_ray(inputs: Iterable[Union[str, Article]], output: Union[str, os.PathLike], *,
-                     model: Optional[str] = None, reference_date: Optional[str] = None,
-                     batch_size: int = DEFAULT_BATCH_SIZE, address: Optional[str] = None,
-                     num_workers: int = 2, force: bool = False, resume: bool = False,
-                     formats: Iterable[str] = ("jsonl",)) -> Summary:
+def extract_with_ray(
+    inputs: Iterable[Union[str, Article]],
+    output: Union[str, os.PathLike],
+    *,
+    model: Optional[str] = None,
+    reference_date: Optional[str] = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    address: Optional[str] = None,
+    num_workers: int = 2,
+    force: bool = False,
+    resume: bool = False,
+    formats: Iterable[str] = ("jsonl",),
+) -> Summary:
     """Run the extraction of ``inputs`` (paths, globs or Articles) on Ray Data and write
     the JSONL ``output``; the records are those of a local run."""
     from pipeline.run.engines import run_extraction
 
-    return run_extraction(inputs, Path(output), engine="ray", jobs=num_workers, model=model,
-                          reference_date=reference_date, batch_size=batch_size,
-                          address=address, force=force, resume=resume, formats=formats)
+    return run_extraction(
+        inputs,
+        Path(output),
+        engine="ray",
+        jobs=num_workers,
+        model=model,
+        reference_date=reference_date,
+        batch_size=batch_size,
+        address=address,
+        force=force,
+        resume=resume,
+        formats=formats,
+    )

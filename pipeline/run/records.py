@@ -5,6 +5,7 @@ the pipeline runs; ``to_record`` turns the components' plain dicts into pydantic
 records. An item that fails validation is dropped with a warning: one bad span never
 loses the article.
 """
+
 from __future__ import annotations
 
 from typing import Optional
@@ -18,8 +19,11 @@ from pipeline.document.access import TEXT_KEY, results
 from pipeline.io.reading import Article, parse_front_matter
 
 RECORD_TYPES = {
-    "entities": Entity, "dates": TemporalExpression, "quotes": Quote,
-    "figures": Figure, "events": Event,
+    "entities": Entity,
+    "dates": TemporalExpression,
+    "quotes": Quote,
+    "figures": Figure,
+    "events": Event,
 }
 _LIST_ADAPTERS = {kind: TypeAdapter(list[model]) for kind, model in RECORD_TYPES.items()}
 
@@ -40,12 +44,20 @@ def reading_context(article: Article, reference_date: Optional[str] = None) -> d
         ref, source = None, "none"
     warnings = []
     if ref is None and article.text.strip():
-        warnings.append("no document date (no JSONL 'date', no dated dateline, no "
-                        "--reference-date): relative dates are left unresolved")
-    return {"reference_date": ref, "reference_date_source": source, "title": front.title,
-            # read by the structure component, so the front matter is parsed once
-            "title_spans": front.title_spans, "dateline_spans": front.dateline_spans,
-            "dateline": dateline.model_dump() if dateline else None, "warnings": warnings}
+        warnings.append(
+            "no document date (no JSONL 'date', no dated dateline, no "
+            "--reference-date): relative dates are left unresolved"
+        )
+    return {
+        "reference_date": ref,
+        "reference_date_source": source,
+        "title": front.title,
+        # read by the structure component, so the front matter is parsed once
+        "title_spans": front.title_spans,
+        "dateline_spans": front.dateline_spans,
+        "dateline": dateline.model_dump() if dateline else None,
+        "warnings": warnings,
+    }
 
 
 def prepare_doc(nlp: Language, article: Article, reference_date: Optional[str] = None) -> Doc:
@@ -63,16 +75,25 @@ def attach_reading_context(doc: Doc, article: Article, reference_date: Optional[
 def empty_record(article: Article, context: Optional[dict] = None) -> ArticleExtraction:
     """The record of an article that could not be processed: errors, empty lists."""
     context = context or {}
-    return ArticleExtraction(**_article_fields(article, context), warnings=list(article.warnings),
-                             errors=list(article.errors) or ["not processed"])
+    return ArticleExtraction(
+        **_article_fields(article, context),
+        warnings=list(article.warnings),
+        errors=list(article.errors) or ["not processed"],
+    )
 
 
 def _article_fields(article: Article, context: dict) -> dict:
     """The article-level fields of a record: what was read, and the reading context."""
-    return {"id": article.id, "source_path": article.source_path, "line": article.line,
-            "title": article.title or context.get("title"), "text": article.text,
-            "dateline": context.get("dateline"), "reference_date": context.get("reference_date"),
-            "reference_date_source": context.get("reference_date_source", "none")}
+    return {
+        "id": article.id,
+        "source_path": article.source_path,
+        "line": article.line,
+        "title": article.title or context.get("title"),
+        "text": article.text,
+        "dateline": context.get("dateline"),
+        "reference_date": context.get("reference_date"),
+        "reference_date_source": context.get("reference_date_source", "none"),
+    }
 
 
 def to_record(article: Article, doc: Doc) -> ArticleExtraction:
@@ -82,7 +103,7 @@ def to_record(article: Article, doc: Doc) -> ArticleExtraction:
     for kind, model in RECORD_TYPES.items():
         items = []
         raw = results(doc, kind)
-        try:          # one call for the whole list; item by item only to tell which failed
+        try:  # one call for the whole list; item by item only to tell which failed
             records = _LIST_ADAPTERS[kind].validate_python(raw)
         except ValidationError:
             records = None
@@ -101,11 +122,13 @@ def to_record(article: Article, doc: Doc) -> ArticleExtraction:
             items.append(record)
         lists[kind] = items
     return ArticleExtraction(
-        **_article_fields(article, context), narrative_date=doc._.communique_narrative_date,
-        warnings=warnings, errors=list(article.errors), **lists,
+        **_article_fields(article, context),
+        narrative_date=doc._.communique_narrative_date,
+        warnings=warnings,
+        errors=list(article.errors),
+        **lists,
     )
 
 
 def _spans_match(record, text: str) -> bool:
-    return all(span_mismatch(text, start, end, value) is None
-               for _, start, end, value in record.text_spans())
+    return all(span_mismatch(text, start, end, value) is None for _, start, end, value in record.text_spans())
