@@ -6,6 +6,7 @@
 """
 
 from models.records import (
+    AGENT_TYPES,
     RECORD_KINDS,
     SCHEMA_VERSION,
     AnchorKind,
@@ -14,9 +15,11 @@ from models.records import (
     DateType,
     Entity,
     Event,
+    EventMention,
     EventStatus,
     Figure,
     FigureKind,
+    Participant,
     Qualifier,
     Quote,
     QuoteKind,
@@ -30,7 +33,10 @@ __all__ = [
     "Dateline",
     "DateType",
     "Entity",
+    "AGENT_TYPES",
     "Event",
+    "EventMention",
+    "Participant",
     "EventStatus",
     "Figure",
     "FigureKind",

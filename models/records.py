@@ -16,7 +16,7 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "2.0"
 
 DateType = Literal["DATE", "TIME", "DURATION", "SET"]
 AnchorKind = Literal["absolute", "document", "narrative", "previous", "none"]
@@ -159,20 +159,85 @@ class Figure(Span):
     unit: Optional[str] = None
 
 
+AGENT_TYPES = {
+    "GOV": "government: a state as actor, its leader, ministers, officials, ministries",
+    "MIL": "military: army, troops, armed forces, defence chiefs",
+    "LEG": "legislature: parliament, congress, lawmakers",
+    "JUD": "judiciary: courts, judges, prosecutors",
+    "COP": "police and internal security forces",
+    "REB": "rebels, militants, armed groups",
+    "INS": "insurgents",
+    "OPP": "political opposition",
+    "PTY": "political parties",
+    "IGO": "intergovernmental organisations (UN, EU, NATO, AU, ECOWAS ...)",
+    "NGO": "non-governmental organisations, rights groups, charities",
+    "BUS": "business: companies, firms",
+    "MED": "media: journalists, broadcasters, newspapers",
+    "CVL": "civilians, residents, protesters not of a party",
+    "REF": "refugees, migrants, displaced people",
+    "CRM": "criminals, gangs, cartels",
+    "EDU": "education: universities, students, academics",
+    "REL": "religious leaders and bodies",
+    "LAB": "labour: unions, workers",
+    "SPY": "intelligence services",
+}
+AgentType = Literal[tuple(AGENT_TYPES)]  # type: ignore[valid-type]
+
+
+class Participant(_Record):
+    """An actor or recipient, coded as event data needs it.
+
+    >>> Participant(name="Vladimir Putin", country="RUS", agent_type="GOV").country
+    'RUS'
+    """
+
+    name: str
+    country: Optional[str] = Field(default=None, pattern=r"^[A-Z]{3}$", description="ISO 3166-1 alpha-3")
+    agent_type: Optional[AgentType] = Field(
+        default=None,
+        description="PLOVER/CAMEO-style sector: " + "; ".join(f"{k} {v}" for k, v in AGENT_TYPES.items()),
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_name(cls, value):
+        return {"name": value} if isinstance(value, str) else value
+
+
+class EventMention(_Record):
+    """One place the article tells of the happening: its trigger (``met``, ``the talks``)."""
+
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
 class Event(Span):
-    """An event: the span is its trigger (``visited``, ``phone call``)."""
+    """A happening: its first mention is the span (``visited``, ``phone call``), and
+    ``mentions`` lists every trigger that tells of it, in text order."""
 
     type: EventType
     mode: Optional[str] = None
     cameo: Optional[str] = None
     trigger: Optional[str] = None
-    actors: list[str] = Field(default_factory=list)
-    recipients: list[str] = Field(default_factory=list)
+    mentions: list[EventMention] = Field(default_factory=list)
+    actors: list[Participant] = Field(default_factory=list)
+    recipients: list[Participant] = Field(default_factory=list)
     location: Optional[str] = None
     date: Optional[str] = None
     status: EventStatus = "occurred"
+    reported_by: Optional[str] = Field(
+        default=None,
+        description="Who the article has telling of it, when it is known only from a quote or reported "
+        "speech (a claim of the speaker's, not the narrator's fact)",
+    )
     sentence_start: Optional[int] = None
     sentence_end: Optional[int] = None
+
+    def text_spans(self) -> list[tuple[str, Optional[int], Optional[int], Optional[str]]]:
+        return [("", self.start, self.end, self.text)] + [
+            (f"mentions[{i}]", m.start, m.end, m.text) for i, m in enumerate(self.mentions)
+        ]
 
 
 class ArticleExtraction(_Record):

@@ -22,6 +22,7 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from pipeline.discourse.actors import ActorCoder
 from pipeline.discourse.mentions import PAIR, Mentions, Tree
 from pipeline.document.access import (
     blocked_char_ranges,
@@ -39,17 +40,29 @@ from pipeline.events.arguments import (
     noun_actors,
     place,
     recipients,
-    status,
     verb_actors,
 )
+from pipeline.events.factuality import QuoteIndex, status
+from pipeline.events.happenings import merge_mentions
 from pipeline.events.lexicon import OBJECT_DEPS, choose_noun, choose_verb, complement, lexicon, refine
+from pipeline.events.senses import SenseRules, not_an_event, political
 
 ARG_PREPS = {"with", "to", "between", "by", "among", "from", "of", "on", "against", "in", "for"}
 NO_OBJECT_RECIPIENT = {"STATEMENT"}
 HOLD_VERBS = {"hold", "have", "conduct"}
 AGENT_FROM = {"PROTEST", "ACCUSE", "THREATEN", "SUPPORT", "REQUEST", "AID", "STATEMENT"}
 INHERIT_WINDOW = 3  # sentences back in which a shared participant carries a date over
-WORKING_KEYS = ("_tok", "_verb", "_noun", "_sent", "_own", "_inherited")  # dropped from the records
+WORKING_KEYS = (
+    "_tok",
+    "_verb",
+    "_noun",
+    "_sent",
+    "_own",
+    "_inherited",
+    "_light",
+    "_sent_index",
+    "_last_sent_index",
+)  # dropped from the records
 
 
 class EventExtractor:
@@ -64,6 +77,7 @@ class EventExtractor:
         self.on_targets = frozenset(self.cues["on_recipient_nouns"])
         self.measure_nouns = frozenset(self.cues["measure_nouns"])
         self.appeal_carriers = frozenset(self.cues["appeal_carriers"])
+        self.senses = SenseRules.load()
 
     # -- candidates ----------------------------------------------------------------------
     def _candidates(
@@ -196,7 +210,7 @@ class EventExtractor:
         blocked = blocked_char_ranges(doc)
         self._text = doc_text(doc)
         m = Mentions(doc)
-        tree = m.tree
+        tree = self._tree = m.tree
         verbs, nouns = self._candidates(doc, blocked, tree)
         chosen = {}
         for tok in verbs:
@@ -359,6 +373,7 @@ class EventExtractor:
         self._implicit_actor(events)
         self._dates(doc, events, anaphors)
         self._share_locations(events)
+        events = self._happenings(doc, events)
         for e in events:
             for k in WORKING_KEYS:
                 e.pop(k, None)
@@ -410,14 +425,41 @@ class EventExtractor:
             "recipients": recips,
             "location": location,
             "date": None,
-            "status": status(tok, verb, self.cues, m.tree),
+            "status": status(tok, verb, self.cues, m.tree, sentence_end=sent_last),
             "sentence_start": doc[sent_start].idx,
             "sentence_end": sent_last.idx + len(sent_last),
             "_tok": tok,
             "_verb": verb,
             "_noun": not verbal,
             "_sent": sent_start,
+            "_light": light.lemma_.lower() if light is not None else None,
         }
+
+    def _happenings(self, doc: Doc, events: list[dict]) -> list[dict]:
+        """The mentions that are events (senses, formal statements, political participants),
+        each with who reports it, merged into happenings with coded participants."""
+        quotes = QuoteIndex(results(doc, "quotes"))
+        coder = ActorCoder.for_article(results(doc, "entities"), doc.user_data.get("communique_persons", {}))
+        kept = []
+        sentences: dict[int, int] = {}
+        for e in events:
+            if e["type"] == "STATEMENT" and not self.senses.formal_statement(e["trigger"], e["_light"]):
+                continue
+            if not_an_event(e["_tok"], e["type"], self._tree, self.senses):
+                continue
+            coded = {n: coder.code(n) for n in e["actors"] + e["recipients"]}
+            if not political(e["type"], list(coded.values()), coder.labels, self.senses):
+                continue
+            e["_coded"] = coded
+            e["reported_by"] = quotes.reporter(e["start"], e["end"])
+            e["_sent_index"] = sentences.setdefault(e["_sent"], len(sentences))
+            kept.append(e)
+        codes = {name: code for e in kept for name, code in e.pop("_coded").items()}
+        happenings = merge_mentions(kept)
+        for h in happenings:
+            h["actors"] = [codes.get(n) or coder.code(n) for n in h["actors"]]
+            h["recipients"] = [codes.get(n) or coder.code(n) for n in h["recipients"]]
+        return happenings
 
     @staticmethod
     def _implicit_actor(events: list[dict]) -> None:

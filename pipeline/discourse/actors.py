@@ -1,0 +1,135 @@
+"""Coded actors: a participant's name with its country and agent type, as event data needs.
+
+The country comes from the text: a state is its own ("Washington" stands for the United
+States, read as a country name by the discourse layer), a person has the one the entities
+component read ("Russian President Vladimir Putin" → RUS), an organisation or group the
+country or demonym in its name ("Pakistani police" → PAK). The agent type (PLOVER/CAMEO
+sector: GOV, MIL, JUD, COP, REB ...) comes from the person's titles, the organisation's kind
+or name, or the group's head noun, all kept in ``patterns/agent_types.json``.
+
+>>> coder = ActorCoder.for_article(entities=[], persons={})
+>>> coder.code("Russia")
+{'name': 'Russia', 'country': 'RUS', 'agent_type': 'GOV'}
+>>> coder.code("Pakistani police")
+{'name': 'Pakistani police', 'country': 'PAK', 'agent_type': 'COP'}
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from pipeline.entities.gazetteer import Gazetteer, gazetteer
+from pipeline.patterns import read_json
+
+_WORD = re.compile(r"[\w'’-]+")
+
+
+@dataclass(frozen=True)
+class AgentTypes:
+    """The agent-type tables of ``patterns/agent_types.json``."""
+
+    title_kinds: dict
+    titles: dict
+    organisation_kinds: dict
+    name_words: dict
+    nouns: dict
+
+    def of_noun(self, word: str) -> Optional[str]:
+        """The sector of a group noun, singular or plural ("militants", "authorities")."""
+        low = word.lower()
+        for form in (
+            low,
+            low[:-1] if low.endswith("s") else None,
+            low[:-3] + "y" if low.endswith("ies") else None,
+        ):
+            if form and form in self.nouns:
+                return self.nouns[form]
+        return None
+
+
+@functools.lru_cache(maxsize=1)
+def agent_types() -> AgentTypes:
+    data = read_json("agent_types.json")
+    return AgentTypes(
+        data["title_kinds"], data["titles"], data["organisation_kinds"], data["name_words"], data["nouns"]
+    )
+
+
+class ActorCoder:
+    """Codes the participants of one article (names as the discourse layer gives them)."""
+
+    def __init__(self, labels: dict[str, tuple[str, Optional[str]]], persons: dict, g: Gazetteer):
+        self.labels = labels  # canonical name -> (entity label, country)
+        self.persons = persons
+        self.g = g
+        self.types = agent_types()
+
+    @classmethod
+    def for_article(cls, entities: list[dict], persons: dict) -> "ActorCoder":
+        labels: dict[str, tuple[str, Optional[str]]] = {}
+        for ent in entities:
+            name = ent.get("canonical") or ent["text"]
+            if name not in labels or (ent.get("country") and not labels[name][1]):
+                labels[name] = (ent["label"], ent.get("country"))
+        return cls(labels, persons, gazetteer())
+
+    def code(self, name: str) -> dict:
+        """``{"name", "country", "agent_type"}`` for one participant name."""
+        country, agent = self._state(name)
+        if country is None:
+            label, country = self.labels.get(name, (None, None))
+            if label == "PERSON":
+                country = self.persons.get(name, {}).get("country") or country
+                agent = self._person_type(name)
+            elif label == "ORG" or name in self.g.orgs:
+                agent = self._organisation_type(name)
+                country = country or self._country_in(name)
+            else:
+                agent = self._group_type(name)
+                country = country or self._country_in(name)
+        return {"name": name, "country": country, "agent_type": agent}
+
+    def _state(self, name: str) -> tuple[Optional[str], Optional[str]]:
+        code = self.g.countries.get(name)
+        if code is None and self.labels.get(name, ("",))[0] in {"GPE", "NORP"}:
+            code = self.labels[name][1]
+        return (code, "GOV") if code else (None, None)
+
+    def _person_type(self, name: str) -> Optional[str]:
+        for title in reversed(self.persons.get(name, {}).get("titles", [])):
+            low = title.lower()
+            last = low.split()[-1] if low.split() else low
+            if last in self.types.titles:
+                return self.types.titles[last]
+            kind = self.g.titles.get(low, (None,))[0]
+            if kind in self.types.title_kinds:
+                return self.types.title_kinds[kind]
+        return None
+
+    def _organisation_type(self, name: str) -> Optional[str]:
+        entry = self.g.orgs.get(name)
+        if entry is not None and entry[2] in self.types.organisation_kinds:
+            return self.types.organisation_kinds[entry[2]]
+        for word in reversed(_WORD.findall(name.lower())):
+            if word in self.types.name_words:
+                return self.types.name_words[word]
+        return None
+
+    def _group_type(self, name: str) -> Optional[str]:
+        words = _WORD.findall(name)
+        for word in reversed(words):
+            agent = self.types.of_noun(word)
+            if agent:
+                return agent
+        return self._organisation_type(name) if words else None
+
+    def _country_in(self, name: str) -> Optional[str]:
+        """The country a demonym or country name inside a group's name gives it."""
+        for word in _WORD.findall(name):
+            code = self.g.demonyms.get(word) or self.g.countries.get(word)
+            if code:
+                return code
+        return None

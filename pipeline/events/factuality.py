@@ -1,0 +1,128 @@
+"""Factuality: whether the article says a happening occurred, and on whose word.
+
+``status`` reads the trigger's clause and every clause that embeds it, up to the sentence
+root (cue words in ``patterns/events_cameo.json``):
+
+- ``negated``: a negation of the clause ("did not meet"), or a governor that undoes it
+  ("failed to sign", "refused to meet", "cancelled the visit");
+- ``hypothetical``: a modal (could, may, should, must), a condition (if, unless,
+  whether), a question, a goal, wish or proposal that embeds it ("seeking to mend
+  ties", "aims to", "hopes to", "called for talks", "aimed at pushing for a ceasefire",
+  "efforts toward reaching a deal"), a purpose infinitive ("flew to Riyadh to discuss");
+- ``planned``: will, is to, scheduled, expected to, plans to, set to, upcoming ...;
+- else ``occurred``.
+
+``reported_by`` names the speaker when the trigger lies inside the content of a quote or of
+reported speech: the narrator does not assert it, the speaker does.
+
+>>> EMBEDDING_DEPS >= {"xcomp", "ccomp", "advcl"}
+True
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import Optional
+
+from spacy.tokens import Token
+
+from pipeline.discourse.mentions import Tree
+
+EMBEDDING_DEPS = frozenset(
+    {"xcomp", "ccomp", "advcl", "acl", "pcomp", "pobj", "prep", "conj", "relcl", "dobj"}
+)
+MAX_CLIMB = 6
+PAST_PREPS = frozenset({"after", "since", "following", "by", "while", "during", "despite", "in"})
+
+
+def _chain(start: Token, tree: Tree) -> list[tuple[Token, str]]:
+    """The trigger's clause verb and the words that embed it, each with the dependency by
+    which the one below hangs on it (``conj`` links keep the governor's status)."""
+    out = [(start, "")]
+    tok = start
+    for _ in range(MAX_CLIMB):
+        head = tok.head
+        if head.i == tok.i or tok.dep_ not in EMBEDDING_DEPS:
+            break
+        out.append((head, tok.dep_))
+        tok = head
+    return out
+
+
+def status(
+    trigger: Token, verb: Optional[Token], cues: dict, tree: Tree, sentence_end: Optional[Token] = None
+) -> str:
+    """occurred | planned | negated | hypothetical (see the module docstring)."""
+    if trigger.pos_ not in {"VERB", "AUX"}:
+        for child in tree.children(trigger):
+            if child.dep_ == "amod" and child.lower_ in cues["planned_modifiers"]:
+                return "planned"
+            if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
+                return "negated"
+    if sentence_end is not None and sentence_end.text == "?":
+        return "hypothetical"
+    start = verb if verb is not None else trigger
+    if trigger.tag_ == "VBG" and trigger.dep_ == "pcomp" and trigger.head.lower_ not in PAST_PREPS:
+        return "hypothetical"  # "talks on reaching a deal", "aimed at pushing for a ceasefire"
+    planned = hypothetical = False
+    for depth, (tok, via) in enumerate(_chain(start, tree)):
+        lemma = tok.lemma_.lower()
+        if depth:
+            if lemma in cues["negated_governors"] and via != "conj":
+                return "negated"
+            if lemma in cues["hypothetical_governors"] and via != "conj":
+                hypothetical = True
+            elif lemma in cues["planned_governors"] and via != "conj":
+                planned = True
+            if tok.pos_ == "ADJ" and lemma in cues["planned_adjectives"]:
+                planned = True  # "is ready to send troops"
+        for child in tree.children(tok):
+            dep = child.dep_
+            low = child.lower_
+            if dep == "neg" and (depth == 0 or via in {"conj", "xcomp"}):
+                return "negated"
+            if dep in {"aux", "auxpass"}:
+                if low in cues["planned_aux"]:
+                    planned = True
+                elif low in cues["hypothetical_aux"]:
+                    if low == "would" and _reported_future(tok, tree):
+                        planned = True
+                    else:
+                        hypothetical = True
+                elif low == "to" and depth == 0 and tok.dep_ == "advcl":
+                    hypothetical = True  # a purpose: "flew to Riyadh to discuss the war"
+            elif dep == "mark" and low in cues["hypothetical_mark"]:
+                hypothetical = True
+            elif dep == "acomp" and depth == 0 and low in cues["planned_adjectives"]:
+                planned = True  # "is due to visit", "is set to sign"
+        if tok.lemma_ == "be" and depth == 1 and via == "xcomp" and tok.tag_ in {"VBZ", "VBP", "VBD"}:
+            planned = True  # "is to visit", "were to meet"
+    if hypothetical:
+        return "hypothetical"
+    return "planned" if planned else "occurred"
+
+
+def _reported_future(verb: Token, tree: Tree) -> bool:
+    """``said he would visit``: a future in reported speech (a ccomp of a speech verb)."""
+    return verb.dep_ == "ccomp" and verb.head.pos_ == "VERB"
+
+
+class QuoteIndex:
+    """The quote contents of a doc, to ask who reports what is said at a character.
+
+    >>> QuoteIndex([{"start": 10, "end": 20, "speaker": "Xi Jinping"}]).reporter(12, 15)
+    'Xi Jinping'
+    """
+
+    def __init__(self, quotes: list[dict]):
+        spans = sorted((q["start"], q["end"], q.get("speaker") or q.get("speaker_text")) for q in quotes)
+        self.starts = [s for s, _, _ in spans]
+        self.spans = spans
+
+    def reporter(self, start: int, end: int) -> Optional[str]:
+        """The speaker of the quote whose content holds ``[start, end)`` (None: the narrator)."""
+        i = bisect_right(self.starts, start)
+        for s, e, speaker in reversed(self.spans[max(0, i - 4) : i]):
+            if s <= start and end <= e:
+                return speaker or "unnamed source"
+        return None

@@ -1,0 +1,116 @@
+"""Happenings, not mentions: the mentions of one happening merged into one event.
+
+An article tells of one phone call many times ("held a phone call", "the call", "during
+their talks", "the two leaders discussed"). Each mention found by the trigger finder is
+merged into the latest earlier happening it is compatible with:
+
+- the same type and mode (a missing mode agrees with any) and the same status;
+- dates that do not conflict (equal, one missing, or one within the other: 2025-03 and
+  2025-03-11); two meetings of a pair on different days stay two events;
+- participants that do not conflict: they share someone and neither side adds a second
+  party the other lacks ("Putin met Xi" and "Putin met Modi" are two meetings); a mention
+  without participants joins only a happening told in the same or the previous
+  ``BARE_WINDOW`` sentences.
+
+The merged event keeps the first mention's span and trigger, lists every mention, joins the
+participants (actors first), and takes the clause date of the mention that has one.
+
+>>> compatible_dates("2025-03", "2025-03-11"), compatible_dates("2025-03-10", "2025-03-11")
+(True, False)
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+BARE_WINDOW = 2  # sentences back in which a mention without participants joins a happening
+# Acts of speech (an appeal, an accusation, praise): each is its own happening unless it is
+# told again with the same parties on both sides and the same word, or as a noun
+SPEECH_ACTS = frozenset({"REQUEST", "ACCUSE", "SUPPORT", "REJECT", "THREATEN", "STATEMENT", "AGREE"})
+
+
+def compatible_dates(a: Optional[str], b: Optional[str]) -> bool:
+    if not a or not b:
+        return True
+    return a.startswith(b) or b.startswith(a)
+
+
+def _people(event: dict) -> list[str]:
+    return list(dict.fromkeys(event["actors"] + event["recipients"]))
+
+
+def compatible_people(a: list[str], b: list[str]) -> Optional[bool]:
+    """True: the same parties; False: a conflict; None: one side names nobody."""
+    if not a or not b:
+        return None
+    sa, sb = set(a), set(b)
+    if not sa & sb:
+        return False
+    return not (sa - sb and sb - sa)
+
+
+def _joins(happening: dict, mention: dict) -> bool:
+    if (happening["type"], happening["status"]) != (mention["type"], mention["status"]):
+        return False
+    if happening["mode"] and mention["mode"] and happening["mode"] != mention["mode"]:
+        return False
+    if happening.get("reported_by") != mention.get("reported_by") and not (
+        happening.get("reported_by") is None or mention.get("reported_by") is None
+    ):
+        return False
+    if not compatible_dates(happening["date"], mention["date"]):
+        return False
+    near = mention["_sent_index"] - happening["_last_sent_index"] <= BARE_WINDOW
+    if mention.get("_own") and not happening["date"] and not near:
+        return False  # "in 2022, authorities arrested Zamora": not the undated arrest told before
+    people = compatible_people(_people(happening), _people(mention))
+    if people is False:
+        return False
+    if happening["type"] in SPEECH_ACTS:
+        return _told_again(happening, mention)
+    if people is None:
+        return near
+    return True
+
+
+def _told_again(happening: dict, mention: dict) -> bool:
+    same_parties = (
+        bool(happening["recipients"])
+        and set(happening["actors"]) == set(mention["actors"])
+        and set(happening["recipients"]) == set(mention["recipients"])
+    )
+    return same_parties and (happening["trigger"] == mention["trigger"] or mention["_noun"])
+
+
+def _absorb(happening: dict, mention: dict) -> None:
+    happening["mentions"] += mention["mentions"]
+    for role in ("actors", "recipients"):
+        for name in mention[role]:
+            if name not in happening["actors"] and name not in happening["recipients"]:
+                happening[role].append(name)
+    if mention["date"] and (not happening["date"] or len(mention["date"]) > len(happening["date"])):
+        if mention.get("_own") or not happening.get("_own"):
+            happening["date"] = mention["date"]
+            happening["_own"] = happening.get("_own") or mention.get("_own")
+    happening["location"] = happening["location"] or mention["location"]
+    if mention.get("reported_by") is None:
+        happening["reported_by"] = None  # the narrator tells it somewhere: a fact of the article
+    if len(mention.get("cameo") or "") > len(happening.get("cameo") or ""):
+        happening["cameo"] = mention["cameo"]
+    happening["_last_sent_index"] = mention["_sent_index"]
+
+
+def merge_mentions(events: list[dict]) -> list[dict]:
+    """The happenings of an article from its event mentions (in text order)."""
+    happenings: list[dict] = []
+    for event in events:
+        event.setdefault("mentions", [{"text": event["text"], "start": event["start"], "end": event["end"]}])
+        event["_last_sent_index"] = event["_sent_index"]
+        target = next((h for h in reversed(happenings) if _joins(h, event)), None)
+        if target is None:
+            happenings.append(event)
+        else:
+            _absorb(target, event)
+    for h in happenings:
+        h["mentions"].sort(key=lambda m: m["start"])
+    return happenings

@@ -1,0 +1,116 @@
+"""Precision first: which trigger mentions are events, by word sense and participants.
+
+A mention is an event only in its event sense and with a political participant it can
+attach (rules in ``patterns/events_senses.json``):
+
+- reporting is speech, not an event: STATEMENT stays only for a formal statement
+  ("issued a statement", "delivered a speech", "held a press conference");
+- word senses from the parse: "was met with brutality", "to meet the aims", "poses a
+  threat", "the threat from terrorism", "the conflict displaced millions";
+- a participant that is political: a named person, organisation or state, or an unnamed
+  group of a political sector (police, militants, officials); civilians alone only protest.
+
+>>> SenseRules.load().formal_statement("statement", "issue")
+True
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import Optional
+
+from spacy.tokens import Token
+
+from pipeline.discourse.mentions import Tree
+from pipeline.patterns import read_json
+
+POLITICAL_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+@dataclass(frozen=True)
+class NotEvent:
+    """One rule: a mention of ``lemma`` (or of ``type``) is no event ``when`` ..."""
+
+    when: str
+    lemma: Optional[str] = None
+    pos: Optional[str] = None
+    type: Optional[str] = None
+    words: frozenset = frozenset()
+
+    def applies(self, lemma: str, pos: str, etype: str) -> bool:
+        return (
+            (self.lemma is None or self.lemma == lemma)
+            and (self.pos is None or self.pos == pos)
+            and (self.type is None or self.type == etype)
+        )
+
+
+@dataclass(frozen=True)
+class SenseRules:
+    statement_nouns: frozenset
+    statement_light_verbs: frozenset
+    statement_verbs: frozenset
+    not_events: tuple
+    political_agents: frozenset
+    civilian_types: frozenset
+
+    @classmethod
+    @functools.lru_cache(maxsize=1)
+    def load(cls) -> "SenseRules":
+        data = read_json("events_senses.json")
+        formal = data["formal_statements"]
+        rules = tuple(
+            NotEvent(r["when"], r.get("lemma"), r.get("pos"), r.get("type"), frozenset(r.get("words", ())))
+            for r in data["not_events"]
+        )
+        return cls(
+            frozenset(formal["nouns"]),
+            frozenset(formal["light_verbs"]),
+            frozenset(formal["verbs"]),
+            rules,
+            frozenset(data["political_agents"]),
+            frozenset(data["civilian_types"]),
+        )
+
+    def formal_statement(self, trigger: str, light: Optional[str]) -> bool:
+        """A STATEMENT trigger (its lexicon key) with its light verb, if any."""
+        if trigger.split()[0] in self.statement_verbs:
+            return True
+        return trigger in self.statement_nouns and (light is None or light in self.statement_light_verbs)
+
+
+def _matches(rule: NotEvent, tok: Token, tree: Tree) -> bool:
+    children = tree.children(tok)
+    if rule.when == "always":
+        return True
+    if rule.when == "passive":
+        return any(c.dep_ in {"auxpass", "nsubjpass"} for c in children)
+    if rule.when == "object_lemmas":
+        return any(c.dep_ in {"dobj", "obj", "attr"} and c.lemma_.lower() in rule.words for c in children)
+    if rule.when == "light_verbs":
+        return tok.dep_ in {"dobj", "obj", "attr", "nsubjpass"} and tok.head.lemma_.lower() in rule.words
+    if rule.when == "prep":
+        return any(c.dep_ in {"prep", "acl"} and c.lower_ in rule.words for c in children)
+    if rule.when == "subject_lemmas":
+        return any(c.dep_ in {"nsubj", "csubj"} and c.lemma_.lower() in rule.words for c in children)
+    raise ValueError(f"events_senses.json: unknown rule condition {rule.when!r}")
+
+
+def not_an_event(tok: Token, etype: str, tree: Tree, rules: SenseRules) -> bool:
+    """Whether the trigger token is here in a sense that is not an event."""
+    lemma, pos = tok.lemma_.lower(), tok.pos_
+    return any(rule.applies(lemma, pos, etype) and _matches(rule, tok, tree) for rule in rules.not_events)
+
+
+def political(event_type: str, coded: list[dict], labels: dict, rules: SenseRules) -> bool:
+    """Whether one of the coded participants makes the event political."""
+    for p in coded:
+        label = labels.get(p["name"], (None,))[0]
+        if label in POLITICAL_LABELS or p["agent_type"] in rules.political_agents:
+            return True
+        if p["country"] and p["agent_type"] == "GOV":
+            return True
+        if event_type in rules.civilian_types and p["agent_type"] in {"CVL", "EDU", "LAB", "REF", None}:
+            return True
+    return False
