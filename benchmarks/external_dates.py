@@ -52,12 +52,15 @@ import argparse
 import collections
 import datetime as dt
 import json
+import os
 import re
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_EXTERNAL = ROOT.parent / "shared" / "external"
+# the shared folder beside the project (../shared), or $COMMUNIQUE_SHARED
+SHARED = Path(os.environ.get("COMMUNIQUE_SHARED") or ROOT.parent / "shared")
+DEFAULT_EXTERNAL = SHARED / "external"
 RECOGNIZER_FILES = [
     "DateExtractor",
     "DateParser",

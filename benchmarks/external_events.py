@@ -19,12 +19,15 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-GSR = ROOT.parent / "shared" / "external" / "plover" / "PLOVER_GSR_CAMEO.json"
+# the shared folder beside the project (../shared), or $COMMUNIQUE_SHARED
+SHARED = Path(os.environ.get("COMMUNIQUE_SHARED") or ROOT.parent / "shared")
+GSR = SHARED / "external" / "plover" / "PLOVER_GSR_CAMEO.json"
 OLD = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 # PLOVER codes a promised or planned cooperative act as AGREE (CAMEO 03, "express intent
 # to ..."); communique keeps the act's type and says status "planned".

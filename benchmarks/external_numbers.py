@@ -18,14 +18,17 @@ Duckling numerals are bare fragments without context, scored on :mod:`pipeline.f
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# the shared folder beside the project (../shared), or $COMMUNIQUE_SHARED
+SHARED = Path(os.environ.get("COMMUNIQUE_SHARED") or ROOT.parent / "shared")
 sys.path.insert(0, str(ROOT))
-EXTERNAL = ROOT.parent / "shared" / "external"
+EXTERNAL = SHARED / "external"
 RECOGNIZERS = EXTERNAL / "recognizers" / "numbers"
 DUCKLING = EXTERNAL / "duckling" / "duckling_numeral_en.json"
 

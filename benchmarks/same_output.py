@@ -11,6 +11,7 @@ present, ``../shared/corpus/voa/voa_dev.jsonl``, and compares the records line b
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -18,9 +19,11 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# the shared folder beside the project (../shared), or $COMMUNIQUE_SHARED
+SHARED = Path(os.environ.get("COMMUNIQUE_SHARED") or ROOT.parent / "shared")
 INPUTS = {
     "corpus": ROOT / "corpus" / "articles",
-    "voa": ROOT.parent / "shared" / "corpus" / "voa" / "voa_dev.jsonl",
+    "voa": SHARED / "corpus" / "voa" / "voa_dev.jsonl",
 }
 
 

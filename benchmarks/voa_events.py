@@ -13,15 +13,18 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# the shared folder beside the project (../shared), or $COMMUNIQUE_SHARED
+SHARED = Path(os.environ.get("COMMUNIQUE_SHARED") or ROOT.parent / "shared")
 sys.path.insert(0, str(ROOT))
 
 from pipeline.event_scoring import HappeningScore, score_story  # noqa: E402
 
-STORIES = ROOT.parent / "shared" / "corpus" / "voa" / "voa_dev.jsonl"
+STORIES = SHARED / "corpus" / "voa" / "voa_dev.jsonl"
 GOLD = ROOT / "corpus" / "voa_gold"
 
 
