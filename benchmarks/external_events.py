@@ -79,14 +79,18 @@ def _countries(text: str, g) -> set:
     return {c for c in map(g.country_of, grams) if c}
 
 
-def actor_found(gold: list[dict], actors: list[str], g, entity_country: dict | None = None) -> bool:
+def actor_found(gold: list[dict], actors: list, g, entity_country: dict | None = None) -> bool:
+    """Whether one of our actors (coded participants or names) is a gold source actor."""
     entity_country = entity_country or {}
-    for actor in actors:
+    for participant in actors:
+        actor = participant["name"] if isinstance(participant, dict) else participant
         low = actor.lower()
         if actor in entity_country:  # a named entity: its own country, not the words of its name
             codes = {entity_country[actor]} - {None} or {g.country_of(actor)} - {None}
         else:  # a group's words: "Afghan rebels", "rebels in Darfur"
             codes = _countries(actor, g)
+        if isinstance(participant, dict) and participant.get("country"):
+            codes = codes | {participant["country"]}
         for src in gold:
             text = (src.get("actorText") or "").strip().lower()
             gold_codes = {src.get("code")} | (

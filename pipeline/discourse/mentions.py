@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Token
 
 from pipeline.document.access import doc_text, entity_spans, results, sent_bounds
 from pipeline.entities.gazetteer import gazetteer
-from pipeline.patterns import PATTERNS_DIR
+from pipeline.patterns import PATTERNS_DIR, read_json
 
 PAIR = "__pair__"
 Sentence = namedtuple("Sentence", "start end")
@@ -34,15 +34,30 @@ PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 PAIR_WORDS = {"two", "both"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 PLACES = {"GPE", "LOC", "FAC"}
+NOT_PARTICIPANTS = {
+    "DATE",
+    "TIME",
+    "CARDINAL",
+    "ORDINAL",
+    "MONEY",
+    "PERCENT",
+    "QUANTITY",
+    "EVENT",
+    "LAW",
+    "LANGUAGE",
+    "WORK_OF_ART",
+    "PRODUCT",
+}
 PATTERNS = PATTERNS_DIR
 
 
 @functools.lru_cache(maxsize=1)
 def _nouns() -> tuple[frozenset, ...]:
     data = json.loads((PATTERNS / "events_cameo.json").read_text(encoding="utf-8"))
+    people = read_json("agent_types.json")["nouns"]  # every group noun with a sector is an actor noun
     return (
         frozenset(data["group_nouns"]),
-        frozenset(data["actor_nouns"]),
+        frozenset(data["actor_nouns"]) | frozenset(w for w in people if " " not in w),
         frozenset(data["partitive_nouns"]),
         frozenset(data["pair_person_nouns"]),
         frozenset(data["pair_country_nouns"]),
@@ -370,9 +385,11 @@ class Mentions:
             ent = self.by_token.get(token.i + 1)  # "Russian President" + conj "Vladimir Putin"
             if ent and ent["label"] == "PERSON":
                 return [ent["canonical"]]
-        if any(c.lower_ in PAIR_WORDS for c in children):
-            return self._pair(token)
         lemma = token.lemma_.lower()
+        if any(c.lower_ in PAIR_WORDS for c in children) and (
+            lemma in self.pair_people or lemma in self.pair_countries
+        ):
+            return self._pair(token)  # "the two leaders", not "two Iraqi youths"
         mods = [
             c for c in children if c.dep_ in {"poss", "amod", "compound", "nmod"} and c.i in self.by_token
         ]
@@ -441,7 +458,19 @@ class Mentions:
                     if ent and ent["label"] in {"GPE", "LOC"}:
                         end = max(end, self.bounds_at[ent["start"]][1])
             return [self.tree.text(start, end)]
-        return []
+        return self._unnamed(token, children)
+
+    def _unnamed(self, token: Token, children) -> list[str]:
+        """A name the NER missed ("Ethopia has agreed", a sentence-initial "Xi Jinping"):
+        the proper nouns of the phrase, never a date or number the model tagged."""
+        if token.pos_ != "PROPN" or token.ent_type_ in NOT_PARTICIPANTS or token.dep_ == "compound":
+            return []
+        start = token.i
+        while start > 0 and self.doc[start - 1].pos_ == "PROPN" and self.doc[start - 1].head.i == token.i:
+            start -= 1
+        if any(self.doc[k].ent_type_ in NOT_PARTICIPANTS for k in range(start, token.i + 1)):
+            return []
+        return [self.tree.text(start, token.i + 1)]
 
     def of_phrase(self, token: Token) -> list[str]:
         """Participants of a noun phrase and its conjuncts, in order."""

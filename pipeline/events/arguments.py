@@ -16,7 +16,7 @@ from typing import Optional
 from spacy.tokens import Token
 
 from pipeline.discourse.mentions import Mentions, Tree
-from pipeline.patterns import PATTERNS_DIR
+from pipeline.patterns import PATTERNS_DIR, read_json
 
 PATTERNS = PATTERNS_DIR
 
@@ -28,6 +28,7 @@ PLANNED_ACOMP = {"due", "set", "scheduled", "expected", "poised"}
 VERBAL = {"VERB", "AUX"}
 VERBAL_OR_NOMINAL = VERBAL | {"NOUN", "PROPN"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+MEASURE_NOUNS = frozenset(read_json("events_cameo.json")["measure_nouns"])
 # "Israel is opposed to ...", "is committed to ...": a state of the subject, not a passive
 STATIVE = frozenset(
     json.loads((PATTERNS / "events_stative.json").read_text(encoding="utf-8"))["stative_participles"]
@@ -143,9 +144,10 @@ def noun_actors(noun: Token, m: Mentions, depth: int = 0, agent_from: bool = Fal
         and head.lower_ in {"for", "in", "during", "at", "of", "on", "under"}
     ):
         governor = head.head
+        measure = head.lower_ == "of" and governor.lemma_.lower() in MEASURE_NOUNS  # "10 days of war games"
         if governor.pos_ in VERBAL and head.lower_ != "of":
             return verb_actors(governor, m, depth + 1)
-        if governor.pos_ in {"NOUN", "PROPN"} and head.lower_ != "of":
+        if governor.pos_ in {"NOUN", "PROPN"} and (head.lower_ != "of" or measure):
             return noun_actors(governor, m, depth + 1)
     if noun.dep_ == "conj":
         return noun_actors(head, m, depth + 1) if head.pos_ not in VERBAL else verb_actors(head, m, depth + 1)

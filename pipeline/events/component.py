@@ -397,9 +397,11 @@ class EventExtractor:
     ) -> dict:
         verbal = tok.pos_ in VERBAL
         verb = tok if verbal else clause_verb(tok)
-        actors = verb_actors(tok, m) if verbal else noun_actors(tok, m, agent_from=etype in AGENT_FROM)
+        # "undertook a mediation mission between Syria and Arafat": the compound's head holds the arguments
+        arg = tok.head if not verbal and tok.dep_ == "compound" and tok.head.pos_ == "NOUN" else tok
+        actors = verb_actors(tok, m) if verbal else noun_actors(arg, m, agent_from=etype in AGENT_FROM)
         recips = recipients(
-            tok,
+            arg,
             light,
             obj,
             m,

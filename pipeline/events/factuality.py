@@ -8,7 +8,7 @@ root (cue words in ``patterns/events_cameo.json``):
 - ``hypothetical``: a modal (could, may, should, must), a condition (if, unless,
   whether), a question, a goal, wish or proposal that embeds it ("seeking to mend
   ties", "aims to", "hopes to", "called for talks", "aimed at pushing for a ceasefire",
-  "efforts toward reaching a deal"), a purpose infinitive ("flew to Riyadh to discuss");
+  "efforts toward reaching a deal"); an attempt is an act ("tried to hack" occurred);
 - ``planned``: will, is to, scheduled, expected to, plans to, set to, upcoming ...;
 - else ``occurred``.
 
@@ -32,7 +32,7 @@ EMBEDDING_DEPS = frozenset(
     {"xcomp", "ccomp", "advcl", "acl", "pcomp", "pobj", "prep", "conj", "relcl", "dobj"}
 )
 MAX_CLIMB = 6
-PAST_PREPS = frozenset({"after", "since", "following", "by", "while", "during", "despite", "in"})
+GOVERNED_BY = frozenset({"xcomp", "acl", "pcomp", "prep", "pobj", "dobj"})  # "plans to visit", "aimed at"
 
 
 def _chain(start: Token, tree: Tree) -> list[tuple[Token, str]]:
@@ -62,17 +62,18 @@ def status(
     if sentence_end is not None and sentence_end.text == "?":
         return "hypothetical"
     start = verb if verb is not None else trigger
-    if trigger.tag_ == "VBG" and trigger.dep_ == "pcomp" and trigger.head.lower_ not in PAST_PREPS:
+    if trigger.tag_ == "VBG" and trigger.dep_ == "pcomp" and trigger.head.lower_ in cues["goal_preps"]:
         return "hypothetical"  # "talks on reaching a deal", "aimed at pushing for a ceasefire"
     planned = hypothetical = False
     for depth, (tok, via) in enumerate(_chain(start, tree)):
         lemma = tok.lemma_.lower()
         if depth:
-            if lemma in cues["negated_governors"] and via != "conj":
+            governs = via in GOVERNED_BY or (via == "ccomp" and lemma in cues["that_clause_governors"])
+            if lemma in cues["negated_governors"] and governs:
                 return "negated"
-            if lemma in cues["hypothetical_governors"] and via != "conj":
+            if lemma in cues["hypothetical_governors"] and governs:
                 hypothetical = True
-            elif lemma in cues["planned_governors"] and via != "conj":
+            elif lemma in cues["planned_governors"] and governs:
                 planned = True
             if tok.pos_ == "ADJ" and lemma in cues["planned_adjectives"]:
                 planned = True  # "is ready to send troops"
@@ -89,8 +90,6 @@ def status(
                         planned = True
                     else:
                         hypothetical = True
-                elif low == "to" and depth == 0 and tok.dep_ == "advcl":
-                    hypothetical = True  # a purpose: "flew to Riyadh to discuss the war"
             elif dep == "mark" and low in cues["hypothetical_mark"]:
                 hypothetical = True
             elif dep == "acomp" and depth == 0 and low in cues["planned_adjectives"]:

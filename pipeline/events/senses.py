@@ -104,7 +104,13 @@ def not_an_event(tok: Token, etype: str, tree: Tree, rules: SenseRules) -> bool:
 
 
 def political(event_type: str, coded: list[dict], labels: dict, rules: SenseRules) -> bool:
-    """Whether one of the coded participants makes the event political."""
+    """Whether the event has a participant to attach: any named or unnamed actor (the word
+    senses have already set aside the subjects that are not agents: storms, conflicts)."""
+    return bool(coded)
+
+
+def political_sector(event_type: str, coded: list[dict], labels: dict, rules: SenseRules) -> bool:
+    """Whether one of the coded participants is of a political sector."""
     for p in coded:
         label = labels.get(p["name"], (None,))[0]
         if label in POLITICAL_LABELS or p["agent_type"] in rules.political_agents:
