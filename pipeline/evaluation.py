@@ -30,7 +30,8 @@ def _norm(value):
 
 
 def _participants(item) -> tuple:
-    return (frozenset(map(_norm, item.actors)), frozenset(map(_norm, item.recipients)))
+    """Who takes part, by name, whichever side: "the two leaders met" has no order."""
+    return frozenset(_norm(p.name) for p in item.actors + item.recipients)
 
 
 ATTRIBUTES: dict[str, dict[str, Callable]] = {
@@ -84,8 +85,17 @@ class KindScore:
         return out
 
 
+def _spans(item) -> list:
+    """An item's spans: its own, and for an event every mention of the happening."""
+    return [item] + list(getattr(item, "mentions", None) or ())
+
+
 def _overlap(a, b) -> bool:
-    return a.start < b.end and b.start < a.end or (a.start == a.end == b.start == b.end)
+    return any(
+        x.start < y.end and y.start < x.end or (x.start == x.end == y.start == y.end)
+        for x in _spans(a)
+        for y in _spans(b)
+    )
 
 
 def match(gold: list, pred: list, strict: bool) -> tuple[list[tuple], list, list]:

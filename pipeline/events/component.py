@@ -62,6 +62,7 @@ WORKING_KEYS = (
     "_light",
     "_sent_index",
     "_last_sent_index",
+    "_counted",
 )  # dropped from the records
 
 
@@ -435,6 +436,7 @@ class EventExtractor:
             "_noun": not verbal,
             "_sent": sent_start,
             "_light": light.lemma_.lower() if light is not None else None,
+            "_counted": not verbal and any(c.dep_ == "nummod" for c in m.tree.children(tok)),
         }
 
     def _happenings(self, doc: Doc, events: list[dict]) -> list[dict]:
@@ -450,8 +452,10 @@ class EventExtractor:
             if not_an_event(e["_tok"], e["type"], self._tree, self.senses):
                 continue
             coded = {n: coder.code(n) for n in e["actors"] + e["recipients"]}
-            if not political(e["type"], list(coded.values()), coder.labels, self.senses):
-                continue
+            if not e["location"] and not political(
+                e["type"], list(coded.values()), coder.labels, self.senses
+            ):
+                continue  # nobody to attach, and no place ("the next summit will be held in Tashkent")
             e["_coded"] = coded
             e["reported_by"] = quotes.reporter(e["start"], e["end"])
             e["_sent_index"] = sentences.setdefault(e["_sent"], len(sentences))

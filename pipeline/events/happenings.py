@@ -7,6 +7,8 @@ merged into the latest earlier happening it is compatible with:
 - the same type and mode (a missing mode agrees with any) and the same status;
 - dates that do not conflict (equal, one missing, or one within the other: 2025-03 and
   2025-03-11); two meetings of a pair on different days stay two events;
+- one of them a noun ("the talks", "a phone call") or both the same word: two different
+  verbs are two acts ("met" and "attended"); a counted noun ("four visits") is many;
 - participants that do not conflict: they share someone and neither side adds a second
   party the other lacks ("Putin met Xi" and "Putin met Modi" are two meetings); a mention
   without participants joins only a happening told in the same or the previous
@@ -64,10 +66,12 @@ def _joins(happening: dict, mention: dict) -> bool:
     if mention.get("_own") and not happening["date"] and not near:
         return False  # "in 2022, authorities arrested Zamora": not the undated arrest told before
     people = compatible_people(_people(happening), _people(mention))
-    if people is False:
-        return False
+    if people is False or happening.get("_counted") or mention.get("_counted"):
+        return False  # "four overseas visits", "130 talks and meetings": many happenings
     if happening["type"] in SPEECH_ACTS:
         return _told_again(happening, mention)
+    if not (mention["_noun"] or happening["_noun"] or mention["trigger"] == happening["trigger"]):
+        return False  # "met" and "attended": two acts, unless a noun tells of one again
     if people is None:
         return near
     return True
