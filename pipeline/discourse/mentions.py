@@ -23,6 +23,7 @@ from spacy.attrs import DEP, HEAD, LEMMA, LOWER, POS
 from spacy.symbols import conj as CONJ
 from spacy.tokens import Doc, Token
 
+from pipeline.discourse.article import Discourse
 from pipeline.document.access import doc_text, entity_spans, results, sent_bounds
 from pipeline.entities.gazetteer import gazetteer
 from pipeline.patterns import PATTERNS_DIR, read_json
@@ -197,6 +198,11 @@ class Mentions:
                 self._country_at.append(start)
                 self._country_name.append(self.g.country_names.get(ent["country"], ent["canonical"]))
 
+    @functools.cached_property
+    def discourse(self) -> Discourse:
+        """The article's one resolver of pronouns, roles and institutions (shared with quotes)."""
+        return Discourse.of(self.doc)
+
     # Which tokens' subtrees hold a token of a kind, worked out once per doc, so that the
     # argument finders walk a subtree only where it can find something.
     @functools.cached_property
@@ -364,6 +370,10 @@ class Mentions:
         if token.pos_ == "PRON":
             if low in PLURAL_PRONOUNS:
                 return self._plural_antecedent(token) or [PAIR]  # else: the participants in context
+            if low in PRONOUNS or low in {"it", "its"}:  # asked of the discourse, as for a speaker
+                found = self.discourse.pronoun(token)
+                if found:
+                    return [found]
             return self.last_person(token.i) if low in PRONOUNS else []
         pos = token.pos_
         if pos not in {"NOUN", "PROPN"} and not (pos in {"NUM", "PRON", "ADJ"} and low in self.partitives):
@@ -432,9 +442,15 @@ class Mentions:
             if found:
                 return list(dict.fromkeys(found))
             if lemma in self.g.title_words and any(c.lower_ == "the" for c in children):
-                return self.titled_person(None, lemma, token.i)
+                found = self.discourse.role(token) if lemma in self.discourse.lex.roles else None
+                return [found] if found else self.titled_person(None, lemma, token.i)
             if any(c.lower_ == "the" for c in children) and not mods:
-                named = self.last_org(lemma, token.i)  # "the council" → the Security Council
+                found = (
+                    self.discourse.institution(token) if lemma in self.discourse.lex.institutions else None
+                )
+                named = (
+                    [found] if found else self.last_org(lemma, token.i)
+                )  # "the council" → the Security Council
                 if named:
                     return named
         if lemma in self.actor_nouns or (low.endswith("s") and low[:-1] in self.actor_nouns):

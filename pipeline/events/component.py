@@ -23,6 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from pipeline.discourse.actors import ActorCoder
+from pipeline.discourse.article import Discourse
 from pipeline.discourse.mentions import PAIR, Mentions, Tree
 from pipeline.document.access import (
     blocked_char_ranges,
@@ -379,6 +380,7 @@ class EventExtractor:
             for k in WORKING_KEYS:
                 e.pop(k, None)
         set_results(doc, "events", events)
+        Discourse.forget(doc)  # the last component that asks who someone is
         return doc
 
     def _event(

@@ -28,7 +28,7 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from pipeline.discourse.speakers import ArticleSpeakers, SpeakerLexicon
+from pipeline.discourse.article import Discourse, discourse_lexicon
 from pipeline.document.access import (
     blocked_char_ranges,
     doc_text,
@@ -40,6 +40,7 @@ from pipeline.document.access import (
 )
 from pipeline.quotes.cues import CueLexicon, Frame, FrameFinder, subject_of
 from pipeline.quotes.marks import QuotePair, pair_quotes
+from pipeline.quotes.speakers import ArticleSpeakers
 
 log = logging.getLogger(__name__)
 _AFTER_WINDOW = 12
@@ -66,7 +67,7 @@ class QuoteExtractor:
         self.name = name
         self.cues = CueLexicon(nlp.vocab)
         self.frames = FrameFinder(self.cues)
-        self.speaker_lexicon = SpeakerLexicon()
+        self.speaker_lexicon = discourse_lexicon()
         self.cue_lemmas = frozenset(self.cues.clause | self.cues.direct)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -77,6 +78,7 @@ class QuoteExtractor:
         if warnings:
             _warn(doc, warnings)
         speakers = ArticleSpeakers(doc, results(doc, "entities"), self.speaker_lexicon, text, self.cue_lemmas)
+        Discourse.remember(doc, speakers)  # events ask the same discourse who someone is
         opens = [p.open for p in pairs]
 
         def inside_quote(pos: int) -> bool:

@@ -1,0 +1,341 @@
+"""Who is who in an article: the one resolver that quotes and events both ask.
+
+Built once per doc from the entities component's results (``Discourse.of(doc)``):
+
+- a named entity: its canonical name, titles stripped (``President Xi`` → ``Xi Jinping``);
+- a pronoun (``he``, ``she``, ``it``, ``they``): the nearest earlier compatible person (or
+  organisation, or pair), preferring the subject of the nearest sentence that has one;
+- a role (``the Chinese president``, ``Malaysia's King``, ``the minister``): the nearest
+  person whose title words and country match;
+- a group (``the two leaders``, ``both sides``, ``the Chinese side``): the last pair of
+  people or countries, or the country;
+- an institution (``the ministry``): the nearest organisation with that word in its name;
+- a bare name (``Wang``): the full name of the article person it ends or starts.
+
+>>> Discourse.of(doc).pronoun(doc[7])      # doctest: +SKIP
+'Xi Jinping'
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.discourse.lexicon import DiscourseLexicon, country_key
+from pipeline.document.access import doc_text, entity_spans, results, sent_starts
+
+SUBJECTS = {"nsubj", "nsubjpass"}
+_CACHE: dict[int, tuple[Doc, "Discourse"]] = {}  # id(doc) -> (doc, its discourse), a few docs at most
+_CACHE_SIZE = 64
+_LEXICON: list[DiscourseLexicon] = []
+
+
+def discourse_lexicon() -> DiscourseLexicon:
+    if not _LEXICON:
+        _LEXICON.append(DiscourseLexicon())
+    return _LEXICON[0]
+
+
+class Discourse:
+    """Per-article state (the entities by token, people's titles, countries and genders)
+    and the resolution of pronouns, roles, groups, institutions and bare names."""
+
+    @classmethod
+    def of(cls, doc: Doc) -> "Discourse":
+        """The doc's discourse, built once and shared by the components that ask."""
+        hit = _CACHE.get(id(doc))
+        if hit is not None and hit[0] is doc:
+            return hit[1]
+        return cls.remember(doc, cls(doc, results(doc, "entities"), discourse_lexicon()))
+
+    @staticmethod
+    def remember(doc: Doc, discourse: "Discourse") -> "Discourse":
+        if len(_CACHE) >= _CACHE_SIZE:
+            _CACHE.pop(next(iter(_CACHE)))
+        _CACHE[id(doc)] = (doc, discourse)
+        return discourse
+
+    @staticmethod
+    def forget(doc: Doc) -> None:
+        """Drop the doc's discourse (the last component that asks calls this)."""
+        _CACHE.pop(id(doc), None)
+
+    def __init__(
+        self,
+        doc: Doc,
+        entities: list[dict],
+        lexicon: DiscourseLexicon,
+        text: Optional[str] = None,
+        cue_lemmas: frozenset = frozenset(),
+    ):
+        self.doc = doc
+        self.cue_lemmas = cue_lemmas
+        self.text = doc_text(doc) if text is None else text
+        self.lex = lexicon
+        self.ent_at: dict[int, dict] = {}
+        self.persons: list[tuple[int, int, str]] = []  # token start, end, canonical
+        self.orgs: list[tuple[int, int, str]] = []
+        self.places: list[tuple[int, int, str]] = []
+        self._info: Optional[dict[str, dict]] = None  # see info
+        self._person_spans: list[tuple[Span, str, dict]] = []
+        self.described: list[tuple[int, str, str]] = []  # token, noun lemma, canonical
+        self.sent_starts = sent_starts(doc)
+        for ent, span in zip(entities, entity_spans(doc, entities)):
+            if span is None:
+                continue
+            start, end = span.start, span.end
+            for i in range(start, end):
+                self.ent_at[i] = ent
+            label = ent["label"]
+            if label == "PERSON":
+                canonical = self.canonical(ent)
+                self.persons.append((start, end, canonical))
+                self._person_spans.append((span, canonical, ent))
+            elif label == "ORG":
+                canonical = self.canonical(ent)
+                self.orgs.append((start, end, canonical))
+                self._learn_description(span, canonical)
+            elif label in ("GPE", "NORP"):
+                self.places.append((start, end, self.canonical(ent)))
+
+    # ------------------------------------------------------------------ people
+
+    @property
+    def info(self) -> dict[str, dict]:
+        """Per person (canonical name): title words, countries, country codes, gender.
+        Read from the text around each mention the first time a pronoun or a role needs
+        it (most articles never do). The entities come in text order, so every entity
+        before a person is known by then, as when read mention by mention."""
+        if self._info is None:
+            self._info = {}
+            for span, canonical, ent in self._person_spans:
+                self._learn_person(span, canonical)
+                if ent.get("country"):
+                    self._info[canonical]["codes"].add(ent["country"])
+        return self._info
+
+    def canonical(self, ent: dict) -> str:
+        name = ent.get("canonical") or ent["text"]
+        if ent["label"] == "PERSON":
+            return self.lex.strip_titles(name)
+        return name[4:] if name.lower().startswith("the ") else name
+
+    def _learn_description(self, span, canonical: str) -> None:
+        """``the British newspaper Guardian``, ``CCTV, the state broadcaster``: the noun
+        that ``the newspaper`` later refers back with."""
+        nouns = [span.root.head] if span.root.dep_ == "appos" else []
+        nouns += [c for c in span.root.children if c.dep_ == "appos"]
+        if span.start > 0:
+            nouns.append(self.doc[span.start - 1])
+        for noun in nouns:
+            if noun.pos_ == "NOUN" and noun.is_lower and noun.i not in self.ent_at:
+                self.described.append((span.start, noun.lemma_.lower(), canonical))
+
+    def described_as(self, tok: Token) -> Optional[str]:
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children):
+            return None
+        lemma = tok.lemma_.lower()
+        found = [c for i, w, c in self.described if w == lemma and i < tok.i]
+        return found[-1] if found else None
+
+    def _learn_person(self, span: Span, canonical: str) -> None:
+        info = self._info.setdefault(
+            canonical, {"words": set(), "countries": set(), "codes": set(), "gender": None}
+        )
+        doc = self.doc
+        words = []
+        start = span.start
+        i = start - 1
+        while i >= 0 and start - i <= 6:
+            tok = doc[i]
+            low = tok.lower_
+            ent = self.ent_at.get(i)
+            if low in self.lex.person_words:
+                words.append(low)
+            elif ent is not None and ent["label"] in ("GPE", "NORP", "ORG"):
+                info["countries"].add(country_key(ent["text"]))
+                if ent.get("country"):
+                    info["codes"].add(ent["country"])
+            elif low in ("’s", "'s", "of", "-") or (tok.pos_ == "PROPN" and tok.is_title):
+                if tok.pos_ == "PROPN":
+                    info["countries"].add(country_key(tok.text))
+            else:
+                break
+            i -= 1
+        root = span.root
+        for child in root.children:
+            if child.dep_ == "appos":
+                for tok in child.subtree:
+                    if tok.lower_ in self.lex.titles or tok.lower_ in self.lex.roles:
+                        words.append(tok.lower_)
+                    elif tok.ent_type_ in ("GPE", "NORP"):
+                        info["countries"].add(country_key(tok.text))
+        if root.dep_ == "appos" and root.head.lower_ in self.lex.roles:
+            words.append(root.head.lower_)
+        info["words"].update(words)
+        first = canonical.split()[0].lower() if canonical else ""
+        if info["gender"] is None:
+            if any(w in self.lex.female_titles for w in words) or first in self.lex.female_names:
+                info["gender"] = "f"
+            elif any(w in self.lex.male_titles for w in words):
+                info["gender"] = "m"
+
+    def sentence_of(self, i: int) -> int:
+        lo, hi = 0, len(self.sent_starts) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self.sent_starts[mid] <= i:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
+
+    def _sentence_bounds(self, k: int) -> tuple[int, int]:
+        end = self.sent_starts[k + 1] if k + 1 < len(self.sent_starts) else len(self.doc)
+        return self.sent_starts[k], end
+
+    def pronoun(self, tok: Token) -> Optional[str]:
+        kind = self.lex.pronouns[tok.lower_]
+        if kind == "p":
+            return self.last_pair(tok.i, self.persons, 3)
+        if kind == "o" and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in self.cue_lemmas:
+            previous = self._previous_institution_speaker(tok)
+            if previous is not None:
+                return previous
+        pool = self.orgs + self.places if kind == "o" else self.persons
+        k0 = self.sentence_of(tok.i)
+        for k in range(k0, max(-1, k0 - 6), -1):
+            lo, hi = self._sentence_bounds(k)
+            hi = min(hi, tok.i)
+            found = [(s, e, c) for s, e, c in pool if lo <= s and e <= hi]
+            if kind != "o":
+                found = [f for f in found if self._gender_ok(f[2], kind)]
+            if not found:
+                continue
+            subjects = [f for f in found if self._in_subject(f[0], f[1])]
+            best = (subjects or found)[0][2]
+            if kind in ("m", "f") and self.info.get(best, {}).get("gender") is None:
+                self.info[best]["gender"] = kind
+            return best
+        return None
+
+    def _previous_institution_speaker(self, tok: Token) -> Optional[str]:
+        """A hook for speaker finding: who spoke last when ``it`` speaks (none here)."""
+        return None
+
+    def _gender_ok(self, canonical: str, kind: str) -> bool:
+        gender = self.info.get(canonical, {}).get("gender")
+        return gender is None or gender == kind
+
+    def _in_subject(self, start: int, end: int) -> bool:
+        tok = self.doc[start:end].root
+        while tok.dep_ in ("compound", "appos", "conj", "poss") and tok.head.i != tok.i:
+            tok = tok.head
+        return tok.dep_ in SUBJECTS
+
+    def role(self, tok: Token) -> Optional[str]:
+        if self._indefinite(tok):
+            return None  # "another White House spokesman": not the one named before
+        role = tok.lemma_.lower() if tok.lemma_.lower() in self.lex.roles else tok.lower_
+        fills = self.lex.role_equivalents.get(role, {role})
+        required = set()
+        countries, codes = set(), set()
+        for t in tok.subtree:
+            if t.i >= tok.i:
+                break
+            ent = self.ent_at.get(t.i)
+            if ent is not None and ent["label"] == "PERSON" and t.dep_ == "poss":
+                return None  # "Duterte's spokesman" is not Duterte
+            if ent is not None and ent["label"] in ("GPE", "NORP", "ORG"):
+                countries.add(country_key(ent["text"]))
+                if ent.get("country"):
+                    codes.add(ent["country"])
+            elif t.lower_ in self.lex.titles and t.lower_ not in ("his", "her", "the"):
+                required.add(t.lower_)
+            elif t.pos_ in ("PROPN", "ADJ") and t.is_title:
+                countries.add(country_key(t.text))
+        candidates, unplaced = [], []
+        for s, _e, canonical in self.persons:
+            info = self.info.get(canonical)
+            if info is None or not required <= info["words"] or not _fills(fills, info["words"]):
+                continue
+            if countries and not (countries & info["countries"] or codes & info["codes"]):
+                if not (info["countries"] or info["codes"]):
+                    unplaced.append((s, canonical))  # "the UN chief" → Secretary-General X
+                continue
+            candidates.append((s, canonical))
+        candidates = candidates or unplaced
+        if not candidates and (countries or codes):  # titles unseen: a person of that country
+            candidates = [
+                (s, c)
+                for s, e, c in self.persons
+                if codes & self.info[c]["codes"] and not self.info[c]["words"] - {"his", "her"}
+            ]
+        before = [c for c in candidates if c[0] < tok.i]
+        if before:
+            return before[-1][1]
+        next_sentence = self.sentence_of(tok.i) + 1  # "The UN chief welcomed ... . "...," said X"
+        after = [
+            c
+            for c in candidates
+            if c[0] > tok.i and (c[0] - tok.i < 60 or self.sentence_of(c[0]) <= next_sentence)
+        ]
+        return after[0][1] if after else None
+
+    def group(self, tok: Token, lemma: str) -> Optional[str]:
+        for c in tok.lefts:  # "the Chinese side" → China
+            ent = self.ent_at.get(c.i)
+            if ent is not None and ent["label"] in ("NORP", "GPE") and lemma in self.lex.group_countries:
+                return country_name(ent) or self.canonical(ent)
+        markers = {c.lower_ for c in tok.children}
+        if not markers & self.lex.group_markers:
+            return None
+        pool = self.persons if lemma in self.lex.group_people else self.places
+        return self.last_pair(tok.i, pool, 3)
+
+    def last_pair(self, i: int, pool: list, window: int) -> Optional[str]:
+        k0 = self.sentence_of(i)
+        for k in range(k0, max(-1, k0 - window), -1):
+            lo, hi = self._sentence_bounds(k)
+            names = list(dict.fromkeys(c for s, e, c in pool if lo <= s and e <= min(hi, i)))
+            if len(names) >= 2:
+                return " and ".join(names[:2])
+        return None
+
+    def institution(self, tok: Token) -> Optional[str]:
+        word = tok.lemma_.lower()
+        for s, _e, canonical in reversed(self.orgs):
+            if s < tok.i and word in canonical.lower():
+                return canonical
+        if tok.is_title:
+            return None
+        return None
+
+    def full_name(self, text: str) -> str:
+        """A bare name → the full name of an article person it ends (or, alone, starts)."""
+        name = self.lex.strip_titles(text)
+        words = name.split()
+        for _s, _e, canonical in reversed(self.persons):
+            parts = canonical.split()
+            if len(parts) > len(words) and (
+                parts[-1] == words[-1] or len(words) == 1 and parts[0] == words[0]
+            ):
+                return canonical
+        return name
+
+
+def _fills(fills: set, words: set) -> bool:
+    """A person's title words fill the role (``secretary`` + ``general`` → secretary-general)."""
+    return any(f in words or "-" in f and set(f.split("-")) <= words for f in fills)
+
+
+def country_name(ent: dict) -> Optional[str]:
+    code = ent.get("country")
+    if not code:
+        return None
+    try:
+        from pipeline.entities.gazetteer import gazetteer
+    except ImportError:  # pragma: no cover - the gazetteer ships with the entities component
+        return None
+    return gazetteer().country_names.get(code)

@@ -1,0 +1,231 @@
+"""Who speaks: the speaker mention a cue attaches to, resolved through the discourse layer.
+
+A cue's subject (or inverted subject, passive agent, ``according to`` object, the
+possessor of ``Xi's letter``) is a token; :meth:`ArticleSpeakers.mention` turns it into
+the mention the cue attaches to (``speaker_text``) and the canonical name (``speaker``):
+named entities, conjoined names, documents and their authors ("the statement said"), and
+everything else (pronouns, roles, groups, institutions) asked of
+:class:`pipeline.discourse.article.Discourse`. Unresolved mentions keep ``speaker_text``
+with ``speaker`` None.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Optional
+
+from spacy.tokens import Token
+
+from pipeline.discourse.article import SUBJECTS, Discourse
+from pipeline.patterns import PATTERNS_DIR
+from pipeline.quotes.cues import subject_of
+
+NAMED = {"PERSON", "ORG", "GPE", "NORP"}
+MODIFIERS = {"compound", "amod", "poss", "nmod", "nummod", "det", "case", "quantmod", "npadvmod"}
+DOCUMENT_NOUNS = set(json.loads((PATTERNS_DIR / "quote_cues.json").read_text(encoding="utf-8"))["documents"])
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    speaker: Optional[str]
+
+
+class ArticleSpeakers(Discourse):
+    """The discourse of an article, with what finding speakers needs on top of it."""
+
+    def is_speaker_like(self, tok: Token) -> bool:
+        low = tok.lower_
+        if tok.pos_ == "PRON":
+            return low in ("he", "she", "they", "it")
+        ent = self.ent_at.get(tok.i)
+        if ent is not None:
+            return ent["label"] in NAMED
+        if (
+            tok.lemma_.lower() in self.lex.speaker_nouns
+            or low in self.lex.speaker_nouns
+            or tok.lemma_.lower() in DOCUMENT_NOUNS
+        ):
+            return True
+        return tok.pos_ == "PROPN"
+
+    # ------------------------------------------------------------------ mentions
+
+    def mention(self, tok: Token) -> Mention:
+        """The mention headed by ``tok`` and the speaker it names (conjuncts joined)."""
+        first = self._single(tok)
+        conj = [
+            c
+            for c in tok.children
+            if c.dep_ == "conj"
+            and c.i > tok.i
+            and (c.i in self.ent_at and self.ent_at[c.i]["label"] in NAMED or c.pos_ == "PROPN")
+        ]
+        if not conj or tok.pos_ == "PRON":
+            if first.speaker is None and tok.pos_ != "PRON":
+                named = self._split_apposition(tok)
+                if named is not None:
+                    return self._entity_mention(named)
+            return first
+        parts = [first] + [self._single(c) for c in conj]
+        names = [p.speaker for p in parts if p.speaker]
+        last = parts[-1]
+        return Mention(
+            first.start,
+            last.end,
+            self.text[first.start : last.end],
+            " and ".join(dict.fromkeys(names)) or None,
+        )
+
+    def _single(self, tok: Token) -> Mention:
+        doc = self.doc
+        low = tok.lower_
+        if tok.pos_ == "PRON" and low in self.lex.pronouns:
+            return Mention(tok.idx, tok.idx + len(tok), tok.text, self.pronoun(tok))
+        if tok.i in self.ent_at:
+            return self._entity_mention(tok)
+        for child in tok.children:  # "the spokesperson, Mao Ning,"; "state broadcaster CCTV"
+            if (
+                child.dep_ == "appos"
+                and child.i in self.ent_at
+                and self.ent_at[child.i]["label"] in ("PERSON", "ORG")
+            ):
+                return self._entity_mention(child)
+        lemma = tok.lemma_.lower()
+        possessor = self._document_author(tok)
+        if possessor is not None:
+            return self._single(possessor)
+        source = None
+        if lemma in DOCUMENT_NOUNS and not self._indefinite(tok):
+            source = self._document_source(tok)  # "the statement said": who issued it
+        start_tok = tok
+        for child in tok.lefts:
+            if child.dep_ in MODIFIERS and child.dep_ != "det":
+                start_tok = doc[child.left_edge.i]
+                break
+        while start_tok.i < tok.i and start_tok.dep_ == "det":
+            start_tok = doc[start_tok.i + 1]
+        start, end = start_tok.idx, tok.idx + len(tok)
+        text = self.text[start:end]
+        speaker = None
+        if source is not None:
+            speaker = self._single(source).speaker
+        elif lemma in self.lex.group_people or lemma in self.lex.group_countries:
+            speaker = self.group(tok, lemma)
+        elif lemma in self.lex.roles or low in self.lex.roles:
+            speaker = self.role(tok)
+        elif lemma in self.lex.institutions:
+            speaker = self.institution(tok)
+        elif tok.pos_ == "PROPN":
+            speaker = self.full_name(text)
+        if speaker is None and tok.pos_ == "NOUN" and self.described:
+            speaker = self.described_as(tok)  # "the newspaper" → Guardian
+        return Mention(start, end, text, speaker)
+
+    def _split_apposition(self, tok: Token) -> Optional[Token]:
+        """``said the Council President for May, Ambassador Jane Doe``: the parser made the
+        name a second subject of the cue; it names the role."""
+        if tok.dep_ not in SUBJECTS:
+            return None
+        for sib in tok.head.children:
+            if (
+                sib.dep_ == tok.dep_
+                and tok.i < sib.i < tok.i + 20
+                and sib.i in self.ent_at
+                and self.ent_at[sib.i]["label"] == "PERSON"
+                and self.doc[sib.left_edge.i - 1].text == ","
+            ):
+                return sib
+        return None
+
+    def _indefinite(self, tok: Token) -> bool:
+        return any(c.dep_ == "det" and c.lower_ in self.lex.indefinites for c in tok.children)
+
+    def _document_source(self, tok: Token) -> Optional[Token]:
+        """The author of the nearest earlier document of the article: ``the department said
+        in a statement`` or ``a statement released by the Security Council``."""
+        k0 = self.sentence_of(tok.i)
+        lo = self.sent_starts[max(0, k0 - 3)]
+        for j in range(tok.i - 1, lo - 1, -1):
+            t = self.doc[j]
+            if t.lemma_.lower() not in DOCUMENT_NOUNS or t.pos_ != "NOUN":
+                continue
+            author = self._document_author(t)
+            if author is None and t.right_edge.i + 1 < tok.i:  # "the statement ... released by X"
+                verb = self.doc[t.right_edge.i + 1]
+                if verb.tag_ in ("VBN", "VBD"):  # the parser often reads a VBD
+                    author = next(
+                        (
+                            o
+                            for a in verb.children
+                            if a.dep_ == "agent"
+                            for o in a.children
+                            if o.dep_ == "pobj" and o.i in self.ent_at
+                        ),
+                        None,
+                    )
+            if author is not None:
+                return author
+            verb = t.head.head
+            if (
+                t.dep_ == "pobj"
+                and t.head.lower_ in ("in", "through", "via")
+                and verb.lemma_.lower() in self.cue_lemmas
+            ):
+                subject = subject_of(verb)
+                if (
+                    subject is not None
+                    and subject.i != tok.i
+                    and subject.lemma_.lower() not in DOCUMENT_NOUNS
+                ):
+                    return subject
+        return None
+
+    def _entity_mention(self, tok: Token) -> Mention:
+        ent = self.ent_at[tok.i]
+        name = self.canonical(ent)
+        if ent["label"] in ("PERSON", "ORG") and len(name.split()) == 1:
+            name = self.full_name(name)  # "Wang" → "Wang Yi" (said earlier in the article)
+        return Mention(ent["start"], ent["end"], ent["text"], name)
+
+    def _document_author(self, tok: Token) -> Optional[Token]:
+        """``Xi's letter``, ``the statement from the ministry`` → the author's head token."""
+        if tok.lemma_.lower() not in DOCUMENT_NOUNS:
+            return None
+        for child in tok.children:
+            if child.dep_ == "poss" and self.is_speaker_like(child):
+                return child
+            preps = [child] if child.dep_ == "prep" and child.lower_ in ("from", "by", "of") else []
+            if child.dep_ == "acl":  # "a readout released by the White House"
+                preps = [g for g in child.children if g.dep_ == "agent"]
+            for prep in preps:
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and (
+                        obj.i in self.ent_at or obj.lemma_.lower() in self.lex.institutions
+                    ):
+                        return obj
+        return None
+
+    def _previous_institution_speaker(self, tok: Token) -> Optional[str]:
+        """``"...," the Treasury said. "...," it added``: ``it`` goes on with the last
+        organisation that spoke (not the countries named in the quotation)."""
+        lo = self.sent_starts[max(0, self.sentence_of(tok.i) - 3)]
+        for j in range(tok.i - 1, lo - 1, -1):
+            t = self.doc[j]
+            if t.dep_ != "nsubj" or t.head.lemma_.lower() not in self.cue_lemmas:
+                continue
+            ent = self.ent_at.get(t.i)
+            lemma = t.lemma_.lower()
+            if ent is not None and ent["label"] == "PERSON" or t.lower_ in ("he", "she", "they"):
+                return None  # a person spoke last: not "it"
+            if (
+                ent is not None
+                or lemma in self.lex.institutions
+                or lemma in DOCUMENT_NOUNS
+                or t.lower_ == "it"
+            ):
+                return self._single(t).speaker
+        return None
