@@ -16,6 +16,7 @@ or particle: "held talks", "called for").
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from typing import Optional
 
@@ -32,6 +33,7 @@ from pipeline.document.access import (
     register_extensions,
     results,
     sent_bounds,
+    sent_starts,
     set_results,
 )
 from pipeline.events.arguments import (
@@ -52,6 +54,7 @@ ARG_PREPS = {"with", "to", "between", "by", "among", "from", "of", "on", "agains
 NO_OBJECT_RECIPIENT = {"STATEMENT"}
 HOLD_VERBS = {"hold", "have", "conduct"}
 AGENT_FROM = {"PROTEST", "ACCUSE", "THREATEN", "SUPPORT", "REQUEST", "AID", "STATEMENT"}
+LEAD_WINDOW = 8  # sentences after the lead event's that take its date when their clauses give none
 INHERIT_WINDOW = 3  # sentences back in which a shared participant carries a date over
 WORKING_KEYS = (
     "_tok",
@@ -376,6 +379,7 @@ class EventExtractor:
         self._dates(doc, events, anaphors)
         self._share_locations(events)
         events = self._happenings(doc, events)
+        self._discourse_dates(doc, events)
         for e in events:
             for k in WORKING_KEYS:
                 e.pop(k, None)
@@ -451,7 +455,7 @@ class EventExtractor:
         for e in events:
             if e["type"] == "STATEMENT" and not self.senses.formal_statement(e["trigger"], e["_light"]):
                 continue
-            if not_an_event(e["_tok"], e["type"], self._tree, self.senses):
+            if not_an_event(e["_tok"], e["type"], e["mode"], self._tree, self.senses):
                 continue
             coded = {n: coder.code(n) for n in e["actors"] + e["recipients"]}
             if not e["location"] and not political(
@@ -468,6 +472,27 @@ class EventExtractor:
             h["actors"] = [codes.get(n) or coder.code(n) for n in h["actors"]]
             h["recipients"] = [codes.get(n) or coder.code(n) for n in h["recipients"]]
         return happenings
+
+    def _discourse_dates(self, doc: Doc, happenings: list[dict]) -> None:
+        """A happening its clauses leave undated takes the date of a dated happening of its
+        sentence, else, near the top of the story, the date of the story's lead event."""
+        starts = sent_starts(doc)
+        body = [h for h in happenings if not h.get("reported_by")]
+        own = {}
+        for h in body:
+            if h["date"] and h.get("_own"):
+                own.setdefault(h["_sent"], h["date"])
+        lead = next((h["date"] for h in body if h["date"] and h.get("_own") and len(h["date"]) == 10), None)
+        lead_sentence = next((h["_sent"] for h in body if h["date"] == lead), None)
+        for h in happenings:
+            if h["date"] or h["status"] != "occurred":
+                continue
+            if h["_sent"] in own:
+                h["date"] = own[h["_sent"]]
+            elif lead and lead_sentence is not None:
+                k = bisect.bisect_right(starts, h["_sent"]) - bisect.bisect_right(starts, lead_sentence)
+                if 0 <= k <= LEAD_WINDOW:
+                    h["date"] = lead
 
     @staticmethod
     def _implicit_actor(events: list[dict]) -> None:

@@ -37,12 +37,14 @@ class NotEvent:
     pos: Optional[str] = None
     type: Optional[str] = None
     words: frozenset = frozenset()
+    mode: Optional[str] = None
 
-    def applies(self, lemma: str, pos: str, etype: str) -> bool:
+    def applies(self, lemma: str, pos: str, etype: str, mode: Optional[str]) -> bool:
         return (
             (self.lemma is None or self.lemma == lemma)
             and (self.pos is None or self.pos == pos)
             and (self.type is None or self.type == etype)
+            and (self.mode is None or self.mode == mode)
         )
 
 
@@ -51,6 +53,7 @@ class SenseRules:
     statement_nouns: frozenset
     statement_light_verbs: frozenset
     statement_verbs: frozenset
+    statement_light_only: frozenset
     not_events: tuple
     political_agents: frozenset
     civilian_types: frozenset
@@ -61,13 +64,21 @@ class SenseRules:
         data = read_json("events_senses.json")
         formal = data["formal_statements"]
         rules = tuple(
-            NotEvent(r["when"], r.get("lemma"), r.get("pos"), r.get("type"), frozenset(r.get("words", ())))
+            NotEvent(
+                r["when"],
+                r.get("lemma"),
+                r.get("pos"),
+                r.get("type"),
+                frozenset(r.get("words", ())),
+                r.get("mode"),
+            )
             for r in data["not_events"]
         )
         return cls(
             frozenset(formal["nouns"]),
             frozenset(formal["light_verbs"]),
             frozenset(formal["verbs"]),
+            frozenset(formal["with_light_verb_only"]),
             rules,
             frozenset(data["political_agents"]),
             frozenset(data["civilian_types"]),
@@ -77,6 +88,8 @@ class SenseRules:
         """A STATEMENT trigger (its lexicon key) with its light verb, if any."""
         if trigger.split()[0] in self.statement_verbs:
             return True
+        if trigger in self.statement_light_only:
+            return light in self.statement_light_verbs
         return trigger in self.statement_nouns and (light is None or light in self.statement_light_verbs)
 
 
@@ -92,15 +105,31 @@ def _matches(rule: NotEvent, tok: Token, tree: Tree) -> bool:
         return tok.dep_ in {"dobj", "obj", "attr", "nsubjpass"} and tok.head.lemma_.lower() in rule.words
     if rule.when == "prep":
         return any(c.dep_ in {"prep", "acl"} and c.lower_ in rule.words for c in children)
+    if rule.when == "xcomp_lemmas":
+        return any(c.dep_ in {"xcomp", "ccomp"} and c.lemma_.lower() in rule.words for c in children)
+    if rule.when == "present_tense":
+        return tok.tag_ in {"VBZ", "VBP"} and not any(c.dep_ in {"aux", "auxpass"} for c in children)
+    if rule.when == "motion_without_official":
+        return tok.lemma_.lower() in rule.words and not _official_subject(tok, tree)
     if rule.when == "subject_lemmas":
         return any(c.dep_ in {"nsubj", "csubj"} and c.lemma_.lower() in rule.words for c in children)
     raise ValueError(f"events_senses.json: unknown rule condition {rule.when!r}")
 
 
-def not_an_event(tok: Token, etype: str, tree: Tree, rules: SenseRules) -> bool:
+def _official_subject(tok: Token, tree: Tree) -> bool:
+    """The mover is a person with a title or a state: "Wang Yi arrived in", "Xi flew to"."""
+    for c in tree.children(tok):
+        if c.dep_ in {"nsubj", "nsubjpass"}:
+            return c.ent_type_ in {"PERSON", "GPE", "NORP"} or c.pos_ == "PRON"
+    return False
+
+
+def not_an_event(tok: Token, etype: str, mode: Optional[str], tree: Tree, rules: SenseRules) -> bool:
     """Whether the trigger token is here in a sense that is not an event."""
     lemma, pos = tok.lemma_.lower(), tok.pos_
-    return any(rule.applies(lemma, pos, etype) and _matches(rule, tok, tree) for rule in rules.not_events)
+    return any(
+        rule.applies(lemma, pos, etype, mode) and _matches(rule, tok, tree) for rule in rules.not_events
+    )
 
 
 def political(event_type: str, coded: list[dict], labels: dict, rules: SenseRules) -> bool:
