@@ -195,6 +195,13 @@ class JsonlWriter:
 # ---------------------------------------------------------------------------- CSV
 
 
+def _cell_item(value) -> str:
+    """A list item in a cell: a participant by name, a mention by its text."""
+    if isinstance(value, dict):
+        return str(value.get("name") or value.get("text") or json.dumps(value, ensure_ascii=False))
+    return str(value)
+
+
 def csv_cell(value):
     """A cell safe to open in a spreadsheet: text starting with ``= + - @`` (or tab, CR)
     gets a leading apostrophe; numbers stay numbers; lists are joined with ``; ``."""
@@ -203,7 +210,7 @@ def csv_cell(value):
     if isinstance(value, bool) or isinstance(value, (int, float)):
         return value
     if isinstance(value, list):
-        value = "; ".join(str(v) for v in value)
+        value = "; ".join(_cell_item(v) for v in value)
     elif isinstance(value, dict):
         value = json.dumps(value, ensure_ascii=False)
     value = str(value)
