@@ -29,7 +29,7 @@ except ImportError:  # Python < 3.11
     import sre_constants as _sre_constants  # type: ignore[no-redef]
     import sre_parse as _sre_parser  # type: ignore[no-redef]
 
-from pipeline.figures.numbers import _trie
+from pipeline.figures.words import trie
 
 
 @functools.lru_cache(maxsize=1)
@@ -45,7 +45,7 @@ def _alt(words, flags: str = "") -> str:
     phrases = {" ".join(w.split()) for w in words}
     if "i" in flags:
         phrases = {p.lower() for p in phrases}
-    body = _trie(phrases, flexible_spaces=True)
+    body = trie(phrases, flexible_spaces=True)
     return f"(?{flags}:{body})" if flags else body
 
 
@@ -60,11 +60,11 @@ def _placeholders(lex: dict) -> dict[str, str]:
     # next to a number a month name is safe in any case ("april 22"); alone, "March" and
     # "May" must be capitalized (the verbs "march", "may")
     # full names before abbreviations, each list as a trie (see _alt)
-    month_any = rf"(?i:{_trie(full)}|{_trie(abbr)}\.?)"
+    month_any = rf"(?i:{trie(full)}|{trie(abbr)}\.?)"
     safe = [m for m in full if m not in ("march", "may")]
-    month_bare = rf"(?i:{_trie(safe)}|{_trie(abbr)}\.)|March|May|MARCH|MAY"
+    month_bare = rf"(?i:{trie(safe)}|{trie(abbr)}\.)|March|May|MARCH|MAY"
     need_period = set(lex["weekday_abbreviations_need_period"])
-    weekdays = "(?i:" + _trie({w + ("." if w in need_period else "") for w in lex["weekdays"]}) + ")"
+    weekdays = "(?i:" + trie({w + ("." if w in need_period else "") for w in lex["weekdays"]}) + ")"
     number_words = [w for w in lex["numbers"]]
     tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
     ones = "one|two|three|four|five|six|seven|eight|nine"

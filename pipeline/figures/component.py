@@ -33,7 +33,9 @@ from pipeline.document.access import (
     set_results,
 )
 from pipeline.figures.counted import counted_for
-from pipeline.figures.numbers import NumberMatch, _trie, find_numbers, grammar, lexicon
+from pipeline.figures.grammar import grammar, number_lexicon
+from pipeline.figures.numbers import NumberMatch, find_numbers
+from pipeline.figures.words import trie
 
 _LINKS = r"(?i:https?://|www\.)\S+|\S+@\S+\.\w+"  # URLs, e-mail addresses
 # possessive "++": what follows a run of digits or letters is never one more of them, so
@@ -62,7 +64,7 @@ class FigureExtractor:
     def __init__(self, nlp: Language, name: str = "communique_figures"):
         self.name = name
         grammar()  # compile the number grammar now, not on the first document
-        lex = lexicon()
+        lex = number_lexicon()
         self.time_units = set(lex["time_units"])
         self.reference_words = set(lex["reference_words"])
         self.months = set(lex["months"])
@@ -80,7 +82,7 @@ class FigureExtractor:
         self.compound_keep = set(lex["compound_modifier_keep_next"])
         # lower-cased: the pattern is case-insensitive, and one branch per spelling keeps
         # the trie deterministic (so it finds the longest phrase, as the flat alternation did)
-        names = _trie({p.lower() for p in lex["name_phrases"] + lex["idiom_phrases"]}, flexible_spaces=True)
+        names = trie({p.lower() for p in lex["name_phrases"] + lex["idiom_phrases"]}, flexible_spaces=True)
         ellipsis = "|".join(
             re.escape(p).replace(r"\ ", r"\s+") for p in sorted(lex["ellipsis_before"], key=len, reverse=True)
         )
