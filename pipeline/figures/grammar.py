@@ -39,7 +39,7 @@ class Currency:
     factor: float
 
 
-@dataclass
+@dataclass(slots=True)  # one per number: slots make it cheap
 class NumberForm:
     """How one number of a match is written (see :meth:`NumberGrammar.value_of`)."""
 
