@@ -21,7 +21,7 @@ from typing import Optional
 
 from spacy.tokens import Span
 
-from pipeline.dates.grammar import lexicon
+from pipeline.dates.grammar import date_lexicon
 from pipeline.document.access import sent_of
 
 _VERB_POS = {"VERB", "AUX"}
@@ -29,7 +29,7 @@ _VERB_POS = {"VERB", "AUX"}
 
 @functools.lru_cache(maxsize=1)
 def _words() -> tuple[frozenset, frozenset, re.Pattern]:
-    lex = lexicon()
+    lex = date_lexicon()
     cues = sorted(lex["narrative_cues"], key=len, reverse=True)
     return (
         frozenset(lex["future_aux"]),
@@ -40,7 +40,7 @@ def _words() -> tuple[frozenset, frozenset, re.Pattern]:
 
 @functools.lru_cache(maxsize=1)
 def _deadline() -> tuple[frozenset, frozenset]:
-    lex = lexicon()
+    lex = date_lexicon()
     return frozenset(lex["deadline_verbs"]), frozenset(lex["future_preps"])
 
 

@@ -1,7 +1,8 @@
 """Calendar arithmetic and anchors for TIMEX3 values: numbers and units, shifting a day by
 calendar units, writing a day at a granularity, and choosing the year, week or weekday a
 relative expression means (document date, narrative year, previous date in the text).
-The expression families that use these live in :mod:`pipeline.dates.values`.
+The expression families that use these live in :mod:`pipeline.dates.values` and the
+modules it dispatches to.
 
 ``shift(dt.date(2024, 1, 31), "M", 1)`` → 2024-02-29; ``fmt(day, "W")`` → ``2024-W05``;
 ``duration(3, "Y")`` → ``P3Y``.
@@ -17,22 +18,43 @@ import datetime as dt
 import functools
 import re
 from dataclasses import dataclass
-from typing import Callable, Optional
+from typing import Callable, NamedTuple, Optional
 
-from pipeline.dates.grammar import lexicon
+from pipeline.dates.grammar import Candidate, date_lexicon
 
-Point = tuple[dt.date, str]  # a day inside the period, and the granularity (Y, M, D ...)
-Result = tuple[str, Optional[str], str, Optional[Point]]
+
+class Point(NamedTuple):
+    """A day inside the period an expression names, and its granularity (Y, M, D ...)."""
+
+    day: dt.date
+    grain: str
+
+
+class Timex(NamedTuple):
+    """The TIMEX3 type and value of an expression, the anchor it was read from
+    (``absolute``, ``document``, ``narrative``, ``previous``, ``none``) and, for a date a
+    later expression may count from, the new reference point."""
+
+    type: str
+    value: Optional[str]
+    anchor: str
+    point: Optional[Point] = None
 
 
 @dataclass
 class Context:
+    """What relative expressions of one document are anchored on."""
+
     dct: Optional[dt.date] = None  # document creation time
     narrative: Optional[int] = None  # the year a retrospective reviews
     previous: Optional[Point] = None  # the last resolved date of the narrative
 
 
-_UNIT_GRAIN = {
+# a family's function: (groups, candidate, context, tense) → its value, or None to drop it
+Handler = Callable[[dict, Candidate, Context, Callable[[], str]], Optional[Timex]]
+
+# the granularity a value counted in a unit is written at
+UNIT_GRAIN = {
     "D": "D",
     "W": "W",
     "WE": "W",
@@ -47,7 +69,8 @@ _UNIT_GRAIN = {
     "MIN": "D",
     "S": "D",
 }
-_REL = {
+# the step of a relative word: "last week" is one week back
+RELATIVE_STEP = {
     "this": 0,
     "current": 0,
     "the current": 0,
@@ -64,19 +87,17 @@ _REL = {
 }
 
 
-def _lex() -> dict:
-    return lexicon()
+@functools.lru_cache(maxsize=None)
+def month_number(word: str) -> int:
+    """``"Sept."`` → 9."""
+    return date_lexicon()["months"][word.lower().rstrip(".")]
 
 
 @functools.lru_cache(maxsize=None)
-def _month(word: str) -> int:
-    return _lex()["months"][word.lower().rstrip(".")]
-
-
-@functools.lru_cache(maxsize=None)
-def _unit(word: str) -> str:
+def unit_code(word: str) -> str:
+    """``"weeks"`` → ``W``, ``"hrs"`` → ``H``."""
     low = word.lower().rstrip(".")
-    return _lex()["units"].get(low) or _lex()["unit_abbreviations"][low]
+    return date_lexicon()["units"].get(low) or date_lexicon()["unit_abbreviations"][low]
 
 
 @functools.lru_cache(maxsize=4096)
@@ -88,7 +109,7 @@ def number(word: Optional[str]) -> Optional[float]:
     if w.endswith(" and a half"):
         whole = number(w[: -len(" and a half")])
         return whole + 0.5 if whole is not None else None
-    nums = _lex()["numbers"]
+    nums = date_lexicon()["numbers"]
     if w in nums:
         return float(nums[w])
     if re.fullmatch(r"\d+(?:\.\d+)?", w.replace(",", "")):
@@ -99,7 +120,8 @@ def number(word: Optional[str]) -> Optional[float]:
     return None
 
 
-def _fmt_num(n: Optional[float]) -> str:
+def fmt_number(n: Optional[float]) -> str:
+    """A count as TIMEX3 writes it: ``3``, ``1.5``, ``X`` for an unknown one."""
     if n is None:
         return "X"
     return str(int(n)) if n == int(n) else f"{n:g}"
@@ -108,10 +130,10 @@ def _fmt_num(n: Optional[float]) -> str:
 def duration(n: Optional[float], unit: str) -> str:
     """``P3Y``, ``PT2H``, ``PXY`` ... (fortnights are counted in weeks)."""
     if unit == "FN":
-        return "P" + (_fmt_num(n * 2) if n is not None else "X") + "W"
+        return "P" + (fmt_number(n * 2) if n is not None else "X") + "W"
     if unit in ("H", "MIN", "S"):
-        return "PT" + _fmt_num(n) + {"H": "H", "MIN": "M", "S": "S"}[unit]
-    return "P" + _fmt_num(n) + unit
+        return "PT" + fmt_number(n) + {"H": "H", "MIN": "M", "S": "S"}[unit]
+    return "P" + fmt_number(n) + unit
 
 
 def shift(day: dt.date, unit: str, n: int) -> dt.date:
@@ -133,6 +155,7 @@ def shift(day: dt.date, unit: str, n: int) -> dt.date:
 
 
 def fmt(day: dt.date, grain: str) -> str:
+    """``day`` written at ``grain``: ``2024-03-05``, ``2024-03``, ``2024-W10``, ``199`` ..."""
     if grain == "D":
         return day.isoformat()
     if grain == "M":
@@ -151,14 +174,15 @@ def fmt(day: dt.date, grain: str) -> str:
     return day.isoformat()
 
 
-def _safe_date(year: int, month: int, day: int) -> Optional[dt.date]:
+def safe_date(year: int, month: int, day: int) -> Optional[dt.date]:
+    """The date, or None when there is no such day (February 30)."""
     try:
         return dt.date(year, month, day)
     except ValueError:
         return None
 
 
-def _year_for(month: int, day: int, ctx: Context, tense: Callable[[], str]) -> tuple[Optional[int], str]:
+def year_for(month: int, day: int, ctx: Context, tense: Callable[[], str]) -> tuple[Optional[int], str]:
     """The year of a month (and day) written without one: the narrative year of a
     retrospective, else the latest one before the document date in a past-tense sentence,
     the next one in a future-tense one, the document's year otherwise."""
@@ -175,13 +199,13 @@ def _year_for(month: int, day: int, ctx: Context, tense: Callable[[], str]) -> t
     return ctx.dct.year, "document"
 
 
-def _year_rel(rel: Optional[str], ctx: Context) -> tuple[Optional[int], str]:
+def relative_year(rel: Optional[str], ctx: Context) -> tuple[Optional[int], str]:
     """The year meant by ``this``/``last``/``next``/``that``/``the following`` year."""
     rel = re.sub(r"\s+", " ", (rel or "this").lower())
     if rel in ("that", "the same", "the following", "the previous"):
         if ctx.previous is None:
             return None, "none"
-        return ctx.previous[0].year + {"the following": 1, "the previous": -1}.get(rel, 0), "previous"
+        return ctx.previous.day.year + {"the following": 1, "the previous": -1}.get(rel, 0), "previous"
     base, anchor = (
         (ctx.narrative, "narrative")
         if ctx.narrative is not None
@@ -189,22 +213,22 @@ def _year_rel(rel: Optional[str], ctx: Context) -> tuple[Optional[int], str]:
     )
     if base is None:
         return None, "none"
-    return base + _REL.get(rel, 0), anchor
+    return base + RELATIVE_STEP.get(rel, 0), anchor
 
 
-def _relative_point(rel: str, unit: str, ctx: Context) -> tuple[Optional[dt.date], str, str]:
+def relative_point(rel: str, unit: str, ctx: Context) -> tuple[Optional[dt.date], str, str]:
     """(day, anchor, type) for ``this week``, ``the next day``, ``that month`` ..."""
     rel = re.sub(r"\s+", " ", rel.lower())
     if rel in ("the past", "the last"):
         return None, "none", "DURATION"
     if rel in ("that", "the same", "the next", "the following", "the previous", "the preceding"):
         step = {"the next": 1, "the following": 1, "the previous": -1, "the preceding": -1}.get(rel, 0)
-        if ctx.previous is not None and _fine_enough(ctx.previous[1], unit):
-            return shift(ctx.previous[0], unit, step), "previous", "DATE"
+        if ctx.previous is not None and fine_enough(ctx.previous.grain, unit):
+            return shift(ctx.previous.day, unit, step), "previous", "DATE"
         if rel in ("that", "the same") or ctx.dct is None:
             return None, "none", "DATE"
         return shift(ctx.dct, unit, step), "document", "DATE"
-    step = _REL.get(rel, 0)
+    step = RELATIVE_STEP.get(rel, 0)
     if unit == "Y" and ctx.narrative is not None:
         return dt.date(ctx.narrative + step, 7, 1), "narrative", "DATE"
     if ctx.dct is None:
@@ -215,21 +239,24 @@ def _relative_point(rel: str, unit: str, ctx: Context) -> tuple[Optional[dt.date
 _ORDER = ["D", "W", "M", "Q", "Y", "DE", "CE"]
 
 
-def _fine_enough(grain: str, unit: str) -> bool:
-    g, u = _UNIT_GRAIN.get(grain, grain), _UNIT_GRAIN.get(unit, unit)
+def fine_enough(grain: str, unit: str) -> bool:
+    """Can a point of ``grain`` anchor a step of ``unit`` ("the next month" after a day)?"""
+    g, u = UNIT_GRAIN.get(grain, grain), UNIT_GRAIN.get(unit, unit)
     if g == "W" and u not in ("D", "W"):
         return True
     return g in _ORDER and u in _ORDER and _ORDER.index(g) <= _ORDER.index(u)
 
 
-def _weekday(
+def nearest_weekday(
     wd: int, rel: Optional[str], ctx: Context, tense: Callable[[], str]
 ) -> tuple[Optional[dt.date], str]:
+    """(day, anchor) of ISO weekday ``wd`` after ``rel`` ("last", "next", "the following"
+    or none): counted from the previous date or the document date, by the tense."""
     rel = re.sub(r"\s+", " ", (rel or "").lower())
     if rel in ("the following", "the next", "the previous", "the same"):
-        if ctx.previous is None or ctx.previous[1] != "D":
+        if ctx.previous is None or ctx.previous.grain != "D":
             return None, "none"
-        base = ctx.previous[0]
+        base = ctx.previous.day
         diff = (wd - base.isoweekday()) % 7
         if rel == "the previous":
             return base - dt.timedelta(days=(base.isoweekday() - wd) % 7 or 7), "previous"

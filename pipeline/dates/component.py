@@ -3,7 +3,7 @@ reader would.
 
 Data flow, each step in its own module:
 
-* ``timex_grammar`` — the candidate finder: one regex built from
+* :mod:`pipeline.dates.grammar` — the candidate finder: one regex built from
   ``patterns/dates_grammar.tsv`` + ``patterns/dates_lexicon.json``, tried only where a
   trigger token (month, weekday, unit, year-like number, "now", ...) stands, so its cost
   grows with the number of dates, not with the length of the text;
@@ -11,8 +11,8 @@ Data flow, each step in its own module:
   name, "2000 troops" as a figure), the dateline and headings skipped, the narrative
   year detected, and the expressions resolved in reading order so that "Two months later"
   counts from the date before it;
-* ``timex_anchor`` — tense of the clause, narrative year of a retrospective;
-* ``timex`` — TIMEX3 values at the written granularity and the anchor used.
+* :mod:`pipeline.dates.anchoring` — tense of the clause, narrative year of a retrospective;
+* :mod:`pipeline.dates.values` — TIMEX3 values at the written granularity and the anchor used.
 
 Spans follow TimeML: no leading preposition ("in September" → "September"), with the
 determiner ("the past year"). dateparser (cached, ``languages=["en"]``, explicit base
@@ -36,27 +36,30 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from pipeline.dates.anchoring import narrative_year, tense_at
+from pipeline.dates.calendar import Context
 from pipeline.dates.grammar import (
-    PATTERNS_DIR,
+    GRAMMAR_FILE,
+    LEXICON_FILE,
     Candidate,
+    date_lexicon,
     find_candidates,
-    lexicon,
     master_pattern,
     trigger_words,
 )
 from pipeline.dates.joins import anchor_quoted_deictics, join_compounds, share_range_years
-from pipeline.dates.values import Context, normalize
+from pipeline.dates.names import TITLES_FILE, PersonNames, title_words
+from pipeline.dates.values import normalize
 from pipeline.document.access import (
     blocked_char_ranges,
     doc_text,
     overlaps,
     reference_date_of,
     register_extensions,
-    results,
     set_results,
 )
 
-MAX_PREFIX_TOKENS = 6
+MAX_PREFIX_TOKENS = 6  # words before a trigger an expression may start at ("the last two weeks")
+NARRATIVE_WINDOW = 800  # characters of the opening read for a retrospective's cues
 _NAME_DEPS = {"nummod", "compound", "amod", "nmod", "npadvmod"}
 _TIME_WORDS = frozenset({"summit", "budget"})  # "the 2024 budget" stays a date
 
@@ -76,10 +79,25 @@ def _dateparser(text: str, base: str) -> Optional[str]:
 class DateExtractor:
     """spaCy component writing ``doc._.communique_dates`` and ``doc._.communique_narrative_date``."""
 
-    def __init__(self, nlp: Language, name: str = "communique_dates"):
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "communique_dates",
+        *,
+        grammar_file: str = GRAMMAR_FILE,
+        lexicon_file: str = LEXICON_FILE,
+        titles_file: str = TITLES_FILE,
+        max_prefix_tokens: int = MAX_PREFIX_TOKENS,
+        narrative_window: int = NARRATIVE_WINDOW,
+    ):
+        if lexicon_file != LEXICON_FILE:
+            # the TIMEX3 values (calendar, values, joins, anchoring) read the packaged lexicon
+            raise ValueError(f"communique_dates: only lexicon_file={LEXICON_FILE!r} is supported")
         self.name = name
-        master_pattern()  # compile once, at init
-        trig, prefix = trigger_words()
+        self.grammar_file, self.lexicon_file = grammar_file, lexicon_file
+        self.max_prefix_tokens, self.narrative_window = max_prefix_tokens, narrative_window
+        master_pattern(grammar_file, lexicon_file)  # compile once, at init
+        trig, prefix = trigger_words(lexicon_file)
         strings = nlp.vocab.strings
         trig_ids = {strings.add(w) for w in trig}
         prefix_ids = {strings.add(w) for w in prefix}
@@ -88,9 +106,9 @@ class DateExtractor:
         ids = sorted(trig_ids | prefix_ids)
         self._words = _FlagTable(ids, [_TRIGGER * (i in trig_ids) | _OPENER * (i in prefix_ids) for i in ids])
         self._shapes = _FlagTable([], [])
-        lex = lexicon()
+        lex = date_lexicon(lexicon_file)
         self._numeric_names = frozenset(lex["numeric_date_names"])
-        self._titles = _title_words()
+        self._titles = title_words(titles_file, lexicon_file)
         self._month_words = frozenset(lex["months"])
 
     # -- finding --------------------------------------------------------------------------
@@ -128,13 +146,18 @@ class DateExtractor:
         tries = []
         for i in triggers:
             j = i
-            while j > 0 and i - j < MAX_PREFIX_TOKENS and opener[j - 1]:
+            while j > 0 and i - j < self.max_prefix_tokens and opener[j - 1]:
                 j -= 1
             tries.append((idx[j : i + 1], idx[i]))
         return tries
 
     def _is_false_positive(
-        self, doc: Doc, c: Candidate, bounds: Optional[tuple[int, int]], chars: "_TokenChars", names: "_Names"
+        self,
+        doc: Doc,
+        c: Candidate,
+        bounds: Optional[tuple[int, int]],
+        chars: "_TokenChars",
+        names: PersonNames,
     ) -> bool:
         if bounds is None:
             return True
@@ -185,20 +208,14 @@ class DateExtractor:
         base = reference_date_of(doc)
         dct = _to_date(base)
         text = doc_text(doc)
-        narrative = narrative_year(text, dct)
+        narrative = narrative_year(text, dct, self.narrative_window)
         doc._.communique_narrative_date = str(narrative) if narrative is not None else None
         ctx = Context(dct=dct, narrative=narrative)
         items = []
-        names = _Names(doc, self._titles, self._month_words)
+        names = PersonNames(doc, self._titles, self._month_words)
         resolved = []
         spans = []
-        if len(doc):
-            arr = doc.to_array([LOWER, SHAPE, LIKE_NUM, IDX, LENGTH])
-            chars = _TokenChars(text, arr[:, 3].tolist(), arr[:, 4].tolist())
-            tries = self._tries(doc, arr, chars.starts)
-        else:
-            chars, tries = None, []
-        candidates = join_compounds(share_range_years(self._split(find_candidates(text, tries)), text), text)
+        chars, candidates = self._candidates(doc, text)
         for c in candidates:
             if overlaps(c.start, c.end, blocked):
                 continue
@@ -231,6 +248,18 @@ class DateExtractor:
         set_results(doc, "dates", items, spans=spans)
         return doc
 
+    def _candidates(self, doc: Doc, text: str) -> tuple[Optional[_TokenChars], list[Candidate]]:
+        """The tokens' offsets, and the candidates tried at the trigger tokens: year ranges
+        split, range years shared, compound durations joined."""
+        if len(doc):
+            arr = doc.to_array([LOWER, SHAPE, LIKE_NUM, IDX, LENGTH])
+            chars = _TokenChars(text, arr[:, 3].tolist(), arr[:, 4].tolist())
+            tries = self._tries(doc, arr, chars.starts)
+        else:
+            chars, tries = None, []
+        found = find_candidates(text, tries, self.grammar_file, self.lexicon_file)
+        return chars, join_compounds(share_range_years(self._split(found), text), text)
+
     @staticmethod
     def _split(candidates: list[Candidate]) -> list[Candidate]:
         """A year range "2023-2024" is two dates, as in TimeML."""
@@ -244,71 +273,6 @@ class DateExtractor:
             out.append(Candidate("year", c.start, c.start + 4, first, {"year": first}))
             out.append(Candidate("year", end2 - 4, end2, second, {"year": second, "the": "range"}))
         return out
-
-
-@functools.lru_cache(maxsize=1)
-def _title_words() -> frozenset:
-    """Words that stand before a surname: the last word of each title of ``titles.tsv``
-    ("minister", "president" ...) and honorifics ("Mrs", "Dr")."""
-    words = set(lexicon()["name_titles_extra"])
-    path = PATTERNS_DIR / "titles.tsv"
-    if path.exists():
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip() and not line.startswith("#"):
-                words.add(line.split("\t", 1)[0].split()[-1].lower())
-    return frozenset(words)
-
-
-class _Names:
-    """Is a month word a person's name here? Inside a PERSON entity ("Theresa May"), after a
-    title or first name ("Prime Minister May", "Mrs May"), or bare (no preposition, day,
-    year or modifier: "surprised May") in a text that names a person so."""
-
-    def __init__(self, doc: Doc, titles: frozenset, months: frozenset):
-        self._doc, self._titles, self._months = doc, titles, months
-        self._ranges: list[tuple[int, int]] = []
-        self._surnames: set[str] = set()
-        self._ready = False
-
-    def _read(self) -> None:
-        """The PERSON entities, read once and only when a bare month is checked."""
-        self._ready = True
-        doc, months = self._doc, self._months
-        for ent in results(doc, "entities"):
-            if ent.get("label") == "PERSON":
-                self._ranges.append((ent["start"], ent["end"]))
-                last = ent["text"].split()[-1].lower() if ent["text"].split() else ""
-                if last in months and len(ent["text"].split()) > 1:
-                    self._surnames.add(last)
-        # (spaCy's PERSON entities need no ranges: a token overlaps one exactly when its
-        # ent_type_ is PERSON, which is_name tests first)
-
-    def is_name(self, tok) -> bool:
-        if tok.ent_type_ == "PERSON":
-            return True
-        if not self._ready:
-            self._read()
-        if overlaps(tok.idx, tok.idx + len(tok.text), self._ranges):
-            return True
-        prev = tok.nbor(-1) if tok.i > 0 else None
-        if prev is not None and (
-            prev.lower_ in self._titles
-            or (
-                prev.pos_ == "PROPN"
-                and prev.dep_ == "compound"
-                and prev.head.i == tok.i
-                and prev.ent_type_ != "DATE"
-            )
-        ):
-            return True
-        if (
-            tok.lower_ in self._surnames
-            and tok.dep_ != "pobj"
-            and not (tok.i > 0 and tok.nbor(-1).lower_ in ("of", "to", "and", "or", "-", "–"))
-        ):
-            return True  # a bare month word, no preposition, in a text naming a Mrs May
-        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-        return tok.lower_ in self._surnames and nxt is not None and nxt.tag_ == "POS"
 
 
 def _lazy_tense(doc: Doc, bounds: tuple[int, int]):
@@ -380,9 +344,41 @@ def _to_date(value: Optional[str]) -> Optional[dt.date]:
 
 @Language.factory(
     "communique_dates",
-    assigns=["doc._.communique_dates", "doc._.communique_narrative_date"],
-    requires=["token.tag", "token.dep"],
+    default_config={
+        "grammar_file": GRAMMAR_FILE,
+        "lexicon_file": LEXICON_FILE,
+        "titles_file": TITLES_FILE,
+        "max_prefix_tokens": MAX_PREFIX_TOKENS,
+        "narrative_window": NARRATIVE_WINDOW,
+    },
+    assigns=["doc._.communique_dates", "doc._.communique_narrative_date", "doc.spans"],
+    requires=[
+        "doc._.communique_entities",
+        "token.tag",
+        "token.pos",
+        "token.dep",
+        "token.lemma",
+        "token.ent_type",
+        "token.is_sent_start",
+    ],
 )
-def make_dates(nlp: Language, name: str) -> DateExtractor:
+def make_dates(
+    nlp: Language,
+    name: str,
+    grammar_file: str,
+    lexicon_file: str,
+    titles_file: str,
+    max_prefix_tokens: int,
+    narrative_window: int,
+) -> DateExtractor:
+    """The dates component; data files are named relative to ``pipeline/patterns``."""
     register_extensions()  # the factory works alone in a plain spaCy pipeline
-    return DateExtractor(nlp, name)
+    return DateExtractor(
+        nlp,
+        name,
+        grammar_file=grammar_file,
+        lexicon_file=lexicon_file,
+        titles_file=titles_file,
+        max_prefix_tokens=max_prefix_tokens,
+        narrative_window=narrative_window,
+    )

@@ -21,7 +21,7 @@ import re
 from dataclasses import replace
 from typing import Optional
 
-from pipeline.dates.grammar import Candidate, lexicon
+from pipeline.dates.grammar import Candidate, date_lexicon
 
 _RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|until|till|through|thru|and)\s*$", re.I)
 _COMPOUND_GAP = re.compile(r"\s*,?\s*(?:and\s+)?$", re.I)
@@ -30,7 +30,7 @@ _OPEN_YEAR_KINDS = {"mdy", "dmy", "month"}
 
 def _month_of(c: Candidate) -> Optional[int]:
     if c.groups.get("month"):
-        return lexicon()["months"].get(c.groups["month"].lower().rstrip("."))
+        return date_lexicon()["months"].get(c.groups["month"].lower().rstrip("."))
     return None
 
 
@@ -132,7 +132,7 @@ def anchor_quoted_deictics(
     if day is None:
         return
     quoted = _quoted_ranges(text)
-    steps = lexicon()["deictic_days"]
+    steps = date_lexicon()["deictic_days"]
     for c, item in zip(candidates, items):
         if c.kind != "deictic" or not any(s < c.start and c.end <= e for s, e in quoted):
             continue

@@ -4,7 +4,7 @@ international organisations and forums, and titles, read from ``pipeline/pattern
 Loaded once per process (``gazetteer()`` is cached) and shared by the entities and events
 components.
 
->>> g = gazetteer()                       # doctest: +SKIP
+>>> g = gazetteer()
 >>> g.country_of("Britain"), g.country_of("Gambian"), g.country_of("Kazan")
 ('GBR', 'GMB', 'RUS')
 """
@@ -15,15 +15,17 @@ import functools
 from dataclasses import dataclass, field
 from typing import Optional
 
-from pipeline.patterns import PATTERNS_DIR
+from pipeline.patterns import read_tsv
 
-PATTERNS = PATTERNS_DIR
+COUNTRIES_FILE = "countries.tsv"
+ORGANISATIONS_FILE = "organisations.tsv"
+TITLES_FILE = "titles.tsv"
 
 
 def _rows(name: str):
-    for line in (PATTERNS / name).read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            yield (line.split("\t") + [""] * 5)
+    """The rows of a gazetteer file, padded so that optional columns unpack as ``""``."""
+    for row in read_tsv(name):
+        yield row + [""] * 5
 
 
 def _names(cell: str) -> list[str]:
@@ -65,10 +67,19 @@ class Gazetteer:
         return words.lower() in self.titles
 
 
-@functools.lru_cache(maxsize=1)
-def gazetteer() -> Gazetteer:
+def gazetteer(
+    countries_file: str = COUNTRIES_FILE,
+    organisations_file: str = ORGANISATIONS_FILE,
+    titles_file: str = TITLES_FILE,
+) -> Gazetteer:
+    """The gazetteer of these files of ``pipeline/patterns``, read once."""
+    return _load(countries_file, organisations_file, titles_file)
+
+
+@functools.lru_cache(maxsize=None)
+def _load(countries_file: str, organisations_file: str, titles_file: str) -> Gazetteer:
     g = Gazetteer()
-    for iso3, canonical, aliases, demonyms, cities, *_ in _rows("countries.tsv"):
+    for iso3, canonical, aliases, demonyms, cities, *_ in _rows(countries_file):
         g.country_names[iso3] = canonical
         g.countries[canonical] = iso3
         for alias in _names(aliases):
@@ -79,12 +90,12 @@ def gazetteer() -> Gazetteer:
             g.cities.setdefault(city, iso3)
             if i == 0:
                 g.capitals.setdefault(city, iso3)
-    for canonical, aliases, label, kind, *_ in _rows("organisations.tsv"):
+    for canonical, aliases, label, kind, *_ in _rows(organisations_file):
         entry = (canonical, label or "ORG", kind)
         g.orgs[canonical] = entry
         for alias in _names(aliases):
             g.orgs.setdefault(alias, entry)
-    for title, kind, role, *_ in _rows("titles.tsv"):
+    for title, kind, role, *_ in _rows(titles_file):
         g.titles[title.strip().lower()] = (kind, role or title)
         g.title_words.update(title.lower().split())
     return g

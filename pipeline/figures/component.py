@@ -33,7 +33,9 @@ from pipeline.document.access import (
     set_results,
 )
 from pipeline.figures.counted import counted_for
-from pipeline.figures.numbers import NumberMatch, _trie, find_numbers, grammar, lexicon
+from pipeline.figures.grammar import CURRENCIES_FILE, LEXICON_FILE, grammar, number_lexicon
+from pipeline.figures.numbers import NumberMatch, find_numbers
+from pipeline.figures.words import trie
 
 _LINKS = r"(?i:https?://|www\.)\S+|\S+@\S+\.\w+"  # URLs, e-mail addresses
 # possessive "++": what follows a run of digits or letters is never one more of them, so
@@ -46,8 +48,8 @@ _CODES = (
     r"|(?<![\w$])[A-Za-z]++[-']?\d[\w-]*"  # G20, COVID-19, Su-57, mid-2024
     r"|(?<![\w])\d++[A-Za-z]++\d[\w]*"
 )  # 5G3, 3D4
-_MAX_FIGURE_CHARS = 80
-_MASK_MARGIN = 60  # characters around a number searched for codes, names and idioms
+MAX_FIGURE_CHARS = 80  # no quantity news states is longer (a digit dump, a code)
+MASK_MARGIN = 60  # characters around a number searched for codes, names and idioms
 _SENTENCE_OPENERS = {"“", '"', "‘", "'", "(", "[", "—", "-", "–"}
 
 
@@ -59,10 +61,29 @@ def _year_like(nm: NumberMatch) -> bool:
 
 
 class FigureExtractor:
-    def __init__(self, nlp: Language, name: str = "communique_figures"):
+    """spaCy component writing ``doc._.communique_figures``."""
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "communique_figures",
+        *,
+        lexicon_file: str = LEXICON_FILE,
+        currencies_file: str = CURRENCIES_FILE,
+        max_figure_chars: int = MAX_FIGURE_CHARS,
+        mask_margin: int = MASK_MARGIN,
+    ):
+        if lexicon_file != LEXICON_FILE:
+            # what a figure counts (figures/counted.py) is read with the packaged lexicon
+            raise ValueError(f"communique_figures: only lexicon_file={LEXICON_FILE!r} is supported")
         self.name = name
-        grammar()  # compile the number grammar now, not on the first document
-        lex = lexicon()
+        self.max_figure_chars, self.mask_margin = max_figure_chars, mask_margin
+        # compile the number grammar now, not on the first document
+        self.grammar = grammar(lexicon_file, currencies_file)
+        self._read_lexicon(number_lexicon(lexicon_file))
+
+    def _read_lexicon(self, lex: dict) -> None:
+        """The context words and the masks (codes, names, idioms, dates) of the lexicon."""
         self.time_units = set(lex["time_units"])
         self.reference_words = set(lex["reference_words"])
         self.months = set(lex["months"])
@@ -80,7 +101,7 @@ class FigureExtractor:
         self.compound_keep = set(lex["compound_modifier_keep_next"])
         # lower-cased: the pattern is case-insensitive, and one branch per spelling keeps
         # the trie deterministic (so it finds the longest phrase, as the flat alternation did)
-        names = _trie({p.lower() for p in lex["name_phrases"] + lex["idiom_phrases"]}, flexible_spaces=True)
+        names = trie({p.lower() for p in lex["name_phrases"] + lex["idiom_phrases"]}, flexible_spaces=True)
         ellipsis = "|".join(
             re.escape(p).replace(r"\ ", r"\s+") for p in sorted(lex["ellipsis_before"], key=len, reverse=True)
         )
@@ -107,7 +128,7 @@ class FigureExtractor:
         text = doc_text(doc)
         # a "number" longer than any quantity news states (a digit dump, a code) is no
         # figure, and scanning its surroundings for codes would cost quadratic time
-        found = [nm for nm in find_numbers(text) if nm.end - nm.start <= _MAX_FIGURE_CHARS]
+        found = [nm for nm in find_numbers(text, self.grammar) if nm.end - nm.start <= self.max_figure_chars]
         items = []
         if found:
             skip = blocked_char_ranges(doc)
@@ -130,7 +151,7 @@ class FigureExtractor:
             spans = [m.span() for m in self.links.finditer(text)]
         windows: list[list[int]] = []
         for nm in found:
-            lo, hi = max(0, nm.start - _MASK_MARGIN), nm.end + _MASK_MARGIN
+            lo, hi = max(0, nm.start - self.mask_margin), nm.end + self.mask_margin
             if windows and lo <= windows[-1][1]:
                 windows[-1][1] = hi
             else:
@@ -208,6 +229,14 @@ class FigureExtractor:
             return True  # "one-China", "10-day", "15-member"
         if not nm.is_word and plain and prev_word in self.reference_words:
             return True  # "Resolution 2728", "page 12"
+        return self._in_a_name(doc, nm, core, next_word, prev_word, names)
+
+    def _in_a_name(
+        self, doc: Doc, nm: NumberMatch, core: Span, next_word: str, prev_word: str, names
+    ) -> bool:
+        """A number that is part of a name or an idiom: "Five Principles", "Boeing 737",
+        "the Group of 20", "one of", "the second half"."""
+        plain = nm.kind == "count" and not nm.times
         first = core[0]
         if nm.is_word and first.is_title and not self._sentence_initial(doc, first):
             return True  # "Five Principles", "Group of Seven"
@@ -310,8 +339,36 @@ class FigureExtractor:
 
 
 @Language.factory(
-    "communique_figures", assigns=["doc._.communique_figures"], requires=["token.dep", "token.pos"]
+    "communique_figures",
+    default_config={
+        "lexicon_file": LEXICON_FILE,
+        "currencies_file": CURRENCIES_FILE,
+        "max_figure_chars": MAX_FIGURE_CHARS,
+        "mask_margin": MASK_MARGIN,
+    },
+    assigns=["doc._.communique_figures", "doc.spans"],
+    requires=[
+        "doc._.communique_dates",
+        "doc._.communique_entities",
+        "doc.ents",
+        "token.tag",
+        "token.pos",
+        "token.dep",
+        "token.lemma",
+        "token.ent_type",
+        "token.is_sent_start",
+    ],
 )
-def make_figures(nlp: Language, name: str) -> FigureExtractor:
+def make_figures(
+    nlp: Language, name: str, lexicon_file: str, currencies_file: str, max_figure_chars: int, mask_margin: int
+) -> FigureExtractor:
+    """The figures component; data files are named relative to ``pipeline/patterns``."""
     register_extensions()  # the factory works alone in a plain spaCy pipeline
-    return FigureExtractor(nlp, name)
+    return FigureExtractor(
+        nlp,
+        name,
+        lexicon_file=lexicon_file,
+        currencies_file=currencies_file,
+        max_figure_chars=max_figure_chars,
+        mask_margin=mask_margin,
+    )

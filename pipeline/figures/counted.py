@@ -23,7 +23,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.figures.numbers import lexicon
+from pipeline.figures.grammar import number_lexicon
 
 NOUNS = {"NOUN", "PROPN"}
 # how a number (or its currency / percent token) attaches to the noun it counts
@@ -52,7 +52,7 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
 @functools.lru_cache(maxsize=1)
 def _words() -> dict[str, frozenset]:
-    lex = lexicon()
+    lex = number_lexicon()
     numbers = (
         set(lex["units"])
         | set(lex["tens"])
