@@ -84,7 +84,7 @@ class _Progress:
 
 def _count_articles(inputs: List[str]) -> Optional[int]:
     """How many articles ``inputs`` hold (for the ETA); None when unknown (stdin)."""
-    from pipeline.io.reading import expand_inputs
+    from pipeline.io.inputs import expand_inputs
 
     total = 0
     for path, error in expand_inputs(inputs):

@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.document.access import doc_text, register_extensions
-from pipeline.io.reading import find_headings, parse_front_matter
+from pipeline.document.front_matter import find_headings, parse_front_matter
 
 _LINE_BREAK = re.compile(r"[\r\n]+")
 MAX_SENTENCE_TOKENS = 250  # longer runs get a preset break: keeps the parser linear

@@ -16,7 +16,8 @@ from spacy.tokens import Doc
 
 from models import ArticleExtraction, Entity, Event, Figure, Quote, TemporalExpression, span_mismatch
 from pipeline.document.access import TEXT_KEY, results
-from pipeline.io.reading import Article, parse_front_matter
+from pipeline.document.front_matter import parse_front_matter
+from pipeline.io.reading import Article
 
 RECORD_TYPES = {
     "entities": Entity,
