@@ -25,7 +25,7 @@ from models import RECORD_KINDS as KINDS
 from models import ArticleExtraction
 from pipeline.io.reading import Article
 from pipeline.run.chunking import CHUNK_CHARS, merge_records, split_points
-from pipeline.run.records import empty_record, prepare_doc, reading_context, to_record
+from pipeline.run.records import article_context, empty_record, prepare_doc, to_record
 
 log = logging.getLogger(__name__)
 DEFAULT_BATCH_SIZE = 32
@@ -95,7 +95,7 @@ def _process_one(nlp: Language, article: Article, reference_date: Optional[str])
         article.errors.append(
             f"{article.source_path or article.id}: processing failed: {type(exc).__name__}: {exc}"
         )
-        return empty_record(article, reading_context(article, reference_date))
+        return empty_record(article, article_context(article, reference_date))
 
 
 def _process_long(
@@ -103,18 +103,18 @@ def _process_long(
 ) -> ArticleExtraction:
     """An article past ``CHUNK_CHARS``: cut at paragraph breaks, each part processed as a
     Doc with the whole article's document date, the parts' items shifted back and merged."""
-    context = reading_context(article, reference_date)
+    context = article_context(article, reference_date)
     parts = split_points(article.text, CHUNK_CHARS)
     full = empty_record(article, context).model_copy(
         update={
             "errors": list(article.errors),
             "warnings": list(article.warnings)
-            + list(context.get("warnings", []))
+            + context.warnings
             + [
                 f"{article.source_path or article.id}: {len(article.text):,} characters, "
                 f"processed in {len(parts)} parts cut at paragraph breaks"
             ],
-            "title": article.title or context.get("title"),
+            "title": article.title or context.title,
         }
     )
     pieces = [
@@ -122,7 +122,7 @@ def _process_long(
             id=article.id,
             text=article.text[start:end],
             source_path=article.source_path,
-            date=context.get("reference_date"),
+            date=context.date.value,
         )
         for start, end in parts
     ]
@@ -174,7 +174,7 @@ def extract_chunk(
             with nlp.memory_zone():
                 done[id(article)] = _process_one(nlp, article, reference_date)
     return [
-        done[id(a)] if id(a) in done else empty_record(a, reading_context(a, reference_date)) for a in chunk
+        done[id(a)] if id(a) in done else empty_record(a, article_context(a, reference_date)) for a in chunk
     ]
 
 
