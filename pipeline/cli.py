@@ -142,7 +142,8 @@ def extract(
 ) -> None:
     """Extract records from articles and write them as JSONL, one per article."""
     from pipeline.io.output import OutputError, check_output
-    from pipeline.run.engines import ENGINES, EngineError, run_extraction
+    from pipeline.run.engines import ENGINES, run_extraction
+    from pipeline.run.errors import EngineError
 
     reference_date = _check_date(reference_date)
     if fmt not in ("jsonl", "csv"):
