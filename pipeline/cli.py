@@ -241,7 +241,7 @@ def evaluate(
 ) -> None:
     """Score predictions against the hand-labelled gold: P/R/F1 strict and relaxed."""
     from pipeline.evaluation import evaluate as run_eval
-    from pipeline.evaluation import format_table, load_records
+    from pipeline.evaluation import format_table, load_records, predict_gold_articles
 
     gold_path = gold or (
         Path("corpus/gold") if Path("corpus/gold").exists() else REPO_ROOT / "corpus" / "gold"
@@ -278,26 +278,6 @@ def _records_or_fail(load_records, path: Path, problem: str):
         return load_records(path)
     except (ValueError, OSError) as exc:
         _fail_usage(f"{path}: {problem}: {exc}")
-
-
-def predict_gold_articles(gold_records, nlp):
-    """Run the pipeline on the articles the gold holds (same id, text and dates)."""
-    from pipeline.io.reading import Article
-    from pipeline.run.batch import extract_articles
-
-    articles = [
-        Article(
-            id=g.id,
-            text=g.text,
-            source_path=g.source_path,
-            title=g.title,
-            date=g.reference_date if g.reference_date_source == "jsonl" else None,
-        )
-        for g in gold_records
-    ]
-    option_dates = {g.id: g.reference_date for g in gold_records if g.reference_date_source == "option"}
-    for article in articles:
-        yield from extract_articles([article], nlp, reference_date=option_dates.get(article.id))
 
 
 @app.command()
