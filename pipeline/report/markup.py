@@ -16,8 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
-from models import RECORD_KINDS as KINDS
-from models import ArticleExtraction
+from models import RECORD_KINDS, ArticleExtraction
 
 # Kind of mark -> (legend label, record list it comes from)
 MARK_KINDS = {
@@ -315,4 +314,4 @@ def timeline(rows: list[dict], key: str = "date") -> list[dict]:
 
 
 def counts(record: ArticleExtraction) -> dict[str, int]:
-    return {kind: len(getattr(record, kind)) for kind in KINDS}
+    return {kind: len(getattr(record, kind)) for kind in RECORD_KINDS}

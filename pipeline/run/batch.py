@@ -3,7 +3,7 @@
 Articles are pulled lazily from any iterable, processed ``batch_size`` at a time with
 ``nlp.pipe(..., as_tuples=True)`` inside ``nlp.memory_zone()`` (so the string store
 does not grow with the corpus), and handed on as finished, JSON-serialized records
-(:class:`Done`), ready to be appended to a file. Engines that spread the work over
+(:class:`~pipeline.io.results.Done`), ready to be appended to a file. Engines that spread the work over
 processes or a Ray cluster (``pipeline.run.engines``, ``pipeline.run.ray_engine``) call
 :func:`extract_chunk` on each worker.
 
@@ -15,76 +15,18 @@ a
 from __future__ import annotations
 
 import logging
-import time
-from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Optional
 
 from spacy.language import Language
 
-from models import RECORD_KINDS as KINDS
 from models import ArticleExtraction
 from pipeline.io.reading import Article
+from pipeline.io.results import Done
 from pipeline.run.chunking import CHUNK_CHARS, merge_records, split_points
 from pipeline.run.records import article_context, empty_record, prepare_doc, to_record
 
 log = logging.getLogger(__name__)
 DEFAULT_BATCH_SIZE = 32
-
-
-@dataclass
-class Done:
-    """One processed article, serialized: what a writer needs and a summary counts."""
-
-    id: str
-    line: str  # the record as one JSON line, without the newline
-    failed: bool
-    counts: dict[str, int]
-
-    @classmethod
-    def of(cls, record: ArticleExtraction) -> "Done":
-        return cls(
-            id=record.id,
-            line=record.model_dump_json(),
-            failed=bool(record.errors),
-            counts={kind: len(getattr(record, kind)) for kind in KINDS},
-        )
-
-
-@dataclass
-class Summary:
-    """Counts for the end-of-run summary."""
-
-    articles: int = 0
-    failed: int = 0
-    skipped: int = 0  # already in the output (--resume)
-    counts: dict[str, int] = field(default_factory=lambda: {k: 0 for k in KINDS})
-    started: float = field(default_factory=time.perf_counter)
-
-    def add_done(self, done: Done) -> None:
-        self.articles += 1
-        self.failed += done.failed
-        for kind in KINDS:
-            self.counts[kind] += done.counts.get(kind, 0)
-
-    @property
-    def seconds(self) -> float:
-        return time.perf_counter() - self.started
-
-    def line(self) -> str:
-        kinds = ", ".join(f"{n} {k}" for k, n in self.counts.items())
-        skipped = f", {self.skipped} already done" if self.skipped else ""
-        return (
-            f"{self.articles} articles ({self.failed} with errors{skipped}) in {self.seconds:.1f}s: {kinds}"
-        )
-
-    def as_dict(self) -> dict:
-        return {
-            "articles": self.articles,
-            "failed": self.failed,
-            "skipped": self.skipped,
-            "counts": dict(self.counts),
-            "seconds": round(self.seconds, 3),
-        }
 
 
 def _process_one(nlp: Language, article: Article, reference_date: Optional[str]) -> ArticleExtraction:

@@ -2,7 +2,7 @@
 and the run around them (skip what is done, write, count, CSV tables).
 
 Every engine turns an iterable of :class:`~pipeline.io.reading.Article` into lists of
-:class:`~pipeline.run.batch.Done` in input order; :func:`run_extraction` writes them.
+:class:`~pipeline.io.results.Done` in input order; :func:`run_extraction` writes them.
 
 * ``local`` with ``jobs=1``: ``nlp.pipe`` in this process.
 * ``local`` with ``jobs=N``: N worker processes, each loading the pipeline once and
@@ -26,7 +26,8 @@ from typing import IO, Callable, Iterable, Iterator, Optional
 
 from pipeline.io.output import JsonlWriter, check_output, write_csv_tables
 from pipeline.io.reading import Article, read_inputs
-from pipeline.run.batch import DEFAULT_BATCH_SIZE, Done, Summary, chunks, extract_chunk, extract_done_batches
+from pipeline.io.results import Done, Summary
+from pipeline.run.batch import DEFAULT_BATCH_SIZE, chunks, extract_chunk, extract_done_batches
 from pipeline.run.errors import EngineError
 
 ENGINES = ("local", "ray")

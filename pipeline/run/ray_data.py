@@ -16,7 +16,8 @@ import json
 from typing import Iterable, Iterator, Optional
 
 from pipeline.io.reading import Article
-from pipeline.run.batch import DEFAULT_BATCH_SIZE, Done, chunks, extract_chunk
+from pipeline.io.results import Done
+from pipeline.run.batch import DEFAULT_BATCH_SIZE, chunks, extract_chunk
 from pipeline.run.errors import EngineError
 
 WINDOW = 5000  # articles handed to Ray at a time

@@ -21,7 +21,8 @@ from pathlib import Path
 from typing import Iterable, Optional, Union
 
 from pipeline.io.reading import Article
-from pipeline.run.batch import DEFAULT_BATCH_SIZE, Summary
+from pipeline.io.results import Summary
+from pipeline.run.batch import DEFAULT_BATCH_SIZE
 from pipeline.run.engines import run_extraction
 
 

@@ -14,18 +14,12 @@ from pydantic import TypeAdapter, ValidationError
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from models import ArticleExtraction, Entity, Event, Figure, Quote, TemporalExpression, span_mismatch
+from models import ArticleExtraction, span_mismatch
 from pipeline.document.access import TEXT_KEY, results
 from pipeline.document.reference_date import ReadingContext, reading_context
 from pipeline.io.reading import Article
+from pipeline.io.results import RECORD_TYPES
 
-RECORD_TYPES = {
-    "entities": Entity,
-    "dates": TemporalExpression,
-    "quotes": Quote,
-    "figures": Figure,
-    "events": Event,
-}
 _LIST_ADAPTERS = {kind: TypeAdapter(list[model]) for kind, model in RECORD_TYPES.items()}
 
 
