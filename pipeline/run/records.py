@@ -30,6 +30,7 @@ def article_context(article: Article, reference_date: Optional[str] = None) -> R
 
 
 def prepare_doc(nlp: Language, article: Article, reference_date: Optional[str] = None) -> Doc:
+    """The tokenized Doc of ``article``, with what the reader knew, ready for the pipeline."""
     return attach_reading_context(nlp.make_doc(article.text), article, reference_date)
 
 
@@ -66,6 +67,8 @@ def _article_fields(article: Article, context: ReadingContext) -> dict:
 
 
 def to_record(article: Article, doc: Doc) -> ArticleExtraction:
+    """The validated record of a processed Doc; items that fail validation or whose
+    offsets do not match the text are dropped with a warning."""
     context = ReadingContext.from_meta(doc._.communique_meta)
     warnings = list(article.warnings) + context.warnings
     lists: dict[str, list] = {}
