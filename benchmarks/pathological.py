@@ -14,7 +14,8 @@ from __future__ import annotations
 import argparse
 import time
 
-from pipeline.io.reading import Article, find_headings, parse_dateline
+from pipeline.document.front_matter import find_headings, parse_dateline
+from pipeline.io.reading import Article
 from pipeline.model.loading import load
 from pipeline.run.records import prepare_doc, to_record
 

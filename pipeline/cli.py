@@ -84,7 +84,7 @@ class _Progress:
 
 def _count_articles(inputs: List[str]) -> Optional[int]:
     """How many articles ``inputs`` hold (for the ETA); None when unknown (stdin)."""
-    from pipeline.io.reading import expand_inputs
+    from pipeline.io.inputs import expand_inputs
 
     total = 0
     for path, error in expand_inputs(inputs):
@@ -141,10 +141,46 @@ def extract(
     ),
 ) -> None:
     """Extract records from articles and write them as JSONL, one per article."""
-    from pipeline.io.output import OutputError, check_output
-    from pipeline.run.engines import ENGINES, EngineError, run_extraction
-
     reference_date = _check_date(reference_date)
+    formats, out_path = _check_extract_options(output, fmt, engine, address, html, force, resume)
+    nlp = _prepare_engine(engine, jobs, model)
+    summary = _run_with_progress(
+        inputs,
+        out_path,
+        engine=engine,
+        jobs=jobs,
+        model=model,
+        nlp=nlp,
+        reference_date=reference_date,
+        batch_size=batch_size,
+        force=force,
+        resume=resume,
+        formats=formats,
+        address=address,
+    )
+    where = f" -> {out_path}" if out_path else ""
+    typer.echo(summary.line() + where, err=True)
+    if html is not None:
+        from pipeline.report.writer import write_report_file
+
+        typer.echo(write_report_file(out_path, html).line(), err=True)
+    raise typer.Exit(1 if summary.failed else 0)
+
+
+def _check_extract_options(
+    output: str,
+    fmt: str,
+    engine: str,
+    address: Optional[str],
+    html: Optional[Path],
+    force: bool,
+    resume: bool,
+) -> tuple[tuple[str, ...], Optional[Path]]:
+    """The output formats and path (None: stdout) of ``extract``; usage error (exit 2)
+    for options that do not go together or an output that must not be written."""
+    from pipeline.io.output import OutputError, check_output
+    from pipeline.run.engines import ENGINES
+
     if fmt not in ("jsonl", "csv"):
         _fail_usage(f"--format {fmt!r}: choose jsonl or csv")
     if engine not in ENGINES:
@@ -159,32 +195,32 @@ def extract(
         check_output(out_path, force=force, resume=resume, formats=formats)
     except OutputError as exc:
         _fail_usage(str(exc))
-    nlp = None
+    return formats, out_path
+
+
+def _prepare_engine(engine: str, jobs: int, model: Optional[str]):
+    """The loaded pipeline for a run in this process, else None once the engine's needs
+    (Ray installed, the model installed) are checked."""
     if engine == "ray":
         _check_ray()
     elif jobs == 1:
-        nlp = _load_nlp(model)
+        return _load_nlp(model)
     else:
         _check_model(model)
+    return None
+
+
+def _run_with_progress(inputs: List[str], out_path: Optional[Path], **options):
+    """``run_extraction`` with a progress bar on a terminal; a usage error exits 2, an
+    engine that stops part way 1, an interrupt 130 (what is written stays written)."""
+    from pipeline.io.output import OutputError
+    from pipeline.run.engines import run_extraction
+    from pipeline.run.errors import EngineError
+
     show = sys.stderr.isatty() and out_path is not None
     progress = _Progress(show, _count_articles(inputs) if show else None)
     try:
-        summary = run_extraction(
-            inputs,
-            out_path,
-            engine=engine,
-            jobs=jobs,
-            model=model,
-            nlp=nlp,
-            reference_date=reference_date,
-            batch_size=batch_size,
-            force=force,
-            resume=resume,
-            formats=formats,
-            address=address,
-            stream=sys.stdout,
-            on_batch=progress,
-        )
+        summary = run_extraction(inputs, out_path, stream=sys.stdout, on_batch=progress, **options)
     except OutputError as exc:
         progress.close()
         _fail_usage(str(exc))
@@ -201,13 +237,7 @@ def extract(
         )
         raise typer.Exit(130) from None
     progress.close()
-    where = f" -> {out_path}" if out_path else ""
-    typer.echo(summary.line() + where, err=True)
-    if html is not None:
-        from pipeline.report.writer import write_report_file
-
-        typer.echo(write_report_file(out_path, html).line(), err=True)
-    raise typer.Exit(1 if summary.failed else 0)
+    return summary
 
 
 def _check_model(model: Optional[str]) -> None:
@@ -240,7 +270,7 @@ def evaluate(
 ) -> None:
     """Score predictions against the hand-labelled gold: P/R/F1 strict and relaxed."""
     from pipeline.evaluation import evaluate as run_eval
-    from pipeline.evaluation import format_table, load_records
+    from pipeline.evaluation import format_table, load_records, predict_gold_articles
 
     gold_path = gold or (
         Path("corpus/gold") if Path("corpus/gold").exists() else REPO_ROOT / "corpus" / "gold"
@@ -277,26 +307,6 @@ def _records_or_fail(load_records, path: Path, problem: str):
         return load_records(path)
     except (ValueError, OSError) as exc:
         _fail_usage(f"{path}: {problem}: {exc}")
-
-
-def predict_gold_articles(gold_records, nlp):
-    """Run the pipeline on the articles the gold holds (same id, text and dates)."""
-    from pipeline.io.reading import Article
-    from pipeline.run.batch import extract_articles
-
-    articles = [
-        Article(
-            id=g.id,
-            text=g.text,
-            source_path=g.source_path,
-            title=g.title,
-            date=g.reference_date if g.reference_date_source == "jsonl" else None,
-        )
-        for g in gold_records
-    ]
-    option_dates = {g.id: g.reference_date for g in gold_records if g.reference_date_source == "option"}
-    for article in articles:
-        yield from extract_articles([article], nlp, reference_date=option_dates.get(article.id))
 
 
 @app.command()

@@ -210,3 +210,23 @@ def format_table(result: dict) -> str:
             f"{r['precision']:>9.3f} {r['recall']:>6.3f} {r['f1']:>6.3f}   {attrs}"
         )
     return "\n".join(lines)
+
+
+def predict_gold_articles(gold_records: Iterable[ArticleExtraction], nlp) -> Iterable[ArticleExtraction]:
+    """Run the pipeline on the articles the gold holds (same id, text and dates)."""
+    from pipeline.io.reading import Article
+    from pipeline.run.batch import extract_articles
+
+    articles = [
+        Article(
+            id=g.id,
+            text=g.text,
+            source_path=g.source_path,
+            title=g.title,
+            date=g.reference_date if g.reference_date_source == "jsonl" else None,
+        )
+        for g in gold_records
+    ]
+    option_dates = {g.id: g.reference_date for g in gold_records if g.reference_date_source == "option"}
+    for article in articles:
+        yield from extract_articles([article], nlp, reference_date=option_dates.get(article.id))

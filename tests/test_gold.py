@@ -9,8 +9,7 @@ from __future__ import annotations
 import pytest
 from conftest import CORPUS
 
-from pipeline.cli import predict_gold_articles
-from pipeline.evaluation import evaluate, load_records
+from pipeline.evaluation import evaluate, load_records, predict_gold_articles
 
 # kind: (strict F1, relaxed F1, {attribute: accuracy on relaxed matches})
 FLOORS = {

@@ -6,14 +6,9 @@ import json
 
 import pytest
 
-from pipeline.io.reading import (
-    decode_bytes,
-    find_headings,
-    parse_dateline,
-    parse_front_matter,
-    read_inputs,
-    read_jsonl_lines,
-)
+from pipeline.document.front_matter import find_headings, parse_dateline, parse_front_matter
+from pipeline.io.decoding import decode_bytes
+from pipeline.io.reading import read_inputs, read_jsonl_lines
 
 
 @pytest.mark.parametrize(

@@ -1,1 +1,1 @@
-"""The article as a document: front matter, datelines, headings, structure, and what components share on a Doc."""
+"""The article as a document: front matter, datelines, headings, the document date, structure, and what components share on a Doc."""

@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.document.access import doc_text, register_extensions
-from pipeline.io.reading import find_headings, parse_front_matter
+from pipeline.document.front_matter import find_headings, parse_front_matter
 
 _LINE_BREAK = re.compile(r"[\r\n]+")
 MAX_SENTENCE_TOKENS = 250  # longer runs get a preset break: keeps the parser linear
@@ -27,8 +27,17 @@ DATELINE_KEY = "communique_dateline"
 
 
 class DocumentStructure:
-    def __init__(self, nlp: Language, name: str = "communique_structure"):
+    """Presets sentence starts (line breaks, front matter, headings, long runs) and stores
+    the heading and dateline spans."""
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "communique_structure",
+        max_sentence_tokens: int = MAX_SENTENCE_TOKENS,
+    ):
         self.name = name
+        self.max_sentence_tokens = max_sentence_tokens
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -43,7 +52,7 @@ class DocumentStructure:
         heading_spans = self._spans(doc, find_headings(text) + title_spans, cuts, inside)
         doc.spans[HEADINGS_KEY] = heading_spans
         doc.spans[DATELINE_KEY] = self._spans(doc, dateline_spans, cuts, inside)
-        cuts |= _long_run_cuts(len(doc), cuts, MAX_SENTENCE_TOKENS)
+        cuts |= _long_run_cuts(len(doc), cuts, self.max_sentence_tokens)
         for i in cuts - inside:
             if 0 < i < len(doc):
                 doc[i].is_sent_start = True
@@ -91,8 +100,13 @@ def _long_run_cuts(n_tokens: int, cuts: set[int], limit: int) -> set[int]:
 
 @Language.factory(
     "communique_structure",
+    # doc.spans: HEADINGS_KEY and DATELINE_KEY. Nothing is required from an earlier
+    # component: it reads only the tokens, and doc._.communique_meta when the reader set it.
     assigns=["token.is_sent_start", "doc.spans"],
+    requires=[],
+    default_config={"max_sentence_tokens": MAX_SENTENCE_TOKENS},
 )
-def make_structure(nlp: Language, name: str) -> DocumentStructure:
+def make_structure(nlp: Language, name: str, max_sentence_tokens: int) -> DocumentStructure:
+    """``max_sentence_tokens``: the longest run of tokens left without a preset sentence start."""
     register_extensions()  # the factory works alone in a plain spaCy pipeline
-    return DocumentStructure(nlp, name)
+    return DocumentStructure(nlp, name, max_sentence_tokens=max_sentence_tokens)

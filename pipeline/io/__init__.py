@@ -1,1 +1,1 @@
-"""Inputs (files, stdin, decoding, JSONL) and outputs (JSONL, CSV tables)."""
+"""Inputs (files, stdin, decoding, JSONL) and outputs (finished records, JSONL, CSV tables)."""

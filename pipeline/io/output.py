@@ -26,9 +26,10 @@ import tempfile
 from pathlib import Path
 from typing import IO, Iterable, Iterator, Optional
 
-from pipeline.run.batch import KINDS, Done, Summary
+from models import RECORD_KINDS
+from pipeline.io.results import RECORD_TYPES, Done, Summary
 
-CSV_TABLES = ("articles",) + KINDS
+CSV_TABLES = ("articles",) + RECORD_KINDS
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -218,11 +219,9 @@ def csv_cell(value):
 
 
 def _columns() -> dict[str, list[str]]:
-    from pipeline.run.records import RECORD_TYPES
-
     columns = {
         kind: ["article_id"] + [f for f in RECORD_TYPES[kind].model_fields if f != "optional"]
-        for kind in KINDS
+        for kind in RECORD_KINDS
     }
     columns["articles"] = (
         [
@@ -236,7 +235,7 @@ def _columns() -> dict[str, list[str]]:
             "dateline_place",
             "dateline_date",
         ]
-        + list(KINDS)
+        + list(RECORD_KINDS)
         + ["warnings", "errors"]
     )
     return columns
@@ -259,7 +258,7 @@ def _article_row(rec: dict) -> dict:
     }
     dateline = rec.get("dateline") or {}
     row["dateline_place"], row["dateline_date"] = dateline.get("place"), dateline.get("date")
-    for kind in KINDS:
+    for kind in RECORD_KINDS:
         row[kind] = len(rec.get(kind) or [])
     return row
 
@@ -287,7 +286,7 @@ def write_csv_tables(jsonl: Path) -> list[Path]:
                 rec = json.loads(raw)
                 row = _article_row(rec)
                 writers["articles"].writerow([csv_cell(row.get(c)) for c in columns["articles"]])
-                for kind in KINDS:
+                for kind in RECORD_KINDS:
                     for item in rec.get(kind) or []:
                         item = {"article_id": rec.get("id"), **item}
                         writers[kind].writerow([csv_cell(item.get(c)) for c in columns[kind]])

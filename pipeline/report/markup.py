@@ -16,8 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
-from models import RECORD_KINDS as KINDS
-from models import ArticleExtraction
+from models import RECORD_KINDS, ArticleExtraction
 
 # Kind of mark -> (legend label, record list it comes from)
 MARK_KINDS = {
@@ -86,48 +85,69 @@ def _lines(*pairs: tuple[str, object]) -> str:
 
 
 def marks_of(record: ArticleExtraction) -> list[Mark]:
-    """Every highlight of a record, with tooltips and tags."""
+    """Every highlight of a record, with tooltips and tags: entities, dates, figures,
+    quotes (and their speakers), event triggers."""
+    return [
+        *_entity_marks(record),
+        *_date_marks(record),
+        *_figure_marks(record),
+        *_quote_marks(record),
+        *_event_marks(record),
+    ]
+
+
+def _entity_marks(record: ArticleExtraction) -> list[Mark]:
+    return [
+        Mark(
+            e.start,
+            e.end,
+            "entity",
+            css="ent-" + css_word(e.label),
+            anchor=f"entity-{i}",
+            title=_lines(("Entity", e.label), ("canonical", e.canonical), ("country", e.country)),
+        )
+        for i, e in enumerate(record.entities)
+    ]
+
+
+def _date_marks(record: ArticleExtraction) -> list[Mark]:
+    return [
+        Mark(
+            d.start,
+            d.end,
+            "date",
+            tag=d.value or "?",
+            anchor=f"date-{i}",
+            title=_lines(("Date", d.type), ("value", d.value or "unresolved"), ("anchor", d.anchor)),
+        )
+        for i, d in enumerate(record.dates)
+    ]
+
+
+def _figure_marks(record: ArticleExtraction) -> list[Mark]:
+    return [
+        Mark(
+            f.start,
+            f.end,
+            "figure",
+            tag=figure_label(f),
+            anchor=f"figure-{i}",
+            title=_lines(
+                ("Figure", f.kind),
+                ("value", format_number(f.value)),
+                ("max", format_number(f.value_max) if f.value_max is not None else None),
+                ("qualifier", f.qualifier),
+                ("counts", f.counted),
+                ("unit", f.unit),
+            ),
+        )
+        for i, f in enumerate(record.figures)
+    ]
+
+
+def _quote_marks(record: ArticleExtraction) -> list[Mark]:
+    """Each quote, followed by its speaker's span when the speaker is in the text."""
     marks: list[Mark] = []
-    for i, e in enumerate(record.entities):
-        marks.append(
-            Mark(
-                e.start,
-                e.end,
-                "entity",
-                css="ent-" + css_word(e.label),
-                anchor=f"entity-{i}",
-                title=_lines(("Entity", e.label), ("canonical", e.canonical), ("country", e.country)),
-            )
-        )
-    for i, d in enumerate(record.dates):
-        marks.append(
-            Mark(
-                d.start,
-                d.end,
-                "date",
-                tag=d.value or "?",
-                anchor=f"date-{i}",
-                title=_lines(("Date", d.type), ("value", d.value or "unresolved"), ("anchor", d.anchor)),
-            )
-        )
-    for i, f in enumerate(record.figures):
-        marks.append(
-            Mark(
-                f.start,
-                f.end,
-                "figure",
-                tag=figure_label(f),
-                anchor=f"figure-{i}",
-                title=_lines(
-                    ("Figure", f.kind),
-                    ("value", format_number(f.value)),
-                    ("max", format_number(f.value_max) if f.value_max is not None else None),
-                    ("qualifier", f.qualifier),
-                    ("counts", f.counted),
-                    ("unit", f.unit),
-                ),
-            )
-        )
     for i, q in enumerate(record.quotes):
         speaker = q.speaker or q.speaker_text
         marks.append(
@@ -149,27 +169,30 @@ def marks_of(record: ArticleExtraction) -> list[Mark]:
                     title=_lines(("Speaker", speaker), ("of quote", i + 1)),
                 )
             )
-    for i, ev in enumerate(record.events):
-        marks.append(
-            Mark(
-                ev.start,
-                ev.end,
-                "event",
-                tag=ev.type,
-                anchor=f"event-{i}",
-                title=_lines(
-                    ("Event", ev.type),
-                    ("CAMEO", ev.cameo),
-                    ("mode", ev.mode),
-                    ("actors", ", ".join(p.name for p in ev.actors)),
-                    ("recipients", ", ".join(p.name for p in ev.recipients)),
-                    ("location", ev.location),
-                    ("date", ev.date),
-                    ("status", ev.status),
-                ),
-            )
-        )
     return marks
+
+
+def _event_marks(record: ArticleExtraction) -> list[Mark]:
+    return [
+        Mark(
+            ev.start,
+            ev.end,
+            "event",
+            tag=ev.type,
+            anchor=f"event-{i}",
+            title=_lines(
+                ("Event", ev.type),
+                ("CAMEO", ev.cameo),
+                ("mode", ev.mode),
+                ("actors", ", ".join(p.name for p in ev.actors)),
+                ("recipients", ", ".join(p.name for p in ev.recipients)),
+                ("location", ev.location),
+                ("date", ev.date),
+                ("status", ev.status),
+            ),
+        )
+        for i, ev in enumerate(record.events)
+    ]
 
 
 def segment(text: str, marks: Iterable[Mark]) -> list[dict]:
@@ -315,4 +338,4 @@ def timeline(rows: list[dict], key: str = "date") -> list[dict]:
 
 
 def counts(record: ArticleExtraction) -> dict[str, int]:
-    return {kind: len(getattr(record, kind)) for kind in KINDS}
+    return {kind: len(getattr(record, kind)) for kind in RECORD_KINDS}

@@ -24,7 +24,7 @@ from typing import Iterable, Optional, Union
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from pydantic import ValidationError
 
-from models import ArticleExtraction
+from models import RECORD_KINDS, ArticleExtraction
 from pipeline.report import markup
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -128,7 +128,7 @@ def environment() -> Environment:
     )
     env.globals.update(
         mark_kinds=markup.MARK_KINDS,
-        kinds=markup.KINDS,
+        kinds=RECORD_KINDS,
         figure_label=markup.figure_label,
         format_number=markup.format_number,
     )
@@ -168,7 +168,7 @@ def render_index(
 ) -> str:
     """The HTML index: one row per article, and the lines that could not be read."""
     env = env or environment()
-    totals = {k: sum(e["counts"][k] for e in entries) for k in markup.KINDS}
+    totals = {k: sum(e["counts"][k] for e in entries) for k in RECORD_KINDS}
     return env.get_template("index.html").render(
         entries=entries, problems=list(problems), source=source, totals=totals
     )

@@ -3,7 +3,7 @@
 Articles are pulled lazily from any iterable, processed ``batch_size`` at a time with
 ``nlp.pipe(..., as_tuples=True)`` inside ``nlp.memory_zone()`` (so the string store
 does not grow with the corpus), and handed on as finished, JSON-serialized records
-(:class:`Done`), ready to be appended to a file. Engines that spread the work over
+(:class:`~pipeline.io.results.Done`), ready to be appended to a file. Engines that spread the work over
 processes or a Ray cluster (``pipeline.run.engines``, ``pipeline.run.ray_engine``) call
 :func:`extract_chunk` on each worker.
 
@@ -15,76 +15,18 @@ a
 from __future__ import annotations
 
 import logging
-import time
-from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Optional
 
 from spacy.language import Language
 
-from models import RECORD_KINDS as KINDS
 from models import ArticleExtraction
 from pipeline.io.reading import Article
+from pipeline.io.results import Done
 from pipeline.run.chunking import CHUNK_CHARS, merge_records, split_points
-from pipeline.run.records import empty_record, prepare_doc, reading_context, to_record
+from pipeline.run.records import article_context, empty_record, prepare_doc, to_record
 
 log = logging.getLogger(__name__)
 DEFAULT_BATCH_SIZE = 32
-
-
-@dataclass
-class Done:
-    """One processed article, serialized: what a writer needs and a summary counts."""
-
-    id: str
-    line: str  # the record as one JSON line, without the newline
-    failed: bool
-    counts: dict[str, int]
-
-    @classmethod
-    def of(cls, record: ArticleExtraction) -> "Done":
-        return cls(
-            id=record.id,
-            line=record.model_dump_json(),
-            failed=bool(record.errors),
-            counts={kind: len(getattr(record, kind)) for kind in KINDS},
-        )
-
-
-@dataclass
-class Summary:
-    """Counts for the end-of-run summary."""
-
-    articles: int = 0
-    failed: int = 0
-    skipped: int = 0  # already in the output (--resume)
-    counts: dict[str, int] = field(default_factory=lambda: {k: 0 for k in KINDS})
-    started: float = field(default_factory=time.perf_counter)
-
-    def add_done(self, done: Done) -> None:
-        self.articles += 1
-        self.failed += done.failed
-        for kind in KINDS:
-            self.counts[kind] += done.counts.get(kind, 0)
-
-    @property
-    def seconds(self) -> float:
-        return time.perf_counter() - self.started
-
-    def line(self) -> str:
-        kinds = ", ".join(f"{n} {k}" for k, n in self.counts.items())
-        skipped = f", {self.skipped} already done" if self.skipped else ""
-        return (
-            f"{self.articles} articles ({self.failed} with errors{skipped}) in {self.seconds:.1f}s: {kinds}"
-        )
-
-    def as_dict(self) -> dict:
-        return {
-            "articles": self.articles,
-            "failed": self.failed,
-            "skipped": self.skipped,
-            "counts": dict(self.counts),
-            "seconds": round(self.seconds, 3),
-        }
 
 
 def _process_one(nlp: Language, article: Article, reference_date: Optional[str]) -> ArticleExtraction:
@@ -95,7 +37,7 @@ def _process_one(nlp: Language, article: Article, reference_date: Optional[str])
         article.errors.append(
             f"{article.source_path or article.id}: processing failed: {type(exc).__name__}: {exc}"
         )
-        return empty_record(article, reading_context(article, reference_date))
+        return empty_record(article, article_context(article, reference_date))
 
 
 def _process_long(
@@ -103,18 +45,18 @@ def _process_long(
 ) -> ArticleExtraction:
     """An article past ``CHUNK_CHARS``: cut at paragraph breaks, each part processed as a
     Doc with the whole article's document date, the parts' items shifted back and merged."""
-    context = reading_context(article, reference_date)
+    context = article_context(article, reference_date)
     parts = split_points(article.text, CHUNK_CHARS)
     full = empty_record(article, context).model_copy(
         update={
             "errors": list(article.errors),
             "warnings": list(article.warnings)
-            + list(context.get("warnings", []))
+            + context.warnings
             + [
                 f"{article.source_path or article.id}: {len(article.text):,} characters, "
                 f"processed in {len(parts)} parts cut at paragraph breaks"
             ],
-            "title": article.title or context.get("title"),
+            "title": article.title or context.title,
         }
     )
     pieces = [
@@ -122,7 +64,7 @@ def _process_long(
             id=article.id,
             text=article.text[start:end],
             source_path=article.source_path,
-            date=context.get("reference_date"),
+            date=context.date.value,
         )
         for start, end in parts
     ]
@@ -174,7 +116,7 @@ def extract_chunk(
             with nlp.memory_zone():
                 done[id(article)] = _process_one(nlp, article, reference_date)
     return [
-        done[id(a)] if id(a) in done else empty_record(a, reading_context(a, reference_date)) for a in chunk
+        done[id(a)] if id(a) in done else empty_record(a, article_context(a, reference_date)) for a in chunk
     ]
 
 

@@ -14,8 +14,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from models import RECORD_KINDS as KINDS
-from models import ArticleExtraction
+from models import RECORD_KINDS, ArticleExtraction
 
 CHUNK_CHARS = 100_000
 
@@ -64,10 +63,10 @@ def merge_records(
     """Add each part's items, shifted by the part's offset, to ``full`` (the record that
     holds the whole text and the article-level context)."""
     data = full.model_dump()
-    for kind in KINDS:
+    for kind in RECORD_KINDS:
         data[kind] = list(data[kind])
     for offset, part in parts:
-        for kind in KINDS:
+        for kind in RECORD_KINDS:
             for item in getattr(part, kind):
                 shifted = item.model_dump()
                 for key in _SHIFTED:

@@ -2,7 +2,7 @@
 and the run around them (skip what is done, write, count, CSV tables).
 
 Every engine turns an iterable of :class:`~pipeline.io.reading.Article` into lists of
-:class:`~pipeline.run.batch.Done` in input order; :func:`run_extraction` writes them.
+:class:`~pipeline.io.results.Done` in input order; :func:`run_extraction` writes them.
 
 * ``local`` with ``jobs=1``: ``nlp.pipe`` in this process.
 * ``local`` with ``jobs=N``: N worker processes, each loading the pipeline once and
@@ -10,7 +10,7 @@ Every engine turns an iterable of :class:`~pipeline.io.reading.Article` into lis
   articles and finished JSON lines cross process boundaries; ``nlp`` is never
   pickled). At most ``2 * N`` chunks are in flight, so memory stays flat on any
   number of articles.
-* ``ray``: :mod:`pipeline.run.ray_engine`.
+* ``ray``: Ray Data (:mod:`pipeline.run.ray_data`; :mod:`pipeline.run.ray_engine`).
 
 >>> summary = run_extraction(["corpus/articles"], Path("out/x.jsonl"), jobs=2)  # doctest: +SKIP
 """
@@ -26,14 +26,11 @@ from typing import IO, Callable, Iterable, Iterator, Optional
 
 from pipeline.io.output import JsonlWriter, check_output, write_csv_tables
 from pipeline.io.reading import Article, read_inputs
-from pipeline.run.batch import DEFAULT_BATCH_SIZE, Done, Summary, chunks, extract_chunk, extract_done_batches
+from pipeline.io.results import Done, Summary
+from pipeline.run.batch import DEFAULT_BATCH_SIZE, chunks, extract_chunk, extract_done_batches
+from pipeline.run.errors import EngineError
 
 ENGINES = ("local", "ray")
-
-
-class EngineError(RuntimeError):
-    """The run stopped part way (a worker died, the cluster went away): what is written
-    stays written, and ``--resume`` completes it."""
 
 
 # ---------------------------------------------------------------------------- processes
@@ -148,7 +145,7 @@ def run_extraction(
         if writer.done_ids:
             articles = _skip_done(articles, set(writer.done_ids), summary)
         if engine == "ray":
-            from pipeline.run.ray_engine import ray_batches
+            from pipeline.run.ray_data import ray_batches
 
             batches = ray_batches(
                 articles,

@@ -1,12 +1,9 @@
 """The Ray engine: the same extraction on Ray Data, on one machine or a cluster.
 
-Articles are read here (by the same reader as a local run, so ids, errors and line
-numbers are identical), shipped to Ray as JSON rows, and processed by
-``Dataset.map_batches`` with a callable class: each Ray worker builds
-:class:`RayExtractor` once, which loads the pipeline once (``nlp`` is never pickled),
-and runs the single-process path on each batch. Finished records come back as JSON
-lines in input order and are written by the same writer as a local run (append and
-flush per batch, ``--resume``, CSV tables).
+Articles are read here by the same reader as a local run, processed by Ray workers
+(:mod:`pipeline.run.ray_data`: each loads the pipeline once), and the finished records
+come back in input order to the same writer as a local run (append and flush per
+batch, ``--resume``, CSV tables): the records are those of a local run.
 
 Needs ``pip install 'communique[ray]'`` here and on every node of a cluster.
 
@@ -19,136 +16,14 @@ Needs ``pip install 'communique[ray]'`` here and on every node of a cluster.
 
 from __future__ import annotations
 
-import dataclasses
-import json
 import os
 from pathlib import Path
-from typing import Iterable, Iterator, Optional, Union
+from typing import Iterable, Optional, Union
 
 from pipeline.io.reading import Article
-from pipeline.run.batch import DEFAULT_BATCH_SIZE, Done, Summary, chunks, extract_chunk
-
-WINDOW = 5000  # articles handed to Ray at a time
-
-
-class RayExtractor:
-    """The ``map_batches`` callable: loads the pipeline once per Ray worker."""
-
-    def __init__(
-        self,
-        model: Optional[str] = None,
-        reference_date: Optional[str] = None,
-        batch_size: int = DEFAULT_BATCH_SIZE,
-    ):
-        from pipeline.model.loading import load
-
-        self.nlp = load(model)
-        self.reference_date = reference_date
-        self.batch_size = batch_size
-
-    def __call__(self, batch: dict) -> dict:
-        articles = [Article(**json.loads(row)) for row in batch["article"]]
-        done = [Done.of(r) for r in extract_chunk(self.nlp, articles, self.reference_date, self.batch_size)]
-        return {
-            "id": [d.id for d in done],
-            "line": [d.line for d in done],
-            "failed": [d.failed for d in done],
-            "counts": [json.dumps(d.counts) for d in done],
-        }
-
-
-def _check_reachable(address: str, timeout: float = 5.0) -> None:
-    """Fail fast on a ``host:port`` nobody listens on (``ray.init`` would retry at length)."""
-    import socket
-
-    from pipeline.run.engines import EngineError
-
-    if address in ("auto", "local"):
-        return
-    host, _, port = address.split("://", 1)[-1].rpartition(":")
-    if not host or not port.isdigit():
-        raise EngineError(f"--address {address!r}: want auto, HOST:PORT or ray://HOST:PORT")
-    try:
-        socket.create_connection((host.strip("[]"), int(port)), timeout=timeout).close()
-    except OSError as exc:
-        raise EngineError(f"cannot reach the Ray cluster at {address}: {exc}") from None
-
-
-def _connect(address: Optional[str], num_cpus: Optional[int]) -> None:
-    import ray
-
-    from pipeline.run.engines import EngineError
-
-    if address:
-        _check_reachable(address)
-    try:
-        if address:
-            ray.init(address=address, log_to_driver=False)
-        else:
-            ray.init(num_cpus=num_cpus, log_to_driver=False, include_dashboard=False)
-    except (ConnectionError, RuntimeError, ValueError) as exc:
-        where = f"the Ray cluster at {address}" if address else "a local Ray instance"
-        raise EngineError(f"cannot start or reach {where}: {exc}") from None
-
-
-def ray_batches(
-    articles: Iterable[Article],
-    *,
-    model: Optional[str] = None,
-    reference_date: Optional[str] = None,
-    batch_size: int = DEFAULT_BATCH_SIZE,
-    address: Optional[str] = None,
-    concurrency: int = 1,
-    window: int = WINDOW,
-) -> Iterator[list[Done]]:
-    """Serialized records in input order, computed by ``concurrency`` Ray workers.
-
-    Articles go to Ray ``window`` at a time, so the driver's memory stays bounded on any
-    number of articles (each window starts its worker pool afresh: one pipeline load
-    per worker per window).
-
-    Joins the cluster at ``address`` (``auto``, ``host:6379``, ``ray://host:10001``), or
-    starts a local Ray with ``concurrency`` CPUs when none is running.
-    """
-    import ray
-    import ray.data
-
-    if address:
-        _check_reachable(address)  # before anything else, whatever Ray state this process has
-    started_here = False
-    try:
-        for part in chunks(articles, window):
-            if not ray.is_initialized():
-                _connect(address, None if address else max(concurrency, 1))
-                started_here = True
-            ctx = ray.data.DataContext.get_current()
-            ctx.execution_options.preserve_order = True
-            ctx.enable_progress_bars = False
-            rows = [{"article": json.dumps(dataclasses.asdict(a))} for a in part]
-            # enough blocks to keep every worker busy, about one batch each
-            blocks = min(len(rows), max(-(-len(rows) // batch_size), 2 * max(concurrency, 1)))
-            dataset = ray.data.from_items(rows, override_num_blocks=blocks).map_batches(
-                RayExtractor,
-                fn_constructor_kwargs={
-                    "model": model,
-                    "reference_date": reference_date,
-                    "batch_size": batch_size,
-                },
-                batch_size=batch_size,
-                batch_format="numpy",
-                concurrency=max(concurrency, 1),
-                num_cpus=1,
-            )
-            for batch in dataset.iter_batches(batch_size=batch_size, batch_format="numpy"):
-                yield [
-                    Done(id=str(i), line=str(line), failed=bool(failed), counts=json.loads(counts))
-                    for i, line, failed, counts in zip(
-                        batch["id"], batch["line"], batch["failed"], batch["counts"]
-                    )
-                ]
-    finally:
-        if started_here:
-            ray.shutdown()
+from pipeline.io.results import Summary
+from pipeline.run.batch import DEFAULT_BATCH_SIZE
+from pipeline.run.engines import run_extraction
 
 
 def extract_with_ray(
@@ -166,8 +41,6 @@ def extract_with_ray(
 ) -> Summary:
     """Run the extraction of ``inputs`` (paths, globs or Articles) on Ray Data and write
     the JSONL ``output``; the records are those of a local run."""
-    from pipeline.run.engines import run_extraction
-
     return run_extraction(
         inputs,
         Path(output),

@@ -14,53 +14,23 @@ from pydantic import TypeAdapter, ValidationError
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from models import ArticleExtraction, Entity, Event, Figure, Quote, TemporalExpression, span_mismatch
+from models import ArticleExtraction, span_mismatch
 from pipeline.document.access import TEXT_KEY, results
-from pipeline.io.reading import Article, parse_front_matter
+from pipeline.document.reference_date import ReadingContext, reading_context
+from pipeline.io.reading import Article
+from pipeline.io.results import RECORD_TYPES
 
-RECORD_TYPES = {
-    "entities": Entity,
-    "dates": TemporalExpression,
-    "quotes": Quote,
-    "figures": Figure,
-    "events": Event,
-}
 _LIST_ADAPTERS = {kind: TypeAdapter(list[model]) for kind, model in RECORD_TYPES.items()}
 
 
-def reading_context(article: Article, reference_date: Optional[str] = None) -> dict:
-    """Dateline and document creation time: JSONL ``date`` > full dateline date >
-    ``reference_date`` (the ``--reference-date`` option)."""
-    given = article.date or reference_date
-    front = parse_front_matter(article.text, reference=given)
-    dateline = front.dateline
-    if article.date:
-        ref, source = article.date, "jsonl"
-    elif dateline is not None and dateline.date and not dateline.date.startswith("X"):
-        ref, source = dateline.date, "dateline"
-    elif reference_date:
-        ref, source = reference_date, "option"
-    else:
-        ref, source = None, "none"
-    warnings = []
-    if ref is None and article.text.strip():
-        warnings.append(
-            "no document date (no JSONL 'date', no dated dateline, no "
-            "--reference-date): relative dates are left unresolved"
-        )
-    return {
-        "reference_date": ref,
-        "reference_date_source": source,
-        "title": front.title,
-        # read by the structure component, so the front matter is parsed once
-        "title_spans": front.title_spans,
-        "dateline_spans": front.dateline_spans,
-        "dateline": dateline.model_dump() if dateline else None,
-        "warnings": warnings,
-    }
+def article_context(article: Article, reference_date: Optional[str] = None) -> ReadingContext:
+    """What the reader knows about ``article`` (:mod:`pipeline.document.reference_date`);
+    ``reference_date`` is the ``--reference-date`` option."""
+    return reading_context(article.text, article.date, reference_date)
 
 
 def prepare_doc(nlp: Language, article: Article, reference_date: Optional[str] = None) -> Doc:
+    """The tokenized Doc of ``article``, with what the reader knew, ready for the pipeline."""
     return attach_reading_context(nlp.make_doc(article.text), article, reference_date)
 
 
@@ -68,13 +38,13 @@ def attach_reading_context(doc: Doc, article: Article, reference_date: Optional[
     """Give a Doc made from ``article.text`` what the reader knew, and its text (spaCy's
     tokenizer keeps the text exactly, so no component joins the tokens to rebuild it)."""
     doc.user_data[TEXT_KEY] = article.text
-    doc._.communique_meta = reading_context(article, reference_date)
+    doc._.communique_meta = article_context(article, reference_date).as_meta()
     return doc
 
 
-def empty_record(article: Article, context: Optional[dict] = None) -> ArticleExtraction:
+def empty_record(article: Article, context: Optional[ReadingContext] = None) -> ArticleExtraction:
     """The record of an article that could not be processed: errors, empty lists."""
-    context = context or {}
+    context = context or ReadingContext()
     return ArticleExtraction(
         **_article_fields(article, context),
         warnings=list(article.warnings),
@@ -82,23 +52,25 @@ def empty_record(article: Article, context: Optional[dict] = None) -> ArticleExt
     )
 
 
-def _article_fields(article: Article, context: dict) -> dict:
+def _article_fields(article: Article, context: ReadingContext) -> dict:
     """The article-level fields of a record: what was read, and the reading context."""
     return {
         "id": article.id,
         "source_path": article.source_path,
         "line": article.line,
-        "title": article.title or context.get("title"),
+        "title": article.title or context.title,
         "text": article.text,
-        "dateline": context.get("dateline"),
-        "reference_date": context.get("reference_date"),
-        "reference_date_source": context.get("reference_date_source", "none"),
+        "dateline": context.dateline,
+        "reference_date": context.date.value,
+        "reference_date_source": context.date.source,
     }
 
 
 def to_record(article: Article, doc: Doc) -> ArticleExtraction:
-    context = doc._.communique_meta or {}
-    warnings = list(article.warnings) + list(context.get("warnings", []))
+    """The validated record of a processed Doc; items that fail validation or whose
+    offsets do not match the text are dropped with a warning."""
+    context = ReadingContext.from_meta(doc._.communique_meta)
+    warnings = list(article.warnings) + context.warnings
     lists: dict[str, list] = {}
     for kind, model in RECORD_TYPES.items():
         items = []

@@ -1,0 +1,72 @@
+"""Decoding article bytes: UTF-8 (with or without BOM), UTF-16, else cp1252.
+
+>>> decode_bytes("café".encode("utf-8"))
+('café', [])
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+
+class ReadError(Exception):
+    """A whole input (file or path) could not be read."""
+
+
+# ---------------------------------------------------------------------------- decoding
+
+
+def decode_bytes(data: bytes, name: str = "<bytes>") -> tuple[str, list[str]]:
+    """Decode article bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252.
+
+    Returns ``(text, warnings)``; raises :class:`ReadError` for binary data.
+
+    >>> decode_bytes("café".encode("utf-8"))
+    ('café', [])
+    >>> decode_bytes(b"caf\\xe9")[0]
+    'café'
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace"), []
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), []
+        except UnicodeDecodeError as exc:
+            raise ReadError(f"{name}: invalid UTF-16 after its byte order mark ({exc.reason})") from None
+    if b"\x00" in data:
+        guess = _utf16_without_bom(data)
+        if guess is not None:
+            return guess, [f"{name}: UTF-16 without a byte order mark; decoded by guess"]
+        pos = data.index(b"\x00")
+        raise ReadError(f"{name}: binary data (NUL byte at offset {pos}), not a text article")
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        text = data.decode("cp1252", errors="replace")
+        return text, [
+            f"{name}: line {line}: invalid UTF-8 (byte 0x{data[exc.start]:02x} at offset "
+            f"{exc.start}); decoded as cp1252"
+        ]
+
+
+def _utf16_without_bom(data: bytes) -> Optional[str]:
+    """The text of UTF-16 bytes that carry no byte order mark, when they clearly are (NULs
+    on one side, nearly all printable), else None."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    even_nuls = data[0::2].count(0) / (len(data) / 2)
+    odd_nuls = data[1::2].count(0) / (len(data) / 2)
+    encoding = (
+        "utf-16-le"
+        if odd_nuls > 0.6 and even_nuls < 0.05
+        else ("utf-16-be" if even_nuls > 0.6 and odd_nuls < 0.05 else None)
+    )
+    if encoding is None:
+        return None
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    printable = sum(c.isprintable() or c in "\r\n\t" for c in text)
+    return text if "\x00" not in text and printable >= 0.95 * len(text) else None

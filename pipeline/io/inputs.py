@@ -1,0 +1,73 @@
+"""What the inputs name: files, directories searched recursively, globs, ``-`` (stdin).
+
+>>> [str(p) for p, error in expand_inputs(["-"])]
+['-']
+"""
+
+from __future__ import annotations
+
+import errno
+import glob
+import os
+from pathlib import Path
+from typing import Iterable, Iterator, Optional
+
+ARTICLE_SUFFIXES = (".txt", ".jsonl")
+
+
+def expand_inputs(inputs: Iterable[str]) -> Iterator[tuple[Path, Optional[str]]]:
+    """Yield ``(path, None)`` per article file, or ``(path, error)`` for a bad input.
+
+    Directories are searched recursively for ``*.txt`` and ``*.jsonl`` in sorted order;
+    globs are expanded; ``-`` stands for stdin (yielded as ``Path("-")``).
+    """
+    for item in inputs:
+        if item == "-":
+            yield Path("-"), None
+            continue
+        if any(ch in item for ch in "*?[") and not os.path.exists(item):
+            matches = sorted(glob.glob(item, recursive=True))
+            if not matches:
+                yield Path(item), f"{item}: no files match this pattern"
+            for match in matches:
+                yield from expand_inputs([match])
+            continue
+        path = Path(item)
+        if path.is_symlink() and not path.exists():
+            yield path, f"{item}: {_link_problem(path)}"
+        elif not path.exists():
+            yield path, f"{item}: no such file or directory"
+        elif path.is_dir():
+            found = sorted(_walk(path))
+            if not found:
+                yield path, f"{item}: directory holds no *.txt or *.jsonl articles"
+            for file in found:
+                if file.is_symlink() and not file.exists():
+                    yield file, f"{file}: {_link_problem(file)}"
+                else:
+                    yield file, None
+        else:
+            yield path, None
+
+
+def _link_problem(path: Path) -> str:
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symbolic link loop"
+    return "broken symbolic link (its target does not exist)"
+
+
+def _walk(root: Path) -> Iterator[Path]:
+    seen = set()
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
+        real = os.path.realpath(dirpath)
+        if real in seen:  # symlink loop
+            dirnames[:] = []
+            continue
+        seen.add(real)
+        dirnames.sort()
+        for name in filenames:
+            if name.endswith(ARTICLE_SUFFIXES) and not name.startswith("."):
+                yield Path(dirpath) / name
