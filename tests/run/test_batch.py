@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, run
+from helpers import ROOT, run
 
 from pipeline.io.output import OutputError, csv_cell, repair_jsonl, side_paths
 from pipeline.io.reading import Article
