@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT, SEED_ARTICLE
+from helpers import ROOT, SEED_ARTICLE
 
 
 def communique(*args, stdin=None, cwd=ROOT):

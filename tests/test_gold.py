@@ -7,7 +7,7 @@ improves, never lower them to make a change pass.
 from __future__ import annotations
 
 import pytest
-from conftest import CORPUS
+from helpers import CORPUS
 
 from pipeline.evaluation import evaluate, load_records, predict_gold_articles
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import run
+from helpers import run
 
 from models import ArticleExtraction
 from pipeline import extract, extract_dates, extract_many

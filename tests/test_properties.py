@@ -3,7 +3,7 @@ emits satisfies ``text == source[start:end]`` (and the record validates)."""
 
 from __future__ import annotations
 
-from conftest import run
+from helpers import run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

@@ -93,7 +93,7 @@ def test_committed_json_schema_is_current():
 
 
 def test_gold_follows_the_schema():
-    from conftest import CORPUS
+    from helpers import CORPUS
 
     for path in (CORPUS / "gold").glob("*.json"):
         ArticleExtraction.model_validate(json.loads(path.read_text(encoding="utf-8")))

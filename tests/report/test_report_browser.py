@@ -13,7 +13,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT, SEED_ARTICLE
+from helpers import ROOT, SEED_ARTICLE
 from test_report import EVIL, evil_record
 
 BROWSER = next(filter(None, map(shutil.which, ("chromium", "chromium-browser"))), None)

@@ -234,7 +234,7 @@ def test_front_matter(text, dateline_date, title):
 
 
 def test_titles_and_date_lines_are_never_mined(nlp):
-    from conftest import run
+    from helpers import run
 
     text = (
         " date 2024-05-16 Leaders meet in Beijing, sign 12 deals\nThe president met the "

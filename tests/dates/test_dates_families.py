@@ -6,7 +6,7 @@ One row per phenomenon, with our own sentences. The document date is a Wednesday
 from __future__ import annotations
 
 import pytest
-from conftest import run
+from helpers import run
 
 from pipeline.document.access import results
 

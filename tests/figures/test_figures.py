@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import run
+from helpers import run
 
 from models import Figure
 from pipeline.document.access import results

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 import spacy
-from conftest import CORPUS
+from helpers import CORPUS
 from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
 
 from pipeline.io.reading import read_inputs

@@ -27,7 +27,7 @@ def test_cli_engine_ray_matches_the_local_engine(tmp_path):
     import subprocess
     import sys
 
-    from conftest import ROOT
+    from helpers import ROOT
 
     src = tmp_path / "in.jsonl"
     src.write_text(

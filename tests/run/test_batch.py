@@ -1,4 +1,6 @@
-"""Batch runs: streaming, worker processes, resumable output, CSV side tables, exit codes."""
+"""Batch runs: streaming, worker processes, resumable output, CSV side tables, exit codes.
+
+Repairing a cut JSONL and escaping CSV cells, without a run, are in tests/io/test_output.py."""
 
 from __future__ import annotations
 
@@ -8,9 +10,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, run
+from helpers import ROOT, run
 
-from pipeline.io.output import OutputError, csv_cell, repair_jsonl, side_paths
+from pipeline.io.output import OutputError, side_paths
 from pipeline.io.reading import Article
 from pipeline.run.engines import run_extraction
 
@@ -77,34 +79,6 @@ def test_resume_after_a_crash_completes_each_article_exactly_once(tmp_path, nlp,
     assert _records(out) == expected
 
 
-@pytest.mark.parametrize(
-    "content, ids, dropped",
-    [
-        ('{"id": "a"}\n{"id": "b"}\n', {"a", "b"}, 0),
-        ('{"id": "a"}\n{"id": "b', {"a"}, 1),
-        ('{"id": "a"}\n{"id": "b"}', {"a"}, 1),
-        ('{"id": "a"}\ngarbage\n{"id": "c"}\n', {"a", "c"}, 1),
-        ('{"id": "a"}\n\n\n', {"a"}, 0),
-        ("", set(), 0),
-    ],
-    ids=[
-        "intact",
-        "truncated-last-line",
-        "last-line-without-newline-is-redone",
-        "broken-line-in-the-middle-rewritten",
-        "trailing-blank-lines",
-        "empty-file",
-    ],
-)
-def test_repair_keeps_complete_records_only(tmp_path, content, ids, dropped):
-    path = tmp_path / "out.jsonl"
-    path.write_text(content, encoding="utf-8")
-    assert repair_jsonl(path) == (ids, dropped)
-    kept = [json.loads(line)["id"] for line in path.read_text(encoding="utf-8").splitlines() if line]
-    assert set(kept) == ids and len(kept) == len(ids)
-    assert path.read_text(encoding="utf-8").endswith("\n") or not kept
-
-
 def test_existing_output_needs_force_or_resume(tmp_path, nlp):
     out = tmp_path / "out.jsonl"
     out.write_text('{"id": "old"}\n', encoding="utf-8")
@@ -124,37 +98,6 @@ def test_failed_articles_are_records_with_errors(tmp_path, nlp):
     records = {r["id"]: r for r in _records(out)}
     assert summary.failed == 1 and records["bad"]["errors"] == ["bad.txt: empty article (no text)"]
     assert records["bad"]["entities"] == [] and records["a1"]["errors"] == []
-
-
-@pytest.mark.parametrize(
-    "value, expected",
-    [
-        ("=SUM(A1:A2)", "'=SUM(A1:A2)"),
-        ("+1 555 0100", "'+1 555 0100"),
-        ("-2+3", "'-2+3"),
-        ("@cmd", "'@cmd"),
-        ("\t=1", "'\t=1"),
-        ("Xi Jinping", "Xi Jinping"),
-        (-3.5, -3.5),
-        (12, 12),
-        (None, ""),
-        (["=a", "b"], "'=a; b"),
-    ],
-    ids=[
-        "equals",
-        "plus",
-        "minus",
-        "at",
-        "tab",
-        "plain-text",
-        "negative-number-stays-number",
-        "int",
-        "none-is-empty",
-        "list-joined-then-escaped",
-    ],
-)
-def test_csv_cells_are_escaped_against_formula_injection(value, expected):
-    assert csv_cell(value) == expected
 
 
 def test_csv_tables_next_to_the_jsonl_and_path_like_ids_stay_inside(tmp_path, nlp):

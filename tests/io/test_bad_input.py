@@ -1,4 +1,6 @@
-"""Bad input: a clear error naming the file (and line), and the batch goes on."""
+"""Bad input: a clear error naming the file (and line), and the batch goes on.
+
+Long articles cut into parts are in tests/run/test_chunking.py."""
 
 from __future__ import annotations
 
@@ -6,8 +8,7 @@ import os
 
 import pytest
 
-from pipeline.io.reading import Article, read_inputs
-from pipeline.run.chunking import merge_records, split_points
+from pipeline.io.reading import read_inputs
 
 
 def _write(path, data: bytes):
@@ -83,46 +84,6 @@ def test_jsonl_very_long_line_and_bad_lines_keep_going(tmp_path):
     assert "in.jsonl: line 2" in articles[1].errors[0]
 
 
-@pytest.mark.parametrize(
-    "text, limit",
-    [
-        ("One.\n\nTwo.\n\nThree.", 8),
-        ("a b c d e f g h", 4),
-        ("x" * 50, 10),
-        ("Para one is here.\r\n\r\nPara two is here.", 20),
-    ],
-    ids=["paragraphs", "spaces-only", "no-boundary-at-all", "crlf-paragraphs"],
-)
-def test_split_points_cover_the_text_within_the_limit(text, limit):
-    parts = split_points(text, limit)
-    assert parts[0][0] == 0 and parts[-1][1] == len(text)
-    assert all(a[1] == b[0] for a, b in zip(parts, parts[1:]))
-    assert all(0 < end - start <= limit for start, end in parts)
-
-
-def test_merged_records_keep_offsets_exact():
-    from models import ArticleExtraction, Figure
-
-    text = "First part has 5 ships.\n\nSecond part has 7 ships."
-    (a, b) = split_points(text, 30)
-    part_records = []
-    for start, end in (a, b):
-        chunk = text[start:end]
-        i = chunk.index(next(c for c in chunk if c.isdigit()))
-        part_records.append(
-            (
-                start,
-                ArticleExtraction(
-                    id="p",
-                    text=chunk,
-                    figures=[Figure(text=chunk[i], start=i, end=i + 1, value=float(chunk[i]))],
-                ),
-            )
-        )
-    merged = merge_records(ArticleExtraction(id="full", text=text), part_records)
-    assert [(f.text, text[f.start : f.end]) for f in merged.figures] == [("5", "5"), ("7", "7")]
-
-
 def test_jsonl_is_streamed_and_a_non_utf8_line_is_a_warning_on_that_line(tmp_path):
     path = _write(
         tmp_path / "mixed.jsonl",
@@ -134,23 +95,3 @@ def test_jsonl_is_streamed_and_a_non_utf8_line_is_a_warning_on_that_line(tmp_pat
     assert (a.id, a.warnings) == ("a", [])
     assert b.text == "Café talks." and "mixed.jsonl: line 2: invalid UTF-8" in b.warnings[0]
     assert c.text == "Third \u2028 line." and not c.errors
-
-
-def test_long_article_is_processed_in_parts_with_exact_offsets(nlp, monkeypatch):
-    import pipeline.run.batch as batch
-
-    monkeypatch.setattr(batch, "CHUNK_CHARS", 400)
-    paragraph = (
-        "Chinese President Xi Jinping met Kenyan President William Ruto on Monday. "
-        "The two countries signed {n} agreements worth $3 billion."
-    )
-    text = "NAIROBI, May 14 (Xinhua) -- " + "\n\n".join(paragraph.format(n=n) for n in range(5, 25))
-    (record,) = batch.extract_articles([Article(id="long", text=text)], nlp, reference_date="2024-05-20")
-    assert not record.errors and "parts" in record.warnings[-1]
-    assert record.dateline.place == "NAIROBI"
-    numbers = sorted(f.value for f in record.figures if f.kind == "count" and f.counted == "agreements")
-    assert numbers == [float(n) for n in range(5, 25)]
-    for kind in ("entities", "dates", "quotes", "figures", "events"):
-        for item in getattr(record, kind):
-            assert text[item.start : item.end] == item.text
-    assert {d.value for d in record.dates} == {"2024-05-13"}

@@ -5,7 +5,7 @@ family, with our own wire-style sentences."""
 from __future__ import annotations
 
 import pytest
-from conftest import run
+from helpers import run
 
 from pipeline.document.access import results
 

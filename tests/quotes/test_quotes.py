@@ -8,7 +8,7 @@ Each row is one phenomenon in wire-news style; ``expected`` lists
 from __future__ import annotations
 
 import pytest
-from conftest import run
+from helpers import run
 
 from pipeline.document.access import results
 

@@ -1,0 +1,68 @@
+"""Output files without a run: a JSONL cut by a crash is repaired, CSV cells are escaped."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from pipeline.io.output import csv_cell, repair_jsonl
+
+
+@pytest.mark.parametrize(
+    "content, ids, dropped",
+    [
+        ('{"id": "a"}\n{"id": "b"}\n', {"a", "b"}, 0),
+        ('{"id": "a"}\n{"id": "b', {"a"}, 1),
+        ('{"id": "a"}\n{"id": "b"}', {"a"}, 1),
+        ('{"id": "a"}\ngarbage\n{"id": "c"}\n', {"a", "c"}, 1),
+        ('{"id": "a"}\n\n\n', {"a"}, 0),
+        ("", set(), 0),
+    ],
+    ids=[
+        "intact",
+        "truncated-last-line",
+        "last-line-without-newline-is-redone",
+        "broken-line-in-the-middle-rewritten",
+        "trailing-blank-lines",
+        "empty-file",
+    ],
+)
+def test_repair_keeps_complete_records_only(tmp_path, content, ids, dropped):
+    path = tmp_path / "out.jsonl"
+    path.write_text(content, encoding="utf-8")
+    assert repair_jsonl(path) == (ids, dropped)
+    kept = [json.loads(line)["id"] for line in path.read_text(encoding="utf-8").splitlines() if line]
+    assert set(kept) == ids and len(kept) == len(ids)
+    assert path.read_text(encoding="utf-8").endswith("\n") or not kept
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("=SUM(A1:A2)", "'=SUM(A1:A2)"),
+        ("+1 555 0100", "'+1 555 0100"),
+        ("-2+3", "'-2+3"),
+        ("@cmd", "'@cmd"),
+        ("\t=1", "'\t=1"),
+        ("Xi Jinping", "Xi Jinping"),
+        (-3.5, -3.5),
+        (12, 12),
+        (None, ""),
+        (["=a", "b"], "'=a; b"),
+    ],
+    ids=[
+        "equals",
+        "plus",
+        "minus",
+        "at",
+        "tab",
+        "plain-text",
+        "negative-number-stays-number",
+        "int",
+        "none-is-empty",
+        "list-joined-then-escaped",
+    ],
+)
+def test_csv_cells_are_escaped_against_formula_injection(value, expected):
+    assert csv_cell(value) == expected

@@ -1,0 +1,68 @@
+"""Long articles: cut into parts within the limit, run part by part, merged with exact offsets."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.io.reading import Article
+from pipeline.run.chunking import merge_records, split_points
+
+
+@pytest.mark.parametrize(
+    "text, limit",
+    [
+        ("One.\n\nTwo.\n\nThree.", 8),
+        ("a b c d e f g h", 4),
+        ("x" * 50, 10),
+        ("Para one is here.\r\n\r\nPara two is here.", 20),
+    ],
+    ids=["paragraphs", "spaces-only", "no-boundary-at-all", "crlf-paragraphs"],
+)
+def test_split_points_cover_the_text_within_the_limit(text, limit):
+    parts = split_points(text, limit)
+    assert parts[0][0] == 0 and parts[-1][1] == len(text)
+    assert all(a[1] == b[0] for a, b in zip(parts, parts[1:]))
+    assert all(0 < end - start <= limit for start, end in parts)
+
+
+def test_merged_records_keep_offsets_exact():
+    from models import ArticleExtraction, Figure
+
+    text = "First part has 5 ships.\n\nSecond part has 7 ships."
+    (a, b) = split_points(text, 30)
+    part_records = []
+    for start, end in (a, b):
+        chunk = text[start:end]
+        i = chunk.index(next(c for c in chunk if c.isdigit()))
+        part_records.append(
+            (
+                start,
+                ArticleExtraction(
+                    id="p",
+                    text=chunk,
+                    figures=[Figure(text=chunk[i], start=i, end=i + 1, value=float(chunk[i]))],
+                ),
+            )
+        )
+    merged = merge_records(ArticleExtraction(id="full", text=text), part_records)
+    assert [(f.text, text[f.start : f.end]) for f in merged.figures] == [("5", "5"), ("7", "7")]
+
+
+def test_long_article_is_processed_in_parts_with_exact_offsets(nlp, monkeypatch):
+    import pipeline.run.batch as batch
+
+    monkeypatch.setattr(batch, "CHUNK_CHARS", 400)
+    paragraph = (
+        "Chinese President Xi Jinping met Kenyan President William Ruto on Monday. "
+        "The two countries signed {n} agreements worth $3 billion."
+    )
+    text = "NAIROBI, May 14 (Xinhua) -- " + "\n\n".join(paragraph.format(n=n) for n in range(5, 25))
+    (record,) = batch.extract_articles([Article(id="long", text=text)], nlp, reference_date="2024-05-20")
+    assert not record.errors and "parts" in record.warnings[-1]
+    assert record.dateline.place == "NAIROBI"
+    numbers = sorted(f.value for f in record.figures if f.kind == "count" and f.counted == "agreements")
+    assert numbers == [float(n) for n in range(5, 25)]
+    for kind in ("entities", "dates", "quotes", "figures", "events"):
+        for item in getattr(record, kind):
+            assert text[item.start : item.end] == item.text
+    assert {d.value for d in record.dates} == {"2024-05-13"}
