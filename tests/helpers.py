@@ -20,3 +20,13 @@ def run(nlp, text: str, reference_date: str | None = None):
     from pipeline.run.records import prepare_doc
 
     return nlp(prepare_doc(nlp, Article(id="t", text=text), reference_date))
+
+
+def by_name(event: dict) -> dict:
+    """An event record with its coded participants as plain names, for table rows that
+    compare who takes part (``{"name": "Xi Jinping", ...}`` -> ``"Xi Jinping"``)."""
+    return dict(
+        event,
+        actors=[p["name"] for p in event["actors"]],
+        recipients=[p["name"] for p in event["recipients"]],
+    )

@@ -28,6 +28,7 @@ PLANNED_ACOMP = {"due", "set", "scheduled", "expected", "poised"}
 VERBAL = {"VERB", "AUX"}
 VERBAL_OR_NOMINAL = VERBAL | {"NOUN", "PROPN"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 MEASURE_NOUNS = frozenset(read_json("events_cameo.json")["measure_nouns"])
 # "Israel is opposed to ...", "is committed to ...": a state of the subject, not a passive
 STATIVE = frozenset(
@@ -53,7 +54,9 @@ def clause_verb(token: Token) -> Optional[Token]:
     return None
 
 
-def verb_actors(verb: Token, m: Mentions, depth: int = 0) -> list[str]:
+def verb_actors(verb: Token, m: Mentions, depth: int = 0, raised: bool = False) -> list[str]:
+    """Actors of a verbal trigger; ``raised``: asked for the infinitive it governs, whose
+    subject is its passive subject ("the two sides are expected to sign")."""
     if depth > 5:
         return []
     out: list[str] = []
@@ -67,7 +70,7 @@ def verb_actors(verb: Token, m: Mentions, depth: int = 0) -> list[str]:
             for pobj in m.tree.children(child):
                 if pobj.dep_ == "pobj":
                     out += m.of_phrase(pobj)
-        elif dep in SUBJECTS and not (passive and dep == "nsubjpass"):
+        elif dep in SUBJECTS and not (passive and dep == "nsubjpass" and not raised):
             if child.tag_ in {"WDT", "WP"} and verb.dep_ == "relcl":
                 out += m.of_phrase(verb.head)
             else:
@@ -82,6 +85,13 @@ def verb_actors(verb: Token, m: Mentions, depth: int = 0) -> list[str]:
                         for n in m.of_phrase(o)
                     ]
                 out += found
+    if not out and not any(d in SUBJECTS for d in deps):  # "Nauru agreed": a subject the parser misread
+        out += [
+            n
+            for c, d in zip(children, deps)
+            if d in {"advmod", "npadvmod", "dep"} and c.i < verb.i and m.label(c) in ACTOR_LABELS
+            for n in m.of(c)
+        ]
     head = verb.head
     if out or head.i == verb.i:
         return list(dict.fromkeys(out))
@@ -96,7 +106,7 @@ def verb_actors(verb: Token, m: Mentions, depth: int = 0) -> list[str]:
             head = head.head
             pos = head.pos_
         if pos in VERBAL:
-            return verb_actors(head, m, depth + 1)
+            return verb_actors(head, m, depth + 1, raised=dep == "xcomp")
         if pos in {"NOUN", "PROPN"}:
             return noun_actors(head, m, depth + 1)
     return []

@@ -67,6 +67,7 @@ WORKING_KEYS = (
     "_sent_index",
     "_last_sent_index",
     "_counted",
+    "_pair",
 )  # dropped from the records
 
 
@@ -458,7 +459,7 @@ class EventExtractor:
             if not_an_event(e["_tok"], e["type"], e["mode"], self._tree, self.senses):
                 continue
             coded = {n: coder.code(n) for n in e["actors"] + e["recipients"]}
-            if not e["location"] and not political(
+            if not e["location"] and not e.get("_pair") and not political(
                 e["type"], list(coded.values()), coder.labels, self.senses
             ):
                 continue  # nobody to attach, and no place ("the next summit will be held in Tashkent")
@@ -514,6 +515,7 @@ class EventExtractor:
             for role in ("actors", "recipients"):
                 if PAIR not in e[role]:
                     continue
+                e["_pair"] = True  # "the two countries signed": parties the text has, named or not
                 before = [p for p in events[:i] if p["_sent"] >= e["_sent"] - 200]
                 found: list[str] = []
                 if before:

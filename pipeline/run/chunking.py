@@ -72,6 +72,9 @@ def merge_records(
                 for key in _SHIFTED:
                     if shifted.get(key) is not None:
                         shifted[key] += offset
+                for mention in shifted.get("mentions") or ():  # an event's every mention
+                    mention["start"] += offset
+                    mention["end"] += offset
                 data[kind].append(shifted)
         data["warnings"].extend(w for w in part.warnings if w not in data["warnings"])
         data["errors"].extend(e for e in part.errors if e not in data["errors"])

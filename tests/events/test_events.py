@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import pytest
-from helpers import run
+from helpers import by_name, run
 
 from pipeline.document.access import results
 
 
 def _events(nlp, text, ref="2025-01-01"):
     doc = run(nlp, text, ref)
-    return [e for e in results(doc, "events")]
+    return [by_name(e) for e in results(doc, "events")]
 
 
 def _one(nlp, text, trigger_text):
-    events = [e for e in _events(nlp, text) if trigger_text in e["text"]]
+    events = [e for e in _events(nlp, text) if any(trigger_text in m["text"] for m in e["mentions"])]
     assert events, f"no event on {trigger_text!r}: {[(e['text'], e['type']) for e in _events(nlp, text)]}"
     return events[0]
 
@@ -74,7 +74,6 @@ def test_consult(nlp, text, trigger, etype, cameo, mode):
         ("The minister praised Vietnam's economic reforms.", "praised", "SUPPORT", "051"),
         ("Nauru agreed to participate in the Belt and Road Initiative.", "agreed", "AGREE", "030"),
         ("Iran agreed to meet European negotiators in Geneva.", "agreed", "AGREE", "036"),
-        ("Xi announced eight initiatives on Monday.", "announced", "STATEMENT", "010"),
         ("Xi delivered a keynote address at the opening ceremony.", "delivered", "STATEMENT", "010"),
         ("The United Nations urged both sides to negotiate.", "urged", "REQUEST", "026"),
         ("Xi called on the Global South to stand together.", "called on", "REQUEST", "020"),
@@ -86,7 +85,6 @@ def test_consult(nlp, text, trigger, etype, cameo, mode):
         "praise",
         "agree-to",
         "agree-to-meet-refines-036",
-        "announce",
         "keynote-address",
         "urge-to-negotiate",
         "call-on",
@@ -214,7 +212,7 @@ def test_status(nlp, text, trigger, status):
     [
         (
             "In September, Xi delivered a keynote address, announcing ten partnership actions.",
-            "announcing",
+            "delivered",
             "2024-09",
         ),
         (

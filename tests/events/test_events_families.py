@@ -5,17 +5,17 @@ family, with our own wire-style sentences."""
 from __future__ import annotations
 
 import pytest
-from helpers import run
+from helpers import by_name, run
 
 from pipeline.document.access import results
 
 
 def _events(nlp, text, ref="2025-01-01"):
-    return list(results(run(nlp, text, ref), "events"))
+    return [by_name(e) for e in results(run(nlp, text, ref), "events")]
 
 
 def _one(nlp, text, trigger_text):
-    events = [e for e in _events(nlp, text) if trigger_text in e["text"]]
+    events = [e for e in _events(nlp, text) if any(trigger_text in m["text"] for m in e["mentions"])]
     assert events, f"no event on {trigger_text!r}: {[(e['text'], e['type']) for e in _events(nlp, text)]}"
     return events[0]
 
@@ -389,9 +389,9 @@ def test_triggers_without_an_event_reading(nlp, text, absent):
         (
             "Chinese President Xi Jinping met Brazilian President Lula da Silva in Brasilia. The two leaders held "
             "talks on trade.",
-            "talks",
-            ["Xi Jinping", "Lula da Silva"],
-            [],
+            "talks",  # one happening told twice: the meeting keeps who met whom
+            ["Xi Jinping"],
+            ["Lula da Silva"],
         ),
         (
             "Chinese Premier Li Qiang met Kazakh President Kassym-Jomart Tokayev. The two sides signed 30 "
@@ -402,8 +402,8 @@ def test_triggers_without_an_event_reading(nlp, text, absent):
         ),
         (
             "Chinese President Xi Jinping flew to Rio. During Xi's visit to Brazil, the two heads of state "
-            "announced new partnerships.",
-            "announced",
+            "signed new partnership agreements.",
+            "signed",
             ["Xi Jinping", "Brazil"],
             [],
         ),
