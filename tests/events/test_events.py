@@ -98,7 +98,7 @@ def test_cooperative_and_verbal(nlp, text, trigger, etype, cameo):
 @pytest.mark.parametrize(
     "text, trigger, etype, cameo",
     [
-        ("The European Union imposed sanctions on Russian banks on Friday.", "imposed", "COERCE", "163"),
+        ("The European Union imposed sanctions on Russian banks on Friday.", "imposed", "SANCTION", "163"),
         ("Washington lifted sanctions on Syria last month.", "lifted", "RETREAT", "085"),
         ("The foreign ministry condemned the attack on the embassy.", "condemned", "ACCUSE", "111"),
         ("Lithuania expelled three Russian diplomats on Monday.", "expelled", "SANCTION", "166"),

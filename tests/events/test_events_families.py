@@ -225,7 +225,7 @@ def test_group_actors(nlp, text, trigger, actors):
         (
             "The European Union extended sanctions on Iran for six months.",
             "extended",
-            "COERCE",
+            "SANCTION",
             "163",
             ["European Union"],
             ["Iran"],
@@ -233,7 +233,7 @@ def test_group_actors(nlp, text, trigger, actors):
         (
             "The United States imposed new sanctions on Russia on Tuesday.",
             "imposed",
-            "COERCE",
+            "SANCTION",
             "163",
             ["United States"],
             ["Russia"],
@@ -241,7 +241,7 @@ def test_group_actors(nlp, text, trigger, actors):
         (
             "Canada slapped sanctions against Venezuelan officials.",
             "slapped",
-            "COERCE",
+            "SANCTION",
             "163",
             ["Canada"],
             ["Venezuela"],
@@ -249,7 +249,7 @@ def test_group_actors(nlp, text, trigger, actors):
         (
             "Washington is weighing whether to add 15 Chinese firms to an export blacklist.",
             "add",
-            "COERCE",
+            "SANCTION",
             "163",
             ["United States"],
             ["Chinese firms"],
