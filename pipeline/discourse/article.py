@@ -195,7 +195,10 @@ class Discourse:
         end = self.sent_starts[k + 1] if k + 1 < len(self.sent_starts) else len(self.doc)
         return self.sent_starts[k], end
 
-    def pronoun(self, tok: Token) -> Optional[str]:
+    def pronoun(self, tok: Token, things_as_subjects: bool = False) -> Optional[str]:
+        """The person (``he``, ``she``), organisation or state (``it``) or pair (``they``) a
+        pronoun stands for; ``things_as_subjects``: ``it`` only for an organisation or state
+        that was a subject (else it is likely a thing: "the resolution ... It imposes")."""
         kind = self.lex.pronouns[tok.lower_]
         if kind == "p":
             return self.last_pair(tok.i, self.persons, 3)
@@ -214,6 +217,8 @@ class Discourse:
             if not found:
                 continue
             subjects = [f for f in found if self._in_subject(f[0], f[1])]
+            if kind == "o" and things_as_subjects and not subjects:
+                return None
             best = (subjects or found)[0][2]
             if kind in ("m", "f") and self.info.get(best, {}).get("gender") is None:
                 self.info[best]["gender"] = kind

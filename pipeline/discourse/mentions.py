@@ -371,7 +371,7 @@ class Mentions:
             if low in PLURAL_PRONOUNS:
                 return self._plural_antecedent(token) or [PAIR]  # else: the participants in context
             if low in PRONOUNS or low in {"it", "its"}:  # asked of the discourse, as for a speaker
-                found = self.discourse.pronoun(token)
+                found = self.discourse.pronoun(token, things_as_subjects=True)
                 if found:
                     return [found]
             return self.last_person(token.i) if low in PRONOUNS else []

@@ -29,6 +29,8 @@ VERBAL = {"VERB", "AUX"}
 VERBAL_OR_NOMINAL = VERBAL | {"NOUN", "PROPN"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
+# verbs whose subject undergoes their object act ("faces trial", "awaits extradition")
+PATIENT_VERBS = frozenset(read_json("events_cameo.json")["patient_verbs"])
 MEASURE_NOUNS = frozenset(read_json("events_cameo.json")["measure_nouns"])
 # "Israel is opposed to ...", "is committed to ...": a state of the subject, not a passive
 STATIVE = frozenset(
@@ -112,15 +114,20 @@ def verb_actors(verb: Token, m: Mentions, depth: int = 0, raised: bool = False) 
     return []
 
 
-def noun_actors(noun: Token, m: Mentions, depth: int = 0, agent_from: bool = False) -> list[str]:
+def noun_actors(
+    noun: Token, m: Mentions, depth: int = 0, agent_from: bool = False, patient: bool = False
+) -> list[str]:
     """Actors of a nominal trigger; ``agent_from``: its ``from`` phrase is the agent
-    ("protests from rights groups", "a threat from Pyongyang"), not a source place."""
+    ("protests from rights groups", "a threat from Pyongyang"), not a source place;
+    ``patient``: its possessor is who undergoes it ("Lai's trial", "his arrest"), and its
+    verb's subject acts only through a light verb ("police made the arrest")."""
     if depth > 5:
         return []
     out: list[str] = []
     for child in m.tree.children(noun):
         if child.dep_ == "poss":
-            out += m.of_phrase(child)
+            if not patient:
+                out += m.of_phrase(child)
         elif child.dep_ in {"prep", "agent"} and (
             child.lower_ == "by" or (agent_from and child.lower_ == "from")
         ):
@@ -147,6 +154,8 @@ def noun_actors(noun: Token, m: Mentions, depth: int = 0, agent_from: bool = Fal
     if head.i == noun.i:
         return []
     if head.pos_ in VERBAL and noun.dep_ in {"dobj", "obj", "attr", "nsubjpass", "conj"} | {"dative"}:
+        if patient and head.lemma_.lower() in PATIENT_VERBS:
+            return []  # "Zamora faces trial": the subject undergoes it
         return verb_actors(head, m, depth + 1)
     if (
         noun.dep_ == "pobj"
@@ -172,11 +181,15 @@ def recipients(
     object_is_recipient: bool,
     particle: Optional[Token] = None,
     on_targets: frozenset = frozenset(),
+    patient: bool = False,
 ) -> list[str]:
     """Objects and with/to/against phrases; the ``on`` phrase of a sanction-like trigger or
     object ("imposed sanctions on Russia", "an attack on the embassy"); people conjoined to a
-    place ("met Putin in Moscow and Zelenskiy in Kyiv")."""
+    place ("met Putin in Moscow and Zelenskiy in Kyiv"); for a nominal trigger undergone by
+    someone (``patient``), its possessor, ``of`` phrase and the subject of "faces trial"."""
     out: list[str] = []
+    if patient and trigger.pos_ not in VERBAL:
+        out += patients(trigger, m)
     on_heads = [t for t in (trigger, consumed) if t is not None and t.lemma_.lower() in on_targets]
     if on_heads and trigger.pos_ in VERBAL:
         on_heads.append(trigger)
@@ -210,6 +223,20 @@ def recipients(
     if out:
         out += _people_beside_places(trigger, m)
     return list(dict.fromkeys(out))
+
+
+def patients(noun: Token, m: Mentions) -> list[str]:
+    """Who undergoes a nominal act: "Lai's trial", "the arrest of Zamora", "Zamora faces trial"."""
+    out: list[str] = []
+    for child in m.tree.children(noun):
+        if child.dep_ == "poss":
+            out += m.of_phrase(child)
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            out += [n for p in m.tree.children(child) if p.dep_ == "pobj" for n in m.of_phrase(p)]
+    head = noun.head
+    if not out and noun.dep_ in {"dobj", "obj"} and head.lemma_.lower() in PATIENT_VERBS:
+        out += [n for c in m.tree.children(head) if c.dep_ in SUBJECTS for n in m.of_phrase(c)]
+    return out
 
 
 def _people_beside_places(trigger: Token, m: Mentions) -> list[str]:

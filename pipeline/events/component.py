@@ -50,6 +50,7 @@ from pipeline.events.happenings import merge_mentions
 from pipeline.events.lexicon import OBJECT_DEPS, choose_noun, choose_verb, complement, lexicon, refine
 from pipeline.events.senses import SenseRules, not_an_event, political
 
+INDEFINITE = {"a", "an", "another", "some", "any", "no", "each", "every"}
 ARG_PREPS = {"with", "to", "between", "by", "among", "from", "of", "on", "against", "in", "for"}
 NO_OBJECT_RECIPIENT = {"STATEMENT"}
 HOLD_VERBS = {"hold", "have", "conduct"}
@@ -68,6 +69,7 @@ WORKING_KEYS = (
     "_last_sent_index",
     "_counted",
     "_pair",
+    "_definite",
 )  # dropped from the records
 
 
@@ -407,7 +409,14 @@ class EventExtractor:
         verb = tok if verbal else clause_verb(tok)
         # "undertook a mediation mission between Syria and Arafat": the compound's head holds the arguments
         arg = tok.head if not verbal and tok.dep_ == "compound" and tok.head.pos_ == "NOUN" else tok
-        actors = verb_actors(tok, m) if verbal else noun_actors(arg, m, agent_from=etype in AGENT_FROM)
+        patient = not verbal and (
+            etype in self.cues["patient_nominal_types"] or cameo in self.cues["patient_nominal_cameos"]
+        )
+        actors = (
+            verb_actors(tok, m)
+            if verbal
+            else noun_actors(arg, m, agent_from=etype in AGENT_FROM, patient=patient)
+        )
         recips = recipients(
             arg,
             light,
@@ -416,6 +425,7 @@ class EventExtractor:
             object_is_recipient=etype not in NO_OBJECT_RECIPIENT and mode != "multilateral",
             particle=particle,
             on_targets=self.on_targets,
+            patient=patient,
         )
         recips = [r for r in recips if r not in actors]
         location = destination(tok, m) if mode == "visit" else None
@@ -444,6 +454,8 @@ class EventExtractor:
             "_sent": sent_start,
             "_light": light.lemma_.lower() if light is not None else None,
             "_counted": not verbal and any(c.dep_ == "nummod" for c in m.tree.children(tok)),
+            "_definite": not verbal
+            and any(c.dep_ in {"det", "poss"} and c.lower_ not in INDEFINITE for c in m.tree.children(tok)),
         }
 
     def _happenings(self, doc: Doc, events: list[dict]) -> list[dict]:
@@ -459,8 +471,10 @@ class EventExtractor:
             if not_an_event(e["_tok"], e["type"], e["mode"], self._tree, self.senses):
                 continue
             coded = {n: coder.code(n) for n in e["actors"] + e["recipients"]}
-            if not e["location"] and not e.get("_pair") and not political(
-                e["type"], list(coded.values()), coder.labels, self.senses
+            if (
+                not e["location"]
+                and not e.get("_pair")
+                and not political(e["type"], list(coded.values()), coder.labels, self.senses)
             ):
                 continue  # nobody to attach, and no place ("the next summit will be held in Tashkent")
             e["_coded"] = coded

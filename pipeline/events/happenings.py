@@ -72,6 +72,8 @@ def _joins(happening: dict, mention: dict) -> bool:
         return _told_again(happening, mention)
     if not (mention["_noun"] or happening["_noun"] or mention["trigger"] == happening["trigger"]):
         return False  # "met" and "attended": two acts, unless a noun tells of one again
+    if mention["_noun"] and not mention.get("_definite") and not near:
+        return False  # far on, "meetings with leaders of India" is news, "the meeting" refers back
     if people is None:
         return near
     return True
