@@ -50,6 +50,17 @@ from pipeline.events.happenings import merge_mentions
 from pipeline.events.lexicon import OBJECT_DEPS, choose_noun, choose_verb, complement, lexicon, refine
 from pipeline.events.senses import SenseRules, not_an_event, political
 
+# plural nouns that tell of one happening ("the talks"); other plurals tell of several
+PLURAL_SINGULARS = {
+    "talk",
+    "negotiation",
+    "consultation",
+    "discussion",
+    "sanction",
+    "hostility",
+    "clash",
+    "protest",
+}
 INDEFINITE = {"a", "an", "another", "some", "any", "no", "each", "every"}
 ARG_PREPS = {"with", "to", "between", "by", "among", "from", "of", "on", "against", "in", "for"}
 NO_OBJECT_RECIPIENT = {"STATEMENT"}
@@ -455,6 +466,7 @@ class EventExtractor:
             "_light": light.lemma_.lower() if light is not None else None,
             "_counted": not verbal and any(c.dep_ == "nummod" for c in m.tree.children(tok)),
             "_definite": not verbal
+            and (tok.tag_ != "NNS" or tok.lemma_.lower() in PLURAL_SINGULARS)
             and any(c.dep_ in {"det", "poss"} and c.lower_ not in INDEFINITE for c in m.tree.children(tok)),
         }
 
@@ -464,7 +476,7 @@ class EventExtractor:
         quotes = QuoteIndex(results(doc, "quotes"))
         coder = ActorCoder.for_article(results(doc, "entities"), doc.user_data.get("communique_persons", {}))
         kept = []
-        sentences: dict[int, int] = {}
+        starts = sent_starts(doc)
         for e in events:
             if e["type"] == "STATEMENT" and not self.senses.formal_statement(e["trigger"], e["_light"]):
                 continue
@@ -479,7 +491,7 @@ class EventExtractor:
                 continue  # nobody to attach, and no place ("the next summit will be held in Tashkent")
             e["_coded"] = coded
             e["reported_by"] = quotes.reporter(e["start"], e["end"])
-            e["_sent_index"] = sentences.setdefault(e["_sent"], len(sentences))
+            e["_sent_index"] = bisect.bisect_right(starts, e["_sent"])  # the sentence's number in the doc
             kept.append(e)
         codes = {name: code for e in kept for name, code in e.pop("_coded").items()}
         happenings = merge_mentions(kept)

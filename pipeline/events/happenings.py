@@ -74,8 +74,10 @@ def _joins(happening: dict, mention: dict) -> bool:
         return False  # "met" and "attended": two acts, unless a noun tells of one again
     if mention["_noun"] and not mention.get("_definite") and not near:
         return False  # far on, "meetings with leaders of India" is news, "the meeting" refers back
-    if people is None:
-        return near
+    if people is None or not near:
+        # far from it, only the same parties tell of a happening again ("Xi attended the
+        # summit" ... "his talks with Adeang" are two happenings)
+        return near or set(_people(happening)) == set(_people(mention))
     return True
 
 
