@@ -229,6 +229,10 @@ class Discourse:
         """A hook for speaker finding: who spoke last when ``it`` speaks (none here)."""
         return None
 
+    def _indefinite(self, tok: Token) -> bool:
+        """``another spokesman``, ``a minister``: not the one named before."""
+        return any(c.dep_ == "det" and c.lower_ in self.lex.indefinites for c in tok.children)
+
     def _gender_ok(self, canonical: str, kind: str) -> bool:
         gender = self.info.get(canonical, {}).get("gender")
         return gender is None or gender == kind

@@ -141,9 +141,6 @@ class ArticleSpeakers(Discourse):
                 return sib
         return None
 
-    def _indefinite(self, tok: Token) -> bool:
-        return any(c.dep_ == "det" and c.lower_ in self.lex.indefinites for c in tok.children)
-
     def _document_source(self, tok: Token) -> Optional[Token]:
         """The author of the nearest earlier document of the article: ``the department said
         in a statement`` or ``a statement released by the Security Council``."""

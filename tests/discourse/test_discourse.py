@@ -1,0 +1,117 @@
+"""The discourse layer on its own: titles, coded actors, and who "he", "it", "the minister"
+and "the ministry" are, asked the same way by quotes and events."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import run
+
+from pipeline.discourse.actors import ActorCoder
+from pipeline.discourse.article import Discourse
+from pipeline.discourse.lexicon import DiscourseLexicon
+from pipeline.document.access import results
+
+PUTIN = {"text": "Vladimir Putin", "label": "PERSON", "canonical": "Vladimir Putin", "country": "RUS"}
+COUNCIL = {"text": "Security Council", "label": "ORG", "canonical": "United Nations Security Council"}
+COURT = {"text": "Supreme Court", "label": "ORG", "canonical": "Supreme Court"}
+BLA = {"text": "Baloch Liberation Army", "label": "ORG", "canonical": "Baloch Liberation Army"}
+PERSONS = {"Vladimir Putin": {"country": "RUS", "titles": ["President"]}}
+
+
+@pytest.mark.parametrize(
+    "name, country, agent_type",
+    [
+        ("Russia", "RUS", "GOV"),
+        ("United States", "USA", "GOV"),
+        ("Vladimir Putin", "RUS", "GOV"),
+        ("United Nations Security Council", None, "IGO"),
+        ("Supreme Court", None, "JUD"),
+        ("Baloch Liberation Army", None, "MIL"),
+        ("Pakistani police", "PAK", "COP"),
+        ("militants", None, "REB"),
+        ("Lawyers", None, "JUD"),
+        ("protesters", None, "CVL"),
+        ("Syrian refugees", "SYR", "REF"),
+        ("somebody", None, None),
+    ],
+    ids=[
+        "state-is-government",
+        "state-by-its-short-name",
+        "person-country-and-title",
+        "igo-from-organisation-kind",
+        "court-from-name-word",
+        "army-from-name-word",
+        "demonym-group-noun",
+        "plural-group-noun",
+        "capitalised-plural-noun",
+        "civilians",
+        "demonym-and-refugees",
+        "unknown-stays-uncoded",
+    ],
+)
+def test_actor_coding(name, country, agent_type):
+    coder = ActorCoder.for_article([PUTIN, COUNCIL, COURT, BLA], PERSONS)
+    assert coder.code(name) == {"name": name, "country": country, "agent_type": agent_type}
+
+
+@pytest.mark.parametrize(
+    "name, stripped",
+    [
+        ("President Xi Jinping", "Xi Jinping"),
+        ("Foreign Minister Wang Yi", "Wang Yi"),
+        ("Sultan Ibrahim", "Sultan Ibrahim"),
+        ("Xi", "Xi"),
+    ],
+    ids=["title", "two-word-title", "royal-title-kept-in-name", "bare-name"],
+)
+def test_one_title_stripper(name, stripped):
+    assert DiscourseLexicon().strip_titles(name) == stripped
+
+
+def _token(doc, word: str, nth: int = 0):
+    return [t for t in doc if t.text == word][nth]
+
+
+@pytest.mark.parametrize(
+    "text, word, nth, expected",
+    [
+        ("Chinese President Xi Jinping met Lula. He praised Brazil.", "He", 0, "Xi Jinping"),
+        (
+            "Chinese Foreign Minister Wang Yi met Sergei Lavrov in Moscow. The minister urged calm.",
+            "minister",
+            0,
+            "Wang Yi",
+        ),
+        (
+            "The Security Council met on Tuesday. It adopted a resolution.",
+            "It",
+            0,
+            "United Nations Security Council",
+        ),
+    ],
+    ids=["pronoun-is-the-subject-person", "role-is-the-titled-person", "it-is-the-subject-organisation"],
+)
+def test_discourse_resolves(nlp, text, word, nth, expected):
+    doc = run(nlp, text, "2025-03-12")
+    discourse = Discourse(doc, results(doc, "entities"), DiscourseLexicon())
+    tok = _token(doc, word, nth)
+    found = discourse.role(tok) if tok.pos_ == "NOUN" else discourse.pronoun(tok)
+    assert found == expected
+
+
+def test_it_for_a_thing_is_no_organisation(nlp):
+    doc = run(nlp, "The council adopted the resolution on Monday. It imposes a travel ban.", "2025-03-12")
+    discourse = Discourse(doc, results(doc, "entities"), DiscourseLexicon())
+    assert discourse.pronoun(_token(doc, "It"), things_as_subjects=True) in (None, "Security Council")
+
+
+def test_quotes_and_events_agree_on_who_the_minister_is(nlp):
+    text = (
+        "Chinese Foreign Minister Wang Yi met U.S. Secretary of State Marco Rubio in Kuala Lumpur on "
+        'Friday. The minister urged Washington to lift the tariffs, and said: "We want stable ties."'
+    )
+    doc = run(nlp, text, "2025-07-12")
+    speaker = results(doc, "quotes")[0]["speaker"]
+    urged = next(e for e in results(doc, "events") if e["type"] == "REQUEST")
+    assert speaker == "Wang Yi"
+    assert [a["name"] for a in urged["actors"]] == [speaker]
