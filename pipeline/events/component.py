@@ -46,7 +46,7 @@ from pipeline.events.arguments import (
     verb_actors,
 )
 from pipeline.events.factuality import QuoteIndex, status
-from pipeline.events.happenings import merge_mentions
+from pipeline.events.happenings import Retelling, attach_retellings, merge_mentions
 from pipeline.events.lexicon import OBJECT_DEPS, choose_noun, choose_verb, complement, lexicon, refine
 from pipeline.events.senses import SenseRules, not_an_event, political
 
@@ -316,6 +316,7 @@ class EventExtractor:
             by_token[tok.i] = event
             events.append(event)
         anaphors: list[tuple[int, str]] = []
+        retold: list[Retelling] = []  # "during the visit": a happening told again
         for i in sorted(nouns):
             key, start, end = nouns[i]
             tok = doc[i]
@@ -330,6 +331,17 @@ class EventExtractor:
                 continue  # "the withdrawal of troops, food, shelter and water"
             if entry.needs_args and self._anaphor(tok, tree):
                 anaphors.append((sent_bounds(doc, i)[0], tok.lemma_))
+                a_start, a_end = doc[start].idx, tok.idx + len(tok)
+                retold.append(
+                    Retelling(
+                        self._text[a_start:a_end],
+                        a_start,
+                        a_end,
+                        entry.type,
+                        entry.mode,
+                        sent_bounds(doc, i)[0],
+                    )
+                )
                 continue
             if (tok.is_title and not tok.is_sent_start) or m.label(tok) is not None:
                 continue  # part of a name: "the APEC Economic Leaders' Meeting"
@@ -393,6 +405,7 @@ class EventExtractor:
         self._dates(doc, events, anaphors)
         self._share_locations(events)
         events = self._happenings(doc, events)
+        attach_retellings(events, retold, sent_starts(doc))
         self._discourse_dates(doc, events)
         for e in events:
             for k in WORKING_KEYS:

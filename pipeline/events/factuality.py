@@ -68,12 +68,13 @@ def status(
     for depth, (tok, via) in enumerate(_chain(start, tree)):
         lemma = tok.lemma_.lower()
         if depth:
-            governs = via in GOVERNED_BY or (via == "ccomp" and lemma in cues["that_clause_governors"])
-            if lemma in cues["negated_governors"] and governs:
+            forms = _forms(tok)
+            governs = via in GOVERNED_BY or (via == "ccomp" and forms & cues["that_clause_governors"])
+            if forms & cues["negated_governors"] and governs:
                 return "negated"
-            if lemma in cues["hypothetical_governors"] and governs:
+            if forms & cues["hypothetical_governors"] and governs:
                 hypothetical = True
-            elif lemma in cues["planned_governors"] and governs:
+            elif forms & cues["planned_governors"] and governs:
                 planned = True
             if tok.pos_ == "ADJ" and lemma in cues["planned_adjectives"]:
                 planned = True  # "is ready to send troops"
@@ -99,6 +100,17 @@ def status(
     if hypothetical:
         return "hypothetical"
     return "planned" if planned else "occurred"
+
+
+def _forms(tok: Token) -> set[str]:
+    """The lemma and the word, with a plain inflection taken off: the small model lemmatises
+    some governors oddly ("hopes" → "hop")."""
+    low = tok.lower_
+    forms = {tok.lemma_.lower(), low}
+    for suffix in ("ing", "ed", "es", "s"):
+        if low.endswith(suffix) and len(low) - len(suffix) >= 3:
+            forms.add(low[: -len(suffix)])
+    return forms
 
 
 def _reported_future(verb: Token, tree: Tree) -> bool:

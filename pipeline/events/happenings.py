@@ -23,8 +23,10 @@ participants (actors first), and takes the clause date of the mention that has o
 
 from __future__ import annotations
 
-from typing import Optional
+import bisect
+from typing import NamedTuple, Optional
 
+RETELLING_WINDOW = 12  # sentences back in which "the talks" finds the talks it tells of
 BARE_WINDOW = 2  # sentences back in which a mention without participants joins a happening
 # Acts of speech (an appeal, an accusation, praise): each is its own happening unless it is
 # told again with the same parties on both sides and the same word, or as a noun
@@ -122,3 +124,32 @@ def merge_mentions(events: list[dict]) -> list[dict]:
     for h in happenings:
         h["mentions"].sort(key=lambda m: m["start"])
     return happenings
+
+
+class Retelling(NamedTuple):
+    """A definite event noun without arguments of its own ("during the visit", "the talks
+    focused on"): no new happening, a mention of one told before."""
+
+    text: str
+    start: int
+    end: int
+    type: str
+    mode: Optional[str]
+    sentence: int  # the token where its sentence starts
+
+
+def attach_retellings(happenings: list[dict], retold: list[Retelling], sentence_starts: list[int]) -> None:
+    """Add each retelling to the latest earlier happening of its type (and mode) within
+    ``RETELLING_WINDOW`` sentences; a retelling with none is dropped."""
+    for r in retold:
+        at = bisect.bisect_right(sentence_starts, r.sentence)
+        for h in reversed(happenings):
+            first = h["mentions"][0]["start"]
+            if first >= r.start or h["type"] != r.type or (h["mode"] and r.mode and h["mode"] != r.mode):
+                continue
+            if at - h["_last_sent_index"] > RETELLING_WINDOW:
+                break
+            if all(m["start"] != r.start for m in h["mentions"]):
+                h["mentions"].append({"text": r.text, "start": r.start, "end": r.end})
+                h["mentions"].sort(key=lambda m: m["start"])
+            break

@@ -1,0 +1,116 @@
+"""Happenings, not mentions: when two event mentions are one happening (table rows on the
+merge rule itself, then whole sentences through the pipeline)."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import by_name, run
+
+from pipeline.document.access import results
+from pipeline.events.happenings import merge_mentions
+
+
+def mention(text, start, etype="CONSULT", actors=(), recipients=(), date=None, status="occurred", **extra):
+    """A working event mention as the events component builds it."""
+    noun = extra.pop("noun", False)
+    return {
+        "text": text,
+        "start": start,
+        "end": start + len(text),
+        "type": etype,
+        "mode": extra.pop("mode", None),
+        "cameo": None,
+        "trigger": extra.pop("trigger", text),
+        "actors": list(actors),
+        "recipients": list(recipients),
+        "location": None,
+        "date": date,
+        "status": status,
+        "reported_by": extra.pop("reported_by", None),
+        "_noun": noun,
+        "_sent_index": extra.pop("sentence", start // 100),
+        "_own": date is not None,
+        "_definite": extra.pop("definite", noun),
+        "_counted": extra.pop("counted", False),
+    }
+
+
+@pytest.mark.parametrize(
+    "mentions, happenings",
+    [
+        ([mention("phone call", 0, actors=["Trump"], recipients=["Xi"], date="2025-03-11", noun=True),
+          mention("call", 150, actors=["Trump", "Xi"], noun=True)], 1),
+        ([mention("met", 0, actors=["Putin"], recipients=["Xi"], date="2025-03-10"),
+          mention("met", 150, actors=["Putin"], recipients=["Xi"], date="2025-03-12")], 2),
+        ([mention("met", 0, actors=["Putin"], recipients=["Xi"]),
+          mention("met", 150, actors=["Putin"], recipients=["Modi"])], 2),
+        ([mention("met", 0, actors=["Xi"], recipients=["Lula"]),
+          mention("attended", 150, actors=["Xi"])], 2),
+        ([mention("met", 0, actors=["Xi"], recipients=["Lula"]),
+          mention("talks", 150, actors=["Xi", "Lula"], noun=True)], 1),
+        ([mention("visits", 0, actors=["Xi"], noun=True, counted=True),
+          mention("visit", 150, actors=["Xi"], noun=True)], 2),
+        ([mention("urged", 0, "REQUEST", actors=["UN"], recipients=["Israel"]),
+          mention("called on", 150, "REQUEST", actors=["UN"], recipients=["Iran"])], 2),
+        ([mention("urged", 0, "REQUEST", actors=["UN"], recipients=["Israel"]),
+          mention("urged", 150, "REQUEST", actors=["UN"], recipients=["Israel"])], 1),
+        ([mention("visit", 0, actors=["Xi"], noun=True, status="planned"),
+          mention("visit", 150, actors=["Xi"], noun=True, status="occurred")], 2),
+        ([mention("attended", 0, actors=["Xi"]),
+          mention("meetings", 1500, actors=["Xi"], recipients=["India"], noun=True, definite=False)], 2),
+        ([mention("attack", 0, "ASSAULT", actors=["militants"], noun=True),
+          mention("attack", 120, "ASSAULT", noun=True)], 1),
+    ],
+    ids=[
+        "a-call-told-twice-is-one",
+        "same-pair-on-two-days-is-two",
+        "putin-xi-and-putin-modi-are-two",
+        "two-different-verbs-are-two-acts",
+        "the-talks-retell-the-meeting",
+        "four-visits-are-many",
+        "two-appeals-to-different-parties-are-two",
+        "the-same-appeal-told-again-is-one",
+        "planned-and-occurred-are-two",
+        "far-indefinite-noun-is-news",
+        "near-mention-without-parties-joins",
+    ],
+)
+def test_merge_rule(mentions, happenings):
+    assert len(merge_mentions(mentions)) == happenings
+
+
+def test_merged_happening_keeps_every_mention_and_the_parties():
+    merged = merge_mentions(
+        [
+            mention("phone call", 0, actors=["Trump"], noun=True),
+            mention("call", 120, actors=["Trump"], recipients=["Xi"], date="2025-03-11", noun=True),
+        ]
+    )
+    assert len(merged) == 1
+    (h,) = merged
+    assert [m["text"] for m in h["mentions"]] == ["phone call", "call"]
+    assert (h["actors"], h["recipients"], h["date"]) == (["Trump"], ["Xi"], "2025-03-11")
+
+
+@pytest.mark.parametrize(
+    "text, etype, mentions",
+    [
+        (
+            "U.S. President Donald Trump and Chinese President Xi Jinping held a phone call on Tuesday. "
+            "During the call, the two leaders discussed trade.",
+            "CONSULT",
+            ["phone call", "discussed"],
+        ),
+        (
+            "Chinese Premier Li Qiang met Kazakh President Kassym-Jomart Tokayev in Astana on Thursday. "
+            "The talks focused on trade.",
+            "CONSULT",
+            ["met", "talks"],
+        ),
+    ],
+    ids=["call-and-the-call", "met-and-the-talks"],
+)
+def test_one_record_per_happening(nlp, text, etype, mentions):
+    events = [by_name(e) for e in results(run(nlp, text, "2025-03-12"), "events") if e["type"] == etype]
+    assert len(events) == 1, events
+    assert [m["text"] for m in events[0]["mentions"]] == mentions

@@ -1,0 +1,51 @@
+"""Precision first: reporting verbs are quote cues, word senses that are no events, and
+formal statements that are."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import run
+
+from pipeline.document.access import results
+
+
+def _types(nlp, text):
+    return [(e["text"], e["type"]) for e in results(run(nlp, text, "2025-03-12"), "events")]
+
+
+@pytest.mark.parametrize(
+    "text, trigger, etype",
+    [
+        ("The protest was met with brutality by the security forces.", "met", "CONSULT"),
+        ("Kenya has struggled to meet the aims of the program.", "meet", "CONSULT"),
+        ("Terrorism poses a threat to the region, the minister said.", "threat", "THREATEN"),
+        ("Xi announced eight initiatives on Monday.", "announced", "STATEMENT"),
+        ("The ministry declined to comment on the report.", "declined", "REJECT"),
+        ("The separatist group opposes Chinese investment in the province.", "opposes", "ACCUSE"),
+        ("The train was traveling north from Quetta.", "traveling", "CONSULT"),
+    ],
+    ids=[
+        "met-with-brutality",
+        "meet-the-aims",
+        "poses-a-threat",
+        "announced-is-speech",
+        "declined-to-comment",
+        "present-tense-stance",
+        "a-train-travels-no-visit",
+    ],
+)
+def test_not_an_event(nlp, text, trigger, etype):
+    assert (trigger, etype) not in {(t, ty) for t, ty in _types(nlp, text) if trigger in t}
+
+
+@pytest.mark.parametrize(
+    "text, trigger",
+    [
+        ("The foreign ministry issued a statement on Tuesday.", "issued"),
+        ("The president delivered a speech to parliament.", "delivered"),
+        ("The State Department said in a statement that it was concerned.", "statement"),
+    ],
+    ids=["statement-issued", "speech-delivered", "said-in-a-statement"],
+)
+def test_formal_statements_stay(nlp, text, trigger):
+    assert any(trigger in t and ty == "STATEMENT" for t, ty in _types(nlp, text))
