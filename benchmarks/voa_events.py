@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("COMMUNIQUE_SHARED") or ROOT.parent / "shared")
 sys.path.insert(0, str(ROOT))
 
-from pipeline.event_scoring import HappeningScore, score_story  # noqa: E402
+from pipeline.event_scoring import score_records  # noqa: E402
 
 STORIES = SHARED / "corpus" / "voa" / "voa_dev.jsonl"
 GOLD = ROOT / "corpus" / "voa_gold"
@@ -49,13 +49,6 @@ def predict(ids: set[str]) -> dict[str, list[dict]]:
     return {r.id: [e.model_dump() for e in r.events] for r in extract_many(items)}
 
 
-def score(gold: dict[str, dict], pred: dict[str, list[dict]]) -> HappeningScore:
-    total = HappeningScore()
-    for sid, g in sorted(gold.items()):
-        score_story(total, sid, g["events"], pred.get(sid, []))
-    return total
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -73,17 +66,12 @@ def main() -> int:
         pred = {r["id"]: r["events"] for r in records}
     else:
         pred = predict(set(gold))
-    total = score(gold, pred)
+    total = score_records(gold, pred)
     result = total.as_dict()
     if args.json:
         print(json.dumps(result, indent=1))
     else:
-        print(
-            f"{result['stories']} stories: P {result['precision']:.3f} R {result['recall']:.3f} "
-            f"F1 {result['f1']:.3f} (tp {result['tp']}, fp {result['fp']}, fn {result['fn']}); "
-            f"duplicates {result['duplicates']}"
-        )
-        print("  " + ", ".join(f"{k} {v:.3f}" for k, v in result["attributes"].items()))
+        print(format_happenings(result))
     if args.errors:
         print("misses:", *total.misses, sep="\n  ")
         print("false alarms:", *total.false_alarms, sep="\n  ")

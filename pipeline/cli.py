@@ -267,8 +267,16 @@ def evaluate(
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
     model: Optional[str] = typer.Option(None, "--model", help="spaCy model when running the pipeline."),
     show_errors: bool = typer.Option(False, "--errors", help="List misses and false alarms."),
+    happenings: Optional[Path] = typer.Option(
+        None,
+        "--happenings",
+        help="Score PREDICTIONS' events as happenings against this folder of event gold (e.g. corpus/voa_gold).",
+    ),
 ) -> None:
     """Score predictions against the hand-labelled gold: P/R/F1 strict and relaxed."""
+    if happenings is not None:
+        _evaluate_happenings(predictions, happenings, as_json, show_errors)
+        return
     from pipeline.evaluation import evaluate as run_eval
     from pipeline.evaluation import format_table, load_records, predict_gold_articles
 
@@ -300,6 +308,30 @@ def evaluate(
                 typer.echo(f"  {kind} miss: {miss}")
             for fa in errs["false_alarms"]:
                 typer.echo(f"  {kind} false alarm: {fa}")
+
+
+def _evaluate_happenings(predictions: Optional[Path], gold: Path, as_json: bool, show_errors: bool) -> None:
+    """``evaluate PRED --happenings DIR``: events scored one record per happening."""
+    from pipeline.evaluation import load_records
+    from pipeline.event_scoring import format_happenings, load_happening_gold, score_records
+
+    if predictions is None or not predictions.exists():
+        _fail_usage("--happenings needs a predictions file (the gold holds offsets, not the stories)")
+    if not gold.is_dir():
+        _fail_usage(f"{gold}: not a folder of event gold")
+    records = _records_or_fail(load_records, predictions, "not a file of records")
+    predicted = {r.id: [e.model_dump() for e in r.events] for r in records}
+    score = score_records(load_happening_gold(gold), predicted)
+    result = score.as_dict()
+    if as_json:
+        typer.echo(json.dumps(result, indent=1))
+    else:
+        typer.echo(format_happenings(result))
+    if show_errors:
+        for miss in score.misses:
+            typer.echo(f"  events miss: {miss}")
+        for fa in score.false_alarms:
+            typer.echo(f"  events false alarm: {fa}")
 
 
 def _records_or_fail(load_records, path: Path, problem: str):

@@ -186,3 +186,34 @@ def score_happenings(stories: Iterable[tuple[list[Event], list[Event]]]) -> dict
     for i, (gold, pred) in enumerate(stories):
         score_story(score, str(i), gold, pred)
     return score.as_dict()
+
+
+def load_happening_gold(folder) -> dict[str, dict]:
+    """Happening gold files (``{"id", "events": [...]}`` each, as in ``corpus/voa_gold``) by id."""
+    import json
+    from pathlib import Path
+
+    out = {}
+    for path in sorted(Path(folder).glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        out[str(data["id"])] = data
+    return out
+
+
+def score_records(gold: dict[str, dict], predicted: dict[str, list[Event]]) -> HappeningScore:
+    """Score predicted events (by article id) against happening gold; a gold story with
+    no prediction counts all its events as misses."""
+    total = HappeningScore()
+    for story, g in sorted(gold.items()):
+        score_story(total, story, g["events"], predicted.get(story, []))
+    return total
+
+
+def format_happenings(result: dict) -> str:
+    """One line of P/R/F1 and duplicates, one of the attributes."""
+    head = (
+        f"events as happenings, {result['stories']} stories: P {result['precision']:.3f} "
+        f"R {result['recall']:.3f} F1 {result['f1']:.3f} (tp {result['tp']}, fp {result['fp']}, "
+        f"fn {result['fn']}); duplicates {result['duplicates']}"
+    )
+    return head + "\n  " + ", ".join(f"{k} {v:.3f}" for k, v in result["attributes"].items())

@@ -20,6 +20,9 @@ from pipeline.document.front_matter import is_iso_date
 from pipeline.io.decoding import ReadError, decode_bytes
 from pipeline.io.inputs import expand_inputs
 
+# the publication date of a JSONL article, by the names scrapers give it (an ISO timestamp
+# such as "2025-03-14 20:28:39Z" gives its date); the first present wins
+DATE_FIELDS = ("date", "published", "publication_date", "date_published", "pubdate", "publish_date")
 MAX_ARTICLE_CHARS = 5_000_000  # refused above this (see README, "Limits")
 
 
@@ -123,12 +126,13 @@ def read_jsonl_lines(lines: Iterable[str], name: str) -> Iterator[Article]:
             value = obj.get(key)
             if isinstance(value, str):
                 setattr(article, key, value)
-        date = obj.get("date")
-        if date is not None:
+        key = next((k for k in DATE_FIELDS if obj.get(k) is not None), None)
+        if key is not None:
+            date = obj[key]
             if isinstance(date, str) and is_iso_date(date[:10]) and len(date) >= 10:
                 article.date = date[:10]
             else:
-                article.warnings.append(f"{where}: invalid 'date' {date!r} (want YYYY-MM-DD); ignored")
+                article.warnings.append(f"{where}: invalid {key!r} {date!r} (want YYYY-MM-DD); ignored")
         _check_text(article, where)
         yield article
 

@@ -56,7 +56,11 @@ def test_status_families(nlp, text, trigger, status):
 @pytest.mark.parametrize(
     "text, trigger, reported_by",
     [
-        ('"We attacked the convoy at dawn," the Taliban spokesman Zabihullah Mujahid said.', "attacked", True),
+        (
+            '"We attacked the convoy at dawn," the Taliban spokesman Zabihullah Mujahid said.',
+            "attacked",
+            True,
+        ),
         ("Pakistani police arrested 20 militants on Monday.", "arrested", False),
         ("The ministry said that Israeli forces had killed three fighters.", "killed", True),
     ],

@@ -38,28 +38,77 @@ def mention(text, start, etype="CONSULT", actors=(), recipients=(), date=None, s
 @pytest.mark.parametrize(
     "mentions, happenings",
     [
-        ([mention("phone call", 0, actors=["Trump"], recipients=["Xi"], date="2025-03-11", noun=True),
-          mention("call", 150, actors=["Trump", "Xi"], noun=True)], 1),
-        ([mention("met", 0, actors=["Putin"], recipients=["Xi"], date="2025-03-10"),
-          mention("met", 150, actors=["Putin"], recipients=["Xi"], date="2025-03-12")], 2),
-        ([mention("met", 0, actors=["Putin"], recipients=["Xi"]),
-          mention("met", 150, actors=["Putin"], recipients=["Modi"])], 2),
-        ([mention("met", 0, actors=["Xi"], recipients=["Lula"]),
-          mention("attended", 150, actors=["Xi"])], 2),
-        ([mention("met", 0, actors=["Xi"], recipients=["Lula"]),
-          mention("talks", 150, actors=["Xi", "Lula"], noun=True)], 1),
-        ([mention("visits", 0, actors=["Xi"], noun=True, counted=True),
-          mention("visit", 150, actors=["Xi"], noun=True)], 2),
-        ([mention("urged", 0, "REQUEST", actors=["UN"], recipients=["Israel"]),
-          mention("called on", 150, "REQUEST", actors=["UN"], recipients=["Iran"])], 2),
-        ([mention("urged", 0, "REQUEST", actors=["UN"], recipients=["Israel"]),
-          mention("urged", 150, "REQUEST", actors=["UN"], recipients=["Israel"])], 1),
-        ([mention("visit", 0, actors=["Xi"], noun=True, status="planned"),
-          mention("visit", 150, actors=["Xi"], noun=True, status="occurred")], 2),
-        ([mention("attended", 0, actors=["Xi"]),
-          mention("meetings", 1500, actors=["Xi"], recipients=["India"], noun=True, definite=False)], 2),
-        ([mention("attack", 0, "ASSAULT", actors=["militants"], noun=True),
-          mention("attack", 120, "ASSAULT", noun=True)], 1),
+        (
+            [
+                mention("phone call", 0, actors=["Trump"], recipients=["Xi"], date="2025-03-11", noun=True),
+                mention("call", 150, actors=["Trump", "Xi"], noun=True),
+            ],
+            1,
+        ),
+        (
+            [
+                mention("met", 0, actors=["Putin"], recipients=["Xi"], date="2025-03-10"),
+                mention("met", 150, actors=["Putin"], recipients=["Xi"], date="2025-03-12"),
+            ],
+            2,
+        ),
+        (
+            [
+                mention("met", 0, actors=["Putin"], recipients=["Xi"]),
+                mention("met", 150, actors=["Putin"], recipients=["Modi"]),
+            ],
+            2,
+        ),
+        ([mention("met", 0, actors=["Xi"], recipients=["Lula"]), mention("attended", 150, actors=["Xi"])], 2),
+        (
+            [
+                mention("met", 0, actors=["Xi"], recipients=["Lula"]),
+                mention("talks", 150, actors=["Xi", "Lula"], noun=True),
+            ],
+            1,
+        ),
+        (
+            [
+                mention("visits", 0, actors=["Xi"], noun=True, counted=True),
+                mention("visit", 150, actors=["Xi"], noun=True),
+            ],
+            2,
+        ),
+        (
+            [
+                mention("urged", 0, "REQUEST", actors=["UN"], recipients=["Israel"]),
+                mention("called on", 150, "REQUEST", actors=["UN"], recipients=["Iran"]),
+            ],
+            2,
+        ),
+        (
+            [
+                mention("urged", 0, "REQUEST", actors=["UN"], recipients=["Israel"]),
+                mention("urged", 150, "REQUEST", actors=["UN"], recipients=["Israel"]),
+            ],
+            1,
+        ),
+        (
+            [
+                mention("visit", 0, actors=["Xi"], noun=True, status="planned"),
+                mention("visit", 150, actors=["Xi"], noun=True, status="occurred"),
+            ],
+            2,
+        ),
+        (
+            [
+                mention("attended", 0, actors=["Xi"]),
+                mention("meetings", 1500, actors=["Xi"], recipients=["India"], noun=True, definite=False),
+            ],
+            2,
+        ),
+        (
+            [
+                mention("attack", 0, "ASSAULT", actors=["militants"], noun=True),
+                mention("attack", 120, "ASSAULT", noun=True),
+            ],
+            1,
+        ),
     ],
     ids=[
         "a-call-told-twice-is-one",

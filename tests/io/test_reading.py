@@ -243,3 +243,19 @@ def test_titles_and_date_lines_are_never_mined(nlp):
     doc = run(nlp, text, None)
     for kind in ("dates", "figures", "events", "quotes"):
         assert all(item["start"] > text.index("\n") for item in getattr(doc._, f"communique_{kind}")), kind
+
+
+@pytest.mark.parametrize(
+    "field, value, date",
+    [
+        ("date", "2025-03-14", "2025-03-14"),
+        ("published", "2025-03-14 20:28:39Z", "2025-03-14"),
+        ("publication_date", "2025-03-14T08:00:00+00:00", "2025-03-14"),
+        ("pubdate", "2025-03-14", "2025-03-14"),
+    ],
+    ids=["date", "published-timestamp", "publication-date-iso", "pubdate"],
+)
+def test_jsonl_publication_date_under_its_usual_names(field, value, date):
+    line = json.dumps({"id": "a", "text": "Xi met Putin on Tuesday.", field: value})
+    (article,) = read_jsonl_lines([line], "in.jsonl")
+    assert article.date == date and not article.warnings
