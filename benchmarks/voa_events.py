@@ -22,16 +22,14 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("COMMUNIQUE_SHARED") or ROOT.parent / "shared")
 sys.path.insert(0, str(ROOT))
 
-from pipeline.event_scoring import score_records  # noqa: E402
+from pipeline.event_scoring import format_happenings, load_happening_gold, score_records  # noqa: E402
 
 STORIES = SHARED / "corpus" / "voa" / "voa_dev.jsonl"
 GOLD = ROOT / "corpus" / "voa_gold"
 
 
 def load_gold(folder: Path = GOLD) -> dict[str, dict]:
-    return {
-        g["id"]: g for g in (json.loads(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.json")))
-    }
+    return load_happening_gold(folder)
 
 
 def predict(ids: set[str]) -> dict[str, list[dict]]:
