@@ -68,8 +68,6 @@ def _joins(happening: dict, mention: dict) -> bool:
     if mention.get("_own") and not happening["date"] and not near:
         return False  # "in 2022, authorities arrested Zamora": not the undated arrest told before
     people = compatible_people(_people(happening), _people(mention))
-    if people is False and near and set(_people(happening)) & set(_people(mention)):
-        people = True  # told again in the next breath, with a party named differently
     if people is False or happening.get("_counted") or mention.get("_counted"):
         return False  # "four overseas visits", "130 talks and meetings": many happenings
     if happening["type"] in SPEECH_ACTS:

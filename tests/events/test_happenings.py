@@ -114,6 +114,7 @@ def mention(text, start, etype="CONSULT", actors=(), recipients=(), date=None, s
         "a-call-told-twice-is-one",
         "same-pair-on-two-days-is-two",
         "putin-xi-and-putin-modi-are-two",
+        "xi-putin-then-xi-biden-in-the-next-sentence-are-two",
         "two-different-verbs-are-two-acts",
         "the-talks-retell-the-meeting",
         "four-visits-are-many",
