@@ -59,6 +59,13 @@ def mention(text, start, etype="CONSULT", actors=(), recipients=(), date=None, s
             ],
             2,
         ),
+        (
+            [
+                mention("met", 0, actors=["Xi", "Putin"]),
+                mention("met", 100, actors=["Xi"], recipients=["Biden"]),
+            ],
+            2,
+        ),
         ([mention("met", 0, actors=["Xi"], recipients=["Lula"]), mention("attended", 150, actors=["Xi"])], 2),
         (
             [
