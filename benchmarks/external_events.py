@@ -121,6 +121,7 @@ def main(argv=None) -> int:
     nlp, g = load(), gazetteer()
     docs = (prepare_doc(nlp, Article(id=r["id"], text=r["text"]), r.get("date")) for r in records)
     table = defaultdict(lambda: defaultdict(int))
+    total_coded = defaultdict(int)  # coded actors: the source's ISO3 country and sector
     for r, doc in zip(records, nlp.pipe(docs)):
         gold_type = OLD.get(r["event"], r["event"])
         events = results(doc, "events")
@@ -147,6 +148,15 @@ def main(argv=None) -> int:
         if sources:
             row["with_actor"] += 1
             row["actor_found"] += bool(top and actor_found(sources, top["actors"], g, entity_country))
+            codes = {src.get("code") for src in sources if src.get("code")}
+            sectors = {(src.get("sector") or "")[:3] for src in sources if src.get("sector")}
+            ours = [a for a in (top["actors"] if top else []) if isinstance(a, dict)]
+            if codes:
+                total_coded["country_n"] += 1
+                total_coded["country_right"] += any(a.get("country") in codes for a in ours)
+            if sectors & {"GOV", "MIL", "REB", "OPP", "JUD", "COP", "LEG", "IGO", "NGO", "MED", "BUS", "CVL"}:
+                total_coded["sector_n"] += 1
+                total_coded["sector_right"] += any(a.get("agent_type") in sectors for a in ours)
         if args.show == gold_type and not (top and plover_type(top) == gold_type):
             print(
                 f"- {r['eventText']!r}: {[(e['text'], e['type'], e['cameo'], e['actors']) for e in events]}"
@@ -170,6 +180,11 @@ def main(argv=None) -> int:
     print(
         f"type right without reading planned or negated acts in PLOVER's way (AGREE, THREATEN, REJECT):"
         f" {total['type_raw'] / n:.2f}"
+    )
+    print(
+        f"coded source actor of the main event: country right {total_coded['country_right'] / max(total_coded['country_n'], 1):.2f}"
+        f" of {total_coded['country_n']}, agent type right {total_coded['sector_right'] / max(total_coded['sector_n'], 1):.2f}"
+        f" of {total_coded['sector_n']}"
     )
     return 0
 
