@@ -244,7 +244,21 @@ class Mentions:
             or (ent["label"] == "GPE" and self.g.capitals.get(ent["text"]) == ent["country"])
         ):
             return self.g.country_names.get(ent["country"], ent["canonical"])
+        if ent["label"] == "ORG" and ent["canonical"].isupper():
+            return self.acronyms.get(ent["canonical"], ent["canonical"])  # "BLA" → "Baloch Liberation Army"
         return ent["canonical"]
+
+    @functools.cached_property
+    def acronyms(self) -> dict[str, str]:
+        """The article's organisations by their initials ("Department of Homeland Security"
+        is "DHS"), so that an acronym names the organisation spelled out elsewhere."""
+        out: dict[str, str] = {}
+        for ent in results(self.doc, "entities"):
+            name = ent.get("canonical") or ""
+            words = [w for w in name.replace("-", " ").split() if w[:1].isupper()]
+            if ent["label"] == "ORG" and len(words) >= 2 and not name.isupper():
+                out.setdefault("".join(w[0] for w in words), name)
+        return out
 
     def last_person(self, before: int) -> list[str]:
         """The person a pronoun at token ``before`` most likely refers to: the subject before
