@@ -611,8 +611,8 @@ class EventExtractor:
                 if head.i == v.i:
                     break
                 v, seen = head, seen + 1
-            if e["date"]:
-                continue
+            if e["date"] or e["status"] == "hypothetical":
+                continue  # a goal or a possibility has a date only where its clause gives one
             lemmas = {lemma for s, lemma in anaphors if s == e["_sent"]}
             prior = [p for p in events[:i] if p["date"]]
             if lemmas:
