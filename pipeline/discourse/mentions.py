@@ -29,6 +29,7 @@ from pipeline.entities.gazetteer import gazetteer
 from pipeline.patterns import PATTERNS_DIR, read_json
 
 PAIR = "__pair__"
+UNRESOLVED = "__unresolved__"  # "It imposes a travel ban": a party the text has but does not name
 Sentence = namedtuple("Sentence", "start end")
 PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
@@ -388,7 +389,9 @@ class Mentions:
                 found = self.discourse.pronoun(token, things_as_subjects=True)
                 if found:
                     return [found]
-            return self.last_person(token.i) if low in PRONOUNS else []
+            if low in PRONOUNS:
+                return self.last_person(token.i)
+            return [UNRESOLVED] if low in {"it", "its"} else []  # a party the text has, not named
         pos = token.pos_
         if pos not in {"NOUN", "PROPN"} and not (pos in {"NUM", "PRON", "ADJ"} and low in self.partitives):
             return []
@@ -456,7 +459,8 @@ class Mentions:
             if found:
                 return list(dict.fromkeys(found))
             if lemma in self.g.title_words and any(c.lower_ == "the" for c in children):
-                found = self.discourse.role(token) if lemma in self.discourse.lex.roles else None
+                one = token.tag_ in {"NN", "NNP"}  # "the minister", not "the leaders'"
+                found = self.discourse.role(token) if one and lemma in self.discourse.lex.roles else None
                 return [found] if found else self.titled_person(None, lemma, token.i)
             if any(c.lower_ == "the" for c in children) and not mods:
                 found = (

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Token
 
 from pipeline.discourse.actors import ActorCoder
 from pipeline.discourse.article import Discourse
-from pipeline.discourse.mentions import PAIR, Mentions, Tree
+from pipeline.discourse.mentions import PAIR, UNRESOLVED, Mentions, Tree
 from pipeline.document.access import (
     blocked_char_ranges,
     doc_text,
@@ -550,6 +550,11 @@ class EventExtractor:
 
     @staticmethod
     def _resolve_pairs(events: list[dict]) -> None:
+        for e in events:
+            for role in ("actors", "recipients"):
+                if UNRESOLVED in e[role]:
+                    e[role] = [n for n in e[role] if n != UNRESOLVED]
+                    e["_pair"] = True  # a party the text has, not named
         for i, e in enumerate(events):
             for role in ("actors", "recipients"):
                 if PAIR not in e[role]:
