@@ -85,8 +85,16 @@ WORKING_KEYS = (
 
 
 class EventExtractor:
-    def __init__(self, nlp: Language, name: str = "communique_events"):
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "communique_events",
+        *,
+        lead_window: int = LEAD_WINDOW,
+        inherit_window: int = INHERIT_WINDOW,
+    ):
         self.name = name
+        self.lead_window, self.inherit_window = lead_window, inherit_window
         self.lex = lexicon()
         self.finder = self.lex.finder(nlp.vocab)
         # the cue word lists as sets (membership tests only; the refinement tables stay dicts)
@@ -531,7 +539,7 @@ class EventExtractor:
                 h["date"] = own[h["_sent"]]
             elif lead and lead_sentence is not None:
                 k = bisect.bisect_right(starts, h["_sent"]) - bisect.bisect_right(starts, lead_sentence)
-                if 0 <= k <= LEAD_WINDOW:
+                if 0 <= k <= self.lead_window:
                     h["date"] = lead
 
     @staticmethod
@@ -628,7 +636,7 @@ class EventExtractor:
             mine = {n for n in e["actors"] + e["recipients"] if n != dominant and n in people}
             ref = None
             for p in reversed(prior):
-                if sent_index[e["_sent"]] - sent_index[p["_sent"]] > INHERIT_WINDOW:
+                if sent_index[e["_sent"]] - sent_index[p["_sent"]] > self.inherit_window:
                     break
                 if mine & set(p["actors"] + p["recipients"]) and (p.get("_own") or p.get("_inherited")):
                     ref = p
@@ -658,7 +666,23 @@ class EventExtractor:
                 e["location"] = next(iter(places))
 
 
-@Language.factory("communique_events", assigns=["doc._.communique_events"])
-def make_events(nlp: Language, name: str) -> EventExtractor:
+@Language.factory(
+    "communique_events",
+    assigns=["doc._.communique_events", "doc.spans"],
+    requires=[
+        "doc._.communique_entities",
+        "doc._.communique_dates",
+        "doc._.communique_quotes",
+        "doc._.communique_narrative_date",
+        "token.dep",
+        "token.pos",
+        "token.lemma",
+        "token.tag",
+        "token.ent_type",
+        "token.is_sent_start",
+    ],
+    default_config={"lead_window": LEAD_WINDOW, "inherit_window": INHERIT_WINDOW},
+)
+def make_events(nlp: Language, name: str, lead_window: int, inherit_window: int) -> EventExtractor:
     register_extensions()  # the factory works alone in a plain spaCy pipeline
-    return EventExtractor(nlp, name)
+    return EventExtractor(nlp, name, lead_window=lead_window, inherit_window=inherit_window)

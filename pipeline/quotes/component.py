@@ -43,7 +43,8 @@ from pipeline.quotes.marks import QuotePair, pair_quotes
 from pipeline.quotes.speakers import ArticleSpeakers
 
 log = logging.getLogger(__name__)
-_AFTER_WINDOW = 12
+AFTER_WINDOW = 12  # tokens after a closing mark in which its cue ("..." said Xi) is looked for
+MAX_MARK_WARNINGS = 5  # unbalanced-mark warnings listed on a record, then a count
 _BEFORE_WINDOW = {":": 30, ",": 8, "": 3}
 _BETWEEN_POS = {
     "PROPN",
@@ -63,8 +64,16 @@ _BETWEEN_POS = {
 
 
 class QuoteExtractor:
-    def __init__(self, nlp: Language, name: str = "communique_quotes"):
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "communique_quotes",
+        *,
+        after_window: int = AFTER_WINDOW,
+        max_mark_warnings: int = MAX_MARK_WARNINGS,
+    ):
         self.name = name
+        self.after_window, self.max_mark_warnings = after_window, max_mark_warnings
         self.cues = CueLexicon(nlp.vocab)
         self.frames = FrameFinder(self.cues)
         self.speaker_lexicon = discourse_lexicon()
@@ -76,7 +85,7 @@ class QuoteExtractor:
         pairs, warnings = pair_quotes(text)
         pairs = [p for p in pairs if not overlaps(p.open, p.close + 1, blocked)]
         if warnings:
-            _warn(doc, warnings)
+            _warn(doc, warnings, self.max_mark_warnings)
         speakers = ArticleSpeakers(doc, results(doc, "entities"), self.speaker_lexicon, text, self.cue_lemmas)
         Discourse.remember(doc, speakers)  # events ask the same discourse who someone is
         opens = [p.open for p in pairs]
@@ -180,7 +189,7 @@ class QuoteExtractor:
         content = speakers.text[pair.start : pair.end].rstrip()
         ends_sentence = content.endswith((".", "。"))
         between: list[Token] = []
-        for j in range(close_tok.i + 1, min(len(doc), close_tok.i + 1 + _AFTER_WINDOW)):
+        for j in range(close_tok.i + 1, min(len(doc), close_tok.i + 1 + self.after_window)):
             tok = doc[j]
             if tok.text in ("“", '"', "‘", "«") or "\n" in tok.text:
                 return None
@@ -367,14 +376,11 @@ def _dedupe(items: list[dict]) -> list[dict]:
     return out
 
 
-MAX_MARK_WARNINGS = 5
-
-
-def _warn(doc: Doc, warnings: list[str]) -> None:
-    """Record unbalanced-mark warnings on the article (the first few, then a count)."""
-    shown = [f"quotes: {w}" for w in warnings[:MAX_MARK_WARNINGS]]
-    if len(warnings) > MAX_MARK_WARNINGS:
-        shown.append(f"quotes: ... and {len(warnings) - MAX_MARK_WARNINGS} more unbalanced quotation marks")
+def _warn(doc: Doc, warnings: list[str], most: int) -> None:
+    """Record unbalanced-mark warnings on the article (the first ``most``, then a count)."""
+    shown = [f"quotes: {w}" for w in warnings[:most]]
+    if len(warnings) > most:
+        shown.append(f"quotes: ... and {len(warnings) - most} more unbalanced quotation marks")
     log.debug("%s", "; ".join(shown))
     meta = doc._.communique_meta
     if isinstance(meta, dict):
@@ -382,8 +388,18 @@ def _warn(doc: Doc, warnings: list[str]) -> None:
 
 
 @Language.factory(
-    "communique_quotes", assigns=["doc._.communique_quotes"], requires=["doc._.communique_entities"]
+    "communique_quotes",
+    assigns=["doc._.communique_quotes", "doc.spans"],
+    requires=[
+        "doc._.communique_entities",
+        "token.dep",
+        "token.pos",
+        "token.lemma",
+        "token.tag",
+        "token.is_sent_start",
+    ],
+    default_config={"after_window": AFTER_WINDOW, "max_mark_warnings": MAX_MARK_WARNINGS},
 )
-def make_quotes(nlp: Language, name: str) -> QuoteExtractor:
+def make_quotes(nlp: Language, name: str, after_window: int, max_mark_warnings: int) -> QuoteExtractor:
     register_extensions()  # the factory works alone in a plain spaCy pipeline
-    return QuoteExtractor(nlp, name)
+    return QuoteExtractor(nlp, name, after_window=after_window, max_mark_warnings=max_mark_warnings)
