@@ -19,6 +19,7 @@ from typing import Callable, Iterable, Optional
 
 from models import RECORD_KINDS as KINDS
 from models import ArticleExtraction
+from pipeline.io.reading import jsonl_lines
 
 
 def _norm(value):
@@ -171,7 +172,7 @@ def load_records(path: Path) -> list[ArticleExtraction]:
     if path.suffix == ".jsonl":
         return [
             ArticleExtraction.model_validate_json(line)
-            for line in path.read_text(encoding="utf-8").splitlines()
+            for line in jsonl_lines(path.read_text(encoding="utf-8"))
             if line.strip()
         ]
     return [ArticleExtraction.model_validate(json.loads(path.read_text(encoding="utf-8")))]

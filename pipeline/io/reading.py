@@ -137,6 +137,19 @@ def read_jsonl_lines(lines: Iterable[str], name: str) -> Iterator[Article]:
         yield article
 
 
+def jsonl_lines(text: str) -> list[str]:
+    r"""The lines of a JSONL text: split on newlines only, as JSON Lines defines them
+    (``str.splitlines`` also splits on U+2028, U+0085 and others, which JSON strings may hold).
+
+    >>> jsonl_lines('{"text": "a\u2028b"}\r\n{}\n')
+    ['{"text": "a\u2028b"}', '{}']
+    """
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return [line[:-1] if line.endswith("\r") else line for line in lines]
+
+
 def read_jsonl_file(path: Path) -> Iterator[Article]:
     """Articles of a JSONL file, streamed line by line (memory stays flat on big files).
 
@@ -159,7 +172,7 @@ def read_jsonl_file(path: Path) -> Iterator[Article]:
             except ReadError as exc:
                 yield Article(id=path.stem, text="", source_path=name, errors=[str(exc)])
                 return
-            for article in read_jsonl_lines(text.splitlines(), name):
+            for article in read_jsonl_lines(jsonl_lines(text), name):
                 article.warnings[:0] = warnings
                 yield article
             return
@@ -218,7 +231,7 @@ def _read_stdin() -> Iterator[Article]:
         return
     stripped = text.lstrip()
     if stripped.startswith("{"):
-        yield from read_jsonl_lines(text.splitlines(), "<stdin>")
+        yield from read_jsonl_lines(jsonl_lines(text), "<stdin>")
     else:
         article = Article(id="stdin", text=text, source_path="<stdin>", warnings=warnings)
         _check_text(article, "<stdin>")

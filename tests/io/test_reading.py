@@ -259,3 +259,17 @@ def test_jsonl_publication_date_under_its_usual_names(field, value, date):
     line = json.dumps({"id": "a", "text": "Xi met Putin on Tuesday.", field: value})
     (article,) = read_jsonl_lines([line], "in.jsonl")
     assert article.date == date and not article.warnings
+
+
+@pytest.mark.parametrize(
+    "separator",
+    ["\u2028", "\u2029", "\u0085", "\x1c", "\x0b", "\x0c"],
+    ids=["line-separator", "paragraph-separator", "next-line", "file-separator", "vertical-tab", "form-feed"],
+)
+def test_jsonl_lines_split_on_newlines_only(separator):
+    from pipeline.io.reading import jsonl_lines
+
+    text = json.dumps({"id": "a", "text": f"Xi met{separator}Putin."}, ensure_ascii=False) + "\n"
+    text += json.dumps({"id": "b", "text": "Hello."}) + "\r\n"
+    articles = list(read_jsonl_lines(jsonl_lines(text), "in.jsonl"))
+    assert [(a.id, a.line, a.errors) for a in articles] == [("a", 1, []), ("b", 2, [])]
