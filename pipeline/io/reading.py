@@ -76,6 +76,23 @@ def _check_text(article: Article, where: str) -> None:
         )
 
 
+def _without_surrogates(value, depth: int = 0) -> tuple:
+    """The JSON value with lone surrogates ("\\ud800", which JSON allows and UTF-8 cannot
+    hold) replaced by U+FFFD, and how many were replaced."""
+    if isinstance(value, str):
+        if not any("\ud800" <= ch <= "\udfff" for ch in value):
+            return value, 0
+        clean = "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in value)
+        return clean, sum(1 for ch in value if "\ud800" <= ch <= "\udfff")
+    if isinstance(value, dict) and depth < 2:
+        out, n = {}, 0
+        for key, item in value.items():
+            out[key], k = _without_surrogates(item, depth + 1)
+            n += k
+        return out, n
+    return value, 0
+
+
 def read_jsonl_lines(lines: Iterable[str], name: str) -> Iterator[Article]:
     """Articles from JSONL lines ``{"id", "text", "date"?, "title"?, "source"?}``.
 
@@ -97,6 +114,17 @@ def read_jsonl_lines(lines: Iterable[str], name: str) -> Iterator[Article]:
                 errors=[f"{where}: not valid JSON ({exc.msg} at column {exc.colno})"],
             )
             continue
+        except (RecursionError, ValueError) as exc:  # nested too deep; an integer of 4,300+ digits
+            problem = "nested too deeply" if isinstance(exc, RecursionError) else str(exc).split(";")[0]
+            yield Article(
+                id=fallback_id,
+                text="",
+                source_path=name,
+                line=lineno,
+                errors=[f"{where}: unreadable JSON ({problem})"],
+            )
+            continue
+        obj, replaced = _without_surrogates(obj)
         if not isinstance(obj, dict):
             yield Article(
                 id=fallback_id,
@@ -114,6 +142,10 @@ def read_jsonl_lines(lines: Iterable[str], name: str) -> Iterator[Article]:
         )
         if "id" not in obj:
             article.warnings.append(f"{where}: no 'id'; using {fallback_id!r}")
+        if replaced:
+            article.warnings.append(
+                f"{where}: {replaced} lone surrogate escape(s) (\\ud800-\\udfff, not Unicode text) replaced by U+FFFD"
+            )
         if not isinstance(text, str):
             article.errors.append(
                 f"{where}: 'text' is missing"

@@ -273,3 +273,25 @@ def test_jsonl_lines_split_on_newlines_only(separator):
     text += json.dumps({"id": "b", "text": "Hello."}) + "\r\n"
     articles = list(read_jsonl_lines(jsonl_lines(text), "in.jsonl"))
     assert [(a.id, a.line, a.errors) for a in articles] == [("a", 1, []), ("b", 2, [])]
+
+
+@pytest.mark.parametrize(
+    "line, error, warning",
+    [
+        ('{"id": "s", "text": "Xi \\ud800 met Putin."}', None, "lone surrogate"),
+        ('{"id": "\\udfff", "text": "Xi met Putin."}', None, "lone surrogate"),
+        ('{"id": "n", "text": ' + "[" * 1000 + "]" * 1000 + "}", "nested too deeply", None),
+        ('{"id": "big", "text": "x", "n": ' + "9" * 5000 + "}", "4300 digits", None),
+    ],
+    ids=["surrogate-in-text", "surrogate-in-id", "json-nested-1000-deep", "integer-of-5000-digits"],
+)
+def test_hostile_jsonl_lines_are_one_article_each(line, error, warning):
+    good = json.dumps({"id": "ok", "text": "Li met Tokayev."})
+    articles = list(read_jsonl_lines([line, good], "in.jsonl"))
+    assert [a.id for a in articles][1:] == ["ok"] and articles[1].errors == []
+    bad = articles[0]
+    if error:
+        assert error in bad.errors[0] and "in.jsonl: line 1" in bad.errors[0]
+    else:
+        assert bad.errors == [] and warning in bad.warnings[0]
+        assert all(not "\ud800" <= ch <= "\udfff" for ch in bad.id + bad.text)
