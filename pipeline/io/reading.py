@@ -231,7 +231,8 @@ def read_inputs(inputs: Iterable[str]) -> Iterator[Article]:
     Inputs that cannot be read at all yield an article with only an error, so a batch
     reports them and goes on.
     """
-    seen_ids: dict[str, int] = {}
+    seen_ids: dict[str, int] = {}  # an id -> the last number its duplicates were given
+    used: set[str] = set()  # every id handed out, so a renamed one never collides
     for path, error in expand_inputs(inputs):
         if error:
             yield Article(id=path.stem or str(path), text="", source_path=str(path), errors=[error])
@@ -243,14 +244,17 @@ def read_inputs(inputs: Iterable[str]) -> Iterator[Article]:
         else:
             articles = [read_text_file(path)]
         for article in articles:
-            count = seen_ids.get(article.id, 0) + 1
-            seen_ids[article.id] = count
-            if count > 1:
+            if article.id in used:
+                count = seen_ids.get(article.id, 1) + 1
+                while f"{article.id}#{count}" in used:  # "dup", "dup#2", "dup": the third is dup#3
+                    count += 1
+                seen_ids[article.id] = count
                 new_id = f"{article.id}#{count}"
                 article.warnings.append(
                     f"{article.source_path}: duplicate id {article.id!r}; kept apart as {new_id!r}"
                 )
                 article.id = new_id
+            used.add(article.id)
             yield article
 
 

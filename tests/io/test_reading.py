@@ -295,3 +295,19 @@ def test_hostile_jsonl_lines_are_one_article_each(line, error, warning):
     else:
         assert bad.errors == [] and warning in bad.warnings[0]
         assert all(not "\ud800" <= ch <= "\udfff" for ch in bad.id + bad.text)
+
+
+@pytest.mark.parametrize(
+    "ids, expected",
+    [
+        (["dup", "dup", "dup#2"], ["dup", "dup#2", "dup#2#2"]),
+        (["dup", "dup#2", "dup"], ["dup", "dup#2", "dup#3"]),
+        (["a", "a", "a"], ["a", "a#2", "a#3"]),
+    ],
+    ids=["given-id-equal-to-a-renamed-one", "renamed-one-taken-already", "three-of-one"],
+)
+def test_renamed_duplicate_ids_never_collide(tmp_path, ids, expected):
+    path = tmp_path / "x.jsonl"
+    path.write_text("".join(json.dumps({"id": i, "text": "Text."}) + "\n" for i in ids))
+    got = [a.id for a in read_inputs([str(path)])]
+    assert got == expected and len(set(got)) == len(got)
