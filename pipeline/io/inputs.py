@@ -9,6 +9,7 @@ from __future__ import annotations
 import errno
 import glob
 import os
+import stat
 from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
@@ -41,13 +42,42 @@ def expand_inputs(inputs: Iterable[str]) -> Iterator[tuple[Path, Optional[str]]]
             found = sorted(_walk(path))
             if not found:
                 yield path, f"{item}: directory holds no *.txt or *.jsonl articles"
+            root = os.path.realpath(path)
             for file in found:
                 if file.is_symlink() and not file.exists():
                     yield file, f"{file}: {_link_problem(file)}"
+                elif not _inside(os.path.realpath(file), root):
+                    yield (
+                        file,
+                        f"{file}: symbolic link out of the input folder (to {os.path.realpath(file)}); not followed",
+                    )
                 else:
-                    yield file, None
+                    yield file, _not_regular(file)
         else:
-            yield path, None
+            yield path, _not_regular(path)
+
+
+def _inside(real: str, root: str) -> bool:
+    return real == root or real.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def _not_regular(path: Path) -> Optional[str]:
+    """Why a path that exists is not read: a FIFO, device or socket would hang or never end
+    ("x.txt" as a named pipe, a link to /dev/zero)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as exc:
+        return f"{path}: cannot read: {exc.strerror or exc}"
+    if stat.S_ISREG(mode):
+        return None
+    kind = (
+        "named pipe"
+        if stat.S_ISFIFO(mode)
+        else "device"
+        if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+        else "socket"
+    )
+    return f"{path}: not a regular file (a {kind}); not read"
 
 
 def _link_problem(path: Path) -> str:

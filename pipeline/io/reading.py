@@ -44,18 +44,20 @@ class Article:
 def read_text_file(path: Path) -> Article:
     """Read one ``.txt`` article; errors become ``Article.errors``, never exceptions."""
     name = str(path)
+    limit = MAX_ARTICLE_CHARS * 4
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as handle:  # bounded: a file that grows never exhausts memory
+            data = handle.read(limit + 1)
     except OSError as exc:
         return Article(
             id=path.stem, text="", source_path=name, errors=[f"{name}: cannot read: {exc.strerror or exc}"]
         )
-    if len(data) > MAX_ARTICLE_CHARS * 4:
+    if len(data) > limit:
         return Article(
             id=path.stem,
             text="",
             source_path=name,
-            errors=[f"{name}: {len(data):,} bytes is above the limit for one article"],
+            errors=[f"{name}: more than {limit:,} bytes is above the limit for one article"],
         )
     try:
         text, warnings = decode_bytes(data, name)

@@ -95,3 +95,32 @@ def test_jsonl_is_streamed_and_a_non_utf8_line_is_a_warning_on_that_line(tmp_pat
     assert (a.id, a.warnings) == ("a", [])
     assert b.text == "Café talks." and "mixed.jsonl: line 2: invalid UTF-8" in b.warnings[0]
     assert c.text == "Third \u2028 line." and not c.errors
+
+
+@pytest.mark.parametrize(
+    "make, problem",
+    [
+        (lambda d: os.mkfifo(d / "x.txt"), "not a regular file (a named pipe)"),
+        (lambda d: (d / "z.txt").symlink_to("/dev/zero"), "symbolic link out of the input folder"),
+        (
+            lambda d: (d / "out.txt").symlink_to(d.parent / "elsewhere.txt"),
+            "symbolic link out of the input folder",
+        ),
+    ],
+    ids=["fifo-would-hang", "link-to-dev-zero-would-never-end", "link-out-of-the-folder"],
+)
+def test_inputs_that_hang_or_leave_the_folder_are_refused(tmp_path, make, problem):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (tmp_path / "elsewhere.txt").write_text("Secret text.")
+    (folder / "a.txt").write_text("Xi met Putin.")
+    make(folder)
+    articles = {a.id: a for a in read_inputs([str(folder)])}
+    assert articles["a"].errors == []
+    (bad,) = [a for name, a in articles.items() if name != "a"]
+    assert problem in bad.errors[0] and bad.text == ""
+
+
+def test_a_device_named_directly_is_refused():
+    (article,) = read_inputs(["/dev/zero"])
+    assert "not a regular file (a device)" in article.errors[0]
