@@ -153,30 +153,70 @@ def _mkstemp_like(target: Path) -> tuple[int, str]:
 # ---------------------------------------------------------------------------- JSONL
 
 
+try:  # POSIX file locks; elsewhere two runs on one output are not kept apart
+    import fcntl
+except ImportError:  # pragma: no cover
+    fcntl = None
+
+
+def _lock_path(output: Path) -> Path:
+    return output.with_name(f".{output.name}.lock")
+
+
+def _lock_output(output: Path):
+    """An exclusive lock on the output for this run: a second run on the same file stops at
+    once with a clear error instead of interleaving or truncating the first one's records."""
+    if fcntl is None:  # pragma: no cover
+        return None
+    handle = open(_lock_path(output), "a")
+    try:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        handle.close()
+        raise OutputError(f"{output}: another communique run is writing to it; wait for it to end") from None
+    return handle
+
+
+def _unlock_output(output: Path, handle) -> None:
+    try:
+        os.unlink(_lock_path(output))
+    except OSError:
+        pass
+    handle.close()
+
+
 class JsonlWriter:
     """Append finished batches to the JSONL output (or stdout), flushed per batch."""
 
     def __init__(self, output: Optional[Path], *, resume: bool = False, stream: Optional[IO[str]] = None):
         self.output = output
+        self._lock = None
         self.done_ids: set[str] = set()
         self.repaired = 0
         if output is None:
             self._out = stream
             self._owned = False
             return
-        output.parent.mkdir(parents=True, exist_ok=True)
-        if resume and output.exists():
-            self.done_ids, self.repaired = repair_jsonl(output)
-        self._out = output.open("a" if resume else "w", encoding="utf-8", newline="\n")
+        try:
+            output.parent.mkdir(parents=True, exist_ok=True)
+            self._lock = _lock_output(output)  # before anything is truncated or repaired
+            if resume and output.exists():
+                self.done_ids, self.repaired = repair_jsonl(output)
+            self._out = output.open("a" if resume else "w", encoding="utf-8", newline="\n")
+        except OSError as exc:
+            raise OutputError(f"{output}: cannot write: {exc.strerror or exc}") from None
         self._owned = True
 
     def write_batch(self, batch: list[Done], summary: Optional[Summary] = None) -> None:
         if not batch:
             return
-        self._out.write("".join(d.line + "\n" for d in batch))
-        self._out.flush()
-        if self._owned:
-            os.fsync(self._out.fileno())
+        try:
+            self._out.write("".join(d.line + "\n" for d in batch))
+            self._out.flush()
+            if self._owned:
+                os.fsync(self._out.fileno())
+        except OSError as exc:  # a full disk: one clear error, the records written so far stay
+            raise OutputError(f"{self.output or 'stdout'}: cannot write: {exc.strerror or exc}") from None
         if summary is not None:
             for done in batch:
                 summary.add_done(done)
@@ -185,6 +225,9 @@ class JsonlWriter:
     def close(self) -> None:
         if self._owned and not self._out.closed:
             self._out.close()
+        if self._owned and self._lock is not None:
+            _unlock_output(self.output, self._lock)
+            self._lock = None
 
     def __enter__(self) -> "JsonlWriter":
         return self

@@ -66,3 +66,40 @@ def test_repair_keeps_complete_records_only(tmp_path, content, ids, dropped):
 )
 def test_csv_cells_are_escaped_against_formula_injection(value, expected):
     assert csv_cell(value) == expected
+
+
+def test_a_second_run_on_the_same_output_stops_with_a_clear_error(tmp_path):
+    from pipeline.io.output import JsonlWriter, OutputError
+
+    out = tmp_path / "run.jsonl"
+    with JsonlWriter(out):
+        with pytest.raises(OutputError, match="another communique run is writing to it"):
+            JsonlWriter(out)
+    with JsonlWriter(out):  # the lock goes with the run
+        pass
+
+
+def test_an_output_that_cannot_be_written_is_one_clear_error(tmp_path):
+    from pipeline.io.output import JsonlWriter, OutputError
+
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    with pytest.raises(OutputError, match="cannot write"):
+        JsonlWriter(blocker / "out.jsonl")
+
+
+def test_a_full_disk_while_writing_is_one_clear_error():
+    from pipeline.io.output import JsonlWriter, OutputError
+    from pipeline.io.results import Done
+
+    class FullDisk:
+        def write(self, text):
+            raise OSError(28, "No space left on device")
+
+        def flush(self):
+            pass
+
+    writer = JsonlWriter(None, stream=FullDisk())
+    done = Done(id="a", line=json.dumps({"id": "a"}), failed=False, counts={})
+    with pytest.raises(OutputError, match="No space left on device"):
+        writer.write_batch([done])
