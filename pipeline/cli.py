@@ -163,7 +163,10 @@ def extract(
     if html is not None:
         from pipeline.report.writer import write_report_file
 
-        typer.echo(write_report_file(out_path, html).line(), err=True)
+        try:
+            typer.echo(write_report_file(out_path, html).line(), err=True)
+        except OSError as exc:  # the records are written; only the report could not be
+            _fail_usage(f"cannot write the report: {exc}")
     raise typer.Exit(1 if summary.failed else 0)
 
 

@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Optional, Union
@@ -174,6 +176,22 @@ def render_index(
     )
 
 
+def _write_page(path: Path, html: str) -> None:
+    """Write a page through a temporary file renamed over it: a symbolic link planted at
+    its name is replaced, never followed (its target is left alone)."""
+    fd, tmp = tempfile.mkstemp(prefix=".page-", suffix=".html", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(html)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
 def write_report(
     records: Iterable[ArticleExtraction],
     out_dir: Union[str, Path],
@@ -184,6 +202,9 @@ def write_report(
     """Write ``index.html`` and ``articles/<id>.html`` under ``out_dir``."""
     out_dir = Path(out_dir)
     pages_dir = out_dir / ARTICLES_DIR
+    for folder in (out_dir, pages_dir):
+        if folder.is_symlink():  # a link planted where the report writes would lead it out
+            raise OSError(f"{folder}: is a symbolic link; the report does not write through links")
     pages_dir.mkdir(parents=True, exist_ok=True)
     env = environment()
     summary = ReportSummary(index=out_dir / "index.html", problems=list(problems))
@@ -192,14 +213,14 @@ def write_report(
     for record in records:
         stem = safe_stem(record.id, taken)
         page = _inside(pages_dir, pages_dir / f"{stem}.html")
-        page.write_text(render_article(record, env=env), encoding="utf-8")
+        _write_page(page, render_article(record, env=env))
         summary.pages.setdefault(record.id, page)
         summary.articles += 1
         summary.with_errors += bool(record.errors)
         entries.append(
             {"record": record, "href": f"{ARTICLES_DIR}/{stem}.html", "counts": markup.counts(record)}
         )
-    summary.index.write_text(render_index(entries, summary.problems, source, env=env), encoding="utf-8")
+    _write_page(summary.index, render_index(entries, summary.problems, source, env=env))
     return summary
 
 

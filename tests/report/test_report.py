@@ -332,3 +332,23 @@ def test_cli_report_writes_what_it_can_and_exits_1_on_a_bad_line(tmp_path):
 def test_cli_report_usage_errors_exit_2(args, message):
     result = communique(*args)
     assert result.returncode == 2 and message in result.stderr
+
+
+def test_a_link_planted_in_the_report_folder_is_replaced_not_followed(tmp_path):
+    outside = tmp_path / "outside.html"
+    outside.write_text("keep me")
+    out = tmp_path / "report"
+    out.mkdir()
+    (out / "index.html").symlink_to(outside)
+    write_report([evil_record()], out)
+    assert outside.read_text() == "keep me"
+    assert not (out / "index.html").is_symlink() and "<html" in (out / "index.html").read_text()
+
+
+def test_a_report_folder_that_is_a_link_is_refused(tmp_path):
+    target = tmp_path / "elsewhere"
+    target.mkdir()
+    (tmp_path / "report").symlink_to(target)
+    with pytest.raises(OSError, match="symbolic link"):
+        write_report([evil_record()], tmp_path / "report")
+    assert list(target.iterdir()) == []
