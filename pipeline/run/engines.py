@@ -18,6 +18,9 @@ Every engine turns an iterable of :class:`~pipeline.io.reading.Article` into lis
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
+import signal
+import sys
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -42,7 +45,24 @@ def _init_worker(model: Optional[str]) -> None:
     global _WORKER_NLP
     from pipeline.model.loading import load
 
+    _end_with_parent()
     _WORKER_NLP = load(model)
+
+
+def _end_with_parent() -> None:
+    """A worker ends when the main process dies, even by SIGKILL (Linux: the kernel sends it
+    SIGTERM); elsewhere it ends when the pool's call queue closes, as before."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # pragma: no cover - no libc prctl
+        return
+    if os.getppid() == 1:  # the parent died before the call: end now
+        os._exit(1)
 
 
 def _work(chunk: list[Article], reference_date: Optional[str], batch_size: int) -> list[Done]:

@@ -77,3 +77,54 @@ def test_sigkill_then_resume_gives_every_article_exactly_once(tmp_path):
     assert sorted(after) == expected, "some article is missing or written twice"
     lines = out.read_text(encoding="utf-8").splitlines()
     assert all(json.loads(line)["id"] for line in lines), "a broken line was left in the output"
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as handle:
+                    if int(handle.read().rsplit(")", 1)[1].split()[1]) == pid:
+                        found.append(int(entry))
+            except (OSError, IndexError, ValueError):
+                pass
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as handle:
+            return handle.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_workers_end_when_the_main_process_is_killed(tmp_path):
+    inp = tmp_path / "in.jsonl"
+    inp.write_text("".join(json.dumps({"id": f"a{i}", "text": _article(i)}) + "\n" for i in range(400)))
+    exe = [
+        sys.executable,
+        "-m",
+        "pipeline",
+        "extract",
+        str(inp),
+        "-o",
+        str(tmp_path / "out.jsonl"),
+        "--jobs",
+        "2",
+    ]
+    main = subprocess.Popen(exe, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 60
+    workers: list[int] = []
+    while time.time() < deadline and len(workers) < 2:
+        time.sleep(0.5)
+        workers = _children(main.pid)
+    assert workers, "the workers never started"
+    main.send_signal(signal.SIGKILL)
+    main.wait()
+    deadline = time.time() + 20
+    while time.time() < deadline and any(_alive(w) for w in workers):
+        time.sleep(0.5)
+    assert not any(_alive(w) for w in workers), "orphaned workers are still running"
