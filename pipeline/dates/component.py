@@ -223,7 +223,10 @@ class DateExtractor:
             if self._is_false_positive(doc, c, bounds, chars, names):
                 continue
             tense = _lazy_tense(doc, bounds)
-            result = normalize(c, ctx, tense)
+            try:
+                result = normalize(c, ctx, tense)
+            except OverflowError:  # "next year" in a document dated 9999-12-31: no such date
+                result = ("DATE", None, "none", None)
             if result is None:
                 continue
             typ, value, anchor, point = result

@@ -237,3 +237,13 @@ def test_family_dispatch_matches_the_alternation_at_every_position(text):
     for start in range(len(text)):
         a, b = pattern.match(text, start), _match_at(text, start)
         assert (a and (a.span(), a.lastgroup)) == (b and (b.span(), b.lastgroup)), text[start:]
+
+
+@pytest.mark.parametrize("reference", ["0001-01-01", "9999-12-31"], ids=["first-day", "last-day"])
+def test_extreme_document_dates_leave_the_value_out_not_the_article(nlp, reference):
+    from helpers import run
+
+    doc = run(nlp, "Xi met Putin yesterday. They will meet again next week and next year.", reference)
+    texts = [d["text"] for d in results(doc, "dates")]
+    assert texts == ["yesterday", "next week", "next year"]
+    assert results(doc, "events")
