@@ -23,6 +23,7 @@ import csv
 import json
 import os
 import tempfile
+import unicodedata
 from pathlib import Path
 from typing import IO, Iterable, Iterator, Optional
 
@@ -258,7 +259,16 @@ def csv_cell(value):
     elif isinstance(value, dict):
         value = json.dumps(value, ensure_ascii=False)
     value = str(value)
-    return "'" + value if value.startswith(_FORMULA_START) else value
+    return "'" + value if _looks_like_formula(value) else value
+
+
+def _looks_like_formula(value: str) -> bool:
+    """A cell a spreadsheet may run: it starts with ``= + - @`` (or tab, CR), also after
+    leading spaces or line breaks, or in a full-width form ("＝1+1")."""
+    if value.startswith(_FORMULA_START):
+        return True
+    head = unicodedata.normalize("NFKC", value[:8]).lstrip(" \n\r\t\x0b\x0c\u00a0")
+    return head.startswith(_FORMULA_START[:4])
 
 
 def _columns() -> dict[str, list[str]]:

@@ -103,3 +103,19 @@ def test_a_full_disk_while_writing_is_one_clear_error():
     done = Done(id="a", line=json.dumps({"id": "a"}), failed=False, counts={})
     with pytest.raises(OutputError, match="No space left on device"):
         writer.write_batch([done])
+
+
+@pytest.mark.parametrize(
+    "value",
+    [" =1+1", "\n=1+1", "\r\n@SUM(A1)", "＝1+1", "＋1", "\u00a0-1"],
+    ids=[
+        "leading-space",
+        "leading-newline",
+        "leading-crlf-at",
+        "full-width-equals",
+        "full-width-plus",
+        "nbsp-minus",
+    ],
+)
+def test_formulas_hidden_behind_spaces_or_full_width_forms_are_escaped(value):
+    assert csv_cell(value) == "'" + value
