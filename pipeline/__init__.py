@@ -65,6 +65,8 @@ def extract(
     """
     from pipeline.io.reading import Article
 
+    if not isinstance(text, str):
+        raise TypeError(f"extract() takes the article text as a str, not {type(text).__name__}")
     return next(
         extract_many(
             [Article(id=article_id or "article", text=text)], reference_date=reference_date, model=model
@@ -94,24 +96,59 @@ def extract_many(
 ) -> Iterator[ArticleExtraction]:
     """Stream records for many articles through ``nlp.pipe``.
 
-    ``articles`` holds texts, ``(id, text)`` pairs or :class:`pipeline.io.reading.Article`.
+    ``articles`` holds texts, ``(id, text)`` pairs, ``{"id", "text", "date"?, "title"?}``
+    dicts or :class:`pipeline.io.reading.Article`. An item that is none of these, or whose
+    text is not a string, becomes a record with an error; the others go on.
+    ``reference_date`` is ``YYYY-MM-DD`` or a :class:`datetime.date`.
 
     >>> ids = [r.id for r in extract_many([("a", "Xi met Putin."), ("b", "Hello.")])]  # doctest: +SKIP
     """
-    from pipeline.io.reading import Article
+    from pipeline.io.reading import as_article
     from pipeline.run.batch import extract_articles
 
-    def as_articles() -> Iterator[Article]:
-        for i, item in enumerate(articles):
-            if isinstance(item, Article):
-                yield item
-            elif isinstance(item, str):
-                yield Article(id=f"article-{i + 1}", text=item)
-            else:
-                art_id, text = item
-                yield Article(id=str(art_id), text=text)
+    if isinstance(articles, (str, bytes)):
+        raise TypeError("extract_many() takes an iterable of articles, not one text: use extract(text)")
+    reference_date = _reference_date(reference_date)
+    items = (as_article(item, i) for i, item in enumerate(_guarded(articles)))
+    return extract_articles(items, load(model), reference_date=reference_date, batch_size=batch_size)
 
-    return extract_articles(as_articles(), load(model), reference_date=reference_date, batch_size=batch_size)
+
+def _reference_date(value) -> Optional[str]:
+    """``YYYY-MM-DD`` from a string or a date; a clear error for anything else."""
+    import datetime as dt
+
+    if value is None:
+        return None
+    if isinstance(value, dt.date):
+        return value.isoformat()[:10]
+    text = str(value)
+    try:
+        if len(text) == 10:
+            return dt.date.fromisoformat(text).isoformat()
+    except ValueError:
+        pass
+    raise ValueError(f"reference_date={value!r}: want YYYY-MM-DD or a datetime.date")
+
+
+def _guarded(articles: Iterable) -> Iterator:
+    """The user's items, and, if their iterator raises, one article with that error (the
+    records of the items before it are kept)."""
+    from pipeline.io.reading import Article
+
+    iterator = iter(articles)
+    index = 0
+    while True:
+        try:
+            item = next(iterator)
+        except StopIteration:
+            return
+        except Exception as exc:  # the caller's generator failed: report it, keep the rest
+            yield Article(
+                id=f"article-{index + 1}", text="", errors=[f"the articles iterator raised {exc!r}"]
+            )
+            return
+        yield item
+        index += 1
 
 
 def _doc(text_or_doc: TextOrDoc, reference_date: Optional[str], model: Optional[str]):
@@ -122,8 +159,10 @@ def _doc(text_or_doc: TextOrDoc, reference_date: Optional[str], model: Optional[
     from pipeline.io.reading import Article
     from pipeline.run.records import prepare_doc
 
+    if not isinstance(text_or_doc, str):
+        raise TypeError(f"takes a text (str) or a spaCy Doc, not {type(text_or_doc).__name__}")
     nlp = load(model)
-    return nlp(prepare_doc(nlp, Article(id="article", text=text_or_doc), reference_date))
+    return nlp(prepare_doc(nlp, Article(id="article", text=text_or_doc), _reference_date(reference_date)))
 
 
 def _items(kind: str, model_type, text_or_doc: TextOrDoc, reference_date, model):

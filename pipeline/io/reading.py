@@ -86,6 +86,9 @@ def _without_surrogates(value, depth: int = 0) -> tuple:
             return value, 0
         clean = "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in value)
         return clean, sum(1 for ch in value if "\ud800" <= ch <= "\udfff")
+    if isinstance(value, tuple):
+        parts = [_without_surrogates(v, depth) for v in value]
+        return tuple(v for v, _ in parts), sum(n for _, n in parts)
     if isinstance(value, dict) and depth < 2:
         out, n = {}, 0
         for key, item in value.items():
@@ -93,6 +96,47 @@ def _without_surrogates(value, depth: int = 0) -> tuple:
             n += k
         return out, n
     return value, 0
+
+
+def as_article(item, index: int) -> Article:
+    """One item given to the Python API as an :class:`Article`: a text, an ``(id, text)``
+    pair, a ``{"id", "text", ...}`` dict or an Article. What is none of these, or has a
+    text that is not a string, is an article with an error (the batch goes on)."""
+    if isinstance(item, Article):
+        article = item
+    elif isinstance(item, str):
+        article = Article(id=f"article-{index + 1}", text=item)
+    elif isinstance(item, dict):
+        text = item.get("text")
+        article = Article(
+            id=str(item.get("id") or f"article-{index + 1}"),
+            text=text if isinstance(text, str) else "",
+            title=item.get("title") if isinstance(item.get("title"), str) else None,
+        )
+        date = next((item[k] for k in DATE_FIELDS if isinstance(item.get(k), str)), None)
+        if date and is_iso_date(date[:10]):
+            article.date = date[:10]
+        if not isinstance(text, str):
+            article.errors.append(f"item {index + 1}: 'text' must be a string, got {type(text).__name__}")
+    elif isinstance(item, (tuple, list)) and len(item) == 2:
+        art_id, text = item
+        article = Article(id=str(art_id), text=text if isinstance(text, str) else "")
+        if not isinstance(text, str):
+            article.errors.append(f"item {index + 1}: the text must be a string, got {type(text).__name__}")
+    else:
+        return Article(
+            id=f"article-{index + 1}",
+            text="",
+            errors=[
+                f"item {index + 1}: an article is a text, an (id, text) pair or a dict, not {type(item).__name__}"
+            ],
+        )
+    (article.id, article.text), replaced = _without_surrogates((article.id, article.text))
+    if replaced:
+        article.warnings.append(f"{replaced} lone surrogate(s) (not Unicode text) replaced by U+FFFD")
+    if not article.errors:
+        _check_text(article, f"item {index + 1}")  # empty, or above the size limit
+    return article
 
 
 def read_jsonl_lines(lines: Iterable[str], name: str) -> Iterator[Article]:
