@@ -74,8 +74,9 @@ def _check_text(article: Article, where: str) -> None:
     elif len(article.text) > MAX_ARTICLE_CHARS:
         article.errors.append(
             f"{where}: {len(article.text):,} characters is above the limit of "
-            f"{MAX_ARTICLE_CHARS:,} for one article"
+            f"{MAX_ARTICLE_CHARS:,} for one article; its text is not stored"
         )
+        article.text = ""  # a refused article does not fill the output with its text
 
 
 def _without_surrogates(value, depth: int = 0) -> tuple:

@@ -69,12 +69,11 @@ def _process_long(
         for start, end in parts
     ]
     records = extract_chunk(nlp, pieces, reference_date, batch_size)
-    for _piece, record in zip(pieces, records):
-        if record.errors:
-            full.errors.extend(e for e in record.errors if e not in full.errors)
-    return merge_records(
-        full, [(start, record) for (start, _), record in zip(parts, records) if not record.errors]
-    )
+    for record in records:
+        full.errors.extend(e for e in record.errors if e not in full.errors)
+    if full.errors:
+        return full  # an article that fails has its errors and empty lists, not half its items
+    return merge_records(full, [(start, record) for (start, _), record in zip(parts, records)])
 
 
 def chunks(items: Iterable, size: int) -> Iterator[list]:

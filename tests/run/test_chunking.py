@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from pipeline.io.reading import Article
@@ -66,3 +68,32 @@ def test_long_article_is_processed_in_parts_with_exact_offsets(nlp, monkeypatch)
         for item in getattr(record, kind):
             assert text[item.start : item.end] == item.text
     assert {d.value for d in record.dates} == {"2024-05-13"}
+
+
+def test_an_article_with_a_failed_part_has_errors_and_empty_lists(nlp, monkeypatch):
+    import pipeline.run.batch as batch
+    from pipeline.io.reading import Article
+
+    monkeypatch.setattr(batch, "CHUNK_CHARS", 200)
+    paragraph = "Xi Jinping met Vladimir Putin in Moscow on Tuesday. The two leaders held talks."
+    text = "\n\n".join([paragraph] * 8)
+    real = batch.extract_chunk
+
+    def failing_second_part(nlp_, pieces, *args):
+        records = real(nlp_, pieces, *args)
+        if len(pieces) > 1:
+            records[1] = records[1].model_copy(update={"errors": ["part 2: processing failed"]})
+        return records
+
+    monkeypatch.setattr(batch, "extract_chunk", failing_second_part)
+    record = batch._process_long(nlp, Article(id="long", text=text), "2025-03-12", 8)
+    assert record.errors == ["part 2: processing failed"]
+    assert (record.entities, record.dates, record.events) == ([], [], [])
+
+
+def test_a_refused_article_does_not_store_its_text(monkeypatch):
+    import pipeline.io.reading as reading
+
+    monkeypatch.setattr(reading, "MAX_ARTICLE_CHARS", 50)
+    (article,) = reading.read_jsonl_lines([json.dumps({"id": "big", "text": "x" * 80})], "in.jsonl")
+    assert "above the limit" in article.errors[0] and article.text == ""
