@@ -32,6 +32,7 @@ from pipeline.events.candidates import (
 from pipeline.events.factuality import status
 from pipeline.events.happenings import Retelling
 from pipeline.events.lexicon import OBJECT_DEPS, choose_noun, choose_verb, complement, refine
+from pipeline.events.mention import EventMention
 from pipeline.events.vocabulary import Vocabulary
 
 # plural nouns that tell of one happening ("the talks"); other plurals tell of several
@@ -63,10 +64,10 @@ class MentionBuilder:
             choice = choose_verb(tok, vocab.lex, m)
             if choice is not None:
                 self.chosen[tok.i] = choice
-        self.events: list[dict] = []
+        self.events: list[EventMention] = []
         self.consumed: set[int] = set()  # nouns that are a verb's object
         self.absorbed: set[int] = set()  # triggers a role verb took in ("called for talks")
-        self.by_token: dict[int, dict] = {}
+        self.by_token: dict[int, EventMention] = {}
         self.anaphors: list[tuple[int, str]] = []  # (sentence start, lemma) of "the visit"
         self.retold: list[Retelling] = []  # "during the visit": a happening told again
 
@@ -99,12 +100,12 @@ class MentionBuilder:
         particle = hit if hit is not None and obj is None else None
         event = self.mention(tok, tok, end_tok, etype, mode, cameo, trigger, None, obj, particle)
         if clause is not None:  # the demand is addressed to the clause's subject
-            event["recipients"] += [
+            event.recipients += [
                 n
                 for c in tree.children(clause)
                 if c.dep_ in {"nsubj", "nsubjpass"}
                 for n in self.m.of_phrase(c)
-                if n not in event["recipients"] and n not in event["actors"]
+                if n not in event.recipients and n not in event.actors
             ]
         self.by_token[tok.i] = event
         self.events.append(event)
@@ -193,17 +194,17 @@ class MentionBuilder:
         governing = self.by_token.get(verb.i) if verb is not None else None
         return (
             governing is not None
-            and (governing["type"], governing["mode"]) == (entry.type, entry.mode)
+            and (governing.type, governing.mode) == (entry.type, entry.mode)
             and tok.head.i in (verb.i, *[c.i for c in self.tree.children(verb) if c.dep_ == "prep"])
         )
 
     def _joins_conjunct(self, tok: Token, entry) -> bool:
         """ "talks and meetings": a noun conjoined to a nominal event of its type widens it."""
         first = self.by_token.get(tok.head.i) if tok.dep_ == "conj" else None
-        if first is None or first["type"] != entry.type or not first["_noun"]:
+        if first is None or first.type != entry.type or not first.noun:
             return False
-        first["end"] = tok.idx + len(tok)
-        first["text"] = self.text[first["start"] : first["end"]]
+        first.end = tok.idx + len(tok)
+        first.text = self.text[first.start : first.end]
         self.by_token[tok.i] = first
         return True
 
@@ -228,7 +229,7 @@ class MentionBuilder:
         held = (
             light is not None
             and light.lemma_ in light_verbs
-            and (bool(event["actors"]) or light.lemma_ in HOLD_VERBS)
+            and (bool(event.actors) or light.lemma_ in HOLD_VERBS)
         )
         if (
             entry.needs_args
@@ -239,7 +240,7 @@ class MentionBuilder:
             return  # "deepening strategic dialogue", "youth exchanges"
         if entry.strict_args and not held and not own_participants(tok, self.m):
             return
-        event["_noun"] = True
+        event.noun = True
         self.by_token[tok.i] = event
         self.events.append(event)
 
@@ -256,7 +257,7 @@ class MentionBuilder:
         light: Optional[Token],
         obj: Optional[Token],
         particle: Optional[Token] = None,
-    ) -> dict:
+    ) -> EventMention:
         """The mention of trigger ``tok`` spanning ``first`` to ``last``, with its arguments."""
         doc, tree = self.doc, self.tree
         verbal = tok.pos_ in VERBAL
@@ -267,31 +268,31 @@ class MentionBuilder:
         sent_start, sent_end = sent_bounds(doc, tok.i)
         sent_last = doc[sent_end - 1]
         start, end = first.idx, last.idx + len(last)
-        return {
-            "text": self.text[start:end],
-            "start": start,
-            "end": end,
-            "type": etype,
-            "mode": mode,
-            "cameo": cameo,
-            "trigger": trigger,
-            "actors": actors,
-            "recipients": recips,
-            "location": location,
-            "date": None,
-            "status": status(tok, verb, self.vocab.cues, tree, sentence_end=sent_last),
-            "sentence_start": doc[sent_start].idx,
-            "sentence_end": sent_last.idx + len(sent_last),
-            "_tok": tok,
-            "_verb": verb,
-            "_noun": not verbal,
-            "_sent": sent_start,
-            "_light": light.lemma_.lower() if light is not None else None,
-            "_counted": not verbal and any(c.dep_ == "nummod" for c in tree.children(tok)),
-            "_definite": not verbal
+        return EventMention(
+            self.text[start:end],
+            start,
+            end,
+            etype,
+            mode,
+            cameo,
+            trigger,
+            actors,
+            recips,
+            location,
+            None,
+            status(tok, verb, self.vocab.cues, tree, sentence_end=sent_last),
+            doc[sent_start].idx,
+            sent_last.idx + len(sent_last),
+            tok=tok,
+            verb=verb,
+            noun=not verbal,
+            sent=sent_start,
+            light=light.lemma_.lower() if light is not None else None,
+            counted=not verbal and any(c.dep_ == "nummod" for c in tree.children(tok)),
+            definite=not verbal
             and (tok.tag_ != "NNS" or tok.lemma_.lower() in PLURAL_SINGULARS)
             and any(c.dep_ in {"det", "poss"} and c.lower_ not in INDEFINITE for c in tree.children(tok)),
-        }
+        )
 
     def _arguments(self, tok, verb, verbal, etype, mode, cameo, light, obj, particle):
         """The actors, the recipients (none of them actors) and the place of a mention."""

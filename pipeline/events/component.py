@@ -36,26 +36,13 @@ from pipeline.events.candidates import candidates
 from pipeline.events.dating import date_mentions, discourse_dates
 from pipeline.events.factuality import QuoteIndex
 from pipeline.events.happenings import attach_retellings, merge_mentions
+from pipeline.events.mention import EventMention
 from pipeline.events.parties import implicit_actor, resolve_pairs, share_locations
 from pipeline.events.senses import not_an_event, political
 from pipeline.events.vocabulary import Vocabulary
 
 LEAD_WINDOW = 8  # sentences after the lead event's that take its date when their clauses give none
 INHERIT_WINDOW = 3  # sentences back in which a shared participant carries a date over
-WORKING_KEYS = (
-    "_tok",
-    "_verb",
-    "_noun",
-    "_sent",
-    "_own",
-    "_inherited",
-    "_light",
-    "_sent_index",
-    "_last_sent_index",
-    "_counted",
-    "_pair",
-    "_definite",
-)  # dropped from the records
 
 
 class EventExtractor:
@@ -82,7 +69,7 @@ class EventExtractor:
         builder.verbal()
         builder.nominal()
         events = builder.events
-        events.sort(key=lambda e: e["start"])
+        events.sort(key=lambda e: e.start)
         resolve_pairs(events)
         implicit_actor(events)
         date_mentions(doc, events, builder.anaphors, self.inherit_window)
@@ -90,14 +77,11 @@ class EventExtractor:
         events = self._happenings(doc, events, m)
         attach_retellings(events, builder.retold, sent_starts(doc))
         discourse_dates(doc, events, self.lead_window)
-        for e in events:
-            for k in WORKING_KEYS:
-                e.pop(k, None)
-        set_results(doc, "events", events)
+        set_results(doc, "events", [e.record() for e in events])
         Discourse.forget(doc)  # the last component that asks who someone is
         return doc
 
-    def _happenings(self, doc: Doc, events: list[dict], m: Mentions) -> list[dict]:
+    def _happenings(self, doc: Doc, events: list[EventMention], m: Mentions) -> list[EventMention]:
         """The mentions that are events (senses, formal statements, political participants),
         each with who reports it, merged into happenings with coded participants."""
         quotes = QuoteIndex(results(doc, "quotes"))
@@ -106,26 +90,26 @@ class EventExtractor:
         kept = []
         starts = sent_starts(doc)
         for e in events:
-            if e["type"] == "STATEMENT" and not senses.formal_statement(e["trigger"], e["_light"]):
+            if e.type == "STATEMENT" and not senses.formal_statement(e.trigger, e.light):
                 continue
-            if not_an_event(e["_tok"], e["type"], e["mode"], m.tree, senses):
+            if not_an_event(e.tok, e.type, e.mode, m.tree, senses):
                 continue
-            coded = {n: coder.code(n) for n in e["actors"] + e["recipients"]}
+            coded = {n: coder.code(n) for n in e.actors + e.recipients}
             if (
-                not e["location"]
-                and not e.get("_pair")
-                and not political(e["type"], list(coded.values()), coder.labels, senses)
+                not e.location
+                and not e.pair
+                and not political(e.type, list(coded.values()), coder.labels, senses)
             ):
                 continue  # nobody to attach, and no place ("the next summit will be held in Tashkent")
-            e["_coded"] = coded
-            e["reported_by"] = quotes.reporter(e["start"], e["end"])
-            e["_sent_index"] = bisect.bisect_right(starts, e["_sent"])  # the sentence's number in the doc
+            e.coded = coded
+            e.reported_by = quotes.reporter(e.start, e.end)
+            e.sent_index = bisect.bisect_right(starts, e.sent)  # the sentence's number in the doc
             kept.append(e)
-        codes = {name: code for e in kept for name, code in e.pop("_coded").items()}
+        codes = {name: code for e in kept for name, code in e.coded.items()}
         happenings = merge_mentions(kept)
         for h in happenings:
-            h["actors"] = [codes.get(n) or coder.code(n) for n in h["actors"]]
-            h["recipients"] = [codes.get(n) or coder.code(n) for n in h["recipients"]]
+            h.actors = [codes.get(n) or coder.code(n) for n in h.actors]
+            h.recipients = [codes.get(n) or coder.code(n) for n in h.recipients]
         return happenings
 
 
