@@ -8,7 +8,8 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
-from pipeline.discourse.mentions import Mentions, Tree
+from pipeline.discourse.mentions import Mentions
+from pipeline.discourse.tree import Tree
 from pipeline.document.access import overlaps
 from pipeline.events.lexicon import OBJECT_DEPS, choose_noun
 from pipeline.events.vocabulary import Vocabulary
