@@ -158,6 +158,11 @@ def extract(
         formats=formats,
         address=address,
     )
+    _finish_extract(summary, out_path, html)
+
+
+def _finish_extract(summary, out_path, html: Optional[Path]) -> None:
+    """Print the run's summary (and write its HTML report); exit 1 if an article failed."""
     where = f" -> {out_path}" if out_path else ""
     typer.echo(summary.line() + where, err=True)
     if html is not None:

@@ -17,14 +17,15 @@ import bisect
 import functools
 import json
 from collections import namedtuple
+from typing import Optional
 
 import numpy
-from spacy.attrs import DEP, HEAD, LEMMA, LOWER, POS
-from spacy.symbols import conj as CONJ
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 
 from pipeline.discourse.article import Discourse
-from pipeline.document.access import doc_text, entity_spans, results, sent_bounds
+from pipeline.discourse.tree import Tree
+from pipeline.document.access import entity_spans, results, sent_bounds
 from pipeline.entities.gazetteer import gazetteer
 from pipeline.patterns import PATTERNS_DIR, read_json
 
@@ -64,99 +65,6 @@ def _nouns() -> tuple[frozenset, ...]:
         frozenset(data["pair_person_nouns"]),
         frozenset(data["pair_country_nouns"]),
     )
-
-
-class Tree:
-    """The dependency parse of one doc, each token's children and conjuncts read once:
-    spaCy makes new Token objects on every access and ``Token.children`` scans the whole
-    range of the token's subtree, so the event code walks the parse through this view
-    (same tokens, same order as ``Token.children`` / ``.conjuncts`` / ``.subtree``)."""
-
-    # the token attributes the event code reads as arrays (one ``to_array`` per doc)
-    COLUMNS = (LEMMA, LOWER, POS, HEAD, DEP)
-
-    def __init__(self, doc: Doc):
-        self.doc = doc
-        self._children: dict[int, tuple[Token, ...]] = {}
-        self._conjuncts: dict[int, tuple[Token, ...]] = {}
-
-    @functools.cached_property
-    def array(self) -> numpy.ndarray:
-        return self.doc.to_array(list(self.COLUMNS)).reshape(-1, len(self.COLUMNS))
-
-    def column(self, attr: int) -> numpy.ndarray:
-        """Each token's ``attr`` (as uint64: HEAD is an offset)."""
-        return self.array[:, self.COLUMNS.index(attr)]
-
-    @functools.cached_property
-    def heads(self) -> list[int]:
-        """The head of each token, by index."""
-        return (self.column(HEAD).astype(numpy.int64) + numpy.arange(len(self.doc))).tolist()
-
-    @functools.cached_property
-    def with_conjuncts(self) -> set[int]:
-        """The conj tokens and their heads: the others have no conjuncts (no walk needed)."""
-        conj = numpy.flatnonzero(self.column(DEP) == CONJ).tolist()
-        heads = self.heads
-        return set(conj) | {heads[i] for i in conj}
-
-    def text(self, start: int, end: int) -> str:
-        """``doc[start:end].text`` of a non-empty span."""
-        last = self.doc[end - 1]
-        return doc_text(self.doc)[self.doc[start].idx : last.idx + len(last)]
-
-    def above(self, indices) -> set[int]:
-        """The tokens that dominate any of the tokens ``indices`` (their proper ancestors):
-        ``i in tree.above(...)`` tells without a walk whether token ``i``'s subtree holds one."""
-        out: set[int] = set()
-        heads = self.heads
-        for i in indices:
-            tok, head = i, heads[i]
-            while head != tok and head not in out:
-                out.add(head)
-                tok, head = head, heads[head]
-        return out
-
-    def children(self, token: Token) -> tuple[Token, ...]:
-        kids = self._children.get(token.i)
-        if kids is None:
-            kids = self._children[token.i] = tuple(token.children)
-        return kids
-
-    def conjuncts(self, token: Token) -> tuple[Token, ...]:
-        """``Token.conjuncts``: the first conjunct and its chain of right ``conj`` children."""
-        if token.i not in self.with_conjuncts:
-            return ()
-        found = self._conjuncts.get(token.i)
-        if found is None:
-            start = token
-            while start.dep_ == "conj":
-                head = start.head
-                if head.i == start.i:
-                    break
-                start = head
-            chain = [start]
-            for word in chain:  # grows while it is read
-                chain += [c for c in self.children(word) if c.i > word.i and c.dep_ == "conj"]
-            found = self._conjuncts[token.i] = tuple(w for w in chain if w.i != token.i)
-        return found
-
-    def subtree(self, token: Token) -> list[Token]:
-        """``Token.subtree``: the token and its descendants, in document order."""
-        out: list[Token] = []
-        self._walk(token, out)
-        return out
-
-    def _walk(self, token: Token, out: list[Token]) -> None:
-        kids = self.children(token)
-        i = token.i
-        for child in kids:
-            if child.i < i:
-                self._walk(child, out)
-        out.append(token)
-        for child in kids:
-            if child.i > i:
-                self._walk(child, out)
 
 
 class Mentions:
@@ -383,35 +291,18 @@ class Mentions:
             return [self.name(ent)]
         low = token.lower_
         if token.pos_ == "PRON":
-            if low in PLURAL_PRONOUNS:
-                return self._plural_antecedent(token) or [PAIR]  # else: the participants in context
-            if low in PRONOUNS or low in {"it", "its"}:  # asked of the discourse, as for a speaker
-                found = self.discourse.pronoun(token, things_as_subjects=True)
-                if found:
-                    return [found]
-            if low in PRONOUNS:
-                return self.last_person(token.i)
-            return [UNRESOLVED] if low in {"it", "its"} else []  # a party the text has, not named
+            return self._pronoun(token, low)
         pos = token.pos_
         if pos not in {"NOUN", "PROPN"} and not (pos in {"NUM", "PRON", "ADJ"} and low in self.partitives):
             return []
         children = self.tree.children(token)
-        for child in children:  # "Russian President Vladimir Putin" headed by "President"
-            ent = self.by_token.get(child.i)
-            if ent and ent["label"] == "PERSON" and child.dep_ in {"compound", "appos", "flat", "npadvmod"}:
-                return [ent["canonical"]]
-        if low in self.partitives or token.lemma_.lower() in self.partitives:
-            for child in children:  # "Thousands of Iraqi Kurds", "a group of Moroccan diplomats"
-                if child.dep_ == "prep" and child.lower_ == "of":
-                    found = [
-                        n for p in self.tree.children(child) if p.dep_ == "pobj" for n in self.of_phrase(p)
-                    ]
-                    if found:
-                        return found
-        if token.i + 1 < len(self.doc) and token.lower_ in self.g.title_words:
-            ent = self.by_token.get(token.i + 1)  # "Russian President" + conj "Vladimir Putin"
-            if ent and ent["label"] == "PERSON":
-                return [ent["canonical"]]
+        found = self._person_in_head(children)
+        if found is None and (low in self.partitives or token.lemma_.lower() in self.partitives):
+            found = self._partitive(children)
+        if found is None:
+            found = self._title_before_name(token)
+        if found is not None:
+            return found
         lemma = token.lemma_.lower()
         if any(c.lower_ in PAIR_WORDS for c in children) and (
             lemma in self.pair_people or lemma in self.pair_countries
@@ -420,6 +311,55 @@ class Mentions:
         mods = [
             c for c in children if c.dep_ in {"poss", "amod", "compound", "nmod"} and c.i in self.by_token
         ]
+        found = self._modifiers(token, lemma, mods)
+        if found is None and (lemma in self.group_nouns or lemma in self.g.title_words):
+            found = self._group_noun(token, lemma, children, mods)
+        if found is not None:
+            return found
+        if lemma in self.actor_nouns or (low.endswith("s") and low[:-1] in self.actor_nouns):
+            return self._actor_noun(token, children)
+        return self._unnamed(token, children)
+
+    def _pronoun(self, token: Token, low: str) -> list[str]:
+        """'they' → the plural antecedent or ``PAIR``; 'he', 'it' → the discourse's referent."""
+        if low in PLURAL_PRONOUNS:
+            return self._plural_antecedent(token) or [PAIR]  # else: the participants in context
+        if low in PRONOUNS or low in {"it", "its"}:  # asked of the discourse, as for a speaker
+            found = self.discourse.pronoun(token, things_as_subjects=True)
+            if found:
+                return [found]
+        if low in PRONOUNS:
+            return self.last_person(token.i)
+        return [UNRESOLVED] if low in {"it", "its"} else []  # a party the text has, not named
+
+    def _person_in_head(self, children) -> Optional[list[str]]:
+        """ "Russian President Vladimir Putin" headed by "President": the person."""
+        for child in children:
+            ent = self.by_token.get(child.i)
+            if ent and ent["label"] == "PERSON" and child.dep_ in {"compound", "appos", "flat", "npadvmod"}:
+                return [ent["canonical"]]
+        return None
+
+    def _partitive(self, children) -> Optional[list[str]]:
+        """ "Thousands of Iraqi Kurds", "a group of Moroccan diplomats": the of-phrase's participants."""
+        for child in children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                found = [n for p in self.tree.children(child) if p.dep_ == "pobj" for n in self.of_phrase(p)]
+                if found:
+                    return found
+        return None
+
+    def _title_before_name(self, token: Token) -> Optional[list[str]]:
+        """ "Russian President" + conj "Vladimir Putin": the person named next."""
+        if token.i + 1 < len(self.doc) and token.lower_ in self.g.title_words:
+            ent = self.by_token.get(token.i + 1)
+            if ent and ent["label"] == "PERSON":
+                return [ent["canonical"]]
+        return None
+
+    def _modifiers(self, token: Token, lemma: str, mods) -> Optional[list[str]]:
+        """A named modifier: "Xi's visit", "the Chinese president", "Chinese officials",
+        "Palestinian factions", "Hamas militants"."""
         for mod in mods:
             ent = self.by_token[mod.i]
             if ent["label"] == "PERSON" and mod.dep_ == "poss":
@@ -441,58 +381,54 @@ class Mentions:
                     return [self.tree.text(min(mod.i, token.i), token.i + 1)]
             if ent["label"] == "ORG" and lemma in self.group_nouns:
                 return [ent["canonical"]]
-        if lemma in self.group_nouns or lemma in self.g.title_words:
-            found = []
-            for child in children:
-                if child.dep_ == "prep" and child.lower_ in {"of", "from"}:
-                    found += [
-                        self.name(self.by_token[t.i])
-                        for t in self.tree.subtree(child)
-                        if t.i in self.by_token
-                        and self.by_token[t.i]["label"] in {"GPE", "ORG", "NORP"}
-                        and (
-                            t.i == 0
-                            or t.i - 1 not in self.by_token
-                            or self.by_token[t.i - 1] is not self.by_token[t.i]
-                        )
-                    ]
-            if found:
-                return list(dict.fromkeys(found))
-            if lemma in self.g.title_words and any(c.lower_ == "the" for c in children):
-                one = token.tag_ in {"NN", "NNP"}  # "the minister", not "the leaders'"
-                found = self.discourse.role(token) if one and lemma in self.discourse.lex.roles else None
-                return [found] if found else self.titled_person(None, lemma, token.i)
-            if any(c.lower_ == "the" for c in children) and not mods:
-                found = (
-                    self.discourse.institution(token) if lemma in self.discourse.lex.institutions else None
-                )
-                named = (
-                    [found] if found else self.last_org(lemma, token.i)
-                )  # "the council" → the Security Council
-                if named:
-                    return named
-        if lemma in self.actor_nouns or (low.endswith("s") and low[:-1] in self.actor_nouns):
-            # unnamed groups: "Palestinian police", "rebels" (also a sentence-initial "Rebels")
-            start = token.i
-            while (
-                start > token.left_edge.i
-                and self.doc[start - 1].dep_ in {"amod", "compound"}
-                and self.doc[start - 1].head.i >= start
-            ):
-                start -= 1
-            end = token.i + 1
-            for child in children:  # "rebels in Darfur", "opposition parties in Nepal"
-                if (
-                    child.dep_ == "prep"
-                    and child.lower_ in {"in", "from", "throughout", "of"}
-                    and child.i == end
-                ):
-                    place = next((p for p in self.tree.children(child) if p.dep_ == "pobj"), None)
-                    ent = self.by_token.get(place.i) if place is not None else None
-                    if ent and ent["label"] in {"GPE", "LOC"}:
-                        end = max(end, self.bounds_at[ent["start"]][1])
-            return [self.tree.text(start, end)]
-        return self._unnamed(token, children)
+        return None
+
+    def _group_noun(self, token: Token, lemma: str, children, mods) -> Optional[list[str]]:
+        """A group noun or title: "leaders of India and Japan", "the minister" (the role's
+        holder), "the council" (the institution told of before)."""
+        found = []
+        by_token = self.by_token
+        for child in children:
+            if child.dep_ == "prep" and child.lower_ in {"of", "from"}:
+                found += [
+                    self.name(by_token[t.i])
+                    for t in self.tree.subtree(child)
+                    if t.i in by_token
+                    and by_token[t.i]["label"] in {"GPE", "ORG", "NORP"}
+                    and (t.i == 0 or t.i - 1 not in by_token or by_token[t.i - 1] is not by_token[t.i])
+                ]
+        if found:
+            return list(dict.fromkeys(found))
+        if lemma in self.g.title_words and any(c.lower_ == "the" for c in children):
+            one = token.tag_ in {"NN", "NNP"}  # "the minister", not "the leaders'"
+            found = self.discourse.role(token) if one and lemma in self.discourse.lex.roles else None
+            return [found] if found else self.titled_person(None, lemma, token.i)
+        if any(c.lower_ == "the" for c in children) and not mods:
+            found = self.discourse.institution(token) if lemma in self.discourse.lex.institutions else None
+            named = (
+                [found] if found else self.last_org(lemma, token.i)
+            )  # "the council" → the Security Council
+            if named:
+                return named
+        return None
+
+    def _actor_noun(self, token: Token, children) -> list[str]:
+        """Unnamed groups: "Palestinian police", "rebels in Darfur" (the phrase's words)."""
+        start = token.i
+        while (
+            start > token.left_edge.i
+            and self.doc[start - 1].dep_ in {"amod", "compound"}
+            and self.doc[start - 1].head.i >= start
+        ):
+            start -= 1
+        end = token.i + 1
+        for child in children:  # "rebels in Darfur", "opposition parties in Nepal"
+            if child.dep_ == "prep" and child.lower_ in {"in", "from", "throughout", "of"} and child.i == end:
+                place = next((p for p in self.tree.children(child) if p.dep_ == "pobj"), None)
+                ent = self.by_token.get(place.i) if place is not None else None
+                if ent and ent["label"] in {"GPE", "LOC"}:
+                    end = max(end, self.bounds_at[ent["start"]][1])
+        return [self.tree.text(start, end)]
 
     def _unnamed(self, token: Token, children) -> list[str]:
         """A name the NER missed ("Ethopia has agreed", a sentence-initial "Xi Jinping"):

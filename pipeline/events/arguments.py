@@ -15,7 +15,8 @@ from typing import Optional
 
 from spacy.tokens import Token
 
-from pipeline.discourse.mentions import Mentions, Tree
+from pipeline.discourse.mentions import Mentions
+from pipeline.discourse.tree import Tree
 from pipeline.patterns import PATTERNS_DIR, read_json
 
 PATTERNS = PATTERNS_DIR

@@ -26,7 +26,7 @@ from typing import Optional
 
 from spacy.tokens import Token
 
-from pipeline.discourse.mentions import Tree
+from pipeline.discourse.tree import Tree
 
 EMBEDDING_DEPS = frozenset(
     {"xcomp", "ccomp", "advcl", "acl", "pcomp", "pobj", "prep", "conj", "relcl", "dobj"}

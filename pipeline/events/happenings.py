@@ -26,6 +26,8 @@ from __future__ import annotations
 import bisect
 from typing import NamedTuple, Optional
 
+from pipeline.events.mention import EventMention
+
 RETELLING_WINDOW = 12  # sentences back in which "the talks" finds the talks it tells of
 BARE_WINDOW = 2  # sentences back in which a mention without participants joins a happening
 # Acts of speech (an appeal, an accusation, praise): each is its own happening unless it is
@@ -39,8 +41,8 @@ def compatible_dates(a: Optional[str], b: Optional[str]) -> bool:
     return a.startswith(b) or b.startswith(a)
 
 
-def _people(event: dict) -> list[str]:
-    return list(dict.fromkeys(event["actors"] + event["recipients"]))
+def _people(event: EventMention) -> list[str]:
+    return list(dict.fromkeys(event.actors + event.recipients))
 
 
 def compatible_people(a: list[str], b: list[str]) -> Optional[bool]:
@@ -53,28 +55,28 @@ def compatible_people(a: list[str], b: list[str]) -> Optional[bool]:
     return not (sa - sb and sb - sa)
 
 
-def _joins(happening: dict, mention: dict) -> bool:
-    if (happening["type"], happening["status"]) != (mention["type"], mention["status"]):
+def _joins(happening: EventMention, mention: EventMention) -> bool:
+    if (happening.type, happening.status) != (mention.type, mention.status):
         return False
-    if happening["mode"] and mention["mode"] and happening["mode"] != mention["mode"]:
+    if happening.mode and mention.mode and happening.mode != mention.mode:
         return False
-    if happening.get("reported_by") != mention.get("reported_by") and not (
-        happening.get("reported_by") is None or mention.get("reported_by") is None
+    if happening.reported_by != mention.reported_by and not (
+        happening.reported_by is None or mention.reported_by is None
     ):
         return False
-    if not compatible_dates(happening["date"], mention["date"]):
+    if not compatible_dates(happening.date, mention.date):
         return False
-    near = mention["_sent_index"] - happening["_last_sent_index"] <= BARE_WINDOW
-    if mention.get("_own") and not happening["date"] and not near:
+    near = mention.sent_index - happening.last_sent_index <= BARE_WINDOW
+    if mention.own and not happening.date and not near:
         return False  # "in 2022, authorities arrested Zamora": not the undated arrest told before
     people = compatible_people(_people(happening), _people(mention))
-    if people is False or happening.get("_counted") or mention.get("_counted"):
+    if people is False or happening.counted or mention.counted:
         return False  # "four overseas visits", "130 talks and meetings": many happenings
-    if happening["type"] in SPEECH_ACTS:
+    if happening.type in SPEECH_ACTS:
         return _told_again(happening, mention)
-    if not (mention["_noun"] or happening["_noun"] or mention["trigger"] == happening["trigger"]):
+    if not (mention.noun or happening.noun or mention.trigger == happening.trigger):
         return False  # "met" and "attended": two acts, unless a noun tells of one again
-    if mention["_noun"] and not mention.get("_definite") and not near:
+    if mention.noun and not mention.definite and not near:
         return False  # far on, "meetings with leaders of India" is news, "the meeting" refers back
     if people is None or not near:
         # far from it, only the same parties tell of a happening again ("Xi attended the
@@ -83,46 +85,47 @@ def _joins(happening: dict, mention: dict) -> bool:
     return True
 
 
-def _told_again(happening: dict, mention: dict) -> bool:
+def _told_again(happening: EventMention, mention: EventMention) -> bool:
     same_parties = (
-        bool(happening["recipients"])
-        and set(happening["actors"]) == set(mention["actors"])
-        and set(happening["recipients"]) == set(mention["recipients"])
+        bool(happening.recipients)
+        and set(happening.actors) == set(mention.actors)
+        and set(happening.recipients) == set(mention.recipients)
     )
-    return same_parties and (happening["trigger"] == mention["trigger"] or mention["_noun"])
+    return same_parties and (happening.trigger == mention.trigger or mention.noun)
 
 
-def _absorb(happening: dict, mention: dict) -> None:
-    happening["mentions"] += mention["mentions"]
+def _absorb(happening: EventMention, mention: EventMention) -> None:
+    happening.mentions += mention.mentions
     for role in ("actors", "recipients"):
-        for name in mention[role]:
-            if name not in happening["actors"] and name not in happening["recipients"]:
-                happening[role].append(name)
-    if mention["date"] and (not happening["date"] or len(mention["date"]) > len(happening["date"])):
-        if mention.get("_own") or not happening.get("_own"):
-            happening["date"] = mention["date"]
-            happening["_own"] = happening.get("_own") or mention.get("_own")
-    happening["location"] = happening["location"] or mention["location"]
-    if mention.get("reported_by") is None:
-        happening["reported_by"] = None  # the narrator tells it somewhere: a fact of the article
-    if len(mention.get("cameo") or "") > len(happening.get("cameo") or ""):
-        happening["cameo"] = mention["cameo"]
-    happening["_last_sent_index"] = mention["_sent_index"]
+        for name in getattr(mention, role):
+            if name not in happening.actors and name not in happening.recipients:
+                getattr(happening, role).append(name)
+    if mention.date and (not happening.date or len(mention.date) > len(happening.date)):
+        if mention.own or not happening.own:
+            happening.date = mention.date
+            happening.own = happening.own or mention.own
+    happening.location = happening.location or mention.location
+    if mention.reported_by is None:
+        happening.reported_by = None  # the narrator tells it somewhere: a fact of the article
+    if len(mention.cameo or "") > len(happening.cameo or ""):
+        happening.cameo = mention.cameo
+    happening.last_sent_index = mention.sent_index
 
 
-def merge_mentions(events: list[dict]) -> list[dict]:
+def merge_mentions(events: list[EventMention]) -> list[EventMention]:
     """The happenings of an article from its event mentions (in text order)."""
-    happenings: list[dict] = []
+    happenings: list[EventMention] = []
     for event in events:
-        event.setdefault("mentions", [{"text": event["text"], "start": event["start"], "end": event["end"]}])
-        event["_last_sent_index"] = event["_sent_index"]
+        if not event.mentions:
+            event.mentions = [{"text": event.text, "start": event.start, "end": event.end}]
+        event.last_sent_index = event.sent_index
         target = next((h for h in reversed(happenings) if _joins(h, event)), None)
         if target is None:
             happenings.append(event)
         else:
             _absorb(target, event)
     for h in happenings:
-        h["mentions"].sort(key=lambda m: m["start"])
+        h.mentions.sort(key=lambda m: m["start"])
     return happenings
 
 
@@ -138,18 +141,20 @@ class Retelling(NamedTuple):
     sentence: int  # the token where its sentence starts
 
 
-def attach_retellings(happenings: list[dict], retold: list[Retelling], sentence_starts: list[int]) -> None:
+def attach_retellings(
+    happenings: list[EventMention], retold: list[Retelling], sentence_starts: list[int]
+) -> None:
     """Add each retelling to the latest earlier happening of its type (and mode) within
     ``RETELLING_WINDOW`` sentences; a retelling with none is dropped."""
     for r in retold:
         at = bisect.bisect_right(sentence_starts, r.sentence)
         for h in reversed(happenings):
-            first = h["mentions"][0]["start"]
-            if first >= r.start or h["type"] != r.type or (h["mode"] and r.mode and h["mode"] != r.mode):
+            first = h.mentions[0]["start"]
+            if first >= r.start or h.type != r.type or (h.mode and r.mode and h.mode != r.mode):
                 continue
-            if at - h["_last_sent_index"] > RETELLING_WINDOW:
+            if at - h.last_sent_index > RETELLING_WINDOW:
                 break
-            if all(m["start"] != r.start for m in h["mentions"]):
-                h["mentions"].append({"text": r.text, "start": r.start, "end": r.end})
-                h["mentions"].sort(key=lambda m: m["start"])
+            if all(m["start"] != r.start for m in h.mentions):
+                h.mentions.append({"text": r.text, "start": r.start, "end": r.end})
+                h.mentions.sort(key=lambda m: m["start"])
             break

@@ -27,7 +27,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.parts_of_speech import AUX, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Token
 
-from pipeline.discourse.mentions import Mentions, Tree
+from pipeline.discourse.mentions import Mentions
+from pipeline.discourse.tree import Tree
 from pipeline.patterns import PATTERNS_DIR
 
 PATTERNS = PATTERNS_DIR

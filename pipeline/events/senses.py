@@ -22,7 +22,7 @@ from typing import Optional
 
 from spacy.tokens import Token
 
-from pipeline.discourse.mentions import Tree
+from pipeline.discourse.tree import Tree
 from pipeline.patterns import read_json
 
 POLITICAL_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})

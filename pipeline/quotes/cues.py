@@ -229,20 +229,8 @@ class FrameFinder:
             right = [c for c in comps if c.i > tok.i]
             left = [c for c in comps if c.i < tok.i]
             if right:
-                first, last = right[0], right[-1]
-                hi = last.right_edge.i
-                # "..., adding that ..." starts a new frame (a gerund between first and hi)
-                for j in gerunds[bisect.bisect_right(gerunds, first.i) :]:
-                    if j >= hi:
-                        break
-                    gerund = doc[j]
-                    if (
-                        doc[j - 1].text == ","
-                        and gerund.dep_ == "advcl"
-                        and gerund.lemma_.lower() in self.lex.clause
-                    ):
-                        hi = j - 1
-                        break
+                first = right[0]
+                hi = self._clause_end(doc, first, right[-1], gerunds)
                 return self._make(doc, tok.i, cue_end, speaker, first.left_edge.i, hi)
             if left and speaker.i > left[-1].right_edge.i and not _reduced_relative(speaker):
                 comp = left[-1]
@@ -268,6 +256,18 @@ class FrameFinder:
         if lemma in self.lex.clause or lemma == "put":
             return self._parenthetical(doc, tok, cue_end, speaker)
         return None
+
+    def _clause_end(self, doc: Doc, first: Token, last: Token, gerunds: list[int]) -> int:
+        """The last token of the reported clauses: "..., adding that ..." starts a new frame
+        (a gerund between ``first`` and the end)."""
+        hi = last.right_edge.i
+        for j in gerunds[bisect.bisect_right(gerunds, first.i) :]:
+            if j >= hi:
+                break
+            gerund = doc[j]
+            if doc[j - 1].text == "," and gerund.dep_ == "advcl" and gerund.lemma_.lower() in self.lex.clause:
+                return j - 1
+        return hi
 
     def nominal_speaker(self, lemma: str, subject: Token) -> bool:
         """Any noun phrase that ``said`` something speaks (``The online retailer said``)."""

@@ -8,31 +8,34 @@ from helpers import by_name, run
 
 from pipeline.document.access import results
 from pipeline.events.happenings import merge_mentions
+from pipeline.events.mention import EventMention
 
 
 def mention(text, start, etype="CONSULT", actors=(), recipients=(), date=None, status="occurred", **extra):
     """A working event mention as the events component builds it."""
     noun = extra.pop("noun", False)
-    return {
-        "text": text,
-        "start": start,
-        "end": start + len(text),
-        "type": etype,
-        "mode": extra.pop("mode", None),
-        "cameo": None,
-        "trigger": extra.pop("trigger", text),
-        "actors": list(actors),
-        "recipients": list(recipients),
-        "location": None,
-        "date": date,
-        "status": status,
-        "reported_by": extra.pop("reported_by", None),
-        "_noun": noun,
-        "_sent_index": extra.pop("sentence", start // 100),
-        "_own": date is not None,
-        "_definite": extra.pop("definite", noun),
-        "_counted": extra.pop("counted", False),
-    }
+    return EventMention(
+        text,
+        start,
+        start + len(text),
+        etype,
+        extra.pop("mode", None),
+        None,
+        extra.pop("trigger", text),
+        list(actors),
+        list(recipients),
+        None,
+        date,
+        status,
+        0,
+        0,
+        reported_by=extra.pop("reported_by", None),
+        noun=noun,
+        sent_index=extra.pop("sentence", start // 100),
+        own=date is not None,
+        definite=extra.pop("definite", noun),
+        counted=extra.pop("counted", False),
+    )
 
 
 @pytest.mark.parametrize(
@@ -145,8 +148,8 @@ def test_merged_happening_keeps_every_mention_and_the_parties():
     )
     assert len(merged) == 1
     (h,) = merged
-    assert [m["text"] for m in h["mentions"]] == ["phone call", "call"]
-    assert (h["actors"], h["recipients"], h["date"]) == (["Trump"], ["Xi"], "2025-03-11")
+    assert [m["text"] for m in h.mentions] == ["phone call", "call"]
+    assert (h.actors, h.recipients, h.date) == (["Trump"], ["Xi"], "2025-03-11")
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,323 @@
+"""Event mentions from trigger candidates: a verb with its role ("called for talks",
+"agreed to lift sanctions"), object and particle; a noun with its light verb ("held
+talks") unless it tells of an event already found ("attended the meeting") or of one
+told before ("during the visit")."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Doc, Token
+
+from pipeline.discourse.mentions import Mentions
+from pipeline.document.access import doc_text, sent_bounds
+from pipeline.events.arguments import (
+    VERBAL,
+    clause_verb,
+    destination,
+    noun_actors,
+    place,
+    recipients,
+    verb_actors,
+)
+from pipeline.events.candidates import (
+    Nouns,
+    anaphor,
+    complement_noun,
+    in_topic_list,
+    modifies_a_thing,
+    own_args,
+    own_participants,
+)
+from pipeline.events.factuality import status
+from pipeline.events.happenings import Retelling
+from pipeline.events.lexicon import OBJECT_DEPS, choose_noun, choose_verb, complement, refine
+from pipeline.events.mention import EventMention
+from pipeline.events.vocabulary import Vocabulary
+
+# plural nouns that tell of one happening ("the talks"); other plurals tell of several
+PLURAL_SINGULARS = {
+    "talk",
+    "negotiation",
+    "consultation",
+    "discussion",
+    "sanction",
+    "hostility",
+    "clash",
+    "protest",
+}
+INDEFINITE = {"a", "an", "another", "some", "any", "no", "each", "every"}
+NO_OBJECT_RECIPIENT = {"STATEMENT"}
+HOLD_VERBS = {"hold", "have", "conduct"}
+AGENT_FROM = {"PROTEST", "ACCUSE", "THREATEN", "SUPPORT", "REQUEST", "AID", "STATEMENT"}
+
+
+class MentionBuilder:
+    """One doc's event mentions, verbal first (``verbal``), then nominal (``nominal``)."""
+
+    def __init__(self, doc: Doc, m: Mentions, vocab: Vocabulary, verbs: list[Token], nouns: Nouns):
+        self.doc, self.m, self.tree, self.vocab = doc, m, m.tree, vocab
+        self.text = doc_text(doc)
+        self.verbs, self.nouns = verbs, nouns
+        self.chosen = {}
+        for tok in verbs:
+            choice = choose_verb(tok, vocab.lex, m)
+            if choice is not None:
+                self.chosen[tok.i] = choice
+        self.events: list[EventMention] = []
+        self.consumed: set[int] = set()  # nouns that are a verb's object
+        self.absorbed: set[int] = set()  # triggers a role verb took in ("called for talks")
+        self.by_token: dict[int, EventMention] = {}
+        self.anaphors: list[tuple[int, str]] = []  # (sentence start, lemma) of "the visit"
+        self.retold: list[Retelling] = []  # "during the visit": a happening told again
+
+    # -- verbal triggers -----------------------------------------------------------------
+    def verbal(self) -> None:
+        for tok in self.verbs:
+            if tok.i in self.chosen and tok.i not in self.absorbed:
+                self._verbal(tok)
+
+    def _verbal(self, tok: Token) -> None:
+        entry, hit = self.chosen[tok.i]
+        etype, cameo, mode = entry.type, entry.cameo, entry.mode
+        tree = self.tree
+        clause = complement(tok, entry.complement_aux, tree) if entry.complement_aux else None
+        if entry.role:
+            etype, cameo, hit = self._role(tok, entry, hit, clause, etype, cameo)
+        obj = hit if hit is not None and hit.dep_ not in {"prep", "prt", "agent", "advmod"} else None
+        if obj is not None:
+            self.consumed.add(obj.i)
+        end_tok = (
+            hit
+            if hit is not None and obj is None and 0 < hit.i - tok.i <= 2 and not entry.prep_object
+            else tok
+        )  # "called for", not "spoke by"
+        trigger = (
+            entry.key
+            + (f" {entry.prep}" if entry.prep else "")
+            + (f" {obj.lemma_}" if obj is not None and entry.object else "")
+        )
+        particle = hit if hit is not None and obj is None else None
+        event = self.mention(tok, tok, end_tok, etype, mode, cameo, trigger, None, obj, particle)
+        if clause is not None:  # the demand is addressed to the clause's subject
+            event.recipients += [
+                n
+                for c in tree.children(clause)
+                if c.dep_ in {"nsubj", "nsubjpass"}
+                for n in self.m.of_phrase(c)
+                if n not in event.recipients and n not in event.actors
+            ]
+        self.by_token[tok.i] = event
+        self.events.append(event)
+
+    def _role(self, tok: Token, entry, hit: Optional[Token], clause: Optional[Token], etype: str, cameo: str):
+        """A role verb takes the type of the act it governs: a verbal trigger ("agreed to
+        lift sanctions") or a nominal one ("called for talks")."""
+        tree, chosen = self.tree, self.chosen
+        if entry.complement_aux:
+            inner = clause if clause is not None and clause.i in chosen else None
+        else:
+            inner = next(
+                (
+                    x
+                    for c in tree.children(tok)
+                    if c.dep_ in {"xcomp", "ccomp"}
+                    for x in (c, *tree.conjuncts(c))
+                    if x.i in chosen
+                ),
+                None,
+            )
+        if inner is not None:
+            self.absorbed.update(c.i for c in (inner, *tree.conjuncts(inner)))  # "to handle X and to lift Y"
+            ientry, ihit = chosen[inner.i]
+            etype, cameo = refine(entry.role, ientry.type, ientry.cameo, self.vocab.lex)
+            if ihit is not None and ihit.dep_ not in {"prep", "prt"}:
+                self.consumed.add(ihit.i)
+            return etype, cameo, hit
+        # "called for talks", "said Iraq must reach a deal"
+        noun, nentry = complement_noun(
+            clause if clause is not None else tok, hit, self.nouns, tree, self.vocab
+        )
+        if noun is None and clause is None:  # "urged all parties to return to the talks"
+            xcomp = next(
+                (
+                    c
+                    for c in tree.children(tok)
+                    if c.dep_ == "xcomp" and c.i not in chosen and c.lemma_ in self.vocab.appeal_carriers
+                ),
+                None,
+            )
+            if xcomp is not None:
+                noun, nentry = complement_noun(xcomp, None, self.nouns, tree, self.vocab)
+        if noun is not None:
+            self.absorbed.update(c.i for c in (noun, *tree.conjuncts(noun)) if c.i in self.nouns)
+            etype, cameo = refine(entry.role, nentry.type, nentry.cameo, self.vocab.lex)
+            if hit is not None and hit.i == noun.i:
+                hit = None
+        return etype, cameo, hit
+
+    # -- nominal triggers ----------------------------------------------------------------
+    def nominal(self) -> None:
+        doc, tree, vocab = self.doc, self.tree, self.vocab
+        for i in sorted(self.nouns):
+            key, start, _ = self.nouns[i]
+            tok = doc[i]
+            if i in self.consumed or i in self.absorbed:
+                continue
+            entry = choose_noun(key, tok, vocab.lex, tree)
+            if entry is None:
+                continue
+            if modifies_a_thing(tok, tree, vocab):
+                continue  # "the contents of private phone conversations"
+            if in_topic_list(tok, self.nouns, tree):
+                continue  # "the withdrawal of troops, food, shelter and water"
+            if entry.needs_args and anaphor(tok, tree, vocab):
+                self._retelling(tok, start, entry)
+                continue
+            if (tok.is_title and not tok.is_sent_start) or self.m.label(tok) is not None:
+                continue  # part of a name: "the APEC Economic Leaders' Meeting"
+            if self._governed(tok, entry) or self._joins_conjunct(tok, entry):
+                continue
+            self._nominal(tok, key, start, entry)
+
+    def _retelling(self, tok: Token, start: int, entry) -> None:
+        sentence = sent_bounds(self.doc, tok.i)[0]
+        self.anaphors.append((sentence, tok.lemma_))
+        a_start, a_end = self.doc[start].idx, tok.idx + len(tok)
+        self.retold.append(
+            Retelling(self.text[a_start:a_end], a_start, a_end, entry.type, entry.mode, sentence)
+        )
+
+    def _governed(self, tok: Token, entry) -> bool:
+        """The noun is the object of an event of its kind: "attended the meeting", "arrived for a visit"."""
+        verb = clause_verb(tok)
+        governing = self.by_token.get(verb.i) if verb is not None else None
+        return (
+            governing is not None
+            and (governing.type, governing.mode) == (entry.type, entry.mode)
+            and tok.head.i in (verb.i, *[c.i for c in self.tree.children(verb) if c.dep_ == "prep"])
+        )
+
+    def _joins_conjunct(self, tok: Token, entry) -> bool:
+        """ "talks and meetings": a noun conjoined to a nominal event of its type widens it."""
+        first = self.by_token.get(tok.head.i) if tok.dep_ == "conj" else None
+        if first is None or first.type != entry.type or not first.noun:
+            return False
+        first.end = tok.idx + len(tok)
+        first.text = self.text[first.start : first.end]
+        self.by_token[tok.i] = first
+        return True
+
+    def _nominal(self, tok: Token, key: str, start: int, entry) -> None:
+        head, light_verbs = tok.head, self.vocab.light_verbs
+        light = (
+            head
+            if (
+                tok.dep_ in OBJECT_DEPS
+                and head.pos_ in VERBAL
+                and head.i not in self.by_token
+                and 0 < start - head.i <= 5
+            )
+            else None
+        )
+        # the span is the noun ("held talks" → "talks"), with its verb where the noun is an
+        # event only through that verb ("imposed martial law", "reached consensus")
+        first = light if light is not None and entry.requires_light else self.doc[start]
+        event = self.mention(tok, first, tok, entry.type, entry.mode, entry.cameo, key, light, None)
+        own = own_args(tok, self.tree)
+        # "Xi and Trong had in-depth exchanges", "the council held closed consultations"
+        held = (
+            light is not None
+            and light.lemma_ in light_verbs
+            and (bool(event.actors) or light.lemma_ in HOLD_VERBS)
+        )
+        if (
+            entry.needs_args
+            and not own
+            and not held
+            and (entry.strict_args or (light is not None and light.lemma_ not in light_verbs))
+        ):
+            return  # "deepening strategic dialogue", "youth exchanges"
+        if entry.strict_args and not held and not own_participants(tok, self.m):
+            return
+        event.noun = True
+        self.by_token[tok.i] = event
+        self.events.append(event)
+
+    # -- one mention ---------------------------------------------------------------------
+    def mention(
+        self,
+        tok: Token,
+        first: Token,
+        last: Token,
+        etype: str,
+        mode: Optional[str],
+        cameo: str,
+        trigger: str,
+        light: Optional[Token],
+        obj: Optional[Token],
+        particle: Optional[Token] = None,
+    ) -> EventMention:
+        """The mention of trigger ``tok`` spanning ``first`` to ``last``, with its arguments."""
+        doc, tree = self.doc, self.tree
+        verbal = tok.pos_ in VERBAL
+        verb = tok if verbal else clause_verb(tok)
+        actors, recips, location = self._arguments(
+            tok, verb, verbal, etype, mode, cameo, light, obj, particle
+        )
+        sent_start, sent_end = sent_bounds(doc, tok.i)
+        sent_last = doc[sent_end - 1]
+        start, end = first.idx, last.idx + len(last)
+        return EventMention(
+            self.text[start:end],
+            start,
+            end,
+            etype,
+            mode,
+            cameo,
+            trigger,
+            actors,
+            recips,
+            location,
+            None,
+            status(tok, verb, self.vocab.cues, tree, sentence_end=sent_last),
+            doc[sent_start].idx,
+            sent_last.idx + len(sent_last),
+            tok=tok,
+            verb=verb,
+            noun=not verbal,
+            sent=sent_start,
+            light=light.lemma_.lower() if light is not None else None,
+            counted=not verbal and any(c.dep_ == "nummod" for c in tree.children(tok)),
+            definite=not verbal
+            and (tok.tag_ != "NNS" or tok.lemma_.lower() in PLURAL_SINGULARS)
+            and any(c.dep_ in {"det", "poss"} and c.lower_ not in INDEFINITE for c in tree.children(tok)),
+        )
+
+    def _arguments(self, tok, verb, verbal, etype, mode, cameo, light, obj, particle):
+        """The actors, the recipients (none of them actors) and the place of a mention."""
+        m, cues = self.m, self.vocab.cues
+        # "undertook a mediation mission between Syria and Arafat": the compound's head holds the arguments
+        arg = tok.head if not verbal and tok.dep_ == "compound" and tok.head.pos_ == "NOUN" else tok
+        patient = not verbal and (
+            etype in cues["patient_nominal_types"] or cameo in cues["patient_nominal_cameos"]
+        )
+        actors = (
+            verb_actors(tok, m)
+            if verbal
+            else noun_actors(arg, m, agent_from=etype in AGENT_FROM, patient=patient)
+        )
+        recips = recipients(
+            arg,
+            light,
+            obj,
+            m,
+            object_is_recipient=etype not in NO_OBJECT_RECIPIENT and mode != "multilateral",
+            particle=particle,
+            on_targets=self.vocab.on_targets,
+            patient=patient,
+        )
+        recips = [r for r in recips if r not in actors]
+        location = destination(tok, m) if mode == "visit" else None
+        location = location or place(tok, verb if not verbal else None, m)
+        return actors, recips, location

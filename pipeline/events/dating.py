@@ -1,0 +1,129 @@
+"""When an event happened: the TIMEX3 value of the temporal expression in the trigger's
+clause or a clause above it; else the date of the happening a definite noun tells of
+again ("During the visit"), or of an earlier event with a shared participant; else the
+article's narrative date. After merging, an undated happening takes a date from its
+sentence or from the story's lead event."""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from typing import Optional
+
+from spacy.tokens import Doc
+
+from pipeline.document.access import results, sent_starts
+from pipeline.events.arguments import VERBAL
+from pipeline.events.mention import EventMention
+
+
+def clause_dates(doc: Doc) -> dict[int, str]:
+    """The day (or month, year) of each dated clause, by the verb the date hangs from."""
+    at_verb: dict[int, str] = {}
+    for d in results(doc, "dates"):
+        value = d.get("value")
+        if (
+            not value
+            or d.get("type") not in {"DATE", "TIME"}
+            or value.startswith("P")
+            or value.endswith("_REF")
+        ):
+            continue
+        span = doc.char_span(d["start"], d["end"], alignment_mode="expand")
+        if span is None:
+            continue
+        tok = span.root
+        for _ in range(8):
+            if tok.pos_ in VERBAL:
+                break
+            head = tok.head
+            if head.i == tok.i:
+                break
+            tok = head
+        at_verb.setdefault(tok.i, value[:10])
+    return at_verb
+
+
+def date_mentions(
+    doc: Doc, events: list[EventMention], anaphors: list[tuple[int, str]], inherit_window: int
+) -> None:
+    """Date each mention from its clause, a retold happening, a participant's earlier event
+    or the narrative date."""
+    at_verb = clause_dates(doc)
+    sent_index = {}
+    for e in events:
+        sent_index.setdefault(e.sent, len(sent_index))
+    counts = Counter(a for e in events for a in e.actors)
+    dominant = counts.most_common(1)[0][0] if counts else None
+    people = set(doc.user_data.get("communique_persons", {}))
+    narrative = (
+        getattr(doc._, "communique_narrative_date", None)
+        if doc.has_extension("communique_narrative_date")
+        else None
+    )
+    for i, e in enumerate(events):
+        if at_verb:
+            _clause_date(e, at_verb)
+        if e.date or e.status == "hypothetical":
+            continue  # a goal or a possibility has a date only where its clause gives one
+        lemmas = {lemma for s, lemma in anaphors if s == e.sent}
+        prior = [p for p in events[:i] if p.date]
+        if lemmas:
+            ref = next((p for p in reversed(prior) if p.tok.lemma_ in lemmas), None)
+            if ref is not None:
+                e.date = ref.date
+                continue
+        mine = {n for n in e.actors + e.recipients if n != dominant and n in people}
+        ref = _shared_participant(e, mine, prior, sent_index, inherit_window)
+        if ref is not None:
+            e.date, e.inherited = ref.date, True
+        elif narrative and e.status == "occurred":
+            e.date = narrative
+
+
+def _clause_date(e: EventMention, at_verb: dict[int, str]) -> None:
+    """The date of the mention's clause, or of one up to eight heads above it."""
+    v = e.verb or e.tok
+    seen = 0
+    while seen < 8:
+        if v.i in at_verb:
+            e.date, e.own = at_verb[v.i], True
+            break
+        head = v.head
+        if head.i == v.i:
+            break
+        v, seen = head, seen + 1
+
+
+def _shared_participant(
+    e: EventMention, mine: set, prior: list[EventMention], sent_index: dict, window: int
+) -> Optional[EventMention]:
+    """The latest dated event within ``window`` sentences that shares a person with ``e``."""
+    for p in reversed(prior):
+        if sent_index[e.sent] - sent_index[p.sent] > window:
+            break
+        if mine & set(p.actors + p.recipients) and (p.own or p.inherited):
+            return p
+    return None
+
+
+def discourse_dates(doc: Doc, happenings: list[EventMention], lead_window: int) -> None:
+    """A happening its clauses leave undated takes the date of a dated happening of its
+    sentence, else, near the top of the story, the date of the story's lead event."""
+    starts = sent_starts(doc)
+    body = [h for h in happenings if not h.reported_by]
+    own = {}
+    for h in body:
+        if h.date and h.own:
+            own.setdefault(h.sent, h.date)
+    lead = next((h.date for h in body if h.date and h.own and len(h.date) == 10), None)
+    lead_sentence = next((h.sent for h in body if h.date == lead), None)
+    for h in happenings:
+        if h.date or h.status != "occurred":
+            continue
+        if h.sent in own:
+            h.date = own[h.sent]
+        elif lead and lead_sentence is not None:
+            k = bisect.bisect_right(starts, h.sent) - bisect.bisect_right(starts, lead_sentence)
+            if 0 <= k <= lead_window:
+                h.date = lead

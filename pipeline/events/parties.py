@@ -1,0 +1,71 @@
+"""Parties and places shared between mentions: "the two countries" resolved to the
+previous event's participants, the one actor of a review of a leader's year, the one
+place of a sentence."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from pipeline.discourse.mentions import PAIR, UNRESOLVED
+from pipeline.events.mention import EventMention
+
+
+def resolve_pairs(events: list[EventMention]) -> None:
+    """An unresolved party is dropped (the event keeps that it has one); "the two countries"
+    are the participants of the event before."""
+    for e in events:
+        for role in ("actors", "recipients"):
+            names = getattr(e, role)
+            if UNRESOLVED in names:
+                setattr(e, role, [n for n in names if n != UNRESOLVED])
+                e.pair = True  # a party the text has, not named
+    for i, e in enumerate(events):
+        for role in ("actors", "recipients"):
+            names = getattr(e, role)
+            if PAIR not in names:
+                continue
+            e.pair = True  # "the two countries signed": parties the text has, named or not
+            before = [p for p in events[:i] if p.sent >= e.sent - 200]
+            found: list[str] = []
+            if before:
+                prev = before[-1]
+                found = [n for n in prev.actors + prev.recipients if n != PAIR]
+            setattr(
+                e,
+                role,
+                list(dict.fromkeys(n for n in names if n != PAIR)) + [n for n in found if n not in names],
+            )
+        e.recipients = [n for n in e.recipients if n not in e.actors]
+
+
+def implicit_actor(events: list[EventMention]) -> None:
+    """A nominal event without actors in an article about one actor ('The meetings with
+    leaders of India and Japan', in a review of a leader's year) is that actor's."""
+    counts = Counter(a for e in events for a in e.actors)
+    if not counts:
+        return
+    main, n = counts.most_common(1)[0]
+    if n < 3 or n * 2 < sum(counts.values()):
+        return
+    for e in events:
+        if e.noun and not e.actors and main not in e.recipients and e.recipients:
+            e.actors = [main]
+
+
+def share_locations(events: list[EventMention]) -> None:
+    """An event without a place takes the one place of its sentence's other events
+    that share a participant with it; a phone call takes none."""
+    for e in events:
+        if e.location or e.mode == "phone":
+            continue
+        mine = set(e.actors + e.recipients)
+        places = {
+            p.location
+            for p in events
+            if p is not e
+            and p.sent == e.sent
+            and p.location
+            and (not mine or mine & set(p.actors + p.recipients))
+        }
+        if len(places) == 1:
+            e.location = next(iter(places))
