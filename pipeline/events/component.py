@@ -85,6 +85,9 @@ class EventExtractor:
         """The mentions that are events (senses, formal statements, political participants),
         each with who reports it, merged into happenings with coded participants."""
         quotes = QuoteIndex(results(doc, "quotes"))
+        cue_starts = frozenset(
+            q["cue_start"] for q in results(doc, "quotes") if q.get("cue_start") is not None
+        )
         coder = ActorCoder.for_article(results(doc, "entities"), doc.user_data.get("communique_persons", {}))
         senses = self.vocab.senses
         kept = []
@@ -92,7 +95,7 @@ class EventExtractor:
         for e in events:
             if e.type == "STATEMENT" and not senses.formal_statement(e.trigger, e.light):
                 continue
-            if not_an_event(e.tok, e.type, e.mode, m.tree, senses):
+            if not_an_event(e.tok, e.type, e.mode, m.tree, senses, cue_starts):
                 continue
             coded = {n: coder.code(n) for n in e.actors + e.recipients}
             if (

@@ -93,7 +93,7 @@ class SenseRules:
         return trigger in self.statement_nouns and (light is None or light in self.statement_light_verbs)
 
 
-def _matches(rule: NotEvent, tok: Token, tree: Tree) -> bool:
+def _matches(rule: NotEvent, tok: Token, tree: Tree, cue_starts: frozenset = frozenset()) -> bool:
     children = tree.children(tok)
     if rule.when == "always":
         return True
@@ -111,9 +111,41 @@ def _matches(rule: NotEvent, tok: Token, tree: Tree) -> bool:
         return tok.tag_ in {"VBZ", "VBP"} and not any(c.dep_ in {"aux", "auxpass"} for c in children)
     if rule.when == "motion_without_official":
         return tok.lemma_.lower() in rule.words and not _official_subject(tok, tree)
+    if rule.when == "no_complement":  # "the number of refugees declined", "he asked aloud"
+        return not any(
+            c.dep_ == "xcomp"
+            or (c.dep_ in {"dobj", "obj"} and c.lemma_.lower() not in rule.words)
+            or (c.dep_ == "prep" and c.lower_ == "for")
+            for c in children
+        )
+    if rule.when == "for_object":  # "a request for comment"
+        return any(
+            c.dep_ == "prep"
+            and c.lower_ == "for"
+            and any(o.lemma_.lower() in rule.words for o in tree.children(c))
+            for c in children
+        )
+    if rule.when == "question_clause":  # "asked him if he agreed", "whether he should seek a third term"
+        return _in_question(tok, tree, rule.words)
+    if rule.when == "speech_cue":  # "he warned that ...", '"...," he warned'
+        return tok.idx in cue_starts or any(c.dep_ == "ccomp" for c in children)
     if rule.when == "subject_lemmas":
         return any(c.dep_ in {"nsubj", "csubj"} and c.lemma_.lower() in rule.words for c in children)
     raise ValueError(f"events_senses.json: unknown rule condition {rule.when!r}")
+
+
+def _in_question(tok: Token, tree: Tree, governors: frozenset) -> bool:
+    """The trigger's clause is an indirect question (``if``/``whether``) or the question a
+    governor asks ("asked whether", "wondered if")."""
+    clause = tok
+    for _ in range(3):
+        marks = {c.lower_ for c in tree.children(clause) if c.dep_ == "mark"}
+        if marks & {"if", "whether"}:  # a question someone asks is no event; other
+            return clause.head.lemma_.lower() in governors  # if/whether clauses are hypothetical
+        if clause.head.i == clause.i or clause.dep_ not in {"xcomp", "conj"}:
+            break
+        clause = clause.head
+    return False
 
 
 def _official_subject(tok: Token, tree: Tree) -> bool:
@@ -124,11 +156,20 @@ def _official_subject(tok: Token, tree: Tree) -> bool:
     return False
 
 
-def not_an_event(tok: Token, etype: str, mode: Optional[str], tree: Tree, rules: SenseRules) -> bool:
-    """Whether the trigger token is here in a sense that is not an event."""
+def not_an_event(
+    tok: Token,
+    etype: str,
+    mode: Optional[str],
+    tree: Tree,
+    rules: SenseRules,
+    cue_starts: frozenset = frozenset(),
+) -> bool:
+    """Whether the trigger token is here in a sense that is not an event (``cue_starts``:
+    where the quotes component found its cue verbs)."""
     lemma, pos = tok.lemma_.lower(), tok.pos_
     return any(
-        rule.applies(lemma, pos, etype, mode) and _matches(rule, tok, tree) for rule in rules.not_events
+        rule.applies(lemma, pos, etype, mode) and _matches(rule, tok, tree, cue_starts)
+        for rule in rules.not_events
     )
 
 

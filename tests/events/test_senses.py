@@ -23,6 +23,10 @@ def _types(nlp, text):
         ("The ministry declined to comment on the report.", "declined", "REJECT"),
         ("The separatist group opposes Chinese investment in the province.", "opposes", "ACCUSE"),
         ("The train was traveling north from Quetta.", "traveling", "CONSULT"),
+        ("The number of refugees in Dadaab declined to 230,000.", "declined", "REJECT"),
+        ("An ICE spokesperson did not respond to a request for comment.", "request", "REQUEST"),
+        ("The prosecutor asked Lai if he agreed with the charges.", "agreed", "AGREE"),
+        ('"Cherry picking is not an option," Barnier warned.', "warned", "THREATEN"),
     ],
     ids=[
         "met-with-brutality",
@@ -32,6 +36,10 @@ def _types(nlp, text):
         "declined-to-comment",
         "present-tense-stance",
         "a-train-travels-no-visit",
+        "a-number-declines-no-refusal",
+        "request-for-comment",
+        "inside-an-indirect-question",
+        "warned-is-a-quote-cue",
     ],
 )
 def test_not_an_event(nlp, text, trigger, etype):
