@@ -316,9 +316,19 @@ class Mentions:
             found = self._group_noun(token, lemma, children, mods)
         if found is not None:
             return found
+        named = self._apposed_name(token)
+        if named:
+            return named  # "Blessed Geza, a war veteran-turned-politician who criticized ..."
         if lemma in self.actor_nouns or (low.endswith("s") and low[:-1] in self.actor_nouns):
             return self._actor_noun(token, children)
         return self._unnamed(token, children)
+
+    def _apposed_name(self, token: Token) -> list[str]:
+        """A description in apposition to a named person or organisation names it."""
+        if token.dep_ != "appos":
+            return []
+        ent = self.by_token.get(token.head.i)
+        return [self.name(ent)] if ent is not None and ent["label"] in {"PERSON", "ORG"} else []
 
     def _pronoun(self, token: Token, low: str) -> list[str]:
         """'they' → the plural antecedent or ``PAIR``; 'he', 'it' → the discourse's referent."""

@@ -115,3 +115,11 @@ def test_quotes_and_events_agree_on_who_the_minister_is(nlp):
     urged = next(e for e in results(doc, "events") if e["type"] == "REQUEST")
     assert speaker == "Wang Yi"
     assert [a["name"] for a in urged["actors"]] == [speaker]
+
+
+def test_a_description_in_apposition_names_its_person(nlp):
+    text = "Zimbabwe's ruling party expelled Blessed Geza, a war veteran who criticized President Emmerson Mnangagwa."
+    events = results(run(nlp, text, "2025-03-12"), "events")
+    accuse = next(e for e in events if e["type"] == "ACCUSE")
+    assert [a["name"] for a in accuse["actors"]] == ["Blessed Geza"]
+    assert [a["name"] for a in accuse["recipients"]] == ["Emmerson Mnangagwa"]
