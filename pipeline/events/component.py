@@ -105,6 +105,7 @@ class EventExtractor:
             ):
                 continue  # nobody to attach, and no place ("the next summit will be held in Tashkent")
             e.coded = coded
+            e.named = frozenset(n for n, c in coded.items() if n in coder.labels or c["country"])
             e.reported_by = quotes.reporter(e.start, e.end)
             e.sent_index = bisect.bisect_right(starts, e.sent)  # the sentence's number in the doc
             kept.append(e)

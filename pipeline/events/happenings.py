@@ -70,6 +70,12 @@ def _joins(happening: EventMention, mention: EventMention) -> bool:
     if mention.own and not happening.date and not near:
         return False  # "in 2022, authorities arrested Zamora": not the undated arrest told before
     people = compatible_people(_people(happening), _people(mention))
+    if (
+        people is False
+        and near
+        and compatible_people(sorted(happening.named), sorted(mention.named)) is not False
+    ):
+        people = None  # told again in the next breath: groups ("officials", "police") named otherwise
     if people is False or happening.counted or mention.counted:
         return False  # "four overseas visits", "130 talks and meetings": many happenings
     if happening.type in SPEECH_ACTS:
@@ -96,6 +102,7 @@ def _told_again(happening: EventMention, mention: EventMention) -> bool:
 
 def _absorb(happening: EventMention, mention: EventMention) -> None:
     happening.mentions += mention.mentions
+    happening.named = happening.named | mention.named
     for role in ("actors", "recipients"):
         for name in getattr(mention, role):
             if name not in happening.actors and name not in happening.recipients:

@@ -40,6 +40,7 @@ class EventMention:
     sent_index: int = 0  # the sentence's number in the doc
     last_sent_index: int = 0  # once merged: the sentence of its latest mention
     coded: dict = field(default_factory=dict)  # participant name -> actor code
+    named: frozenset = frozenset()  # the participants the text names (entities, states), not groups
 
     def record(self) -> dict:
         """The stored record (its keys in this order)."""

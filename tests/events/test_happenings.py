@@ -35,6 +35,8 @@ def mention(text, start, etype="CONSULT", actors=(), recipients=(), date=None, s
         own=date is not None,
         definite=extra.pop("definite", noun),
         counted=extra.pop("counted", False),
+        # the named parties (entities, states), not groups such as "militants" or "police"
+        named=frozenset(n for n in (*actors, *recipients) if n[:1].isupper()),
     )
 
 
@@ -61,6 +63,13 @@ def mention(text, start, etype="CONSULT", actors=(), recipients=(), date=None, s
                 mention("met", 150, actors=["Putin"], recipients=["Modi"]),
             ],
             2,
+        ),
+        (
+            [
+                mention("killed", 0, "ASSAULT", actors=["officials"], recipients=["Arnel Joseph"]),
+                mention("gun battle", 60, "ASSAULT", actors=["officials"], recipients=["police"], noun=True),
+            ],
+            1,
         ),
         (
             [
@@ -124,6 +133,7 @@ def mention(text, start, etype="CONSULT", actors=(), recipients=(), date=None, s
         "a-call-told-twice-is-one",
         "same-pair-on-two-days-is-two",
         "putin-xi-and-putin-modi-are-two",
+        "groups-named-otherwise-in-the-next-breath-are-one",
         "xi-putin-then-xi-biden-in-the-next-sentence-are-two",
         "two-different-verbs-are-two-acts",
         "the-talks-retell-the-meeting",
