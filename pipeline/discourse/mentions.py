@@ -35,6 +35,8 @@ Sentence = namedtuple("Sentence", "start end")
 PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 PAIR_WORDS = {"two", "both"}
+# "the government", "authorities": with no country of their own, the state the story is about
+STATE_NOUNS = {"government", "authority", "administration", "regime", "state"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 PLACES = {"GPE", "LOC", "FAC"}
 NOT_PARTICIPANTS = {
@@ -420,7 +422,24 @@ class Mentions:
             )  # "the council" → the Security Council
             if named:
                 return named
+        if lemma in STATE_NOUNS and not mods and not any(c.dep_ == "prep" for c in children):
+            country = self._salient_country(token.i)  # "authorities arrested Zamora" in Guatemala
+            if country:
+                return [country]
         return None
+
+    def _salient_country(self, before: int) -> Optional[str]:
+        """The country the article is about so far: named at least twice before ``before``,
+        more often than any other (a tie is no answer)."""
+        counts: dict[str, int] = {}
+        for at, name in zip(self._country_at, self._country_name):
+            if at >= before:
+                break
+            counts[name] = counts.get(name, 0) + 1
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+            return None
+        return ranked[0][0]
 
     def _actor_noun(self, token: Token, children) -> list[str]:
         """Unnamed groups: "Palestinian police", "rebels in Darfur" (the phrase's words)."""

@@ -123,3 +123,24 @@ def test_a_description_in_apposition_names_its_person(nlp):
     accuse = next(e for e in events if e["type"] == "ACCUSE")
     assert [a["name"] for a in accuse["actors"]] == ["Blessed Geza"]
     assert [a["name"] for a in accuse["recipients"]] == ["Emmerson Mnangagwa"]
+
+
+@pytest.mark.parametrize(
+    "text, actors",
+    [
+        (
+            "Guatemala's courts have long targeted journalists. In Guatemala, press groups protested. "
+            "In 2022, authorities arrested the publisher Jose Ruben Zamora.",
+            ["Guatemala"],
+        ),
+        (
+            "Kenya and Somalia disputed the border. In 2022, authorities arrested the publisher Jose Ruben Zamora.",
+            ["authorities"],
+        ),
+    ],
+    ids=["authorities-of-the-country-told-of", "no-single-country-stays-the-group"],
+)
+def test_the_authorities_are_the_state_the_story_is_about(nlp, text, actors):
+    events = results(run(nlp, text, "2025-03-12"), "events")
+    arrest = next(e for e in events if e["type"] == "COERCE")
+    assert [a["name"] for a in arrest["actors"]] == actors
