@@ -153,34 +153,19 @@ def read_jsonl_lines(lines: Iterable[str], name: str) -> Iterator[Article]:
         try:
             obj = json.loads(raw)
         except json.JSONDecodeError as exc:
+            problem = f"not valid JSON ({exc.msg} at column {exc.colno})"
+        except RecursionError:
+            problem = "unreadable JSON (nested too deeply)"
+        except ValueError as exc:  # an integer of 4,300+ digits
+            problem = f"unreadable JSON ({str(exc).split(';')[0]})"
+        else:
+            problem = None if isinstance(obj, dict) else f"expected a JSON object, got {type(obj).__name__}"
+        if problem is not None:
             yield Article(
-                id=fallback_id,
-                text="",
-                source_path=name,
-                line=lineno,
-                errors=[f"{where}: not valid JSON ({exc.msg} at column {exc.colno})"],
-            )
-            continue
-        except (RecursionError, ValueError) as exc:  # nested too deep; an integer of 4,300+ digits
-            problem = "nested too deeply" if isinstance(exc, RecursionError) else str(exc).split(";")[0]
-            yield Article(
-                id=fallback_id,
-                text="",
-                source_path=name,
-                line=lineno,
-                errors=[f"{where}: unreadable JSON ({problem})"],
+                id=fallback_id, text="", source_path=name, line=lineno, errors=[f"{where}: {problem}"]
             )
             continue
         obj, replaced = _without_surrogates(obj)
-        if not isinstance(obj, dict):
-            yield Article(
-                id=fallback_id,
-                text="",
-                source_path=name,
-                line=lineno,
-                errors=[f"{where}: expected a JSON object, got {type(obj).__name__}"],
-            )
-            continue
         art_id = obj.get("id")
         art_id = str(art_id) if isinstance(art_id, (str, int)) and str(art_id) else fallback_id
         text = obj.get("text")
