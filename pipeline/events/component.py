@@ -38,7 +38,7 @@ from pipeline.events.factuality import QuoteIndex
 from pipeline.events.happenings import attach_retellings, merge_mentions
 from pipeline.events.mention import EventMention
 from pipeline.events.parties import implicit_actor, resolve_pairs, share_locations
-from pipeline.events.senses import not_an_event, political
+from pipeline.events.senses import not_an_event
 from pipeline.events.vocabulary import Vocabulary
 
 LEAD_WINDOW = 8  # sentences after the lead event's that take its date when their clauses give none
@@ -82,7 +82,7 @@ class EventExtractor:
         return doc
 
     def _happenings(self, doc: Doc, events: list[EventMention], m: Mentions) -> list[EventMention]:
-        """The mentions that are events (senses, formal statements, political participants),
+        """The mentions that are events (senses, formal statements, a party to attach),
         each with who reports it, merged into happenings with coded participants."""
         quotes = QuoteIndex(results(doc, "quotes"))
         cue_starts = frozenset(
@@ -98,11 +98,7 @@ class EventExtractor:
             if not_an_event(e.tok, e.type, e.mode, m.tree, senses, cue_starts):
                 continue
             coded = {n: coder.code(n) for n in e.actors + e.recipients}
-            if (
-                not e.location
-                and not e.pair
-                and not political(e.type, list(coded.values()), coder.labels, senses)
-            ):
+            if not (e.location or e.pair or coded):
                 continue  # nobody to attach, and no place ("the next summit will be held in Tashkent")
             e.coded = coded
             e.named = frozenset(n for n, c in coded.items() if n in coder.labels or c["country"])

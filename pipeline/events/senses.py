@@ -1,14 +1,14 @@
 """Precision first: which trigger mentions are events, by word sense and participants.
 
-A mention is an event only in its event sense and with a political participant it can
+A mention is an event only in its event sense and with a party it can
 attach (rules in ``patterns/events_senses.json``):
 
 - reporting is speech, not an event: STATEMENT stays only for a formal statement
   ("issued a statement", "delivered a speech", "held a press conference");
 - word senses from the parse: "was met with brutality", "to meet the aims", "poses a
   threat", "the threat from terrorism", "the conflict displaced millions";
-- a participant that is political: a named person, organisation or state, or an unnamed
-  group of a political sector (police, militants, officials); civilians alone only protest.
+- a party it can attach (the events component keeps a mention only with a participant, an
+  unnamed party the text has, or a place): storms and conflicts are set aside as subjects.
 
 >>> SenseRules.load().formal_statement("statement", "issue")
 True
@@ -24,8 +24,6 @@ from spacy.tokens import Token
 
 from pipeline.discourse.tree import Tree
 from pipeline.patterns import read_json
-
-POLITICAL_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
 @dataclass(frozen=True)
@@ -55,8 +53,6 @@ class SenseRules:
     statement_verbs: frozenset
     statement_light_only: frozenset
     not_events: tuple
-    political_agents: frozenset
-    civilian_types: frozenset
 
     @classmethod
     @functools.lru_cache(maxsize=1)
@@ -80,8 +76,6 @@ class SenseRules:
             frozenset(formal["verbs"]),
             frozenset(formal["with_light_verb_only"]),
             rules,
-            frozenset(data["political_agents"]),
-            frozenset(data["civilian_types"]),
         )
 
     def formal_statement(self, trigger: str, light: Optional[str]) -> bool:
@@ -171,22 +165,3 @@ def not_an_event(
         rule.applies(lemma, pos, etype, mode) and _matches(rule, tok, tree, cue_starts)
         for rule in rules.not_events
     )
-
-
-def political(event_type: str, coded: list[dict], labels: dict, rules: SenseRules) -> bool:
-    """Whether the event has a participant to attach: any named or unnamed actor (the word
-    senses have already set aside the subjects that are not agents: storms, conflicts)."""
-    return bool(coded)
-
-
-def political_sector(event_type: str, coded: list[dict], labels: dict, rules: SenseRules) -> bool:
-    """Whether one of the coded participants is of a political sector."""
-    for p in coded:
-        label = labels.get(p["name"], (None,))[0]
-        if label in POLITICAL_LABELS or p["agent_type"] in rules.political_agents:
-            return True
-        if p["country"] and p["agent_type"] == "GOV":
-            return True
-        if event_type in rules.civilian_types and p["agent_type"] in {"CVL", "EDU", "LAB", "REF", None}:
-            return True
-    return False
