@@ -24,11 +24,13 @@ participants (actors first), and takes the clause date of the mention that has o
 from __future__ import annotations
 
 import bisect
+import itertools
 from typing import NamedTuple, Optional
 
 from pipeline.events.mention import EventMention
 
 RETELLING_WINDOW = 12  # sentences back in which "the talks" finds the talks it tells of
+MAX_CANDIDATES = 64  # earlier happenings of a type a mention is compared with (bounds the work)
 BARE_WINDOW = 2  # sentences back in which a mention without participants joins a happening
 # Acts of speech (an appeal, an accusation, praise): each is its own happening unless it is
 # told again with the same parties on both sides and the same word, or as a noun
@@ -122,13 +124,17 @@ def _absorb(happening: EventMention, mention: EventMention) -> None:
 def merge_mentions(events: list[EventMention]) -> list[EventMention]:
     """The happenings of an article from its event mentions (in text order)."""
     happenings: list[EventMention] = []
+    by_type: dict[str, list[EventMention]] = {}
     for event in events:
         if not event.mentions:
             event.mentions = [{"text": event.text, "start": event.start, "end": event.end}]
         event.last_sent_index = event.sent_index
-        target = next((h for h in reversed(happenings) if _joins(h, event)), None)
+        same_type = by_type.setdefault(event.type, [])
+        candidates = itertools.islice(reversed(same_type), MAX_CANDIDATES)  # linear on any input
+        target = next((h for h in candidates if _joins(h, event)), None)
         if target is None:
             happenings.append(event)
+            same_type.append(event)
         else:
             _absorb(target, event)
     for h in happenings:
@@ -153,11 +159,16 @@ def attach_retellings(
 ) -> None:
     """Add each retelling to the latest earlier happening of its type (and mode) within
     ``RETELLING_WINDOW`` sentences; a retelling with none is dropped."""
+    by_type: dict[str, list[EventMention]] = {}
+    for h in happenings:
+        by_type.setdefault(h.type, []).append(h)
+    firsts = {t: [h.mentions[0]["start"] for h in hs] for t, hs in by_type.items()}  # text order
     for r in retold:
         at = bisect.bisect_right(sentence_starts, r.sentence)
-        for h in reversed(happenings):
-            first = h.mentions[0]["start"]
-            if first >= r.start or h.type != r.type or (h.mode and r.mode and h.mode != r.mode):
+        same_type = by_type.get(r.type, [])
+        before = bisect.bisect_left(firsts.get(r.type, []), r.start)
+        for h in itertools.islice(reversed(same_type[:before]), MAX_CANDIDATES):
+            if h.mode and r.mode and h.mode != r.mode:
                 continue
             if at - h.last_sent_index > RETELLING_WINDOW:
                 break

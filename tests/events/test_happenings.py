@@ -184,3 +184,15 @@ def test_one_record_per_happening(nlp, text, etype, mentions):
     events = [by_name(e) for e in results(run(nlp, text, "2025-03-12"), "events") if e["type"] == etype]
     assert len(events) == 1, events
     assert [m["text"] for m in events[0]["mentions"]] == mentions
+
+
+def test_merging_compares_a_mention_with_a_bounded_number_of_happenings(monkeypatch):
+    import pipeline.events.happenings as happenings
+
+    calls = []
+    real = happenings._joins
+    monkeypatch.setattr(happenings, "_joins", lambda h, m: calls.append(1) or real(h, m))
+    # a thousand arrests of different people: no two merge, so each is compared with earlier ones
+    mentions = [mention("arrested", i * 100, "COERCE", recipients=[f"Person {i}"]) for i in range(1000)]
+    assert len(merge_mentions(mentions)) == 1000
+    assert len(calls) <= 1000 * happenings.MAX_CANDIDATES  # linear, not 1000 * 999 / 2
