@@ -7,6 +7,12 @@ since the machine is shared and noisy. A ratio far above ~3 means super-linear w
 somewhere (catastrophic regex backtracking, quadratic loops).
 
     python benchmarks/pathological.py [--size 20000]
+    python benchmarks/pathological.py --components [--size 20000]
+
+``--components`` times each pipe on its own, on the same Doc (the model's pipes and then
+each communique component), for the families that once made a component quadratic, at
+``--size`` and twice that: a linear component takes about x2 for the double size, a
+quadratic one x4.
 """
 
 from __future__ import annotations
@@ -41,6 +47,50 @@ def cases(size: int) -> dict[str, str]:
     }
 
 
+def component_cases(size: int) -> dict[str, str]:
+    """Adversarial families that once made one communique component quadratic."""
+    return {
+        "'5 to ' repeated (figures)": ("5 to " * (size // 5 + 1))[:size],
+        "'that Putin said ' (quotes)": ("that Putin said " * (size // 16 + 1))[:size],
+        "all-caps heading lines (structure)": ("HEAD-OF-STATE DIPLOMACY\n" * (size // 24 + 1))[:size],
+        "'Xi Jinping and ' (entities)": ("Xi Jinping and " * (size // 15 + 1))[:size],
+    }
+
+
+def time_components(nlp, text: str) -> dict[str, float]:
+    """Seconds per pipe of ``nlp`` on one Doc of ``text``, each pipe timed on its own."""
+    from pipeline.run.records import attach_reading_context
+
+    article = Article(id="x", text=text)
+    costs: dict[str, float] = {}
+    started = time.perf_counter()
+    doc = nlp.make_doc(text)
+    costs["tokenizer"] = time.perf_counter() - started
+    started = time.perf_counter()
+    attach_reading_context(doc, article, "2024-05-16")
+    costs["reading context"] = time.perf_counter() - started
+    for name, proc in nlp.pipeline:
+        started = time.perf_counter()
+        doc = proc(doc)
+        costs[name] = time.perf_counter() - started
+    started = time.perf_counter()
+    to_record(article, doc)
+    costs["records"] = time.perf_counter() - started
+    return costs
+
+
+def main_components(nlp, size: int) -> None:
+    shown = ("reading context",) + tuple(n for n in nlp.pipe_names if n.startswith("communique_"))
+    for name in component_cases(size):
+        small, large = (time_components(nlp, component_cases(n)[name]) for n in (size, size * 2))
+        print(f"\n{name}: {size} -> {size * 2} chars")
+        print(f"  {'pipe':<24} {'s @n':>7} {'s @2n':>7} {'x':>6}")
+        for pipe in shown + ("(total)",):
+            a = sum(small.values()) if pipe == "(total)" else small[pipe]
+            b = sum(large.values()) if pipe == "(total)" else large[pipe]
+            print(f"  {pipe:<24} {a:>7.3f} {b:>7.3f} {b / max(a, 1e-4):>6.1f}", flush=True)
+
+
 def time_plain(plain, text: str) -> float:
     start = time.perf_counter()
     plain(text)
@@ -57,10 +107,16 @@ def time_one(nlp, text: str) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--size", type=int, default=20000, help="characters per case")
+    parser.add_argument("--components", action="store_true", help="per-component times at n and 2n")
     args = parser.parse_args()
     import spacy
 
     nlp = load()
+    if args.components:
+        nlp.max_length = max(nlp.max_length, args.size * 4)
+        time_components(nlp, PROSE * 20)  # warm up
+        main_components(nlp, args.size)
+        return
     plain = spacy.load(nlp.meta["lang"] + "_" + nlp.meta["name"])
     for pipeline in (nlp, plain):
         pipeline.max_length = max(pipeline.max_length, args.size * 2)

@@ -7,6 +7,7 @@ None
 from __future__ import annotations
 
 import bisect
+import itertools
 from typing import Iterable, Optional
 
 import numpy
@@ -68,16 +69,39 @@ def reference_date_of(doc: Doc) -> Optional[str]:
     return meta(doc).get("reference_date")
 
 
-def blocked_char_ranges(doc: Doc) -> list[tuple[int, int]]:
+class CharRanges(tuple):
+    """Character ranges ``(start, end)``, in the order given (a tuple of them), indexed so
+    that :func:`overlaps` answers in O(log n) rather than walking every range: a document
+    with thousands of headings, names or masks would otherwise make each check linear and
+    a component quadratic."""
+
+    def __new__(cls, ranges: Iterable[tuple[int, int]] = ()):
+        self = super().__new__(cls, ranges)
+        order = sorted(self)
+        self._starts = [r_start for r_start, _ in order]
+        self._max_ends = list(itertools.accumulate((r_end for _, r_end in order), max))
+        return self
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether a range overlaps ``[start, end)``: one with ``r_start < end`` (the
+        first ``k`` by start) and ``start < r_end`` (the largest end among them)."""
+        k = bisect.bisect_left(self._starts, end)
+        return k > 0 and start < self._max_ends[k - 1]
+
+
+def blocked_char_ranges(doc: Doc) -> CharRanges:
     """Dateline and heading character ranges, which no extractor reports from."""
     ranges = []
     for key in ("communique_dateline", "communique_headings"):
         if key in doc.spans:
             ranges.extend((s.start_char, s.end_char) for s in doc.spans[key])
-    return ranges
+    return CharRanges(ranges)
 
 
 def overlaps(start: int, end: int, ranges: Iterable[tuple[int, int]]) -> bool:
+    """Whether any of ``ranges`` overlaps ``[start, end)`` (indexed for :class:`CharRanges`)."""
+    if isinstance(ranges, CharRanges):
+        return ranges.overlaps(start, end)
     return any(start < r_end and r_start < end for r_start, r_end in ranges)
 
 

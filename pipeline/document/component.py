@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 import numpy
-from spacy.attrs import IDX
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -53,11 +53,7 @@ class DocumentStructure:
         doc.spans[HEADINGS_KEY] = heading_spans
         doc.spans[DATELINE_KEY] = self._spans(doc, dateline_spans, cuts, inside)
         cuts |= _long_run_cuts(len(doc), cuts, self.max_sentence_tokens)
-        for i in cuts - inside:
-            if 0 < i < len(doc):
-                doc[i].is_sent_start = True
-        for i in inside:
-            doc[i].is_sent_start = False
+        _preset_sentence_starts(doc, [i for i in cuts - inside if 0 < i < len(doc)], list(inside))
         return doc
 
     @staticmethod
@@ -71,6 +67,20 @@ class DocumentStructure:
                 cuts.update((span.start, span.end))
                 inside.update(range(span.start + 1, span.end))
         return spans
+
+
+def _preset_sentence_starts(doc: Doc, starts: list[int], inside: list[int]) -> None:
+    """``doc[i].is_sent_start = True`` for ``starts`` and ``= False`` for ``inside``, in
+    one array write: spaCy's setter checks the whole doc for a parse on every call, which
+    is quadratic in a text of many lines or headings."""
+    if not starts and not inside:
+        return
+    first = starts[0] if starts else inside[0]
+    doc[first].is_sent_start = bool(starts)  # spaCy's check (no parse yet), once
+    flags = doc.to_array([SENT_START])
+    flags[starts] = 1
+    flags[inside] = numpy.uint64(2**64 - 1)  # -1, not a start, as spaCy stores it
+    doc.from_array([SENT_START], flags)
 
 
 def _front_matter_spans(doc: Doc, text: str) -> tuple[list, list]:

@@ -120,13 +120,13 @@ class PeopleFinder:
         }
         if not parts:
             return spans
-        bounds = [(s.start, s.end) for s in spans]  # kept in step with spans
+        bounds = _TokenBounds([(s.start, s.end) for s in spans])  # kept in step with spans
         for start_char, end_char in find_words(v.text, parts):
             span = doc.char_span(start_char, end_char)
             if span is None:
                 continue
             start, end = span.start, span.end
-            hit = [k for k, (s_start, s_end) in enumerate(bounds) if s_start < end and start < s_end]
+            hit = bounds.overlapping(start, end)
             if not hit:
                 spans.append(Span(doc, start, end, label="PERSON"))
                 bounds.append((start, end))
@@ -178,3 +178,30 @@ class PeopleFinder:
                 if h in spans:
                     spans.remove(h)
         return spans + added
+
+
+class _TokenBounds(list):
+    """Token ranges ``(start, end)`` with, per token, the ranges that cover it: the ranges
+    overlapping a short one are found in its few tokens, not by a walk over all of them
+    (one walk per name found made a long list of names quadratic)."""
+
+    def __init__(self, bounds: list[tuple[int, int]]):
+        super().__init__()
+        self.covering: dict[int, list[int]] = {}
+        self.empty: list[int] = []  # empty ranges, which cover no token
+        for b in bounds:
+            self.append(b)
+
+    def append(self, bound: tuple[int, int]) -> None:
+        k = len(self)
+        super().append(bound)
+        if bound[0] >= bound[1]:
+            self.empty.append(k)
+        for i in range(bound[0], bound[1]):
+            self.covering.setdefault(i, []).append(k)
+
+    def overlapping(self, start: int, end: int) -> list[int]:
+        """The indices, ascending, of the ranges with ``s_start < end and start < s_end``."""
+        if self.empty or start >= end:  # what covers no token: as the plain walk does
+            return [k for k, (s_start, s_end) in enumerate(self) if s_start < end and start < s_end]
+        return sorted({k for i in range(start, end) for k in self.covering.get(i, ())})

@@ -25,6 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from pipeline.document.access import (
+    CharRanges,
     blocked_char_ranges,
     doc_text,
     overlaps,
@@ -131,9 +132,10 @@ class FigureExtractor:
         found = [nm for nm in find_numbers(text, self.grammar) if nm.end - nm.start <= self.max_figure_chars]
         items = []
         if found:
-            skip = blocked_char_ranges(doc)
+            skip = list(blocked_char_ranges(doc))
             skip += [(d["start"], d["end"]) for d in results(doc, "dates") if self.temporal.search(d["text"])]
             skip += self._masked(text, found)
+            skip = CharRanges(skip)  # indexed: one check per number, not one walk
             names = self._names(doc)
             for nm in found:
                 item = self._figure(doc, text, nm, skip, names)
@@ -161,11 +163,20 @@ class FigureExtractor:
             spans += [m.span() for m in self.masks.finditer(text, lo, len(text) if space < 0 else space)]
         return spans
 
-    def _names(self, doc: Doc) -> list[tuple[int, int, str]]:
+    def _names(self, doc: Doc) -> tuple[CharRanges, CharRanges]:
+        """The names a number can be part of, indexed (one look-up per number, not a walk
+        over every name): those whose label may start with a number ("2030 Agenda"), and
+        the other name labels (the number must come more than 4 characters in)."""
         ents = results(doc, "entities")
         if ents:
-            return [(e["start"], e["end"], e.get("label", "")) for e in ents]
-        return [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+            names = [(e["start"], e["end"], e.get("label", "")) for e in ents]
+        else:
+            names = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+        names = [n for n in names if n[2] in self.name_labels]
+        return (
+            CharRanges((s, e) for s, e, label in names if label in self.name_start_labels),
+            CharRanges((s, e) for s, e, label in names if label not in self.name_start_labels),
+        )
 
     def _figure(self, doc: Doc, text: str, nm: NumberMatch, skip, names) -> dict | None:
         if overlaps(nm.num_start, nm.num_end, skip):
@@ -250,10 +261,12 @@ class FigureExtractor:
                 and core.end - core.start == 1
             ):
                 return True  # "Boeing 737", "Windows 10"
-        for start, end, label in names if nm.kind == "count" else ():
-            if start < nm.num_end and nm.num_start < end and label in self.name_labels:
-                if start < nm.num_start - 4 or label in self.name_start_labels:
-                    return True  # "the Group of 20"
+        starting, inner = names
+        if nm.kind == "count" and (
+            starting.overlaps(nm.num_start, nm.num_end)
+            or inner.overlaps(nm.num_start, min(nm.num_end, nm.num_start - 4))
+        ):
+            return True  # "the Group of 20"
         low = nm.text.lower()
         if low in ("one", "zero", "nought", "naught") and nm.qualifier == "exact":
             root = core.root

@@ -37,6 +37,48 @@ class Mention:
 class ArticleSpeakers(Discourse):
     """The discourse of an article, with what finding speakers needs on top of it."""
 
+    _full_names: Optional[dict[str, str]] = None  # bare name → full name (see full_name)
+    _name_index: Optional[tuple[dict, dict]] = None
+    pronoun_calls = 0  # how many pronouns were resolved (the only calls that change state)
+
+    def pronoun(self, tok: Token, things_as_subjects: bool = False) -> Optional[str]:
+        self.pronoun_calls += 1
+        return super().pronoun(tok, things_as_subjects)
+
+    def full_name(self, text: str) -> str:
+        """:meth:`Discourse.full_name` (the latest article person whose name is longer
+        and ends with the bare name, or, for one word, starts with it), looked up in an
+        index of the people's first and last words and remembered per name, instead of a
+        walk over every person mentioned for every mention (quadratic in a long list of
+        names)."""
+        name = self.lex.strip_titles(text)
+        words = name.split()
+        if not words:
+            return super().full_name(text)
+        if self._full_names is None:
+            self._full_names = {}
+        found = self._full_names.get(name)
+        if found is None:
+            found = self._full_names[name] = self._longer_name(name, words)
+        return found
+
+    def _longer_name(self, name: str, words: list[str]) -> str:
+        if self._name_index is None:
+            by_last: dict[str, dict[int, int]] = {}  # last word → word count → latest person
+            by_first: dict[str, dict[int, int]] = {}
+            for k, (_s, _e, canonical) in enumerate(self.persons):
+                parts = canonical.split()
+                if parts:
+                    by_last.setdefault(parts[-1], {})[len(parts)] = k
+                    by_first.setdefault(parts[0], {})[len(parts)] = k
+            self._name_index = by_last, by_first
+        by_last, by_first = self._name_index
+        n = len(words)
+        best = max((k for size, k in by_last.get(words[-1], {}).items() if size > n), default=-1)
+        if n == 1:
+            best = max([best] + [k for size, k in by_first.get(words[0], {}).items() if size > 1])
+        return self.persons[best][2] if best >= 0 else name
+
     def is_speaker_like(self, tok: Token) -> bool:
         low = tok.lower_
         if tok.pos_ == "PRON":
