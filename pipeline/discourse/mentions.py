@@ -35,6 +35,12 @@ Sentence = namedtuple("Sentence", "start end")
 PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 PAIR_WORDS = {"two", "both"}
+COUNT_WORDS = {
+    w: n
+    for n, w in enumerate(["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"])
+    if w
+}
+COUNT_WORDS.update({str(n): n for n in range(1, 31)})
 # "the government", "authorities": with no country of their own, the state the story is about
 STATE_NOUNS = {"government", "authority", "administration", "regime", "state"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -310,6 +316,9 @@ class Mentions:
             lemma in self.pair_people or lemma in self.pair_countries
         ):
             return self._pair(token)  # "the two leaders", not "two Iraqi youths"
+        many = self._counted_countries(token, lemma, children)
+        if many:
+            return many  # "the three military-led nations": the last three countries named
         mods = [
             c for c in children if c.dep_ in {"poss", "amod", "compound", "nmod"} and c.i in self.by_token
         ]
@@ -324,6 +333,22 @@ class Mentions:
         if lemma in self.actor_nouns or (low.endswith("s") and low[:-1] in self.actor_nouns):
             return self._actor_noun(token, children)
         return self._unnamed(token, children)
+
+    def _counted_countries(self, token: Token, lemma: str, children) -> list[str]:
+        """ "the three nations", "the five countries": the last that many countries named."""
+        if lemma not in self.pair_countries:
+            return []
+        count = next((COUNT_WORDS.get(c.lower_) for c in children if c.dep_ == "nummod"), None)
+        if not count or count < 3:
+            return []
+        names: list[str] = []
+        j = bisect.bisect_left(self._country_at, token.i)
+        for k in range(j - 1, -1, -1):
+            if self._country_name[k] not in names:
+                names.append(self._country_name[k])
+            if len(names) == count:
+                return names[::-1]
+        return []
 
     def _apposed_name(self, token: Token) -> list[str]:
         """A description in apposition to a named person or organisation names it."""

@@ -25,6 +25,8 @@ from spacy.tokens import Token
 from pipeline.discourse.tree import Tree
 from pipeline.patterns import read_json
 
+FUTURE = frozenset({"will", "would", "shall", "'ll", "’ll", "wo"})  # a warning of what someone will do
+
 
 @dataclass(frozen=True)
 class NotEvent:
@@ -121,8 +123,11 @@ def _matches(rule: NotEvent, tok: Token, tree: Tree, cue_starts: frozenset = fro
         )
     if rule.when == "question_clause":  # "asked him if he agreed", "whether he should seek a third term"
         return _in_question(tok, tree, rule.words)
-    if rule.when == "speech_cue":  # "he warned that ...", '"...," he warned'
-        return tok.idx in cue_starts or any(c.dep_ == "ccomp" for c in children)
+    if rule.when == "speech_cue":  # '"...," he warned', "warned that the findings are of limited value"
+        clauses = [c for c in children if c.dep_ == "ccomp"]
+        if any(a.dep_ == "aux" and a.lower_ in FUTURE for c in clauses for a in tree.children(c)):
+            return False  # "warned that it would execute the hostages": a threat
+        return tok.idx in cue_starts or bool(clauses)
     if rule.when == "subject_lemmas":
         return any(c.dep_ in {"nsubj", "csubj"} and c.lemma_.lower() in rule.words for c in children)
     raise ValueError(f"events_senses.json: unknown rule condition {rule.when!r}")

@@ -144,3 +144,11 @@ def test_the_authorities_are_the_state_the_story_is_about(nlp, text, actors):
     events = results(run(nlp, text, "2025-03-12"), "events")
     arrest = next(e for e in events if e["type"] == "COERCE")
     assert [a["name"] for a in arrest["actors"]] == actors
+
+
+def test_the_three_nations_are_the_last_three_countries_named(nlp):
+    from pipeline.discourse.mentions import Mentions
+
+    doc = run(nlp, "Russia, China and Iran held drills. The three nations criticized NATO.", "2025-03-12")
+    nations = _token(doc, "nations")
+    assert Mentions(doc).of(nations) == ["Russia", "China", "Iran"]

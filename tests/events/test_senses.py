@@ -46,6 +46,11 @@ def test_not_an_event(nlp, text, trigger, etype):
     assert (trigger, etype) not in {(t, ty) for t, ty in _types(nlp, text) if trigger in t}
 
 
+def test_a_warning_of_what_someone_will_do_is_a_threat(nlp):
+    text = "The BLA had warned a day earlier that it would execute security personnel among the hostages."
+    assert ("warned", "THREATEN") in _types(nlp, text)
+
+
 @pytest.mark.parametrize(
     "text, trigger",
     [
