@@ -30,3 +30,18 @@ def by_name(event: dict) -> dict:
         actors=[p["name"] for p in event["actors"]],
         recipients=[p["name"] for p in event["recipients"]],
     )
+
+
+def events_of(nlp, text: str, reference_date: str = "2025-01-01") -> list[dict]:
+    """The events of ``text`` as an article, participants by name (see :func:`by_name`)."""
+    from pipeline.document.access import results
+
+    return [by_name(e) for e in results(run(nlp, text, reference_date), "events")]
+
+
+def event_on(nlp, text: str, trigger: str, reference_date: str = "2025-01-01") -> dict:
+    """The first event one of whose mentions holds ``trigger``; fails naming what was found."""
+    events = events_of(nlp, text, reference_date)
+    found = [e for e in events if any(trigger in m["text"] for m in e["mentions"])]
+    assert found, f"no event on {trigger!r}: {[(e['text'], e['type']) for e in events]}"
+    return found[0]

@@ -3,20 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from helpers import by_name, run
+from helpers import event_on, events_of, run
 
 from pipeline.document.access import results
-
-
-def _events(nlp, text, ref="2025-01-01"):
-    doc = run(nlp, text, ref)
-    return [by_name(e) for e in results(doc, "events")]
-
-
-def _one(nlp, text, trigger_text):
-    events = [e for e in _events(nlp, text) if any(trigger_text in m["text"] for m in e["mentions"])]
-    assert events, f"no event on {trigger_text!r}: {[(e['text'], e['type']) for e in _events(nlp, text)]}"
-    return events[0]
 
 
 @pytest.mark.parametrize(
@@ -61,7 +50,7 @@ def _one(nlp, text, trigger_text):
     ],
 )
 def test_consult(nlp, text, trigger, etype, cameo, mode):
-    e = _one(nlp, text, trigger)
+    e = event_on(nlp, text, trigger)
     assert (e["type"], e["cameo"], e["mode"]) == (etype, cameo, mode)
 
 
@@ -91,7 +80,7 @@ def test_consult(nlp, text, trigger, etype, cameo, mode):
     ],
 )
 def test_cooperative_and_verbal(nlp, text, trigger, etype, cameo):
-    e = _one(nlp, text, trigger)
+    e = event_on(nlp, text, trigger)
     assert (e["type"], e["cameo"]) == (etype, cameo)
 
 
@@ -129,7 +118,7 @@ def test_cooperative_and_verbal(nlp, text, trigger, etype, cameo):
     ],
 )
 def test_conflictual_and_material(nlp, text, trigger, etype, cameo):
-    e = _one(nlp, text, trigger)
+    e = event_on(nlp, text, trigger)
     assert (e["type"], e["cameo"]) == (etype, cameo)
 
 
@@ -187,7 +176,7 @@ def test_conflictual_and_material(nlp, text, trigger, etype, cameo):
     ],
 )
 def test_participants(nlp, text, trigger, actors, recipients):
-    e = _one(nlp, text, trigger)
+    e = event_on(nlp, text, trigger)
     assert (e["actors"], e["recipients"]) == (actors, recipients)
 
 
@@ -204,7 +193,7 @@ def test_participants(nlp, text, trigger, actors, recipients):
     ids=["did-not", "will", "expected-to", "if-could", "past", "upcoming-visit"],
 )
 def test_status(nlp, text, trigger, status):
-    assert _one(nlp, text, trigger)["status"] == status
+    assert event_on(nlp, text, trigger)["status"] == status
 
 
 @pytest.mark.parametrize(
@@ -225,21 +214,21 @@ def test_status(nlp, text, trigger, status):
     ids=["inherited-from-governing-clause", "during-the-visit", "own-clause"],
 )
 def test_dates(nlp, text, trigger, date):
-    assert _one(nlp, text, trigger)["date"] == date
+    assert event_on(nlp, text, trigger)["date"] == date
 
 
 def test_dateline_is_not_a_default_date(nlp):
-    events = _events(nlp, "BEIJING, Feb. 11 (Xinhua) -- Xi met Putin to discuss trade.", None)
+    events = events_of(nlp, "BEIJING, Feb. 11 (Xinhua) -- Xi met Putin to discuss trade.", None)
     assert [e["date"] for e in events if e["text"] == "met"] == [None]
 
 
 def test_anaphoric_noun_is_not_a_second_event(nlp):
-    events = _events(nlp, "Adeang visited China in March. During the visit, Nauru agreed to join.")
+    events = events_of(nlp, "Adeang visited China in March. During the visit, Nauru agreed to join.")
     assert [e["type"] for e in events if "visit" in e["text"]] == ["CONSULT"]
 
 
 def test_conjoined_nominal_triggers_are_one_event(nlp):
-    events = _events(nlp, "Xi held over 130 talks and meetings with foreign dignitaries.")
+    events = events_of(nlp, "Xi held over 130 talks and meetings with foreign dignitaries.")
     # the span is the event noun (the gold's convention), its light verb is not part of it
     assert [e["text"] for e in events] == ["talks and meetings"]
 
@@ -268,4 +257,4 @@ def test_sentence_offsets(nlp, seed_text):
     ],
 )
 def test_location_shared_only_between_events_of_the_same_participants(nlp, text, trigger, location):
-    assert _one(nlp, text, trigger)["location"] == location
+    assert event_on(nlp, text, trigger)["location"] == location

@@ -5,19 +5,7 @@ family, with our own wire-style sentences."""
 from __future__ import annotations
 
 import pytest
-from helpers import by_name, run
-
-from pipeline.document.access import results
-
-
-def _events(nlp, text, ref="2025-01-01"):
-    return [by_name(e) for e in results(run(nlp, text, ref), "events")]
-
-
-def _one(nlp, text, trigger_text):
-    events = [e for e in _events(nlp, text) if any(trigger_text in m["text"] for m in e["mentions"])]
-    assert events, f"no event on {trigger_text!r}: {[(e['text'], e['type']) for e in _events(nlp, text)]}"
-    return events[0]
+from helpers import event_on, events_of
 
 
 @pytest.mark.parametrize(
@@ -89,7 +77,7 @@ def _one(nlp, text, trigger_text):
     ],
 )
 def test_cameo_verb_families(nlp, text, trigger, etype, cameo):
-    e = _one(nlp, text, trigger)
+    e = event_on(nlp, text, trigger)
     assert (e["type"], e["cameo"]) == (etype, cameo)
 
 
@@ -140,8 +128,8 @@ def test_cameo_verb_families(nlp, text, trigger, etype, cameo):
 )
 def test_governor_precedence(nlp, text, trigger, etype, cameo, actors, recipients):
     """The governing verb is the event; the complement it absorbs refines its code."""
-    events = _events(nlp, text)
-    e = _one(nlp, text, trigger)
+    events = events_of(nlp, text)
+    e = event_on(nlp, text, trigger)
     assert (e["type"], e["cameo"]) == (etype, cameo)
     assert e["actors"] == actors
     for r in recipients:
@@ -163,7 +151,7 @@ def test_governor_precedence(nlp, text, trigger, etype, cameo, actors, recipient
     ids=["willing-to", "prepared-to", "failed-to-reach"],
 )
 def test_readiness_is_planned(nlp, text, trigger, status):
-    assert _one(nlp, text, trigger)["status"] == status
+    assert event_on(nlp, text, trigger)["status"] == status
 
 
 @pytest.mark.parametrize(
@@ -176,7 +164,7 @@ def test_readiness_is_planned(nlp, text, trigger, status):
     ids=["besieged-town", "ousted-president", "banned-party"],
 )
 def test_participle_modifier_is_not_an_event(nlp, text, absent):
-    assert not {e["type"] for e in _events(nlp, text)} & absent
+    assert not {e["type"] for e in events_of(nlp, text)} & absent
 
 
 @pytest.mark.parametrize(
@@ -213,7 +201,7 @@ def test_participle_modifier_is_not_an_event(nlp, text, absent):
     ],
 )
 def test_group_actors(nlp, text, trigger, actors):
-    assert _one(nlp, text, trigger)["actors"] == actors
+    assert event_on(nlp, text, trigger)["actors"] == actors
 
 
 # -- held-out error families (own wire sentences, one row per phenomenon) -----------------
@@ -272,7 +260,7 @@ def test_group_actors(nlp, text, trigger, actors):
     ],
 )
 def test_sanctions_and_signing(nlp, text, trigger, etype, cameo, actors, recipients):
-    e = _one(nlp, text, trigger)
+    e = event_on(nlp, text, trigger)
     assert (e["type"], e["cameo"], e["actors"], e["recipients"]) == (etype, cameo, actors, recipients)
 
 
@@ -337,7 +325,7 @@ def test_sanctions_and_signing(nlp, text, trigger, etype, cameo, actors, recipie
     ],
 )
 def test_sense_and_consultation_families(nlp, text, trigger, etype, cameo):
-    e = _one(nlp, text, trigger)
+    e = event_on(nlp, text, trigger)
     assert (e["type"], e["cameo"]) == (etype, cameo)
 
 
@@ -371,8 +359,8 @@ def test_sense_and_consultation_families(nlp, text, trigger, etype, cameo):
     ],
 )
 def test_triggers_without_an_event_reading(nlp, text, absent):
-    assert not [e for e in _events(nlp, text) if absent in e["text"]], [
-        (e["text"], e["type"]) for e in _events(nlp, text)
+    assert not [e for e in events_of(nlp, text) if absent in e["text"]], [
+        (e["text"], e["type"]) for e in events_of(nlp, text)
     ]
 
 
@@ -453,7 +441,7 @@ def test_triggers_without_an_event_reading(nlp, text, absent):
     ],
 )
 def test_participant_families(nlp, text, trigger, actors, recipients):
-    e = _one(nlp, text, trigger)
+    e = event_on(nlp, text, trigger)
     assert (e["actors"], e["recipients"]) == (actors, recipients)
 
 
@@ -462,5 +450,5 @@ def test_no_speaker_as_own_recipient(nlp):
         "Chinese Foreign Minister Wang Yi held a phone conversation with U.S. Secretary of State "
         "John Kerry, calling on the two sides to manage their differences."
     )
-    e = _one(nlp, text, "calling on")
+    e = event_on(nlp, text, "calling on")
     assert not set(e["actors"]) & set(e["recipients"]), e
