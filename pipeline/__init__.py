@@ -115,19 +115,9 @@ def extract_many(
 
 def _reference_date(value) -> Optional[str]:
     """``YYYY-MM-DD`` from a string or a date; a clear error for anything else."""
-    import datetime as dt
+    from pipeline.document.reference_date import as_reference_date
 
-    if value is None:
-        return None
-    if isinstance(value, dt.date):
-        return value.isoformat()[:10]
-    text = str(value)
-    try:
-        if len(text) == 10:
-            return dt.date.fromisoformat(text).isoformat()
-    except ValueError:
-        pass
-    raise ValueError(f"reference_date={value!r}: want YYYY-MM-DD or a datetime.date")
+    return as_reference_date(value)
 
 
 def _guarded(articles: Iterable) -> Iterator:
