@@ -12,11 +12,12 @@ for each of them, so a record that validates is a record whose offsets are right
 
 from __future__ import annotations
 
-from typing import Literal, Optional
+from typing import Any, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION = "2.0"
+# 2.1: ``meta`` (the input's other fields); ``optional`` is written only where true (gold)
+SCHEMA_VERSION = "2.1"
 
 DateType = Literal["DATE", "TIME", "DURATION", "SET"]
 AnchorKind = Literal["absolute", "document", "narrative", "previous", "none"]
@@ -75,7 +76,9 @@ class Span(_Record):
     end: int = Field(ge=0)
     optional: bool = Field(
         default=False,
-        description="Gold only: a debatable item; finding or missing it is not scored.",
+        exclude_if=lambda value: not value,  # predictions never carry this gold-only field
+        description="Gold only: a debatable item; finding or missing it is not scored. "
+        "Written only where true.",
     )
 
     @model_validator(mode="after")
@@ -248,6 +251,11 @@ class ArticleExtraction(_Record):
     source_path: Optional[str] = None
     line: Optional[int] = Field(default=None, description="Line in a JSONL source (1-based)")
     title: Optional[str] = None
+    meta: dict[str, Any] = Field(
+        default_factory=dict,
+        description="The input's other fields (source, url, publisher, ...), as given: every "
+        "field of a JSONL line or an API dict but id, text and title",
+    )
     text: str
     dateline: Optional[Dateline] = None
     reference_date: Optional[str] = Field(

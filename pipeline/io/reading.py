@@ -11,6 +11,7 @@ is :mod:`pipeline.io.decoding`; what the inputs name is :mod:`pipeline.io.inputs
 from __future__ import annotations
 
 import json
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +25,9 @@ from pipeline.io.inputs import expand_inputs
 # such as "2025-03-14 20:28:39Z" gives its date); the first present wins
 DATE_FIELDS = ("date", "published", "publication_date", "date_published", "pubdate", "publish_date")
 MAX_ARTICLE_CHARS = 5_000_000  # refused above this (see README, "Limits")
+# the fields of an input that are the article itself; every other one is kept in ``meta``
+ARTICLE_FIELDS = ("id", "text", "title")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass
@@ -37,6 +41,7 @@ class Article:
     title: Optional[str] = None
     date: Optional[str] = None  # publication date from JSONL (wins over the dateline)
     source: Optional[str] = None
+    meta: dict = field(default_factory=dict)  # the input's other fields (source, url ...), as given
     warnings: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
 
@@ -99,6 +104,39 @@ def _without_surrogates(value, depth: int = 0) -> tuple:
     return value, 0
 
 
+def input_meta(obj: dict, where: str) -> tuple[dict, list[str]]:
+    """The fields of an input object other than the article's own (:data:`ARTICLE_FIELDS`),
+    as given, and a warning for each change a record needs: a value that is not JSON (a
+    ``datetime`` in an API dict) becomes its ``str``; lone surrogates, at any depth, U+FFFD;
+    fields above the size limit of an article are dropped.
+
+    >>> input_meta({"id": "a", "text": "x", "url": "https://e.org/a", "tags": ["x"]}, "x")
+    ({'url': 'https://e.org/a', 'tags': ['x']}, [])
+    """
+    meta = {k: v for k, v in obj.items() if k not in ARTICLE_FIELDS}
+    if not meta:
+        return meta, []
+    converted: list[str] = []
+
+    def as_text(value) -> str:
+        converted.append(type(value).__name__)
+        return str(value)
+
+    try:
+        flat = json.dumps(meta, ensure_ascii=False, default=as_text)
+    except (ValueError, RecursionError) as exc:  # a circular or too deeply nested value
+        return {}, [f"{where}: its other fields are not JSON data ({exc}); not kept in 'meta'"]
+    if len(flat) > MAX_ARTICLE_CHARS:
+        return {}, [f"{where}: its other fields ({len(flat):,} characters) are above the limit; not kept"]
+    warnings = []
+    if converted:
+        warnings.append(f"{where}: {', '.join(sorted(set(converted)))} value(s) in 'meta' kept as text")
+    if _SURROGATE.search(flat):
+        flat = _SURROGATE.sub("\ufffd", flat)
+        warnings.append(f"{where}: lone surrogates in its other fields replaced by U+FFFD")
+    return (json.loads(flat) if warnings else meta), warnings
+
+
 def as_article(item, index: int) -> Article:
     """One item given to the Python API as an :class:`Article`: a text, an ``(id, text)``
     pair, a ``{"id", "text", ...}`` dict or an Article. What is none of these, or has a
@@ -114,6 +152,7 @@ def as_article(item, index: int) -> Article:
             text=text if isinstance(text, str) else "",
             title=item.get("title") if isinstance(item.get("title"), str) else None,
         )
+        article.meta, article.warnings = input_meta(item, f"item {index + 1}")
         date = next((item[k] for k in DATE_FIELDS if isinstance(item.get(k), str)), None)
         if date and is_iso_date(date[:10]):
             article.date = date[:10]
@@ -172,6 +211,7 @@ def read_jsonl_lines(lines: Iterable[str], name: str) -> Iterator[Article]:
         article = Article(
             id=art_id, text=text if isinstance(text, str) else "", source_path=name, line=lineno
         )
+        article.meta, article.warnings = input_meta(obj, where)
         if "id" not in obj:
             article.warnings.append(f"{where}: no 'id'; using {fallback_id!r}")
         if replaced:
