@@ -128,7 +128,10 @@ def extract(
         False, "--resume", help="Skip ids already in the output and append the rest."
     ),
     fmt: str = typer.Option(
-        "jsonl", "--format", help="jsonl, or csv: also CSV tables per kind next to the JSONL."
+        "jsonl",
+        "--format",
+        help="jsonl; csv: also CSV tables next to the JSONL (events: one row per actor-target dyad); "
+        "parquet: also the events table as typed Parquet (needs pyarrow).",
     ),
     engine: str = typer.Option(
         "local", "--engine", help="local (this machine) or ray (Ray Data; pip install communique[ray])."
@@ -189,13 +192,13 @@ def _check_extract_options(
     from pipeline.io.output import OutputError, check_output
     from pipeline.run.engines import ENGINES
 
-    if fmt not in ("jsonl", "csv"):
-        _fail_usage(f"--format {fmt!r}: choose jsonl or csv")
+    if fmt not in ("jsonl", "csv", "parquet"):
+        _fail_usage(f"--format {fmt!r}: choose jsonl, csv or parquet")
     if engine not in ENGINES:
         _fail_usage(f"--engine {engine!r}: choose {' or '.join(ENGINES)}")
     if address and engine != "ray":
         _fail_usage("--address is for --engine ray")
-    formats = ("jsonl", "csv") if fmt == "csv" else ("jsonl",)
+    formats = ("jsonl",) if fmt == "jsonl" else ("jsonl", fmt)
     out_path = None if output == "-" else Path(output)
     if html is not None and out_path is None:
         _fail_usage("--html needs -o FILE: the report is made from the written JSONL")

@@ -120,7 +120,9 @@ def test_schema_version_is_2_1_with_meta():
     from models import SCHEMA_VERSION
 
     assert SCHEMA_VERSION == "2.1"
-    assert ArticleExtraction(id="a", text=TEXT, meta={"url": "https://e.org"}).meta == {"url": "https://e.org"}
+    assert ArticleExtraction(id="a", text=TEXT, meta={"url": "https://e.org"}).meta == {
+        "url": "https://e.org"
+    }
 
 
 _DATE = {"text": "2024", "start": 16, "end": 20, "type": "DATE", "value": "2024"}

@@ -36,7 +36,9 @@ def test_jsonl_line_keeps_every_field_but_id_text_and_title(obj, meta):
 
 
 def test_api_dict_keeps_its_other_fields_too():
-    article = as_article({"id": "a", "text": "Xi met Putin.", "url": "https://e.org/a", "date": "2025-03-14"}, 0)
+    article = as_article(
+        {"id": "a", "text": "Xi met Putin.", "url": "https://e.org/a", "date": "2025-03-14"}, 0
+    )
     assert article.meta == {"url": "https://e.org/a", "date": "2025-03-14"}
     assert article.date == "2025-03-14"
 
@@ -46,7 +48,11 @@ def test_api_dict_keeps_its_other_fields_too():
     [
         ({"deep": [[{"x": "\ud800"}]]}, {"deep": [[{"x": "\ufffd"}]]}, "lone surrogates"),
         ({"html": "x" * 5_000_001}, {}, "above the limit"),
-        ({"when": datetime.date(2025, 3, 14)}, {"when": "2025-03-14"}, "date value(s) in 'meta' kept as text"),
+        (
+            {"when": datetime.date(2025, 3, 14)},
+            {"when": "2025-03-14"},
+            "date value(s) in 'meta' kept as text",
+        ),
     ],
     ids=["surrogate-at-any-depth", "huge-field", "not-json-api-value-kept-as-text"],
 )

@@ -181,7 +181,7 @@ def test_cli_resume_and_csv(folder, tmp_path):
     "args, message",
     [
         (["--resume", "-o", "-"], "needs an output file"),
-        (["--format", "xml", "-o", "-"], "choose jsonl or csv"),
+        (["--format", "xml", "-o", "-"], "choose jsonl, csv or parquet"),
         (["--engine", "spark", "-o", "-"], "choose local or ray"),
         (["--address", "auto", "-o", "-"], "for --engine ray"),
         (["--jobs", "0", "-o", "-"], "--jobs"),
