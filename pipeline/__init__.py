@@ -9,10 +9,16 @@
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Iterable, Iterator, Optional, Union
 
-from models import (
+from pipeline._shadowing import check_models_package
+
+check_models_package()  # a user's own models.py ahead of ours: say so in one line
+
+from models import (  # noqa: E402
     ArticleExtraction,
     Entity,
     Event,
@@ -20,6 +26,9 @@ from models import (
     Quote,
     TemporalExpression,
 )
+
+# the library logs through the "pipeline" logger; silent unless the application configures logging
+logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 __version__ = "0.2.0"
 
@@ -66,7 +75,14 @@ def extract(
     from pipeline.io.reading import Article
 
     if not isinstance(text, str):
-        raise TypeError(f"extract() takes the article text as a str, not {type(text).__name__}")
+        hint = (
+            ": decode it first (data.decode('utf-8'))"
+            if isinstance(text, (bytes, bytearray))
+            else ": for {'id', 'text'} dicts use extract_many([...])"
+            if isinstance(text, Mapping)
+            else ""
+        )
+        raise TypeError(f"extract() takes the article text as a str, not {type(text).__name__}{hint}")
     return next(
         extract_many(
             [Article(id=article_id or "article", text=text)], reference_date=reference_date, model=model
@@ -108,6 +124,8 @@ def extract_many(
 
     if isinstance(articles, (str, bytes)):
         raise TypeError("extract_many() takes an iterable of articles, not one text: use extract(text)")
+    if isinstance(articles, Mapping):
+        raise TypeError("extract_many() takes an iterable of articles, not one dict: pass [article]")
     reference_date = _reference_date(reference_date)
     items = (as_article(item, i) for i, item in enumerate(_guarded(articles)))
     return extract_articles(items, load(model), reference_date=reference_date, batch_size=batch_size)

@@ -250,6 +250,7 @@ class JsonlWriter:
         if summary is not None:
             for done in batch:
                 summary.add_done(done)
+            summary.batch = batch
         self.done_ids.update(d.id for d in batch)
 
     def close(self) -> None:
