@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
 from pipeline.document.front_matter import is_iso_date
-from pipeline.io.decoding import ReadError, decode_bytes
+from pipeline.io.decoding import ReadError, decode_bytes, decode_legacy
 from pipeline.io.inputs import expand_inputs
 
 # the publication date of a JSONL article, by the names scrapers give it (an ISO timestamp
@@ -257,8 +257,9 @@ def jsonl_lines(text: str) -> list[str]:
 def read_jsonl_file(path: Path) -> Iterator[Article]:
     """Articles of a JSONL file, streamed line by line (memory stays flat on big files).
 
-    UTF-8 lines are read as they come; a line that is not UTF-8 is read as cp1252 with a
-    warning naming the file and line; UTF-16 files (with BOM) are decoded whole.
+    UTF-8 lines are read as they come; a line that is not UTF-8 is read as cp1252 (or the
+    legacy encoding charset-normalizer finds, :func:`pipeline.io.decoding.decode_legacy`)
+    with a warning naming the file and line; UTF-16 files (with BOM) are decoded whole.
     """
     name = str(path)
     try:
@@ -288,8 +289,9 @@ def read_jsonl_file(path: Path) -> Iterator[Article]:
                 try:
                     yield raw.decode("utf-8")
                 except UnicodeDecodeError:
-                    line_warnings[lineno] = f"{name}: line {lineno}: invalid UTF-8; decoded as cp1252"
-                    yield raw.decode("cp1252", errors="replace")
+                    text, encoding = decode_legacy(raw)
+                    line_warnings[lineno] = f"{name}: line {lineno}: invalid UTF-8; decoded as {encoding}"
+                    yield text
 
         for article in read_jsonl_lines(lines(), name):
             if article.line in line_warnings:
