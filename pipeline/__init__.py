@@ -93,12 +93,21 @@ def extract(
 def extract_file(
     path: Union[str, Path], *, reference_date: Optional[str] = None, model: Optional[str] = None
 ) -> list[ArticleExtraction]:
-    """Records for a ``.txt`` article (one) or a ``.jsonl`` file (one per line).
+    """Records for a ``.txt`` article (one) or a ``.jsonl`` file (one per line); a path that
+    does not exist or cannot be read is a ``FileNotFoundError`` / ``PermissionError``.
 
     >>> [r.id for r in extract_file("corpus/articles")]      # doctest: +SKIP
     ['xinhua-2024-12-31-xi-diplomacy-year-review']
     """
+    from pipeline.io.named_inputs import unreadable_inputs
     from pipeline.io.reading import read_inputs
+
+    if not isinstance(path, (str, Path)):
+        raise TypeError(f"extract_file() takes a path (str or Path), not {type(path).__name__}")
+    problems = unreadable_inputs([str(path)])
+    if problems:
+        error = PermissionError if problems[0].endswith("permission denied") else FileNotFoundError
+        raise error(problems[0])
 
     return list(extract_many(read_inputs([str(path)]), reference_date=reference_date, model=model))
 

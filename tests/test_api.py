@@ -99,6 +99,22 @@ def test_lone_surrogates_are_replaced_and_the_record_serialises():
     assert record.model_dump_json()
 
 
+@pytest.mark.parametrize(
+    "path, error, message",
+    [
+        ("no/such/article.txt", FileNotFoundError, "no/such/article.txt: no such file or directory"),
+        ("no/such/*.jsonl", FileNotFoundError, "no files match"),
+        (b"article.txt", TypeError, "takes a path"),
+    ],
+    ids=["missing-file", "glob-matching-nothing", "bytes-path"],
+)
+def test_extract_file_of_a_path_it_cannot_read_is_a_clear_error(path, error, message):
+    from pipeline import extract_file
+
+    with pytest.raises(error, match=message):
+        extract_file(path)
+
+
 def test_empty_text_is_reported():
     assert "empty article" in extract("").errors[0]
 
