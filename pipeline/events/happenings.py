@@ -4,7 +4,8 @@ An article tells of one phone call many times ("held a phone call", "the call", 
 their talks", "the two leaders discussed"). Each mention found by the trigger finder is
 merged into the latest earlier happening it is compatible with:
 
-- the same type and mode (a missing mode agrees with any) and the same status;
+- the same type and mode (a missing mode agrees with any) and the same status, unless the
+  same word names the same parties again (a plan and a happening still stay two);
 - dates that do not conflict (equal, one missing, or one within the other: 2025-03 and
   2025-03-11); two meetings of a pair on different days stay two events;
 - one of them a noun ("the talks", "a phone call") or both the same word: two different
@@ -58,7 +59,9 @@ def compatible_people(a: list[str], b: list[str]) -> Optional[bool]:
 
 
 def _joins(happening: EventMention, mention: EventMention) -> bool:
-    if (happening.type, happening.status) != (mention.type, mention.status):
+    if happening.type != mention.type:
+        return False
+    if happening.status != mention.status and not _same_act(happening, mention):
         return False
     if happening.mode and mention.mode and happening.mode != mention.mode:
         return False
@@ -91,6 +94,20 @@ def _joins(happening: EventMention, mention: EventMention) -> bool:
         # summit" ... "his talks with Adeang" are two happenings)
         return near or set(_people(happening)) == set(_people(mention))
     return True
+
+
+def _same_act(happening: EventMention, mention: EventMention) -> bool:
+    """Told again with another status ("Mhlanga's arrest" ... "did not justify the arrest",
+    "his release" ... "called for Lai's release"): the same word or a noun, and the same
+    named parties on record. A plan and a happening stay two ("will visit" ... "visited")."""
+    if {happening.status, mention.status} == {"planned", "occurred"}:
+        return False
+    return (
+        (mention.trigger == happening.trigger or mention.noun)
+        and bool(happening.named)
+        and happening.named == mention.named
+        and set(_people(happening)) == set(_people(mention))
+    )
 
 
 def _told_again(happening: EventMention, mention: EventMention) -> bool:

@@ -426,6 +426,14 @@ def test_triggers_without_an_event_reading(nlp, text, absent):
             ["Fijian rebels"],
             [],
         ),
+        ("China has never condemned Russia's invasion of Ukraine.", "invasion", ["Russia"], ["Ukraine"]),
+        ("Hong Kong prosecutors opened Jimmy Lai's trial on Monday.", "trial", ["Hong Kong"], ["Jimmy Lai"]),
+        (
+            "Gang leader Arnel Joseph was arrested and sentenced to six years in prison in 2011.",
+            "sentenced",
+            [],
+            ["Arnel Joseph"],
+        ),
     ],
     ids=[
         "pronoun-prefers-previous-sentence-subject-or-its-person",
@@ -438,6 +446,9 @@ def test_triggers_without_an_event_reading(nlp, text, absent):
         "the-council-is-the-last-council",
         "report-by-agent",
         "they-is-the-plural-subject",
+        "state-possessor-of-an-attack-is-its-agent",
+        "person-possessor-of-a-trial-undergoes-it",
+        "conjoined-participle-shares-the-passive-subject",
     ],
 )
 def test_participant_families(nlp, text, trigger, actors, recipients):

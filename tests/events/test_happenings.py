@@ -116,6 +116,27 @@ def mention(text, start, etype="CONSULT", actors=(), recipients=(), date=None, s
         ),
         (
             [
+                mention("arrest", 0, "COERCE", recipients=["Lai"], noun=True),
+                mention("arrest", 900, "COERCE", recipients=["Lai"], noun=True, status="negated"),
+            ],
+            1,
+        ),
+        (
+            [
+                mention("release", 0, "RETREAT", recipients=["Lai"], noun=True),
+                mention("release", 900, "RETREAT", recipients=["Lai"], noun=True, status="hypothetical"),
+            ],
+            1,
+        ),
+        (
+            [
+                mention("release", 0, "RETREAT", recipients=["Lai"], noun=True),
+                mention("release", 900, "RETREAT", recipients=["Zamora"], noun=True, status="hypothetical"),
+            ],
+            2,
+        ),
+        (
+            [
                 mention("attended", 0, actors=["Xi"]),
                 mention("meetings", 1500, actors=["Xi"], recipients=["India"], noun=True, definite=False),
             ],
@@ -141,6 +162,9 @@ def mention(text, start, etype="CONSULT", actors=(), recipients=(), date=None, s
         "two-appeals-to-different-parties-are-two",
         "the-same-appeal-told-again-is-one",
         "planned-and-occurred-are-two",
+        "the-same-arrest-told-as-negated-is-one",
+        "the-same-release-told-as-a-goal-is-one",
+        "goal-of-another-partys-release-is-two",
         "far-indefinite-noun-is-news",
         "near-mention-without-parties-joins",
     ],
