@@ -13,11 +13,11 @@ from pipeline.discourse.mentions import Mentions
 from pipeline.document.access import doc_text, sent_bounds
 from pipeline.events.arguments import (
     VERBAL,
+    agent_possessor,
     clause_verb,
     destination,
     noun_actors,
     place,
-    agent_possessor,
     recipients,
     verb_actors,
 )

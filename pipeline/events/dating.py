@@ -16,7 +16,6 @@ from pipeline.document.access import results, sent_starts
 from pipeline.events.arguments import VERBAL
 from pipeline.events.mention import EventMention
 
-
 MODIFIER_DEPS = frozenset({"compound", "nummod", "amod", "poss", "nmod"})  # "the 2004 bombing"
 
 
