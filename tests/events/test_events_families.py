@@ -434,6 +434,25 @@ def test_triggers_without_an_event_reading(nlp, text, absent):
             [],
             ["Arnel Joseph"],
         ),
+        (
+            "The Alliance of Democracies held a summit in Copenhagen. The organization urged "
+            "democratic nations to impose sanctions on China.",
+            "urged",
+            ["Alliance of Democracies"],
+            ["democratic nations"],
+        ),
+        (
+            "European Union leaders met in Brussels on Monday. The bloc imposed sanctions on Russia.",
+            "imposed",
+            ["European Union"],
+            ["Russia"],
+        ),
+        (
+            "The Baloch Liberation Army attacked a train on Tuesday, Reuters reported. The group killed 20 soldiers.",
+            "killed",
+            ["Baloch Liberation Army"],
+            ["soldiers"],
+        ),
     ],
     ids=[
         "pronoun-prefers-previous-sentence-subject-or-its-person",
@@ -449,6 +468,9 @@ def test_triggers_without_an_event_reading(nlp, text, absent):
         "state-possessor-of-an-attack-is-its-agent",
         "person-possessor-of-a-trial-undergoes-it",
         "conjoined-participle-shares-the-passive-subject",
+        "the-organization-is-the-last-organisation-and-plural-nations-a-group",
+        "the-bloc-is-the-last-intergovernmental-body",
+        "the-group-is-the-armed-group-not-the-news-agency",
     ],
 )
 def test_participant_families(nlp, text, trigger, actors, recipients):
