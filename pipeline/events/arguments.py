@@ -116,12 +116,18 @@ def verb_actors(verb: Token, m: Mentions, depth: int = 0, raised: bool = False) 
 
 
 def noun_actors(
-    noun: Token, m: Mentions, depth: int = 0, agent_from: bool = False, patient: bool = False
+    noun: Token,
+    m: Mentions,
+    depth: int = 0,
+    agent_from: bool = False,
+    patient: bool = False,
+    members_of: bool = False,
 ) -> list[str]:
     """Actors of a nominal trigger; ``agent_from``: its ``from`` phrase is the agent
     ("protests from rights groups", "a threat from Pyongyang"), not a source place;
     ``patient``: its possessor is who undergoes it ("Lai's trial", "his arrest"), and its
-    verb's subject acts only through a light verb ("police made the arrest")."""
+    verb's subject acts only through a light verb ("police made the arrest"); ``members_of``:
+    its ``of`` phrase names who meets ("the summit of the African Union")."""
     if depth > 5:
         return []
     out: list[str] = []
@@ -135,6 +141,8 @@ def noun_actors(
             out += [n for p in m.tree.children(child) if p.dep_ == "pobj" for n in m.of_phrase(p)]
         elif child.dep_ in {"compound", "amod", "nmod"} and m.label(child) == "PERSON":
             out += m.of(child)
+        elif members_of and child.dep_ == "prep" and child.lower_ == "of":
+            out += [n for p in m.tree.children(child) if p.dep_ == "pobj" for n in m.of_phrase(p)]
     if (
         not out and noun.i in m.above_by
     ):  # "the signing of the Beijing Declaration ... by 14 Palestinian factions"

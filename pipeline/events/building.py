@@ -319,14 +319,22 @@ class MentionBuilder:
         actors = (
             verb_actors(tok, m)
             if verbal
-            else noun_actors(arg, m, agent_from=etype in AGENT_FROM, patient=patient)
+            else noun_actors(
+                arg,
+                m,
+                agent_from=etype in AGENT_FROM,
+                patient=patient,
+                members_of=arg.lemma_.lower() in cues["member_of_nouns"],
+            )
         )
         recips = recipients(
             arg,
             light,
             obj,
             m,
-            object_is_recipient=etype not in NO_OBJECT_RECIPIENT and mode != "multilateral",
+            object_is_recipient=etype not in NO_OBJECT_RECIPIENT
+            and mode != "multilateral"
+            and not (verbal and tok.lemma_.lower() in cues["topic_object_verbs"]),  # "discussed Ukraine"
             particle=particle,
             on_targets=self.vocab.on_targets,
             patient=undergone,

@@ -453,6 +453,13 @@ def test_triggers_without_an_event_reading(nlp, text, absent):
             ["Baloch Liberation Army"],
             ["soldiers"],
         ),
+        ("The meeting of G7 foreign ministers opened in Rome on Monday.", "meeting", ["Group of Seven"], []),
+        (
+            "Xi Jinping and Vladimir Putin discussed Ukraine in Moscow.",
+            "discussed",
+            ["Xi Jinping", "Vladimir Putin"],
+            [],
+        ),
     ],
     ids=[
         "pronoun-prefers-previous-sentence-subject-or-its-person",
@@ -471,6 +478,8 @@ def test_triggers_without_an_event_reading(nlp, text, absent):
         "the-organization-is-the-last-organisation-and-plural-nations-a-group",
         "the-bloc-is-the-last-intergovernmental-body",
         "the-group-is-the-armed-group-not-the-news-agency",
+        "of-phrase-of-a-meeting-names-who-meets",
+        "what-is-discussed-is-no-party",
     ],
 )
 def test_participant_families(nlp, text, trigger, actors, recipients):
