@@ -279,7 +279,6 @@ def test_sanctions_and_signing(nlp, text, trigger, etype, cameo, actors, recipie
             "REJECT",
             "120",
         ),
-        ("The army denied responsibility for the blast.", "denied", "STATEMENT", "016"),
         ("The rebels released 20 hostages on Sunday.", "released", "RETREAT", "0841"),
         ("Xi and Trong had in-depth exchanges on regional issues.", "exchanges", "CONSULT", "040"),
         ("The two sides exchanged views on the Middle East.", "exchanged", "CONSULT", "040"),
@@ -310,7 +309,6 @@ def test_sanctions_and_signing(nlp, text, trigger, etype, cameo, actors, recipie
     ids=[
         "verbal-attack-is-criticism",
         "deny-a-report-is-reject",
-        "deny-responsibility-is-statement",
         "release-people",
         "had-exchanges",
         "exchanged-views",
@@ -343,6 +341,9 @@ def test_sense_and_consultation_families(nlp, text, trigger, etype, cameo):
         ("The camps, which shelter 300,000 people, were shelled on Monday.", "shelter"),
         ("The council speaks with one voice on the crisis.", "speaks"),
         ("Officials declined to comment on the contents of phone conversations.", "conversations"),
+        ("The army denied responsibility for the blast.", "denied"),
+        ("The Baloch Liberation Army claimed responsibility for the attack.", "claimed"),
+        ("A State Department spokesperson expressed sorrow over the lives lost.", "expressed"),
     ],
     ids=[
         "released-data",
@@ -356,6 +357,9 @@ def test_sense_and_consultation_families(nlp, text, trigger, etype, cameo):
         "camps-shelter-people",
         "speak-with-one-voice",
         "event-noun-that-names-a-kind",
+        "denying-responsibility-is-no-formal-statement",
+        "claiming-responsibility-is-no-formal-statement",
+        "expressing-a-feeling-is-no-formal-statement",
     ],
 )
 def test_triggers_without_an_event_reading(nlp, text, absent):
