@@ -344,6 +344,8 @@ def test_sense_and_consultation_families(nlp, text, trigger, etype, cameo):
         ("The army denied responsibility for the blast.", "denied"),
         ("The Baloch Liberation Army claimed responsibility for the attack.", "claimed"),
         ("A State Department spokesperson expressed sorrow over the lives lost.", "expressed"),
+        ("Rights groups sued on Friday, alleging the transfers violate U.S. law.", "violate"),
+        ("He was expelled from the party for what it described as violating its rules.", "violating"),
     ],
     ids=[
         "released-data",
@@ -360,6 +362,8 @@ def test_sense_and_consultation_families(nlp, text, trigger, etype, cameo):
         "denying-responsibility-is-no-formal-statement",
         "claiming-responsibility-is-no-formal-statement",
         "expressing-a-feeling-is-no-formal-statement",
+        "content-of-an-allegation-clause",
+        "content-of-a-characterization",
     ],
 )
 def test_triggers_without_an_event_reading(nlp, text, absent):
