@@ -346,6 +346,7 @@ def test_sense_and_consultation_families(nlp, text, trigger, etype, cameo):
         ("A State Department spokesperson expressed sorrow over the lives lost.", "expressed"),
         ("Rights groups sued on Friday, alleging the transfers violate U.S. law.", "violate"),
         ("He was expelled from the party for what it described as violating its rules.", "violating"),
+        ("The prosecutor asked the publisher whether he accepted the charges.", "asked"),
     ],
     ids=[
         "released-data",
@@ -364,6 +365,7 @@ def test_sense_and_consultation_families(nlp, text, trigger, etype, cameo):
         "expressing-a-feeling-is-no-formal-statement",
         "content-of-an-allegation-clause",
         "content-of-a-characterization",
+        "asking-a-question-is-no-request",
     ],
 )
 def test_triggers_without_an_event_reading(nlp, text, absent):
