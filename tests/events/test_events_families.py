@@ -470,6 +470,12 @@ def test_triggers_without_an_event_reading(nlp, text, absent):
             ["Xi Jinping", "Vladimir Putin"],
             [],
         ),
+        (
+            "Officials hinted at easing the sanctions Washington has imposed on Moscow.",
+            "imposed",
+            ["United States"],
+            ["Russia"],
+        ),
     ],
     ids=[
         "pronoun-prefers-previous-sentence-subject-or-its-person",
@@ -490,6 +496,7 @@ def test_triggers_without_an_event_reading(nlp, text, absent):
         "the-group-is-the-armed-group-not-the-news-agency",
         "of-phrase-of-a-meeting-names-who-meets",
         "what-is-discussed-is-no-party",
+        "relative-clause-object-is-its-head-noun",
     ],
 )
 def test_participant_families(nlp, text, trigger, actors, recipients):
