@@ -90,6 +90,7 @@ def date_mentions(
             e.date = narrative
 
 
+EMBEDDED_CLAUSES = frozenset({"xcomp", "ccomp", "advcl", "relcl", "acl"})
 PERFECT = frozenset({"has", "have", "'s", "'ve"})  # the present perfect; a pluperfect is told in sequence
 
 
@@ -114,8 +115,8 @@ def _clause_date(e: EventMention, at_verb: dict[int, str]) -> None:
             e.date, e.own = at_verb[v.i], True
             break
         head = v.head
-        if head.i == v.i:
-            break
+        if head.i == v.i or (e.status != "occurred" and v.dep_ in EMBEDDED_CLAUSES):
+            break  # "called on nations this week to establish ...": the goal has no date of its own
         v, seen = head, seen + 1
 
 

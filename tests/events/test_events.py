@@ -216,6 +216,11 @@ def test_status(nlp, text, trigger, status):
             "rejected",
             None,
         ),
+        (
+            "On Monday, the Alliance of Democracies called on democratic nations to establish collective defense.",
+            "establish",
+            None,
+        ),
     ],
     ids=[
         "inherited-from-governing-clause",
@@ -223,6 +228,7 @@ def test_status(nlp, text, trigger, status):
         "own-clause",
         "a-year-modifying-the-event-noun-dates-it",
         "present-perfect-takes-no-date-from-the-events-around-it",
+        "a-goal-takes-no-date-from-the-clause-that-sets-it",
     ],
 )
 def test_dates(nlp, text, trigger, date):
