@@ -67,8 +67,10 @@ def status(
     object_noun = (
         trigger.pos_ not in {"VERB", "AUX"}
         and verb is not None
-        and trigger.dep_ in {"dobj", "pobj"}
-        and verb.lemma_.lower() not in cues["light_verbs"]
+        and (
+            (trigger.dep_ in {"dobj", "pobj"} and verb.lemma_.lower() not in cues["light_verbs"])
+            or (trigger.dep_ == "nsubj" and verb.lemma_ == "be")  # "the arrest was not a reflection of"
+        )
     )
     if trigger.tag_ == "VBG" and trigger.dep_ == "pcomp" and trigger.head.lower_ in cues["goal_preps"]:
         return "hypothetical"  # "talks on reaching a deal", "aimed at pushing for a ceasefire"
