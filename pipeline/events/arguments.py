@@ -217,12 +217,14 @@ def recipients(
             if (
                 dep in {"dobj", "obj", "dative", "iobj", "oprd"}
                 and object_is_recipient
-                and (not _same(child, consumed) or m.label(child) is not None)
                 and child.pos_ != "ADP"
                 and head.pos_ in VERBAL
                 and not (_same(head, light) and _same(child, trigger))
             ):
-                out += m.of_phrase(child)
+                if _same(child, consumed) and m.label(child) is None:
+                    out += _of_party(child, m)  # "overturned the conviction of Zamora"
+                else:
+                    out += m.of_phrase(child) or _of_party(child, m)
             elif dep in {"prep", "prt", "dative"} and not _same(child, particle):
                 for prep in (child, *m.tree.conjuncts(child)):
                     if prep.lower_ in RECIPIENT_PREPS:
@@ -234,6 +236,18 @@ def recipients(
     if out:
         out += _people_beside_places(trigger, m)
     return list(dict.fromkeys(out))
+
+
+def _of_party(noun: Token, m: Mentions) -> list[str]:
+    """The parties of an object that names none itself: its ``of`` phrase."""
+    return [
+        n
+        for c in m.tree.children(noun)
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for p in m.tree.children(c)
+        if p.dep_ == "pobj"
+        for n in m.of_phrase(p)
+    ]
 
 
 def _shares_passive_subject(trigger: Token, m: Mentions) -> bool:

@@ -476,6 +476,24 @@ def test_triggers_without_an_event_reading(nlp, text, absent):
             ["United States"],
             ["Russia"],
         ),
+        (
+            "The Department of Homeland Security will keep working with the Department of Justice.",
+            "working",
+            ["Department of Homeland Security"],
+            ["Department of Justice"],
+        ),
+        (
+            "The Supreme Court overturned the conviction of publisher Jose Ruben Zamora on Monday.",
+            "overturned",
+            ["Supreme Court"],
+            ["Jose Ruben Zamora"],
+        ),
+        (
+            "Rebels in northern Mali teamed up with jihadists on Monday.",
+            "teamed",
+            ["Rebels in northern Mali"],
+            ["jihadists"],
+        ),
     ],
     ids=[
         "pronoun-prefers-previous-sentence-subject-or-its-person",
@@ -497,6 +515,9 @@ def test_triggers_without_an_event_reading(nlp, text, absent):
         "of-phrase-of-a-meeting-names-who-meets",
         "what-is-discussed-is-no-party",
         "relative-clause-object-is-its-head-noun",
+        "work-with-is-cooperation",
+        "of-phrase-of-an-act-object-is-the-party",
+        "team-up-with-is-cooperation",
     ],
 )
 def test_participant_families(nlp, text, trigger, actors, recipients):
