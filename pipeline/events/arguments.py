@@ -239,13 +239,14 @@ def recipients(
 
 
 def _of_party(noun: Token, m: Mentions) -> list[str]:
-    """The parties of an object that names none itself: its ``of`` phrase."""
+    """The person an act object names in its ``of`` phrase ("the conviction of Zamora"),
+    not the topic of a dialogue ("dialogue on the Beijing Declaration")."""
     return [
         n
         for c in m.tree.children(noun)
         if c.dep_ == "prep" and c.lower_ == "of"
         for p in m.tree.children(c)
-        if p.dep_ == "pobj"
+        if p.dep_ == "pobj" and m.label(p) == "PERSON"
         for n in m.of_phrase(p)
     ]
 
