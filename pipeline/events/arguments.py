@@ -141,6 +141,15 @@ def noun_actors(
             out += [n for p in m.tree.children(child) if p.dep_ == "pobj" for n in m.of_phrase(p)]
         elif child.dep_ in {"compound", "amod", "nmod"} and m.label(child) == "PERSON":
             out += m.of(child)
+        elif child.dep_ == "acl" and child.tag_ == "VBN":  # "a lawsuit filed by the ACLU"
+            out += [
+                n
+                for a in m.tree.children(child)
+                if a.dep_ == "agent"
+                for p in m.tree.children(a)
+                if p.dep_ == "pobj"
+                for n in m.of_phrase(p)
+            ]
         elif members_of and child.dep_ == "prep" and child.lower_ == "of":
             out += [n for p in m.tree.children(child) if p.dep_ == "pobj" for n in m.of_phrase(p)]
     if (

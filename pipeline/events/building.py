@@ -207,6 +207,7 @@ class MentionBuilder:
         governing = self.by_token.get(verb.i) if verb is not None else None
         return (
             governing is not None
+            and not tok.dep_.startswith("nsubj")  # "a lawsuit filed in February alleged": its own act
             and (governing.type, governing.mode) == (entry.type, entry.mode)
             and tok.head.i in (verb.i, *[c.i for c in self.tree.children(verb) if c.dep_ == "prep"])
         )

@@ -277,8 +277,14 @@ def choose_noun(key: str, head: Token, lex: Lexicon, tree: Tree) -> Optional[Ent
     best = None
     for entry in lex.nouns.get(key, ()):
         if entry.requires_light and not (
-            head.dep_ in OBJECT_DEPS | {"nsubjpass", "pobj", "conj"}
-            and _governing_verb(head) in entry.requires_light
+            (
+                head.dep_ in OBJECT_DEPS | {"nsubjpass", "pobj", "conj"}
+                and _governing_verb(head) in entry.requires_light
+            )
+            or any(  # "a lawsuit filed in February", "the curfew imposed on the city"
+                c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ in entry.requires_light
+                for c in tree.children(head)
+            )
         ):
             continue
         if entry.requires_prep and not any(

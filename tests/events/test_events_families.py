@@ -488,6 +488,12 @@ def test_triggers_without_an_event_reading(nlp, text, absent):
             ["Rebels in northern Mali"],
             ["jihadists"],
         ),
+        (
+            "A lawsuit filed by the American Civil Liberties Union in February alleged the transfers were illegal.",
+            "lawsuit",
+            ["American Civil Liberties Union"],
+            [],
+        ),
     ],
     ids=[
         "pronoun-prefers-previous-sentence-subject-or-its-person",
@@ -511,6 +517,7 @@ def test_triggers_without_an_event_reading(nlp, text, absent):
         "relative-clause-object-is-its-head-noun",
         "of-phrase-of-an-act-object-is-the-party",
         "team-up-with-is-cooperation",
+        "participle-light-verb-and-its-agent",
     ],
 )
 def test_participant_families(nlp, text, trigger, actors, recipients):
