@@ -33,6 +33,7 @@ class DiscourseLexicon:
         self.pronouns = dict(data["pronouns"])
         self.role_equivalents = {k: set(v) for k, v in data["role_equivalents"].items()}
         self.indefinites = set(data["indefinites"])
+        self.org_anaphors = dict(data["org_anaphors"])
         self.person_words = self.titles | self.roles | self.keep_in_names  # before a name
 
     def strip_titles(self, name: str) -> str:

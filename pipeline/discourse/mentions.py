@@ -23,6 +23,8 @@ import numpy
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 
+from pipeline.discourse.actors import ActorCoder
+from pipeline.discourse.anaphora import OrganisationAnaphora
 from pipeline.discourse.article import Discourse
 from pipeline.discourse.tree import Tree
 from pipeline.document.access import entity_spans, results, sent_bounds
@@ -60,6 +62,7 @@ NOT_PARTICIPANTS = {
     "PRODUCT",
 }
 PATTERNS = PATTERNS_DIR
+DEFINITE = frozenset({"the", "this", "that"})  # "the organization" refers back; "an organization" does not
 
 
 @functools.lru_cache(maxsize=1)
@@ -72,6 +75,7 @@ def _nouns() -> tuple[frozenset, ...]:
         frozenset(data["partitive_nouns"]),
         frozenset(data["pair_person_nouns"]),
         frozenset(data["pair_country_nouns"]),
+        frozenset(data["plural_actor_nouns"]),
     )
 
 
@@ -80,7 +84,14 @@ class Mentions:
         self.doc = doc
         self.tree = Tree(doc)
         self.g = gazetteer()
-        self.group_nouns, self.actor_nouns, self.partitives, self.pair_people, self.pair_countries = _nouns()
+        (
+            self.group_nouns,
+            self.actor_nouns,
+            self.partitives,
+            self.pair_people,
+            self.pair_countries,
+            self.plural_actors,
+        ) = _nouns()
         self.by_token: dict[int, dict] = {}
         self.persons = doc.user_data.get("communique_persons", {})
         self._person_at: list[int] = []
@@ -114,6 +125,17 @@ class Mentions:
             elif ent["label"] == "GPE" and ent.get("country"):
                 self._country_at.append(start)
                 self._country_name.append(self.g.country_names.get(ent["country"], ent["canonical"]))
+
+    @functools.cached_property
+    def organisations(self) -> OrganisationAnaphora:
+        """The organisations named, with their sectors, for "the organization", "the bloc"."""
+        coder = ActorCoder.for_article(results(self.doc, "entities"), self.persons)
+        named = [
+            (i, ent["canonical"], coder.code(ent["canonical"])["agent_type"])
+            for i, ent in sorted(self.by_token.items())
+            if ent["label"] == "ORG" and (i == 0 or self.by_token.get(i - 1) is not ent)
+        ]
+        return OrganisationAnaphora(named, self.discourse.lex.org_anaphors)
 
     @functools.cached_property
     def discourse(self) -> Discourse:
@@ -330,7 +352,15 @@ class Mentions:
         named = self._apposed_name(token)
         if named:
             return named  # "Blessed Geza, a war veteran-turned-politician who criticized ..."
-        if lemma in self.actor_nouns or (low.endswith("s") and low[:-1] in self.actor_nouns):
+        if any(c.dep_ == "det" and c.lower_ in DEFINITE for c in children):
+            named = self.organisations.before(token.i, lemma)
+            if named:
+                return [named]  # "the organization", "the regional bloc", "the banned outfit"
+        if (
+            lemma in self.actor_nouns
+            or (low.endswith("s") and low[:-1] in self.actor_nouns)
+            or (token.tag_ == "NNS" and lemma in self.plural_actors)  # "democratic nations"
+        ):
             return self._actor_noun(token, children)
         return self._unnamed(token, children)
 

@@ -62,6 +62,16 @@ def status(
     if sentence_end is not None and sentence_end.text == "?":
         return "hypothetical"
     start = verb if verb is not None else trigger
+    # "has never condemned Russia's invasion", "did not attend the summit": the governor is
+    # negated, not the happening its object names (unlike "did not hold talks")
+    object_noun = (
+        trigger.pos_ not in {"VERB", "AUX"}
+        and verb is not None
+        and (
+            (trigger.dep_ in {"dobj", "pobj"} and verb.lemma_.lower() not in cues["light_verbs"])
+            or (trigger.dep_ == "nsubj" and verb.lemma_ == "be")  # "the arrest was not a reflection of"
+        )
+    )
     if trigger.tag_ == "VBG" and trigger.dep_ == "pcomp" and trigger.head.lower_ in cues["goal_preps"]:
         return "hypothetical"  # "talks on reaching a deal", "aimed at pushing for a ceasefire"
     planned = hypothetical = False
@@ -81,7 +91,7 @@ def status(
         for child in tree.children(tok):
             dep = child.dep_
             low = child.lower_
-            if dep == "neg" and (depth == 0 or via in {"conj", "xcomp"}):
+            if dep == "neg" and ((depth == 0 and not object_noun) or via in {"conj", "xcomp"}):
                 return "negated"
             if dep in {"aux", "auxpass"}:
                 if low in cues["planned_aux"]:
