@@ -31,6 +31,7 @@ ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 # verbs whose subject undergoes their object act ("faces trial", "awaits extradition")
 PATIENT_VERBS = frozenset(read_json("events_cameo.json")["patient_verbs"])
 MEASURE_NOUNS = frozenset(read_json("events_cameo.json")["measure_nouns"])
+OBJECT_CONTROL = frozenset(read_json("events_cameo.json")["object_control_appeals"])
 # acts a state or an organisation does when it is their possessor ("Russia's invasion")
 AGENT_POSSESSED = frozenset(read_json("events_cameo.json")["agent_possessed_nouns"])
 # "Israel is opposed to ...", "is committed to ...": a state of the subject, not a passive
@@ -109,9 +110,24 @@ def verb_actors(verb: Token, m: Mentions, depth: int = 0, raised: bool = False) 
             head = head.head
             pos = head.pos_
         if pos in VERBAL:
-            return verb_actors(head, m, depth + 1, raised=dep == "xcomp")
+            controller = _object_controller(head, m) if dep == "xcomp" else []
+            return controller or verb_actors(head, m, depth + 1, raised=dep == "xcomp")
         if pos in {"NOUN", "PROPN"}:
             return noun_actors(head, m, depth + 1)
+    return []
+
+
+def _object_controller(governor: Token, m: Mentions) -> list[str]:
+    """Who does what an appeal asks: the object of "urged Washington to lift", "asked Iran
+    to release", "called on the parties to return" (object control), not the one who asks;
+    an order stays the act of who orders ("ordered La Prensa to suspend publication")."""
+    if governor.lemma_.lower() not in OBJECT_CONTROL:
+        return []
+    for child in m.tree.children(governor):
+        if child.dep_ in {"dobj", "obj"}:
+            return m.of_phrase(child)
+        if child.dep_ == "prep" and child.lower_ in {"on", "upon"}:
+            return [n for p in m.tree.children(child) if p.dep_ == "pobj" for n in m.of_phrase(p)]
     return []
 
 
@@ -178,7 +194,7 @@ def noun_actors(
     if (
         noun.dep_ == "pobj"
         and head.dep_ == "prep"
-        and head.lower_ in {"for", "in", "during", "at", "of", "on", "under"}
+        and head.lower_ in {"for", "in", "during", "at", "of", "on", "under", "to"}  # "return to the talks"
     ):
         governor = head.head
         measure = head.lower_ == "of" and governor.lemma_.lower() in MEASURE_NOUNS  # "10 days of war games"

@@ -50,6 +50,9 @@ PLURAL_SINGULARS = {
 INDEFINITE = {"a", "an", "another", "some", "any", "no", "each", "every"}
 NO_OBJECT_RECIPIENT = {"STATEMENT"}
 HOLD_VERBS = {"hold", "have", "conduct"}
+# roles whose complement is a happening of its own, told as a goal or a plan ("called for
+# talks": the call happened, the talks are hypothetical); a refusal takes its complement in
+TOLD_APART = frozenset({"appeal", "demand", "threat", "intent"})
 AGENT_FROM = {"PROTEST", "ACCUSE", "THREATEN", "SUPPORT", "REQUEST", "AID", "STATEMENT"}
 
 
@@ -141,7 +144,10 @@ class MentionBuilder:
                 None,
             )
         if inner is not None:
-            self.absorbed.update(c.i for c in (inner, *tree.conjuncts(inner)))  # "to handle X and to lift Y"
+            if entry.role not in TOLD_APART:
+                self.absorbed.update(
+                    c.i for c in (inner, *tree.conjuncts(inner))
+                )  # "to handle X and to lift Y"
             ientry, ihit = chosen[inner.i]
             etype, cameo = refine(entry.role, ientry.type, ientry.cameo, self.vocab.lex)
             if ihit is not None and ihit.dep_ not in {"prep", "prt"}:
@@ -163,7 +169,8 @@ class MentionBuilder:
             if xcomp is not None:
                 noun, nentry = complement_noun(xcomp, None, self.nouns, tree, self.vocab)
         if noun is not None:
-            self.absorbed.update(c.i for c in (noun, *tree.conjuncts(noun)) if c.i in self.nouns)
+            if entry.role not in TOLD_APART:
+                self.absorbed.update(c.i for c in (noun, *tree.conjuncts(noun)) if c.i in self.nouns)
             etype, cameo = refine(entry.role, nentry.type, nentry.cameo, self.vocab.lex)
             if hit is not None and hit.i == noun.i:
                 hit = None
