@@ -17,7 +17,6 @@ from pipeline.dates.calendar import (
     month_number,
     relative_year,
     safe_date,
-    shift,
     year_for,
 )
 from pipeline.dates.grammar import date_lexicon
@@ -56,7 +55,9 @@ def _day_of_month(g, c, ctx, tense):
     if g.get("rel"):
         if ctx.dct is None:
             return Timex("DATE", None, "none", None)
-        base = shift(ctx.dct.replace(day=1), "M", RELATIVE_STEP.get(re.sub(r"\s+", " ", g["rel"].lower()), 0))
+        base = ctx.shift(
+            ctx.dct.replace(day=1), "M", RELATIVE_STEP.get(re.sub(r"\s+", " ", g["rel"].lower()), 0)
+        )
         d = safe_date(base.year, base.month, day)
         return (
             Timex("DATE", d.isoformat(), "document", Point(d, "D"))
@@ -72,9 +73,9 @@ def _day_of_month(g, c, ctx, tense):
         step = -1 if t == "past" and day > base.day else (1 if t == "future" and day < base.day else 0)
     else:
         return Timex("DATE", f"XXXX-XX-{day:02d}", "none", None)
-    first = shift(base.replace(day=1), "M", step)
+    first = ctx.shift(base.replace(day=1), "M", step)
     if wd is not None:
-        options = [shift(first, "M", k) for k in (0, -1, 1, -2, 2)]
+        options = [ctx.shift(first, "M", k) for k in (0, -1, 1, -2, 2)]
         options = [safe_date(m.year, m.month, day) for m in options]
         match = next((d for d in options if d is not None and d.isoweekday() == wd), None)
         if match is None:
@@ -111,7 +112,7 @@ def _nth_weekday(g, c, ctx, tense):
         base = ctx.previous.day if rel.startswith("the ") and ctx.previous else ctx.dct
         if base is None:
             return Timex("DATE", None, "none", None)
-        first = shift(
+        first = ctx.shift(
             base.replace(day=1),
             "M",
             {"the following": 1, "the previous": -1}.get(rel, RELATIVE_STEP.get(rel, 0)),
@@ -213,6 +214,33 @@ def _year(g, c, ctx, tense):
     return Timex("DATE", f"{year:04d}", "absolute", Point(dt.date(year, 7, 1), "Y"))
 
 
+_FISCAL_RELS = {"the": "this", "the current": "this", "the next": "next", "the coming": "next"}
+_FISCAL_RELS.update({"the past": "last", "the last": "last", "the same": "the same", "the previous": "last"})
+
+
+def _fiscal(g, c, ctx, tense):
+    """ "fiscal 2025", "FY25", "the 2024-25 fiscal year" → FY2025 (a fiscal year is named by
+    the year it ends in); "this fiscal year" → the document's, "last fiscal year" the one before."""
+    if g.get("year") or g.get("fyy"):
+        written = g.get("year") or g["fyy"]
+        year = (
+            int(written)
+            if len(written) == 4
+            else 2000 + int(written)
+            if int(written) < 50
+            else 1900 + int(written)
+        )
+        if g.get("yy"):  # "2024-25" ends in 2025
+            end = year // 100 * 100 + int(g["yy"])
+            year = end if end > year else end + 100
+        return Timex("DATE", f"FY{year:04d}", "absolute", None)
+    if not g.get("rel"):
+        return None  # "fiscal year" alone: which one the text does not say
+    rel = re.sub(r"\s+", " ", g["rel"].lower())
+    year, anchor = relative_year(_FISCAL_RELS.get(rel, rel), ctx)
+    return Timex("DATE", f"FY{year:04d}" if year else None, anchor if year else "none", None)
+
+
 def _holiday(g, c, ctx, tense):
     if g["hol"][0].islower():
         return None
@@ -239,4 +267,5 @@ HANDLERS: dict[str, Handler] = {
     "century": _century,
     "year": _year,
     "holiday": _holiday,
+    "fiscal": _fiscal,
 }
