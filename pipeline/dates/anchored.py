@@ -175,7 +175,42 @@ def _bare_ago(g, c, ctx, tense):
     return Timex("DATE", "PAST_REF", "none", None)
 
 
+def _the_quarter(g, c, ctx, tense):
+    """ "the quarter", "the latest quarter", "the period" (of a financial report): the quarter
+    the text last named, else the last one completed before the document date."""
+    if ctx.previous is not None and ctx.previous.grain == "Q":
+        day, grain, anchor = ctx.previous.day, "Q", "previous"
+    elif g["unit"].lower() == "quarter" and ctx.dct is not None:
+        day, grain, anchor = ctx.shift(ctx.dct, "Q", -1), "Q", "document"
+    elif g["unit"].lower() == "quarter":
+        return Timex("DATE", None, "none", None)
+    else:
+        return None  # "the period" after no quarter: not a reporting period
+    return Timex("DATE", fmt(day, grain), anchor, Point(day, grain))
+
+
+_YEAR_EARLIER_GRAIN = {"quarter": "Q", "month": "M", "week": "W", "year": "Y"}
+
+
+def _year_earlier(g, c, ctx, tense):
+    """ "the year-earlier quarter", "the year-ago period": the period the text last named
+    (the last quarter completed, for a quarter), a year before."""
+    unit = g["unit"].lower()
+    grain = _YEAR_EARLIER_GRAIN.get(unit)
+    if ctx.previous is not None and (grain is None or fine_enough(ctx.previous.grain, grain)):
+        base, grain, anchor = ctx.previous.day, grain or ctx.previous.grain, "previous"
+    elif ctx.dct is not None:
+        base, anchor = (ctx.shift(ctx.dct, "Q", -1) if unit == "quarter" else ctx.dct), "document"
+        grain = grain or "Y"
+    else:
+        return Timex("DATE", None, "none", None)
+    day = ctx.shift(base, "Y", -1)
+    return Timex("DATE", fmt(day, grain), anchor, None)
+
+
 HANDLERS: dict[str, Handler] = {
+    "the_quarter": _the_quarter,
+    "year_earlier": _year_earlier,
     "anchored": _anchored,
     "anchored_multi": _anchored,
     "rel_anchor": _rel_anchor,

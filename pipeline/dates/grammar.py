@@ -230,7 +230,7 @@ def _word_start_pattern(grammar_file: str, lexicon_file: str) -> re.Pattern:
 # words that make or open an expression beyond the lexicon's tables
 _TRIGGER_WORDS = frozenset(
     {"today", "yesterday", "tomorrow", "noon", "midnight", "a.m.", "p.m.", "am", "pm", "half"}
-    | {"q1", "q2", "q3", "q4", "fortnightly", "nightly", "nowadays", "time", "season"}
+    | {"q1", "q2", "q3", "q4", "fortnightly", "nightly", "nowadays", "time", "season", "period"}
     | {"bi-weekly", "bi-monthly", "bi-annually"}
 )
 _PREFIX_WORDS = frozenset(
@@ -238,7 +238,8 @@ _PREFIX_WORDS = frozenset(
     | {"thrice", "times", "per", "'", "’", "at", "up", "in", "right", "these", "near"}
     | {"semi", "recent", "same", "that", "this", "following", "foreseeable", "distant", "new", "year"}
     | {"'s", "christmas", "day", "valentine", "international", "women", "independence", "labour", "may"}
-    | {"fiscal", "financial", "fy", "or", "its", "their"}
+    | {"fiscal", "financial", "fy", "or", "its", "their", "latest", "most", "year-earlier", "year-ago"}
+    | {"prior-year", "year-before"}
 )
 # the lexicon tables whose phrases' words may stand before a trigger
 _PREFIX_TABLES = (

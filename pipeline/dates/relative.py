@@ -84,6 +84,11 @@ def _rel_unit(g, c, ctx, tense):
     return Timex("DATE", fmt(day, grain), anchor, Point(day, "W" if grain == "WE" else grain))
 
 
+def _part_of_unit(g, c, ctx, tense):
+    """ "the end of the month", "the middle of the week": a part of the current one."""
+    return _rel_unit({"rel": "this", "unit": g["unit"]}, c, ctx, tense)
+
+
 def _ago(g, c, ctx, tense):
     n, unit = number(g["num"]), unit_code(g["unit"])
     direction = re.sub(r"\s+", " ", g["dir"].lower())
@@ -220,6 +225,7 @@ HANDLERS: dict[str, Handler] = {
     "weekend": _weekend,
     "ago": _ago,
     "rel_unit": _rel_unit,
+    "part_of_unit": _part_of_unit,
     "the_year": _the_year,
     "deictic": _deictic,
     "part_rel": _part_of_day,

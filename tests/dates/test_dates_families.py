@@ -749,3 +749,38 @@ def test_calendar_shift(day, unit, n, expected):
 
     moved, clamped = shift_clamped(dt.date.fromisoformat(day), unit, n)
     assert (moved.isoformat(), clamped) == expected
+
+
+FINANCIAL_PERIODS = [
+    (
+        "Net income rose in the third quarter from $5 million in the year-earlier quarter.",
+        [
+            ("the third quarter", "DATE", "1989-Q3", "document"),
+            ("the year-earlier quarter", "DATE", "1988-Q3", "previous"),
+        ],
+    ),
+    ("Profit fell from the year-ago period.", [("the year-ago period", "DATE", "1988", "document")]),
+    ("Earnings in the latest quarter fell.", [("the latest quarter", "DATE", "1989-Q3", "document")]),
+    (
+        "The economy grew 3% in the second half of the year.",
+        [("the second half of the year", "DATE", "1989-H2", "document")],
+    ),
+    ("He will step down at the end of the month.", [("the end of the month", "DATE", "1989-10", "document")]),
+    ("The regime lasted for the period of transition.", []),
+]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    FINANCIAL_PERIODS,
+    ids=[
+        "year-earlier-quarter-of-the-named-one",
+        "year-ago-period",
+        "the-latest-quarter-is-the-last-completed",
+        "half-of-the-year",
+        "the-end-of-the-month",
+        "a-period-of-something-is-not-a-date",
+    ],
+)
+def test_financial_periods(nlp, text, expected):
+    assert dates(nlp, text, "1989-10-26") == expected
