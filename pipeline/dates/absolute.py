@@ -14,6 +14,7 @@ from pipeline.dates.calendar import (
     Handler,
     Point,
     Timex,
+    fmt,
     month_number,
     relative_year,
     safe_date,
@@ -127,6 +128,14 @@ def _nth_weekday(g, c, ctx, tense):
     return Timex("DATE", d.isoformat(), anchor, Point(d, "D"))
 
 
+def _week_of(g, c, ctx, tense):
+    """ "the week of March 18", "the week of the 18th": the ISO week holding that day."""
+    day = (_full_date if g.get("month") else _day_of_month)(g, c, ctx, tense)
+    if day is None or day.point is None:
+        return Timex("DATE", None, "none", None)
+    return Timex("DATE", fmt(day.point.day, "W"), day.anchor, Point(day.point.day, "W"))
+
+
 def _month_year(g, c, ctx, tense):
     year, month = int(g["year"]), month_number(g["month"])
     return Timex("DATE", f"{year:04d}-{month:02d}", "absolute", Point(dt.date(year, month, 1), "M"))
@@ -134,7 +143,7 @@ def _month_year(g, c, ctx, tense):
 
 def _month_alone(g, c, ctx, tense):
     month = month_number(g["month"])
-    year, anchor = year_for(month, 1, ctx, tense)
+    year, anchor = year_for(month, None, ctx, tense)
     if year is None:
         return Timex("DATE", f"XXXX-{month:02d}", "none", None)
     return Timex("DATE", f"{year:04d}-{month:02d}", anchor, Point(dt.date(year, month, 1), "M"))
@@ -153,7 +162,7 @@ def _season(g, c, ctx, tense):
             g["rel"].lower().replace("the coming", "next").replace("the past", "last"), ctx
         )
     else:
-        year, anchor = year_for({"SP": 4, "SU": 7, "FA": 10, "WI": 1}[code], 1, ctx, tense)
+        year, anchor = year_for({"SP": 4, "SU": 7, "FA": 10, "WI": 1}[code], None, ctx, tense)
     return Timex("DATE", f"{year:04d}-{code}" if year else f"XXXX-{code}", anchor if year else "none", None)
 
 
@@ -268,4 +277,5 @@ HANDLERS: dict[str, Handler] = {
     "year": _year,
     "holiday": _holiday,
     "fiscal": _fiscal,
+    "week_of": _week_of,
 }

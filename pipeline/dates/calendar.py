@@ -209,26 +209,30 @@ def safe_date(year: int, month: int, day: int) -> Optional[dt.date]:
         return None
 
 
-def year_for(month: int, day: int, ctx: Context, tense: Callable[[], str]) -> tuple[Optional[int], str]:
-    """The year of a month (and day) written without one: the narrative year of a
-    retrospective, else the latest one before the document date in a past-tense sentence,
-    the next one in a future-tense one, the nearest in a present-tense one (from four
-    months back to eight ahead)."""
+def year_for(
+    month: int, day: Optional[int], ctx: Context, tense: Callable[[], str]
+) -> tuple[Optional[int], str]:
+    """The year of a month (and day; None: the whole month) written without one: the
+    narrative year of a retrospective, else the latest one up to the document date in a
+    past-tense sentence, the next one from it in a future-tense one ("will meet in March"
+    said in March is this March), the nearest in a present-tense one (from four months
+    back to eight ahead)."""
     t = tense()
     if ctx.narrative is not None and t != "future":
         return ctx.narrative, "narrative"
     if ctx.dct is None:
         return None, "none"
-    here = (ctx.dct.month, ctx.dct.day)
+    here = (ctx.dct.month, ctx.dct.day if day is not None else 0)
+    when = (month, day or 0)
     if t == "past":
-        return (ctx.dct.year if (month, day) <= here else ctx.year(ctx.dct.year - 1)), "document"
+        return (ctx.dct.year if when <= here else ctx.year(ctx.dct.year - 1)), "document"
     if t == "future":
-        return (ctx.dct.year if (month, day) >= here else ctx.year(ctx.dct.year + 1)), "document"
+        return (ctx.dct.year if when >= here else ctx.year(ctx.dct.year + 1)), "document"
     if t != "present":
         return ctx.dct.year, "document"
     # present tense: the occurrence from four months back to eight ahead ("the elections
     # are in October" ahead, "following a cyclone in December" told in March behind)
-    ahead = (month - ctx.dct.month) + (day - ctx.dct.day) / 31
+    ahead = (month - ctx.dct.month) + ((day - ctx.dct.day) / 31 if day is not None else 0)
     if ahead > 8:
         return ctx.year(ctx.dct.year - 1), "document"
     if ahead < -4:

@@ -239,7 +239,7 @@ _PREFIX_WORDS = frozenset(
     | {"semi", "recent", "same", "that", "this", "following", "foreseeable", "distant", "new", "year"}
     | {"'s", "christmas", "day", "valentine", "international", "women", "independence", "labour", "may"}
     | {"fiscal", "financial", "fy", "or", "its", "their", "latest", "most", "year-earlier", "year-ago"}
-    | {"prior-year", "year-before"}
+    | {"prior-year", "year-before", "calendar", "month", "week"}
 )
 # the lexicon tables whose phrases' words may stand before a trigger
 _PREFIX_TABLES = (

@@ -85,7 +85,10 @@ def _rel_unit(g, c, ctx, tense):
 
 
 def _part_of_unit(g, c, ctx, tense):
-    """ "the end of the month", "the middle of the week": a part of the current one."""
+    """ "the end of the month", "the middle of the week", "end of year": a part of the
+    current one; "earlier in the day": of the day just named, else of the document's."""
+    if g["unit"].lower() == "day" and ctx.previous is not None and ctx.previous.grain == "D":
+        return Timex("DATE", ctx.previous.day.isoformat(), "previous", None)
     return _rel_unit({"rel": "this", "unit": g["unit"]}, c, ctx, tense)
 
 

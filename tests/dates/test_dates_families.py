@@ -784,3 +784,37 @@ FINANCIAL_PERIODS = [
 )
 def test_financial_periods(nlp, text, expected):
     assert dates(nlp, text, "1989-10-26") == expected
+
+
+PARTS_AND_WEEKS = [
+    ("A party will be held at the end of year.", [("the end of year", "DATE", "2016", "document")]),
+    ("We met earlier in the week.", [("earlier in the week", "DATE", "2016-W16", "document")]),
+    ("They will travel in April.", [("April", "DATE", "2016-04", "document")]),
+    ("I'll be out the month of May.", [("the month of May", "DATE", "2016-05", "document")]),
+    ("Gains were big this calendar year.", [("this calendar year", "DATE", "2016", "document")]),
+    ("Talks are set for the week of May 18.", [("the week of May 18", "DATE", "2016-W20", "document")]),
+    (
+        "The deal was signed on June 3, 2015. Later that day, they left.",
+        [
+            ("June 3, 2015", "DATE", "2015-06-03", "absolute"),
+            ("Later that day", "DATE", "2015-06-03", "previous"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    PARTS_AND_WEEKS,
+    ids=[
+        "end-of-year-without-the",
+        "earlier-in-the-week",
+        "future-month-this-month-is-this-year",
+        "the-month-of",
+        "this-calendar-year",
+        "the-week-of-a-date",
+        "later-that-day",
+    ],
+)
+def test_parts_of_periods_and_weeks(nlp, text, expected):
+    assert dates(nlp, text) == expected
