@@ -32,9 +32,30 @@ def _key(noun: Token) -> tuple[str, frozenset]:
     return noun.lemma_.lower(), frozenset(c.lower_ for c in noun.children if c.dep_ == "compound")
 
 
-def _same(a: tuple[str, frozenset], b: tuple[str, frozenset]) -> bool:
-    """Same head word, and the same compounds where both have some ("G20 summit")."""
-    return a[0] == b[0] and (not a[1] or not b[1] or a[1] == b[1])
+class _DatedNouns:
+    """The dates the article attaches to each noun, looked up as :meth:`values` asks: the
+    same head word, and the same compounds where both have some ("G20 summit"). Sets hold
+    at most two values (one is all a lookup needs to tell), so each lookup is constant work."""
+
+    def __init__(self):
+        self._all: dict[str, set] = {}
+        self._plain: dict[str, set] = {}
+        self._with: dict[tuple[str, frozenset], set] = {}
+
+    @staticmethod
+    def _add(table: dict, key, value: str) -> None:
+        values = table.setdefault(key, set())
+        if len(values) < 2:
+            values.add(value)
+
+    def add(self, key: tuple[str, frozenset], value: str) -> None:
+        self._add(self._all, key[0], value)
+        self._add(self._plain if not key[1] else self._with, key[0] if not key[1] else key, value)
+
+    def values(self, key: tuple[str, frozenset]) -> set:
+        if not key[1]:
+            return self._all.get(key[0], set())
+        return self._with.get(key, set()) | self._plain.get(key[0], set())
 
 
 def _nouns_dated_by(root: Token) -> Iterable[Token]:
@@ -85,7 +106,7 @@ def anchor_on_events(doc: Doc, ctx: Context, candidates: list[Candidate], items:
     waiting = [i for i, c in enumerate(candidates) if c.kind in _EVENT_KINDS and counts_from_event(c.groups)]
     if not waiting:
         return
-    dated: list[tuple[tuple[str, frozenset], str]] = []
+    dated = _DatedNouns()
     for c, item in zip(candidates, items):
         if c.kind in _EVENT_KINDS or item["type"] not in ("DATE", "TIME") or _point_of(item["value"]) is None:
             continue
@@ -93,7 +114,7 @@ def anchor_on_events(doc: Doc, ctx: Context, candidates: list[Candidate], items:
         if bounds is None:
             continue
         for noun in _nouns_dated_by(doc[bounds[0] : bounds[1]].root):
-            dated.append((_key(noun), item["value"][:10]))
+            dated.add(_key(noun), item["value"][:10])
     for i in waiting:
         c, item = candidates[i], items[i]
         bounds = chars.bounds(c.start, c.end)
@@ -105,11 +126,10 @@ def anchor_on_events(doc: Doc, ctx: Context, candidates: list[Candidate], items:
         noun = _happening(doc, doc[at])
         if noun is None:
             continue
-        key = _key(noun)
-        values = {v for k, v in dated if _same(k, key)}
+        values = dated.values(_key(noun))
         if len(values) != 1:
             continue  # not dated, or dated twice: left open
-        _count_from(c, item, _point_of(values.pop()), ctx)
+        _count_from(c, item, _point_of(next(iter(values))), ctx)
 
 
 def _count_from(c: Candidate, item: dict, event: Optional[Point], ctx: Context) -> None:
