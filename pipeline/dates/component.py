@@ -265,7 +265,7 @@ def _warn(doc: Doc, texts: list[str]) -> None:
     if isinstance(meta, dict):
         shown = ", ".join(repr(t) for t in texts[:5]) + (" ..." if len(texts) > 5 else "")
         meta.setdefault("warnings", []).append(
-            f"dates: {shown} fall outside the years 0001-9999 TIMEX3 values are written in; clamped"
+            f"dates: value clamped to the calendar's years 0001-9999: {shown}"
         )
 
 

@@ -26,6 +26,7 @@ import re
 from dataclasses import replace
 from typing import Optional
 
+from pipeline.dates.calendar import shift
 from pipeline.dates.grammar import Candidate, date_lexicon
 
 _RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|until|till|through|thru|and)\s*$", re.I)
@@ -224,5 +225,5 @@ def anchor_quoted_deictics(
         if c.kind != "deictic" or not any(s < c.start and c.end <= e for s, e in quoted):
             continue
         step = steps.get(re.sub(r"\s+", " ", c.groups["deic"].lower()), 0)
-        item["value"] = (day + dt.timedelta(days=step)).isoformat()
+        item["value"] = shift(day, "D", step).isoformat()
         item["anchor"] = "narrative"

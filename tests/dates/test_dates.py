@@ -243,7 +243,9 @@ def test_family_dispatch_matches_the_alternation_at_every_position(text):
 
 
 @pytest.mark.parametrize("reference", ["0001-01-01", "9999-12-31"], ids=["first-day", "last-day"])
-def test_extreme_document_dates_leave_the_value_out_not_the_article(nlp, reference):
+def test_extreme_document_dates_keep_the_article(nlp, reference):
+    """Values off the calendar are clamped with a warning (test_dates_families), and the
+    article keeps its other records."""
     from helpers import run
 
     doc = run(nlp, "Xi met Putin yesterday. They will meet again next week and next year.", reference)
