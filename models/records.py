@@ -20,7 +20,23 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 SCHEMA_VERSION = "2.1"
 
 DateType = Literal["DATE", "TIME", "DURATION", "SET"]
-AnchorKind = Literal["absolute", "document", "narrative", "previous", "none"]
+AnchorKind = Literal["absolute", "document", "narrative", "previous", "event", "none"]
+# TIMEX3's ``mod``: a point's part or bound ("late 2019", "more than a year ago"), a
+# quantity's bound ("just over two weeks")
+TimexMod = Literal[
+    "START",
+    "MID",
+    "END",
+    "APPROX",
+    "LESS_THAN",
+    "MORE_THAN",
+    "EQUAL_OR_LESS",
+    "EQUAL_OR_MORE",
+    "BEFORE",
+    "AFTER",
+    "ON_OR_BEFORE",
+    "ON_OR_AFTER",
+]
 QuoteKind = Literal["direct", "mixed", "indirect"]
 Qualifier = Literal["exact", "about", "more_than", "less_than", "at_least", "at_most", "range"]
 FigureKind = Literal["count", "money", "percent", "multiplier"]
@@ -124,12 +140,19 @@ class TemporalExpression(Span):
 
     ``value`` is a TIMEX3 value (``2024``, ``2024-03``, ``2024-03-05``, ``2024-W11``,
     ``2024-Q1``, ``2024-SU``, ``199``, ``P2M``, ``PRESENT_REF`` ...) or null.
-    ``anchor`` says what a relative expression was resolved against.
+    ``anchor`` says what a relative expression was resolved against (``event``: the
+    date the article gives a happening, as in "a day before the summit").
+    ``mod`` is TIMEX3's modifier ("late 2019" → ``END``, "just over two weeks" →
+    ``MORE_THAN``). ``point`` is, for a duration counted from an anchor ("a month
+    earlier", "two days before the vote"), the TIMEX3 value of the date it leads to:
+    TimeML annotates the duration and leaves that date to a temporal function.
     """
 
     type: DateType
     value: Optional[str] = None
     anchor: AnchorKind = "none"
+    mod: Optional[TimexMod] = None
+    point: Optional[str] = None
 
 
 class Quote(Span):

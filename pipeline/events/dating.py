@@ -25,10 +25,12 @@ def clause_dates(doc: Doc) -> dict[int, str]:
     at_verb: dict[int, str] = {}
     for d in results(doc, "dates"):
         value = d.get("value")
-        if (
+        if d.get("type") == "DURATION" and d.get("point"):
+            value = d["point"]  # "Two months later, ...": the date the duration leads to
+        elif (
             not value
             or d.get("type") not in {"DATE", "TIME"}
-            or value.startswith("P")
+            or value.startswith(("P", "FY"))  # durations, sets, fiscal years
             or value.endswith("_REF")
         ):
             continue
