@@ -522,6 +522,12 @@ def test_triggers_without_an_event_reading(nlp, text, absent):
             ["American Civil Liberties Union"],
             [],
         ),
+        (
+            "The Baloch Liberation Army, or BLA, attacked a train on Tuesday. The BLA said it would execute the hostages.",
+            "execute",
+            ["Baloch Liberation Army"],
+            [],
+        ),
     ],
     ids=[
         "pronoun-prefers-previous-sentence-subject-or-its-person",
@@ -546,6 +552,7 @@ def test_triggers_without_an_event_reading(nlp, text, absent):
         "of-phrase-of-an-act-object-is-the-party",
         "team-up-with-is-cooperation",
         "participle-light-verb-and-its-agent",
+        "acronym-reached-by-a-pronoun-is-spelled-out",
     ],
 )
 def test_participant_families(nlp, text, trigger, actors, recipients):
