@@ -32,6 +32,7 @@ ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 PATIENT_VERBS = frozenset(read_json("events_cameo.json")["patient_verbs"])
 MEASURE_NOUNS = frozenset(read_json("events_cameo.json")["measure_nouns"])
 OBJECT_CONTROL = frozenset(read_json("events_cameo.json")["object_control_appeals"])
+APPEALS = frozenset(read_json("events_cameo.json")["hypothetical_governors"])  # "called for", "pushed for"
 # acts a state or an organisation does when it is their possessor ("Russia's invasion")
 AGENT_POSSESSED = frozenset(read_json("events_cameo.json")["agent_possessed_nouns"])
 # "Israel is opposed to ...", "is committed to ...": a state of the subject, not a passive
@@ -199,6 +200,8 @@ def noun_actors(
         governor = head.head
         measure = head.lower_ == "of" and governor.lemma_.lower() in MEASURE_NOUNS  # "10 days of war games"
         if governor.pos_ in VERBAL and head.lower_ != "of":
+            if patient and head.lower_ == "for" and governor.lemma_.lower() in APPEALS:
+                return []  # "called for Lai's release": not the caller's act (but "called for talks")
             return verb_actors(governor, m, depth + 1)
         if governor.pos_ in {"NOUN", "PROPN"} and (head.lower_ != "of" or measure):
             return noun_actors(governor, m, depth + 1)

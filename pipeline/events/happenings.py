@@ -74,13 +74,13 @@ def _joins(happening: EventMention, mention: EventMention) -> bool:
         return False  # two speakers' claims; but "Mhlanga's arrest" is the arrest whoever tells of it
     if not compatible_dates(happening.date, mention.date):
         return False
+    if _same_patient(happening, mention) and not (happening.counted or mention.counted):
+        return True  # "Trump vowed to secure Lai's release" ... "calls for Lai's release"
     near = mention.sent_index - happening.last_sent_index <= BARE_WINDOW
     same_named = len(happening.named) >= 2 and happening.named == mention.named
     if mention.own and not happening.date and not near and not same_named:
         return False  # "in 2022, authorities arrested Zamora": not the undated arrest told before
     people = compatible_people(_people(happening), _people(mention))
-    if _same_patient(happening, mention) and not (happening.counted or mention.counted):
-        return True  # "Trump vowed to secure Lai's release" ... "calls for Lai's release"
     if (
         people is False
         and near

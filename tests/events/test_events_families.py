@@ -174,6 +174,7 @@ def test_readiness_is_planned(nlp, text, trigger, status):
         ),
         ("Russia agreed to withdraw its troops from the border.", "withdraw", "planned", ["Russia"]),
         ("The envoy urged all parties to return to the Doha talks.", "talks", "hypothetical", ["parties"]),
+        ("Press freedom groups called for Jose Ruben Zamora's release.", "release", "hypothetical", []),
     ],
     ids=[
         "conjunct-of-an-appeal-complement",
@@ -181,6 +182,7 @@ def test_readiness_is_planned(nlp, text, trigger, status):
         "who-is-urged-does-what-is-urged",
         "agreed-to-is-a-plan",
         "noun-inside-appeal-complement",
+        "who-calls-for-a-release-does-not-release",
     ],
 )
 def test_what_a_governor_asks_for_is_its_own_happening(nlp, text, trigger, status, actors):

@@ -152,6 +152,15 @@ def mention(text, start, etype="CONSULT", actors=(), recipients=(), date=None, s
         ),
         (
             [
+                mention("release", 0, "RETREAT", recipients=["Lai"], noun=True, status="hypothetical"),
+                mention(
+                    "release", 900, "RETREAT", actors=["Trump"], recipients=["Lai"], noun=True, date="2024-10"
+                ),
+            ],
+            1,
+        ),
+        (
+            [
                 mention("arrest", 0, "COERCE", recipients=["Mhlanga"], noun=True, reported_by="Mhike"),
                 mention("arrest", 900, "COERCE", recipients=["Mhlanga"], noun=True, reported_by="Marapira"),
             ],
@@ -197,6 +206,7 @@ def mention(text, start, etype="CONSULT", actors=(), recipients=(), date=None, s
         "the-same-release-told-as-a-goal-is-one",
         "goal-of-another-partys-release-is-two",
         "one-persons-release-whoever-seeks-it-is-one",
+        "one-persons-release-dated-later-is-one",
         "an-arrest-told-by-two-speakers-is-one",
         "two-speakers-claims-are-two",
         "far-indefinite-noun-is-news",
