@@ -35,6 +35,7 @@ MAX_CANDIDATES = 64  # earlier happenings of a type a mention is compared with (
 BARE_WINDOW = 2  # sentences back in which a mention without participants joins a happening
 # Acts of speech (an appeal, an accusation, praise): each is its own happening unless it is
 # told again with the same parties on both sides and the same word, or as a noun
+ONE_ACT_WHEN_CONJOINED = frozenset({"ASSAULT"})
 UNDERGONE = frozenset({"COERCE", "RETREAT"})  # "Lai's trial", "his release": told by who undergoes them
 SPEECH_ACTS = frozenset({"REQUEST", "ACCUSE", "SUPPORT", "REJECT", "THREATEN", "STATEMENT", "AGREE"})
 
@@ -74,6 +75,8 @@ def _joins(happening: EventMention, mention: EventMention) -> bool:
         return False  # two speakers' claims; but "Mhlanga's arrest" is the arrest whoever tells of it
     if not compatible_dates(happening.date, mention.date):
         return False
+    if _conjoined_result(happening, mention):
+        return True  # "detonated explosives, killing one soldier and injuring four others"
     if _same_patient(happening, mention) and not (happening.counted or mention.counted):
         return True  # "Trump vowed to secure Lai's release" ... "calls for Lai's release"
     near = mention.sent_index - happening.last_sent_index <= BARE_WINDOW
@@ -100,6 +103,22 @@ def _joins(happening: EventMention, mention: EventMention) -> bool:
         # summit" ... "his talks with Adeang" are two happenings)
         return near or set(_people(happening)) == set(_people(mention))
     return True
+
+
+def _conjoined_result(happening: EventMention, mention: EventMention) -> bool:
+    """An attack's verbs conjoined in one clause are one attack ("killing one and injuring
+    four", "killed two and wounded five"); other acts so conjoined stay two ("arrested
+    and sentenced")."""
+    tok, first = mention.tok, happening.tok
+    return (
+        happening.type in ONE_ACT_WHEN_CONJOINED
+        and tok is not None
+        and first is not None
+        and not mention.noun
+        and not happening.noun
+        and tok.dep_ == "conj"
+        and tok.head.i == first.i
+    )
 
 
 def _same_patient(happening: EventMention, mention: EventMention) -> bool:

@@ -235,6 +235,24 @@ def test_dates(nlp, text, trigger, date):
     assert event_on(nlp, text, trigger)["date"] == date
 
 
+@pytest.mark.parametrize(
+    "text, mentions",
+    [
+        (
+            "Militants killed two soldiers and wounded five others in Kalat on Monday.",
+            [["killed", "wounded"]],
+        ),
+        (
+            "Police arrested the journalist and charged him with incitement.",
+            [["arrested"], ["charged him with"]],
+        ),
+    ],
+    ids=["an-attacks-conjoined-verbs-are-one-attack", "an-arrest-and-a-charge-stay-two"],
+)
+def test_conjoined_acts(nlp, text, mentions):
+    assert [[m["text"] for m in e["mentions"]] for e in events_of(nlp, text, "2025-03-12")] == mentions
+
+
 def test_object_event_noun_is_a_second_mention(nlp):
     e = event_on(nlp, "The refugee agency issued a statement on Friday.", "issued", "2025-03-12")
     assert [m["text"] for m in e["mentions"]] == ["issued", "statement"]

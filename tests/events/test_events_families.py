@@ -380,6 +380,8 @@ def test_sense_and_consultation_families(nlp, text, trigger, etype, cameo):
         ("Rights groups sued on Friday, alleging the transfers violate U.S. law.", "violate"),
         ("He was expelled from the party for what it described as violating its rules.", "violating"),
         ("The prosecutor asked the publisher whether he accepted the charges.", "asked"),
+        ("Officials declined to respond to questions about the detainees.", "declined"),
+        ("The minister urged the delegations to seize the opportunity for peace.", "seize"),
     ],
     ids=[
         "released-data",
@@ -396,6 +398,8 @@ def test_sense_and_consultation_families(nlp, text, trigger, etype, cameo):
         "content-of-an-allegation-clause",
         "content-of-a-characterization",
         "asking-a-question-is-no-request",
+        "declining-to-answer-is-no-rejection",
+        "seizing-an-opportunity-is-no-seizure",
     ],
 )
 def test_triggers_without_an_event_reading(nlp, text, absent):
