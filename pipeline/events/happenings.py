@@ -149,9 +149,12 @@ def _same_act(happening: EventMention, mention: EventMention) -> bool:
 
 
 def _told_again(happening: EventMention, mention: EventMention) -> bool:
+    """A speech act told again: the same word (or a noun) with the same parties, where a
+    retelling that names no actor ("the charter calls on democratic nations") takes the
+    one told before."""
     same_parties = (
         bool(happening.recipients)
-        and set(happening.actors) == set(mention.actors)
+        and (not mention.actors or set(happening.actors) == set(mention.actors))
         and set(happening.recipients) == set(mention.recipients)
     )
     return same_parties and (happening.trigger == mention.trigger or mention.noun)

@@ -109,6 +109,13 @@ def mention(text, start, etype="CONSULT", actors=(), recipients=(), date=None, s
         ),
         (
             [
+                mention("calls on", 0, "REQUEST", actors=["UN"], recipients=["Israel"]),
+                mention("calls on", 150, "REQUEST", recipients=["Israel"]),
+            ],
+            1,
+        ),
+        (
+            [
                 mention("visit", 0, actors=["Xi"], noun=True, status="planned"),
                 mention("visit", 150, actors=["Xi"], noun=True, status="occurred"),
             ],
@@ -201,6 +208,7 @@ def mention(text, start, etype="CONSULT", actors=(), recipients=(), date=None, s
         "four-visits-are-many",
         "two-appeals-to-different-parties-are-two",
         "the-same-appeal-told-again-is-one",
+        "the-same-appeal-told-again-without-its-actor-is-one",
         "planned-and-occurred-are-two",
         "the-same-arrest-told-as-negated-is-one",
         "the-same-release-told-as-a-goal-is-one",
