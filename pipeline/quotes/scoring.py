@@ -9,7 +9,8 @@ gold quotes is neither right nor wrong, and optional gold quotes are never misse
 
 The speaker of a found gold quote is right when the prediction that overlaps it most (or
 the exact one, strict) names the same speaker (case, accents, punctuation and a leading
-"the" aside; ``null`` matches ``null``: the article never names one).
+"the" aside, and an alias of the gazetteer as its canonical name: "U.S. State
+Department" is "State Department"; ``null`` matches ``null``: the article never names one).
 
 >>> gold = [{"start": 0, "end": 12, "kind": "direct", "speaker": "Xi Jinping"}]
 >>> pred = [{"start": 0, "end": 13, "kind": "direct", "speaker": "Xi Jinping"}]
@@ -35,13 +36,26 @@ Quote = dict[str, Any]
 
 
 def fold_speaker(name: Optional[str]) -> Optional[str]:
-    """A speaker name for comparison: ``The U.S. State Department`` → ``us state department``."""
+    """A speaker name for comparison: ``The U.S. State Department`` → ``state department``."""
     if not name:
         return None
+    name = _gazetteer_name(name.strip())
     name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
     name = re.sub(r"^the\s+", "", name.strip())
     name = re.sub(r"[.’']", "", name)
     return " ".join(re.sub(r"[^a-z0-9]+", " ", name).split()) or None
+
+
+def _gazetteer_name(name: str) -> str:
+    from pipeline.entities.gazetteer import gazetteer
+
+    g = gazetteer()
+    bare = name[4:] if name.lower().startswith("the ") else name
+    if bare in g.orgs:
+        return g.orgs[bare][0]
+    if bare in g.countries:
+        return g.country_names.get(g.countries[bare], bare)
+    return name
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
