@@ -97,6 +97,7 @@ class QuoteExtractor:
 
         cues, gerunds = self.cues.candidates(doc)
         frames = self.frames.find(doc, cues, gerunds, speakers.is_speaker_like, inside_quote)
+        speakers.set_speech([(p.start, p.end) for p in pairs] + [(f.start, f.end) for f in frames])
         frames = [f for f in _outermost(doc, frames, speakers) if not overlaps(f.start, f.end, blocked)]
         items = []
         used: set[int] = set()

@@ -41,9 +41,10 @@ class ArticleSpeakers(Discourse):
     _name_index: Optional[tuple[dict, dict]] = None
     pronoun_calls = 0  # how many pronouns were resolved (the only calls that change state)
 
-    def pronoun(self, tok: Token, things_as_subjects: bool = False) -> Optional[str]:
+    def pronoun(self, tok: Token, things_as_subjects: bool = False, narrative: bool = True) -> Optional[str]:
+        """A speaker's pronoun, read as narrative (past quotations and reported speech)."""
         self.pronoun_calls += 1
-        return super().pronoun(tok, things_as_subjects)
+        return super().pronoun(tok, things_as_subjects, narrative)
 
     def full_name(self, text: str) -> str:
         """:meth:`Discourse.full_name` (the latest article person whose name is longer
@@ -86,10 +87,13 @@ class ArticleSpeakers(Discourse):
         ent = self.ent_at.get(tok.i)
         if ent is not None:
             return ent["label"] in NAMED
+        lemma = tok.lemma_.lower()
         if (
-            tok.lemma_.lower() in self.lex.speaker_nouns
+            lemma in self.lex.speaker_nouns
             or low in self.lex.speaker_nouns
-            or tok.lemma_.lower() in DOCUMENT_NOUNS
+            or lemma in DOCUMENT_NOUNS
+            or lemma in self.lex.person_nouns
+            or lemma in self.lex.organisation_nouns
         ):
             return True
         return tok.pos_ == "PROPN"
@@ -127,7 +131,7 @@ class ArticleSpeakers(Discourse):
         low = tok.lower_
         if tok.pos_ == "PRON" and low in self.lex.pronouns:
             return Mention(tok.idx, tok.idx + len(tok), tok.text, self.pronoun(tok))
-        if tok.i in self.ent_at:
+        if tok.i in self.ent_at or tok.i in self.names:
             return self._entity_mention(tok)
         for child in tok.children:  # "the spokesperson, Mao Ning,"; "state broadcaster CCTV"
             if (
@@ -155,12 +159,18 @@ class ArticleSpeakers(Discourse):
         speaker = None
         if source is not None:
             speaker = self._single(source).speaker
+        elif lemma in self.lex.spokespeople and self.spokesperson_org(tok) is not None:
+            speaker = self.spokesperson_org(tok)  # "a DHS spokesperson"
         elif lemma in self.lex.group_people or lemma in self.lex.group_countries:
             speaker = self.group(tok, lemma)
-        elif lemma in self.lex.roles or low in self.lex.roles:
-            speaker = self.role(tok)
-        elif lemma in self.lex.institutions:
-            speaker = self.institution(tok)
+        elif lemma in self.lex.roles or low in self.lex.roles or lemma in self.lex.person_nouns:
+            speaker = self.description(tok) if self._definite(tok) else self.role(tok)
+        elif lemma in self.lex.institutions or lemma in self.lex.organisation_nouns:
+            speaker = self.institution(tok) if lemma in self.lex.institutions else None
+            if speaker is None:
+                speaker = self.organisation_description(tok)  # "the banned militant outfit"
+        elif lemma in DOCUMENT_NOUNS:
+            speaker = self.named_thing(tok)  # "the revised law" → Maritime Traffic Safety Law
         elif tok.pos_ == "PROPN":
             speaker = self.full_name(text)
         if speaker is None and tok.pos_ == "NOUN" and self.described:
@@ -224,11 +234,23 @@ class ArticleSpeakers(Discourse):
         return None
 
     def _entity_mention(self, tok: Token) -> Mention:
-        ent = self.ent_at[tok.i]
-        name = self.canonical(ent)
-        if ent["label"] in ("PERSON", "ORG") and len(name.split()) == 1:
+        whole = self.name_of(tok.i)
+        if whole is not None:  # "Ursula von" + "der Leyen": the name the model split
+            start, end, name = whole
+            ent = next(self.ent_at[i] for i in range(start, end) if i in self.ent_at)
+            first, last = self.doc[start], self.doc[end - 1]
+            chars = first.idx, last.idx + len(last)
+        else:
+            ent = self.ent_at[tok.i]
+            name, chars = self.canonical(ent), (ent["start"], ent["end"])
+        if ent["label"] == "ORG" and name.isupper():
+            name = self.acronyms.get(name, name)  # "BLA" → "Baloch Liberation Army"
+        words = name.split()
+        if ent["label"] in ("PERSON", "ORG") and len(words) == 1:
             name = self.full_name(name)  # "Wang" → "Wang Yi" (said earlier in the article)
-        return Mention(ent["start"], ent["end"], ent["text"], name)
+        elif ent["label"] == "PERSON" and self.full_name(name).split()[-len(words) :] == words:
+            name = self.full_name(name)  # "Bhutto Zardari" → "Bilawal Bhutto Zardari"
+        return Mention(chars[0], chars[1], self.text[chars[0] : chars[1]], name)
 
     def _document_author(self, tok: Token) -> Optional[Token]:
         """``Xi's letter``, ``the statement from the ministry`` → the author's head token."""
