@@ -29,12 +29,14 @@ from spacy.tokens import Doc, Token
 
 from pipeline.document.access import doc_text, in_table, sent_bounds, sorted_ids
 from pipeline.patterns import PATTERNS_DIR
+from pipeline.quotes.subjects import reduced_relative, subject_of
+
+__all__ = ["CueLexicon", "Frame", "FrameFinder", "subject_of"]
 
 CUES_PATH = PATTERNS_DIR / "quote_cues.json"
 _TRIM = {".", ",", ";", ":", "—", "–", "-", "“", "”", '"', "‘", "’", "'", "«", "»", "(", ")"}
 _LEAD = {"that", ",", ":", "—", "–"}
 _SKIP_DEPS = {"amod", "compound", "nmod", "acl", "pobj", "dobj", "nsubj", "nsubjpass", "attr"}
-_RELATIVE = {"who", "which", "that"}
 
 
 @dataclass
@@ -74,87 +76,6 @@ class CueLexicon:
         arr = doc.to_array([LEMMA, LOWER, TAG])
         hit = in_table(arr[:, 0], self.lemma_hashes) | (arr[:, 1] == self.according_hash)
         return numpy.flatnonzero(hit).tolist(), numpy.flatnonzero(arr[:, 2] == self.gerund_hash).tolist()
-
-
-def subject_of(tok: Token, depth: int = 0) -> Optional[Token]:
-    """The subject of a cue verb: own subject, passive agent, inherited through
-    coordination, ``to``-infinitives and participial clauses (``..., adding that``); the
-    object of ``cited/quoted X as saying``."""
-    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
-    if subjects:
-        child = min(subjects, key=lambda c: abs(c.i - tok.i))  # the nearest (the first of equals)
-        if child.lower_ in _RELATIVE and tok.dep_ == "relcl":
-            return tok.head
-        return child
-    for child in tok.children:
-        if child.dep_ == "nsubjpass":
-            for agent in tok.children:
-                if agent.dep_ == "agent":
-                    for obj in agent.children:
-                        if obj.dep_ == "pobj":
-                            return obj
-            return None
-    if tok.dep_ == "pcomp" and tok.head.lower_ == "as":  # "cited a spokesman as saying"
-        return _object_of(tok.head.head)
-    if depth < 3 and tok.head.i != tok.i:
-        if tok.dep_ in ("conj", "xcomp"):
-            return subject_of(tok.head, depth + 1)
-        if tok.dep_ in ("advcl", "acl") and tok.tag_ == "VBG":
-            head = tok.head  # "X said (that) Y ..., adding that": X, not Y
-            while head.dep_ in ("ccomp", "conj") and head.head.i != head.i and tok.i > head.i:
-                head = head.head
-            quoted = _as_saying(head)  # "cited X as saying ..., adding that": X
-            return quoted if quoted is not None else subject_of(head, depth + 1)
-    if tok.dep_ == "ROOT":
-        return _stranded_subject(tok)
-    return None
-
-
-def _object_of(verb: Token) -> Optional[Token]:
-    return next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.i < verb.i + 12), None)
-
-
-def _as_saying(verb: Token) -> Optional[Token]:
-    for prep in verb.children:
-        if (
-            prep.dep_ == "prep"
-            and prep.lower_ == "as"
-            and any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in prep.children)
-        ):
-            return _object_of(verb)
-    return None
-
-
-def _stranded_subject(verb: Token) -> Optional[Token]:
-    """``In an e-mail to Xinhua, a spokesperson said``: the parser hung the subject on the
-    fronted phrase (as an apposition); the noun phrase that ends right before the verb."""
-    j = verb.i - 1
-    if j < 0 or verb.doc[j].is_punct:
-        return None
-    tok = verb.doc[j]
-    while tok.head.i != tok.i and tok.head.i < verb.i and tok.dep_ != "appos":
-        tok = tok.head
-    if tok.dep_ == "appos" and tok.right_edge.i == j and tok.pos_ in ("NOUN", "PROPN"):
-        return tok
-    return None
-
-
-def _reduced_relative(speaker: Token) -> bool:
-    """``..., a charge Kigali denies``: a noun phrase with a relative clause, not a cue."""
-    det = speaker.doc[speaker.left_edge.i]
-    if det.dep_ != "det" or det.lower_ not in ("a", "an"):
-        return False
-    noun = (
-        det.head
-        if det.head.i != speaker.i
-        else next((c for c in speaker.children if c.dep_ == "compound" and c.i < speaker.i), None)
-    )
-    return (
-        noun is not None
-        and noun.dep_ == "compound"
-        and noun.pos_ == "NOUN"
-        and speaker.pos_ in ("PROPN", "PRON")
-    )
 
 
 def _participle(tok: Token) -> bool:
@@ -232,7 +153,7 @@ class FrameFinder:
                 first = right[0]
                 hi = self._clause_end(doc, first, right[-1], gerunds)
                 return self._make(doc, tok.i, cue_end, speaker, first.left_edge.i, hi)
-            if left and speaker.i > left[-1].right_edge.i and not _reduced_relative(speaker):
+            if left and speaker.i > left[-1].right_edge.i and not reduced_relative(speaker):
                 comp = left[-1]
                 sent_start = sent_bounds(doc, tok.i)[0]
                 lo = comp.left_edge.i
