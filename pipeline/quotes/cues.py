@@ -29,6 +29,14 @@ from spacy.tokens import Doc, Token
 
 from pipeline.document.access import doc_text, in_table, sent_bounds, sorted_ids
 from pipeline.patterns import PATTERNS_DIR
+from pipeline.quotes.objects import (
+    characterized,
+    infinitive_content,
+    misattached_content,
+    nominal_content,
+    noun_frame,
+    object_content,
+)
 from pipeline.quotes.subjects import reduced_relative, subject_of
 
 __all__ = ["CueLexicon", "Frame", "FrameFinder", "subject_of"]
@@ -63,7 +71,17 @@ class CueLexicon:
         self.documents = set(data["documents"])
         self.strong = set(data["strong"])
         self.weak = set(data["weak"])
+        self.nominal_preps = set(data["nominal_preps"])
+        self.characterize = set(data["characterize"])
+        self.object_speech = set(data["object_speech"])
+        self.infinitive_claims = set(data["infinitive_claims"])
+        self.speech_nouns = set(data["speech_nouns"])
+        self.gerund_speech = set(data["gerund_speech"])
+        self.speech_acts = set(data["speech_acts"])
+        self.question_verbs = set(data["question_verbs"])
         words = self.clause | self.direct | set(self.frames) | self.nominal_verbs | {"put"}
+        words |= self.characterize | self.object_speech | self.infinitive_claims | self.speech_nouns
+        words |= self.gerund_speech
         self.lemma_hashes = sorted_ids(vocab.strings.add(w) for w in words)
         self.according_hash = vocab.strings.add("according")
         self.gerund_hash = vocab.strings.add("VBG")
@@ -76,6 +94,17 @@ class CueLexicon:
         arr = doc.to_array([LEMMA, LOWER, TAG])
         hit = in_table(arr[:, 0], self.lemma_hashes) | (arr[:, 1] == self.according_hash)
         return numpy.flatnonzero(hit).tolist(), numpy.flatnonzero(arr[:, 2] == self.gerund_hash).tolist()
+
+
+def _speaking_participle(tok: Token) -> bool:
+    """``Western nations alleging that ...``: a participle that modifies its speaker and
+    reports a clause."""
+    return (
+        tok.dep_ == "acl"
+        and tok.tag_ == "VBG"
+        and tok.head.i < tok.i
+        and any(c.dep_ == "ccomp" or c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)
+    )
 
 
 def _participle(tok: Token) -> bool:
@@ -127,12 +156,20 @@ class FrameFinder:
     def _frame(self, doc: Doc, tok: Token, is_speaker_like, gerunds: list[int]) -> Optional[Frame]:
         if tok.lower_ == "according":
             return self._according(doc, tok, is_speaker_like)
-        if tok.pos_ not in ("VERB",) or tok.dep_ in _SKIP_DEPS:
+        if tok.pos_ == "NOUN":
+            found = noun_frame(self.lex, tok, is_speaker_like)  # "Trump's announcement that ..."
+            return self._make(doc, tok.i, tok.i + 1, *found) if found is not None else None
+        if tok.pos_ not in ("VERB",) or tok.dep_ in _SKIP_DEPS and not _speaking_participle(tok):
             return None
         lemma = tok.lemma_.lower()
         if lemma == "put" and not any(c.lower_ == "it" and c.dep_ == "dobj" for c in tok.children):
             return None
         speaker = subject_of(tok)
+        misattached = None
+        if speaker is not None and lemma in self.lex.clause and not is_speaker_like(speaker):
+            misattached = misattached_content(doc, tok, speaker)  # "but also said the base's ..."
+            if misattached is not None:
+                speaker = subject_of(tok.head) if tok.dep_ == "conj" else None
         if speaker is None or not (is_speaker_like(speaker) or self.nominal_speaker(lemma, speaker)):
             return None
         if speaker.lemma_.lower() in self.lex.documents and (
@@ -145,8 +182,14 @@ class FrameFinder:
         for child in kids:
             if child.dep_ == "prt" and child.lower_ in self.lex.particles.get(lemma, ()):
                 cue_end = max(cue_end, child.i + 1)
+        if misattached is not None:
+            return self._make(doc, tok.i, cue_end, speaker, *misattached)
         if lemma in self.lex.clause:
-            comps = [c for c in kids if self._is_clause(c, tok)]
+            comps = [
+                c
+                for c in kids
+                if self._is_clause(c, tok, lemma in self.lex.speech_acts, lemma in self.lex.question_verbs)
+            ]
             right = [c for c in comps if c.i > tok.i]
             left = [c for c in comps if c.i < tok.i]
             if right:
@@ -160,20 +203,20 @@ class FrameFinder:
                 if all(doc[j].is_punct or doc[j].is_space for j in range(sent_start, lo)):
                     lo = sent_start
                 return self._make(doc, tok.i, cue_end, speaker, lo, comp.right_edge.i, True)
-        if lemma in self.lex.frames and not _participle(tok):
+        content = characterized(self.lex, doc, tok)  # 'described the jailbreak as "deplorable"'
+        if (
+            content is None
+            and lemma in self.lex.frames
+            and (not _participle(tok) or self.lex.frames[lemma].get("participle"))
+        ):
             frame = self._object_frame(doc, tok, lemma, speaker)
             if frame is not None:
                 return frame
-        if lemma in self.lex.nominal_verbs:
-            for obj in tok.children:
-                if obj.dep_ == "dobj" and obj.lemma_.lower() in self.lex.nominal:
-                    for c in obj.children:
-                        if (
-                            c.dep_ in ("acl", "ccomp", "relcl", "appos")
-                            and c.i > obj.i
-                            and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children)
-                        ):
-                            return self._make(doc, tok.i, cue_end, speaker, c.left_edge.i, c.right_edge.i)
+        for find in (object_content, infinitive_content, nominal_content):
+            if content is None:
+                content = find(self.lex, tok)
+        if content is not None:
+            return self._make(doc, tok.i, cue_end, speaker, *content)
         if lemma in self.lex.clause or lemma == "put":
             return self._parenthetical(doc, tok, cue_end, speaker)
         return None
@@ -195,7 +238,18 @@ class FrameFinder:
         return lemma in self.lex.strong and subject.pos_ in ("NOUN", "PROPN")
 
     @staticmethod
-    def _is_clause(c: Token, head: Token) -> bool:
+    def _is_clause(c: Token, head: Token, needs_that: bool = False, question: bool = False) -> bool:
+        """A clausal complement; ``needs_that``: only with ``that`` (a speech act:
+        "criticized that ...", not "rejected the idea migration can ..."); ``question``: an
+        indirect question too ("asked the nominee if ...")."""
+        if (
+            question
+            and c.i > head.i
+            and any(g.dep_ == "mark" and g.lower_ in ("if", "whether") for g in c.children)
+        ):
+            return True
+        if needs_that:
+            return c.i > head.i and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
         if c.dep_ == "ccomp":
             return c.pos_ in ("VERB", "AUX") or any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
         if c.dep_ in ("advcl", "dobj", "xcomp", "parataxis", "conj") and c.i > head.i:

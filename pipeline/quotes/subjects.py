@@ -35,6 +35,8 @@ def subject_of(tok: Token, depth: int = 0) -> Optional[Token]:
             return None
     if tok.dep_ == "pcomp" and tok.head.lower_ == "as":  # "cited a spokesman as saying"
         return _object_of(tok.head.head)
+    if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i < tok.i:
+        return tok.head  # "Western nations alleging that ...": the nations
     if depth < 3 and tok.head.i != tok.i:
         if tok.dep_ in ("conj", "xcomp"):
             return subject_of(tok.head, depth + 1)
@@ -65,16 +67,48 @@ def _as_saying(verb: Token) -> Optional[Token]:
 
 
 def _stranded_subject(verb: Token) -> Optional[Token]:
-    """``In an e-mail to Xinhua, a spokesperson said``: the parser hung the subject on the
-    fronted phrase (as an apposition); the noun phrase that ends right before the verb."""
+    """A verb the parser left without a subject:
+
+    - ``In an e-mail to Xinhua, a spokesperson said``: the subject hung on the fronted phrase
+      (as an apposition), the noun phrase that ends right before the verb;
+    - ``The revised law, as spelled out in the report, says``; ``In Abidjan, Willy Neth,
+      coordinator for ..., says``: a parenthetical between, the noun phrase that opens the
+      sentence or follows its fronted phrase, set off by a comma;
+    - ``Last week, he`` | ``told another French channel``: the sentence cut after the
+      subject, the lone pronoun or name that ends the previous one."""
+    doc = verb.doc
     j = verb.i - 1
-    if j < 0 or verb.doc[j].is_punct:
+    if j < 0:
         return None
-    tok = verb.doc[j]
+    if doc[j].text == ",":
+        return _subject_before_parenthetical(verb)
+    if doc[j].is_punct:
+        return None
+    if verb.is_sent_start and doc[j].dep_ == "ROOT" and doc[j].pos_ in ("PRON", "PROPN"):
+        return doc[j]
+    tok = doc[j]
     while tok.head.i != tok.i and tok.head.i < verb.i and tok.dep_ != "appos":
         tok = tok.head
     if tok.dep_ == "appos" and tok.right_edge.i == j and tok.pos_ in ("NOUN", "PROPN"):
         return tok
+    return None
+
+
+_NP_POS = {"DET", "ADJ", "PROPN", "NOUN", "NUM", "PART", "PRON"}
+
+
+def _subject_before_parenthetical(verb: Token) -> Optional[Token]:
+    doc = verb.doc
+    start = verb.sent.start
+    for j in range(start, verb.i - 1):
+        tok = doc[j]
+        if tok.pos_ not in ("NOUN", "PROPN", "PRON") or doc[j + 1].text != ",":
+            continue
+        first = j
+        while first > start and doc[first - 1].pos_ in _NP_POS and doc[first - 1].text != ",":
+            first -= 1
+        if first == start or doc[first - 1].text == ",":
+            return tok
     return None
 
 
