@@ -65,7 +65,7 @@ def name_bounds(doc: Doc, start: int, end: int, label: str, ent_at: dict, lex) -
             end = j + 1
     while start > 0:  # "Lionel" + "Bethune de Moro"; "Reporters Without" + "Borders"
         tok = doc[start - 1]
-        if joinable(tok) and tok.dep_ == "compound" and start <= tok.head.i < end:
+        if joinable(tok) and tok.i not in ent_at and tok.dep_ == "compound" and start <= tok.head.i < end:
             start -= 1
             continue
         if (

@@ -216,7 +216,8 @@ class QuoteExtractor:
         if punct == "" and before[-1:] and not before[-1:].isalpha():
             return None
         window = _BEFORE_WINDOW[punct]
-        lo = max(sent_bounds(doc, open_tok.i)[0], open_tok.i - window)
+        sent_start = sent_bounds(doc, open_tok.i)[0]
+        lo = max(sent_start, open_tok.i - window)
         for j in range(open_tok.i - 1, lo - 1, -1):
             tok = doc[j]
             if tok.text in ("”", '"', "’", "»") or "\n" in tok.text:
@@ -228,7 +229,11 @@ class QuoteExtractor:
                     or self.frames.nominal_speaker(tok.lemma_.lower(), speaker)
                 ):
                     return None
+                if punct == "" and _part_of_a_phrase(doc, pair, tok):
+                    return None  # 'told NBC's "Meet the Press"': a title, not what is said
                 return tok, speaker
+        if punct == ":":
+            return _colon_speaker(doc, sent_start, open_tok.i - 1, speakers)
         return None
 
 
@@ -255,6 +260,37 @@ def _speaker_near(
             head = doc[j]
         j += 1
     return head
+
+
+def _part_of_a_phrase(doc: Doc, pair: QuotePair, cue: Token) -> bool:
+    """The quotation is a name in a noun phrase (``told NBC's "Meet the Press"``: after a
+    possessive) or hangs on a word other than the cue."""
+    span = doc.char_span(pair.start, pair.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    if span.start >= 2 and (
+        doc[span.start - 2].tag_ == "POS" or doc[span.start - 2].text in ("’s", "'s", "’")
+    ):
+        return True
+    heads = {t.head.i for t in span if not (span.start <= t.head.i < span.end)}
+    return bool(heads) and cue.i not in heads
+
+
+def _colon_speaker(doc: Doc, start: int, colon: int, speakers: ArticleSpeakers):
+    """``Sergei Ryabkov, RIA Novosti: "..."``: a name (and its outlet or title) without a
+    verb opens the sentence, then a colon: the name speaks, the colon is the cue."""
+    if colon - start > 12 or doc[colon].text != ":" or colon == start:
+        return None
+    if any(doc[j].pos_ in ("VERB", "AUX") for j in range(start, colon)):
+        return None
+    first = doc[start]
+    ent = speakers.ent_at.get(first.i)
+    if ent is None or ent["label"] != "PERSON":
+        return None
+    end = start
+    while end + 1 < colon and speakers.ent_at.get(end + 1) is ent:
+        end += 1
+    return doc[colon], doc[end]  # the name's last word
 
 
 def _short_tail(doc: Doc, j: int) -> bool:

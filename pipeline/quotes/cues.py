@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Token
 
 from pipeline.document.access import doc_text, in_table, sent_bounds, sorted_ids
 from pipeline.patterns import PATTERNS_DIR
+from pipeline.quotes.according import according_to
 from pipeline.quotes.objects import (
     characterized,
     infinitive_content,
@@ -37,6 +38,7 @@ from pipeline.quotes.objects import (
     noun_frame,
     object_content,
 )
+from pipeline.quotes.runon import run_on
 from pipeline.quotes.subjects import reduced_relative, subject_of
 
 __all__ = ["CueLexicon", "Frame", "FrameFinder", "subject_of"]
@@ -55,6 +57,7 @@ class Frame:
     start: int  # content, char offsets, trimmed
     end: int
     content_first: bool = False
+    cue_inside: bool = False  # "The talks, he said, were productive"
 
 
 class CueLexicon:
@@ -138,6 +141,7 @@ class FrameFinder:
             frame = self._frame(doc, tok, is_speaker_like, gerunds)
             if (
                 frame is not None
+                and not frame.cue_inside
                 and frame.speaker is not None
                 and frame.speaker.i > tok.i
                 and (
@@ -148,14 +152,25 @@ class FrameFinder:
             ):
                 frame = self._clamp(doc, frame)  # "Calling on X to ..., Xi elaborated"
             if frame is not None and frame.end - frame.start >= 3:
-                frames.append(frame)
+                frames.append(self._colon_run_on(doc, frame))
         return frames
+
+    def _colon_run_on(self, doc: Doc, frame: Frame) -> Frame:
+        """``said: The talks were frank. Both sides agreed ...``: see :mod:`runon`."""
+        first = doc.char_span(frame.start, frame.end, alignment_mode="expand")
+        if first is None or first.start == 0 or frame.content_first:
+            return frame
+        last = run_on(doc, first.end - 1, doc[first.start - 1], self.lex.strong)
+        if last == first.end - 1:
+            return frame
+        found = self._make(doc, frame.cue_start, frame.cue_end, frame.speaker, first.start, last)
+        return found if found is not None else frame
 
     # ------------------------------------------------------------------ one cue
 
     def _frame(self, doc: Doc, tok: Token, is_speaker_like, gerunds: list[int]) -> Optional[Frame]:
         if tok.lower_ == "according":
-            return self._according(doc, tok, is_speaker_like)
+            return self._according(doc, tok)
         if tok.pos_ == "NOUN":
             found = noun_frame(self.lex, tok, is_speaker_like)  # "Trump's announcement that ..."
             return self._make(doc, tok.i, tok.i + 1, *found) if found is not None else None
@@ -300,12 +315,13 @@ class FrameFinder:
             tok.dep_ == "advcl"
             and has_as
             or (tok.dep_ == "ROOT" and sub_hi + 1 < sent_end and doc[sub_hi + 1].text in (",", ":"))
+            or (tok.dep_ in ("ccomp", "parataxis") and sub_hi + 1 < sent_end and doc[sub_hi + 1].text == ":")
         ):
             lo = sub_hi + 1
             while lo < sent_end and doc[lo].is_punct:
                 lo += 1
-            if tok.dep_ == "ROOT" and sub_lo != sent_start:
-                return None
+            if tok.dep_ != "advcl" and sub_lo != sent_start:
+                return None  # "He summarized the meeting in the following words: ..." opens it
             return self._make(doc, tok.i, cue_end, speaker, lo, sent_end - 1, needs_verb=True)
         if tok.dep_ == "parataxis" and sub_hi >= sent_end - 2 and sub_lo > sent_start:
             hi = sub_lo - 1
@@ -323,26 +339,12 @@ class FrameFinder:
             )
         return None
 
-    def _according(self, doc: Doc, tok: Token, is_speaker_like) -> Optional[Frame]:
-        to = next((c for c in tok.children if c.lower_ == "to"), None)
-        if to is None:
-            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-            to = nxt if nxt is not None and nxt.lower_ == "to" else None
-        if to is None:
+    def _according(self, doc: Doc, tok: Token) -> Optional[Frame]:
+        found = according_to(doc, tok)
+        if found is None:
             return None
-        obj = next((c for c in to.children if c.dep_ == "pobj"), None)
-        if obj is None or not is_speaker_like(obj):
-            return None
-        sent_start, sent_end = sent_bounds(doc, tok.i)
-        lo, hi = tok.i, max(tok.right_edge.i, to.right_edge.i)
-        if all(doc[j].is_punct for j in range(sent_start, lo)):
-            start = hi + 1
-            while start < sent_end and doc[start].is_punct:
-                start += 1
-            return self._make(doc, tok.i, to.i + 1, obj, start, sent_end - 1, needs_verb=True)
-        if all(doc[j].is_punct or doc[j].is_space for j in range(hi + 1, sent_end)):
-            return self._make(doc, tok.i, to.i + 1, obj, sent_start, lo - 1, True, needs_verb=True)
-        return None
+        source, cue_end, lo, hi, first, inside = found
+        return self._make(doc, tok.i, cue_end, source, lo, hi, first, needs_verb=True, cue_inside=inside)
 
     # ------------------------------------------------------------------ spans
 
@@ -383,4 +385,6 @@ class FrameFinder:
             return None
         if needs_verb and not any(doc[j].pos_ in ("VERB", "AUX") for j in range(lo, hi + 1)):
             return None
-        return Frame(cue_start, cue_end, speaker, doc[lo].idx, last.idx + len(last), content_first)
+        return Frame(
+            cue_start, cue_end, speaker, doc[lo].idx, last.idx + len(last), content_first, cue_inside
+        )

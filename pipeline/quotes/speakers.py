@@ -171,6 +171,10 @@ class ArticleSpeakers(Discourse):
                 speaker = self.organisation_description(tok)  # "the banned militant outfit"
         elif lemma in DOCUMENT_NOUNS:
             speaker = self.named_thing(tok)  # "the revised law" → Maritime Traffic Safety Law
+            if speaker is None and tok.pos_ == "PROPN":  # "the Global Terrorism Index 2025"
+                end = max([end] + [c.idx + len(c) for c in tok.rights if c.like_num and c.i == tok.i + 1])
+                text = self.text[start:end]
+                speaker = text
         elif tok.pos_ == "PROPN":
             speaker = self.full_name(text)
         if speaker is None and tok.pos_ == "NOUN" and self.described:

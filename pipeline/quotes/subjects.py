@@ -24,7 +24,7 @@ def subject_of(tok: Token, depth: int = 0) -> Optional[Token]:
         child = min(subjects, key=lambda c: abs(c.i - tok.i))  # the nearest (the first of equals)
         if child.lower_ in _RELATIVE and tok.dep_ == "relcl":
             return tok.head
-        return child
+        return _fronted_person(tok, child) or child
     for child in tok.children:
         if child.dep_ == "nsubjpass":
             for agent in tok.children:
@@ -38,6 +38,8 @@ def subject_of(tok: Token, depth: int = 0) -> Optional[Token]:
     if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i < tok.i:
         return tok.head  # "Western nations alleging that ...": the nations
     if depth < 3 and tok.head.i != tok.i:
+        if tok.dep_ == "conj" and tok.head.dep_ == "ccomp" and tok.head.head.i != tok.head.i:
+            return subject_of(tok.head.head, depth + 1)  # "He rejected the idea X can ..., and warned"
         if tok.dep_ in ("conj", "xcomp"):
             return subject_of(tok.head, depth + 1)
         if tok.dep_ in ("advcl", "acl") and tok.tag_ == "VBG":
@@ -49,6 +51,21 @@ def subject_of(tok: Token, depth: int = 0) -> Optional[Token]:
     if tok.dep_ == "ROOT":
         return _stranded_subject(tok)
     return None
+
+
+def _fronted_person(verb: Token, subject: Token) -> Optional[Token]:
+    """``Trump, in a taped interview with Fox News' "Sunday Morning Futures" show, dodged a
+    question ..., but said``: the parser took a noun of the parenthetical for the subject;
+    the person who opens the sentence, set off by a comma, speaks."""
+    doc, start = verb.doc, verb.sent.start
+    if subject.ent_type_ or subject.pos_ != "NOUN" or subject.i > verb.i or doc[verb.i - 1].text != ",":
+        return None
+    end = start
+    while end < subject.i and doc[end].ent_type_ == "PERSON":
+        end += 1
+    if end == start or end >= subject.i or doc[end].text != ",":
+        return None
+    return doc[end - 1]
 
 
 def _object_of(verb: Token) -> Optional[Token]:
