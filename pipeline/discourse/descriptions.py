@@ -226,24 +226,30 @@ class Descriptions:
 
     def _same_noun_before(self, tok: Token) -> tuple[bool, Optional[str]]:
         """``A U.S. State Department spokesperson ... the spokesperson told VOA``: whether
-        the noun introduced someone a few sentences before, and who, when named."""
+        the noun introduced someone a few narrative sentences before (or before an earlier
+        ``the spokesperson``, which goes on with the same one), and who, when named."""
         lemma = tok.lemma_.lower()
-        lo = self.sent_starts[max(0, self.sentence_of(tok.i) - 4)]
-        for j in range(tok.i - 1, lo - 1, -1):
+        j, lo = tok.i - 1, self._window_start(tok)
+        while j >= lo:
             t = self.doc[j]
-            if (
-                t.lemma_.lower() == lemma
-                and t.pos_ == "NOUN"
-                and t.tag_ in ("NN", "NNP")
-                and not self._definite(t)
-            ):
+            if t.lemma_.lower() == lemma and t.pos_ == "NOUN" and t.tag_ in ("NN", "NNP"):
+                if self._definite(t):
+                    lo = self._window_start(t)  # the same one again: look before it
+                    j -= 1
+                    continue
                 found = self.spokesperson_org(t)
                 if found is None and t.i + 1 < len(self.doc) and self.doc[t.i + 1].text == ",":
                     nxt = self.doc[t.i + 2] if t.i + 2 < len(self.doc) else None
                     ent = self.ent_at.get(nxt.i) if nxt is not None else None
                     found = self.canonical(ent) if ent is not None and ent["label"] == "PERSON" else None
                 return True, found
+            j -= 1
         return False, None
+
+    def _window_start(self, tok: Token) -> int:
+        """The first token of the fourth narrative sentence before ``tok``."""
+        starts = [lo for lo, _hi in self._narrative_sentences(tok, 4)]
+        return starts[-1] if starts else tok.i
 
     def _last_subject(self, tok: Token, pool: list, countries: set[str]) -> Optional[str]:
         """The member of ``pool`` that was last the subject of a sentence, three sentences

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 import logging
+import re
 from typing import Optional
 
 from spacy.language import Language
@@ -44,6 +45,7 @@ from pipeline.quotes.nesting import outermost
 from pipeline.quotes.speakers import ArticleSpeakers
 
 log = logging.getLogger(__name__)
+_FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Mm]y|[Oo]ur|[Uu]s|[Mm]e)\b")
 AFTER_WINDOW = 12  # tokens after a closing mark in which its cue ("..." said Xi) is looked for
 MAX_MARK_WARNINGS = 5  # unbalanced-mark warnings listed on a record, then a count
 _BEFORE_WINDOW = {":": 30, ",": 8, "": 3}
@@ -161,12 +163,18 @@ class QuoteExtractor:
             ):
                 continue
             used.add(k)
-            if f.start >= pair.open:  # the quotation is the content
-                return _record(
+            quoted_first = f.start >= pair.open and (
+                f.end <= pair.close + 1
+                or f.content_first
+                or doc_text(doc)[pair.open : pair.close].rstrip().endswith(",")
+            )  # '"...," not in another country, Hassett said': the quotation is what he said
+            if quoted_first or _verbless_lead(doc, f, pair):
+                return _record(  # the quotation is the content
                     doc, "direct", pair.start, pair.end, f.cue_start, f.cue_end, f.speaker, speakers
                 )
+            start = min(f.start, pair.open)  # '“less bureaucracy” is needed': from the mark
             end = pair.close if pair.close >= f.end else f.end
-            return _record(doc, "mixed", f.start, end, f.cue_start, f.cue_end, f.speaker, speakers)
+            return _record(doc, "mixed", start, end, f.cue_start, f.cue_end, f.speaker, speakers)
         return None
 
     def _adjacent(self, doc: Doc, pair: QuotePair, speakers: ArticleSpeakers) -> Optional[dict]:
@@ -307,15 +315,17 @@ def _token_at(doc: Doc, char: int) -> Optional[Token]:
 
 
 def _continuation(text: str, pair: QuotePair, last: dict) -> Optional[dict]:
-    """A quotation that is its own paragraph or sentence right after a quotation: the same
-    speaker goes on."""
+    """A quotation that is its own paragraph or sentence right after a quotation, or that
+    opens a sentence and speaks in the first person ("“We hope we’ll round up the cartels”
+    while there is a pause"): the same speaker goes on."""
     if last.get("speaker_text") is None or last["kind"] == "indirect":
         return None
     gap = text[last["end"] : pair.open]
     if len(gap) > 400 or gap.count("\n") > 4:
         return None
-    before = text[: pair.open].rstrip(" \t")
-    after = text[pair.close + 1 :].lstrip(" \t")
+    before = text[max(0, pair.open - 40) : pair.open].rstrip(" \t")
+    before = before if before or pair.open <= 40 else " "
+    after = text[pair.close + 1 : pair.close + 41].lstrip(" \t")
     closed = after[:1] in (".", "!", "?")  # '..."."': the full stop after the closing mark
     if closed:
         after = after[1:].lstrip(" \t")
@@ -326,7 +336,8 @@ def _continuation(text: str, pair: QuotePair, last: dict) -> Optional[dict]:
         or (closed or text[pair.start : pair.end].rstrip().endswith((".", "!", "?")))
         and (after[:1].isupper() or after[:1] in ("“", '"'))
     )
-    if not (starts_unit and ends_unit) or len(text[pair.start : pair.end].split()) < 4:
+    content = text[pair.start : pair.end]
+    if not (starts_unit and (ends_unit or _FIRST_PERSON.search(content))) or len(content.split()) < 4:
         return None
     item = dict(last)
     item.update(
@@ -379,12 +390,37 @@ def _record(
 
 
 def _dedupe(items: list[dict]) -> list[dict]:
+    """One record per span; the quotations of one frame's content make one mixed record
+    (the longest), not one per quotation."""
     out = []
     for item in items:
         if out and (out[-1]["start"], out[-1]["end"]) == (item["start"], item["end"]):
             continue
+        if (
+            out
+            and out[-1]["kind"] == item["kind"] == "mixed"
+            and (out[-1]["start"], out[-1]["cue_start"]) == (item["start"], item["cue_start"])
+        ):
+            out[-1] = item if item["end"] > out[-1]["end"] else out[-1]
+            continue
         out.append(item)
     return out
+
+
+def _verbless_lead(doc: Doc, frame: Frame, pair: QuotePair) -> bool:
+    """``Emergency situation "So far, it's no foot on the ground," Hayat told VOA``: before
+    the quotation the content has no verb, and the quoted clause has a subject of its own
+    (a heading the text runs into; ``Mhlanga's arrest "has had ..."`` is mixed)."""
+    if not frame.content_first or frame.start >= pair.open or pair.close + 1 < frame.end:
+        return False
+    lead = doc.char_span(frame.start, pair.open, alignment_mode="contract")
+    if lead is None or not len(lead) or any(t.pos_ in ("VERB", "AUX") for t in lead):
+        return False
+    head = lead.root.head
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and pair.open < c.idx < pair.close and c.i != lead.root.i
+        for c in head.children
+    )
 
 
 def _warn(doc: Doc, warnings: list[str], most: int) -> None:

@@ -17,7 +17,6 @@ quotation (direct when the quotation is the whole content, mixed when it is a pa
 
 from __future__ import annotations
 
-import bisect
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +29,13 @@ from spacy.tokens import Doc, Token
 from pipeline.document.access import doc_text, in_table, sent_bounds, sorted_ids
 from pipeline.patterns import PATTERNS_DIR
 from pipeline.quotes.according import according_to
+from pipeline.quotes.bounds import (
+    after_fronted_adverbial,
+    clause_end,
+    fronted_start,
+    modal_conjuncts_end,
+    relative_that_clause,
+)
 from pipeline.quotes.objects import (
     characterized,
     infinitive_content,
@@ -205,12 +211,14 @@ class FrameFinder:
                 for c in kids
                 if self._is_clause(c, tok, lemma in self.lex.speech_acts, lemma in self.lex.question_verbs)
             ]
-            right = [c for c in comps if c.i > tok.i]
+            relative = relative_that_clause(tok)  # "told a radio station that Joseph had ..."
+            right = sorted([c for c in comps if c.i > tok.i] + ([relative] if relative is not None else []))
             left = [c for c in comps if c.i < tok.i]
             if right:
                 first = right[0]
-                hi = self._clause_end(doc, first, right[-1], gerunds)
-                return self._make(doc, tok.i, cue_end, speaker, first.left_edge.i, hi)
+                hi = clause_end(doc, self.lex, first, right[-1], gerunds)
+                hi = modal_conjuncts_end(doc, tok, hi)
+                return self._make(doc, tok.i, cue_end, speaker, fronted_start(doc, tok, first), hi)
             if left and speaker.i > left[-1].right_edge.i and not reduced_relative(speaker):
                 comp = left[-1]
                 sent_start = sent_bounds(doc, tok.i)[0]
@@ -235,18 +243,6 @@ class FrameFinder:
         if lemma in self.lex.clause or lemma == "put":
             return self._parenthetical(doc, tok, cue_end, speaker)
         return None
-
-    def _clause_end(self, doc: Doc, first: Token, last: Token, gerunds: list[int]) -> int:
-        """The last token of the reported clauses: "..., adding that ..." starts a new frame
-        (a gerund between ``first`` and the end)."""
-        hi = last.right_edge.i
-        for j in gerunds[bisect.bisect_right(gerunds, first.i) :]:
-            if j >= hi:
-                break
-            gerund = doc[j]
-            if doc[j - 1].text == "," and gerund.dep_ == "advcl" and gerund.lemma_.lower() in self.lex.clause:
-                return j - 1
-        return hi
 
     def nominal_speaker(self, lemma: str, subject: Token) -> bool:
         """Any noun phrase that ``said`` something speaks (``The online retailer said``)."""
@@ -333,6 +329,11 @@ class FrameFinder:
             and _comma_at(doc, (sub_lo, sub_lo - 1), sent_start, sent_end)
             and _comma_at(doc, (sub_hi, sub_hi + 1), sent_start, sent_end)
         ):
+            if after_fronted_adverbial(doc, tok, sub_hi):  # "Still, Neth says, opinions remain ..."
+                lo = sub_hi + 1
+                while lo < sent_end and doc[lo].is_punct:
+                    lo += 1
+                return self._make(doc, tok.i, cue_end, speaker, lo, sent_end - 1, needs_verb=True)
             # "The talks, he said, were productive": the sentence around the parenthetical
             return self._make(
                 doc, tok.i, cue_end, speaker, sent_start, sent_end - 1, needs_verb=True, cue_inside=True
