@@ -255,7 +255,11 @@ class Discourse(Descriptions):
         for k in range(k0, max(-1, k0 - 6), -1):
             lo, hi = self._sentence_bounds(k)
             hi = min(hi, tok.i)
-            found = [(s, e, c) for s, e, c in pool if lo <= s and e <= hi]
+            found = [
+                (s, e, c)
+                for s, e, c in pool
+                if lo <= s and e <= hi and not (narrative and self.in_other_speech(s, tok))
+            ]
             if kind != "o":
                 found = [f for f in found if self._gender_ok(f[2], kind)]
             if not found:

@@ -34,6 +34,11 @@ _HOST_VERBS = {"host", "receive", "welcome", "greet"}
 MAX_CHAIN = 20  # pronouns followed back through earlier pronouns
 
 
+def _has_who(tok: Token) -> bool:
+    """``X, who ...``: a relative clause on ``who`` makes X a person."""
+    return any(c.dep_ == "relcl" and any(g.lower_ == "who" for g in c.children) for c in tok.children)
+
+
 class Descriptions:
     """Resolution of descriptions and speakers' pronouns (see the module)."""
 
@@ -105,13 +110,25 @@ class Descriptions:
                     found.append((s, name, self._in_subject(s, e)))
             for j in subjects[bisect.bisect_left(subjects, lo) : bisect.bisect_left(subjects, hi)]:
                 t = self.doc[j]
-                if j in self.ent_at or self.in_other_speech(j, tok):
+                if self.in_other_speech(j, tok) or j in self.ent_at and self.ent_at[j]["label"] == "PERSON":
                     continue
                 name = None
-                if t.pos_ == "PRON" and self.lex.pronouns.get(t.lower_) == kind and depth < MAX_CHAIN:
+                if j in self.ent_at:  # "Cornell's Casanova said" tagged an organisation
+                    known = self.full_name(t.text)
+                    name = known if known != t.text else None
+                    if name is None and _has_who(t):  # "A Qiang, who used to ..., thinks"
+                        name = self.canonical(self.ent_at[j])
+                elif t.pos_ == "PRON" and self.lex.pronouns.get(t.lower_) == kind and depth < MAX_CHAIN:
                     name = self.narrative_pronoun(t, kind, depth + 1)
                 elif t.pos_ == "NOUN" and self.is_person_description(t):
                     name = self.description(t)
+                elif t.pos_ == "PROPN" and t.is_title:  # "A Qiang, who ..., thinks": a name
+                    first = t.i  # the model did not tag
+                    while (
+                        first > lo and self.doc[first - 1].dep_ == "compound" and self.doc[first - 1].is_title
+                    ):
+                        first -= 1
+                    name = self.full_name(self.doc[first : t.i + 1].text)
                 if name and self._gender_ok(name, kind):
                     found.append((j, name, True))
             if found:

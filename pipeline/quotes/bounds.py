@@ -6,7 +6,8 @@
   the jailbreak, 1,542 prisoners were in detention``), never a date (``said Monday, ...``)
   nor where it was said (``noted in its press freedom index, ...``);
 - the content ends before ``..., adding that`` or ``..., citing ...`` (a cue of its own)
-  and before a cue coordinated inside it (``he believed ... - but suggested ...``);
+  and before a cue coordinated inside it (``he believed ... - but suggested ...``) or set
+  against it (``..., while Omarov's lawyer said ...``);
 - a bare infinitive the parser coordinated with the cue belongs to the content's modal
   (``told governments that they shouldn't close borders or stop the free movement ...``).
 """
@@ -20,6 +21,7 @@ from spacy.tokens import Doc, Token
 
 _FINITE = {"VBD", "VBZ", "VBP"}
 _NOT_CONTENT_ENTS = {"DATE", "TIME"}
+_CONTRAST = {"while", "whereas", "but"}
 _CONTENT_PREPS = {"before", "after", "since", "until", "during"}  # not "in its report": where said
 
 
@@ -71,17 +73,22 @@ def clause_end(doc: Doc, lex, first: Token, last: Token, gerunds: list[int]) -> 
             break
     for j in range(first.i + 1, hi + 1):
         t = doc[j]
-        if (
-            t.dep_ == "conj"
-            and t.lemma_.lower() in lex.clause
-            and t.pos_ == "VERB"
-            and doc[j - 1].dep_ == "cc"
-        ):
-            cut = j - 2
-            while cut > first.i and (doc[cut].is_punct or doc[cut].dep_ == "cc"):
-                cut -= 1
-            return cut  # "he believed ... - but suggested ...": the second cue speaks for itself
+        if t.pos_ != "VERB" or t.lemma_.lower() not in lex.clause:
+            continue
+        if t.dep_ == "conj" and doc[j - 1].dep_ == "cc":
+            return _before(doc, j - 1, first.i)  # "he believed ... - but suggested ...": its own
+        mark = next((c for c in t.children if c.dep_ == "mark" and c.lower_ in _CONTRAST), None)
+        if t.dep_ == "advcl" and mark is not None and any(c.dep_ == "nsubj" for c in t.children):
+            return _before(doc, t.left_edge.i, first.i)  # "..., while Omarov's lawyer said ..."
     return hi
+
+
+def _before(doc: Doc, j: int, lo: int) -> int:
+    """The last token before ``j`` that is neither punctuation nor a conjunction."""
+    cut = j - 1
+    while cut > lo and (doc[cut].is_punct or doc[cut].dep_ == "cc"):
+        cut -= 1
+    return cut
 
 
 def modal_conjuncts_end(doc: Doc, tok: Token, hi: int) -> int:

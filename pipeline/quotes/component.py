@@ -204,10 +204,12 @@ class QuoteExtractor:
             if tok.text in ("“", '"', "‘", "«") or "\n" in tok.text:
                 return None
             if tok.lemma_.lower() in self.cues.direct and tok.pos_ == "VERB":
-                if ends_sentence and not _short_tail(doc, j):
-                    return None
+                if ends_sentence and not _short_tail(doc, j) or _says_more(tok):
+                    return None  # "'It reflects the fear' Lewal told VOA the Taliban's ...": its own
                 speaker = _speaker_near(tok, between, speakers, doc, tok.lemma_.lower() in self.cues.strong)
                 return (tok, speaker) if speaker is not None else None
+            if tok.text == "According" and ends_sentence:
+                return None  # '"...." According to the factbook, ...': a new sentence, its own source
             if tok.lower_ == "according" and j + 1 < len(doc) and doc[j + 1].lower_ == "to":
                 obj = next((c for c in doc[j + 1].children if c.dep_ == "pobj"), None)
                 if obj is not None and speakers.is_speaker_like(obj):
@@ -268,6 +270,11 @@ def _speaker_near(
             head = doc[j]
         j += 1
     return head
+
+
+def _says_more(cue: Token) -> bool:
+    """The cue reports a clause after it: the quotation before is not what it says."""
+    return any(c.dep_ == "ccomp" and c.i > cue.i and c.pos_ in ("VERB", "AUX") for c in cue.children)
 
 
 def _part_of_a_phrase(doc: Doc, pair: QuotePair, cue: Token) -> bool:

@@ -26,6 +26,9 @@ MODIFIERS = {"compound", "amod", "poss", "nmod", "nummod", "det", "case", "quant
 DOCUMENT_NOUNS = set(json.loads((PATTERNS_DIR / "quote_cues.json").read_text(encoding="utf-8"))["documents"])
 
 
+_INNER_BREAKS = (", ", "’s ", "'s ")  # an entity that runs over them names what follows
+
+
 @dataclass
 class Mention:
     start: int
@@ -39,6 +42,7 @@ class ArticleSpeakers(Discourse):
 
     _full_names: Optional[dict[str, str]] = None  # bare name → full name (see full_name)
     _name_index: Optional[tuple[dict, dict]] = None
+    _org_names: Optional[dict[str, str]] = None  # last word → organisation-tagged name
     pronoun_calls = 0  # how many pronouns were resolved (the only calls that change state)
 
     def pronoun(self, tok: Token, things_as_subjects: bool = False, narrative: bool = True) -> Optional[str]:
@@ -62,6 +66,20 @@ class ArticleSpeakers(Discourse):
         if found is None:
             found = self._full_names[name] = self._longer_name(name, words)
         return found
+
+    def speaker_name(self, text: str) -> str:
+        """:meth:`full_name`, else, for one word, the organisation-tagged name it ends
+        (the model tags some people as organisations: "Rogier Creemers" ... "Creemers")."""
+        found = self.full_name(text)
+        if found != text or " " in text:
+            return found
+        if self._org_names is None:
+            self._org_names = {}
+            for _s, _e, canonical in self.orgs:
+                parts = canonical.split()
+                if len(parts) >= 2 and parts[-1][:1].isupper():
+                    self._org_names[parts[-1]] = canonical
+        return self._org_names.get(text, text)
 
     def _longer_name(self, name: str, words: list[str]) -> str:
         if self._name_index is None:
@@ -133,6 +151,13 @@ class ArticleSpeakers(Discourse):
             return Mention(tok.idx, tok.idx + len(tok), tok.text, self.pronoun(tok))
         if tok.i in self.ent_at or tok.i in self.names:
             return self._entity_mention(tok)
+        if (
+            tok.pos_ == "NOUN"
+            and tok.is_title
+            and not tok.is_sent_start
+            and self.speaker_name(tok.text) != tok.text
+        ):
+            return Mention(tok.idx, tok.idx + len(tok), tok.text, self.speaker_name(tok.text))  # "Creemers"
         for child in tok.children:  # "the spokesperson, Mao Ning,"; "state broadcaster CCTV"
             if (
                 child.dep_ == "appos"
@@ -152,7 +177,7 @@ class ArticleSpeakers(Discourse):
             if child.dep_ in MODIFIERS and child.dep_ != "det":
                 start_tok = doc[child.left_edge.i]
                 break
-        while start_tok.i < tok.i and start_tok.dep_ == "det":
+        while start_tok.i < tok.i and (start_tok.dep_ == "det" or start_tok.is_punct):
             start_tok = doc[start_tok.i + 1]
         start, end = start_tok.idx, tok.idx + len(tok)
         text = self.text[start:end]
@@ -165,7 +190,7 @@ class ArticleSpeakers(Discourse):
             speaker = self.group(tok, lemma)
         elif lemma in self.lex.roles or low in self.lex.roles or lemma in self.lex.person_nouns:
             speaker = self.description(tok) if self._definite(tok) else self.role(tok)
-        elif lemma in self.lex.institutions or lemma in self.lex.organisation_nouns:
+        elif (lemma in self.lex.institutions or lemma in self.lex.organisation_nouns) and tok.tag_ != "NNS":
             speaker = self.institution(tok) if lemma in self.lex.institutions else None
             if speaker is None:
                 speaker = self.organisation_description(tok)  # "the banned militant outfit"
@@ -176,7 +201,14 @@ class ArticleSpeakers(Discourse):
                 text = self.text[start:end]
                 speaker = text
         elif tok.pos_ == "PROPN":
-            speaker = self.full_name(text)
+            first = tok.i  # "Military spokesperson Chaundry": the name is the proper nouns
+            while (
+                first > start_tok.i
+                and doc[first - 1].pos_ == "PROPN"
+                and doc[first - 1].lower_ not in self.lex.person_words
+            ):
+                first -= 1
+            speaker = self.full_name(self.text[doc[first].idx : end])
         if speaker is None and tok.pos_ == "NOUN" and self.described:
             speaker = self.described_as(tok)  # "the newspaper" → Guardian
         return Mention(start, end, text, speaker)
@@ -247,11 +279,16 @@ class ArticleSpeakers(Discourse):
         else:
             ent = self.ent_at[tok.i]
             name, chars = self.canonical(ent), (ent["start"], ent["end"])
+            found = [self.text.rfind(sep, ent["start"], tok.idx) for sep in _INNER_BREAKS]
+            cut = max((k + len(sep) for k, sep in zip(found, _INNER_BREAKS) if k >= 0), default=-1)
+            if cut > ent["start"]:  # "the Ministry of Information and Culture, Zia-ul Haq
+                chars = cut, ent["end"]  # Haqmal", "Cornell’s Casanova": the name after
+                name = self.lex.strip_titles(self.text[chars[0] : chars[1]])
         if ent["label"] == "ORG" and name.isupper():
             name = self.acronyms.get(name, name)  # "BLA" → "Baloch Liberation Army"
         words = name.split()
         if ent["label"] in ("PERSON", "ORG") and len(words) == 1:
-            name = self.full_name(name)  # "Wang" → "Wang Yi" (said earlier in the article)
+            name = self.speaker_name(name)  # "Wang" → "Wang Yi" (said earlier in the article)
         elif ent["label"] == "PERSON" and self.full_name(name).split()[-len(words) :] == words:
             name = self.full_name(name)  # "Bhutto Zardari" → "Bilawal Bhutto Zardari"
         return Mention(chars[0], chars[1], self.text[chars[0] : chars[1]], name)

@@ -13,6 +13,7 @@ from typing import Optional
 from spacy.tokens import Token
 
 _RELATIVE = {"who", "which", "that"}
+_SET_OFF = {",", "—", "–"}  # "Al-Sharaa — leader of ... — said"
 
 
 def subject_of(tok: Token, depth: int = 0) -> Optional[Token]:
@@ -55,15 +56,21 @@ def subject_of(tok: Token, depth: int = 0) -> Optional[Token]:
 
 def _fronted_person(verb: Token, subject: Token) -> Optional[Token]:
     """``Trump, in a taped interview with Fox News' "Sunday Morning Futures" show, dodged a
-    question ..., but said``: the parser took a noun of the parenthetical for the subject;
-    the person who opens the sentence, set off by a comma, speaks."""
+    question ..., but said``; ``Al-Sharaa — leader of ... — said``: the parser took a noun of
+    the parenthetical for the subject; the person who opens the sentence, set off by a comma
+    or a dash, speaks."""
     doc, start = verb.doc, verb.sent.start
-    if subject.ent_type_ or subject.pos_ != "NOUN" or subject.i > verb.i or doc[verb.i - 1].text != ",":
+    if (
+        subject.ent_type_
+        or subject.pos_ != "NOUN"
+        or subject.i > verb.i
+        or doc[verb.i - 1].text not in _SET_OFF
+    ):
         return None
     end = start
     while end < subject.i and doc[end].ent_type_ == "PERSON":
         end += 1
-    if end == start or end >= subject.i or doc[end].text != ",":
+    if end == start or end >= subject.i or doc[end].text not in _SET_OFF:
         return None
     return doc[end - 1]
 
