@@ -45,6 +45,8 @@ from pipeline.quotes.nesting import outermost
 from pipeline.quotes.speakers import ArticleSpeakers
 
 log = logging.getLogger(__name__)
+_SENTENCE_BREAK = re.compile(r"[.!?]\s")
+_CONNECTIVE = re.compile(r"(?<=[.!?”\"])\s+(?:But|And|Still|Yet|So)$")
 _FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Mm]y|[Oo]ur|[Uu]s|[Mm]e)\b")
 AFTER_WINDOW = 12  # tokens after a closing mark in which its cue ("..." said Xi) is looked for
 MAX_MARK_WARNINGS = 5  # unbalanced-mark warnings listed on a record, then a count
@@ -102,6 +104,7 @@ class QuoteExtractor:
         speakers.set_speech([(p.start, p.end) for p in pairs] + [(f.start, f.end) for f in frames])
         frames = [f for f in outermost(doc, frames, speakers) if not overlaps(f.start, f.end, blocked)]
         items = []
+        frame_ends = sorted((f.end, k) for k, f in enumerate(frames))
         used: set[int] = set()
         last: Optional[dict] = None
         for pair in pairs:
@@ -118,8 +121,9 @@ class QuoteExtractor:
             )
             if item is None:
                 item = self._adjacent(doc, pair, speakers)
-            if item is None and last is not None:
-                item = _continuation(text, pair, last)
+            if item is None:
+                previous = self._last_said(doc, pair, frames, frame_ends, used, last, speakers)
+                item = _continuation(text, pair, previous) if previous is not None else None
             if item is not None:
                 items.append(item)
                 last = item
@@ -177,6 +181,16 @@ class QuoteExtractor:
             return _record(doc, "mixed", start, end, f.cue_start, f.cue_end, f.speaker, speakers)
         return None
 
+    @staticmethod
+    def _last_said(doc, pair, frames, frame_ends, used, last, speakers) -> Optional[dict]:
+        """What was said last before the quotation: the last quote record, or an indirect
+        frame that ends after it ("X told VOA the song is shared ... “He’s combined ...”")."""
+        k = bisect.bisect_right(frame_ends, (pair.open, len(frames))) - 1
+        if k < 0 or frame_ends[k][1] in used or last is not None and frame_ends[k][0] <= last["end"]:
+            return last
+        f = frames[frame_ends[k][1]]
+        return _record(doc, "indirect", f.start, f.end, f.cue_start, f.cue_end, f.speaker, speakers)
+
     def _adjacent(self, doc: Doc, pair: QuotePair, speakers: ArticleSpeakers) -> Optional[dict]:
         """A cue right after the closing mark or right before the opening one."""
         close_tok = _token_at(doc, pair.close)
@@ -204,7 +218,13 @@ class QuoteExtractor:
             if tok.text in ("“", '"', "‘", "«") or "\n" in tok.text:
                 return None
             if tok.lemma_.lower() in self.cues.direct and tok.pos_ == "VERB":
-                if ends_sentence and not _short_tail(doc, j) or _says_more(tok):
+                if (
+                    ends_sentence
+                    and not (
+                        _short_tail(doc, j) or close_tok.i + 1 < len(doc) and doc[close_tok.i + 1].is_lower
+                    )
+                    or _says_more(tok)
+                ):
                     return None  # "'It reflects the fear' Lewal told VOA the Taliban's ...": its own
                 speaker = _speaker_near(tok, between, speakers, doc, tok.lemma_.lower() in self.cues.strong)
                 return (tok, speaker) if speaker is not None else None
@@ -222,6 +242,8 @@ class QuoteExtractor:
 
     def _cue_before(self, doc: Doc, pair: QuotePair, open_tok: Token, speakers):
         before = speakers.text[max(0, pair.open - 20) : pair.open].rstrip()
+        if before.endswith((", but", ", and")):  # '"...," said Khoshbo, but "..."': one quote split
+            before = before[:-4].rstrip()
         punct = before[-1:] if before[-1:] in (":", ",") else ""
         if punct == "" and before[-1:] and not before[-1:].isalpha():
             return None
@@ -273,8 +295,15 @@ def _speaker_near(
 
 
 def _says_more(cue: Token) -> bool:
-    """The cue reports a clause after it: the quotation before is not what it says."""
-    return any(c.dep_ == "ccomp" and c.i > cue.i and c.pos_ in ("VERB", "AUX") for c in cue.children)
+    """The cue reports a clause after it, with a subject of its own (not the cue's
+    inverted one, ``said Kristian, who ...``): the quotation before is not what it says."""
+    return any(
+        c.dep_ == "ccomp"
+        and c.i > cue.i
+        and c.pos_ in ("VERB", "AUX")
+        and any(g.dep_ in ("nsubj", "nsubjpass") and g.i > cue.i + 1 for g in c.children)
+        for c in cue.children
+    )
 
 
 def _part_of_a_phrase(doc: Doc, pair: QuotePair, cue: Token) -> bool:
@@ -325,13 +354,18 @@ def _continuation(text: str, pair: QuotePair, last: dict) -> Optional[dict]:
     """A quotation that is its own paragraph or sentence right after a quotation, or that
     opens a sentence and speaks in the first person ("“We hope we’ll round up the cartels”
     while there is a pause"): the same speaker goes on."""
-    if last.get("speaker_text") is None or last["kind"] == "indirect":
+    if (
+        last.get("speaker_text") is None
+        or last["kind"] == "indirect"
+        and not _next_sentence(text, last, pair)
+    ):
         return None
     gap = text[last["end"] : pair.open]
     if len(gap) > 400 or gap.count("\n") > 4:
         return None
     before = text[max(0, pair.open - 40) : pair.open].rstrip(" \t")
     before = before if before or pair.open <= 40 else " "
+    before = _CONNECTIVE.sub("", before)  # 'But “President Trump ... is the most prominent dissenter.”'
     after = text[pair.close + 1 : pair.close + 41].lstrip(" \t")
     closed = after[:1] in (".", "!", "?")  # '..."."': the full stop after the closing mark
     if closed:
@@ -412,6 +446,13 @@ def _dedupe(items: list[dict]) -> list[dict]:
             continue
         out.append(item)
     return out
+
+
+def _next_sentence(text: str, last: dict, pair: QuotePair) -> bool:
+    """The quotation opens the sentence right after the one an indirect quote ends
+    ("X told VOA that the song is shared with the report. “He’s combined all ...”")."""
+    gap = text[last["end"] : pair.open]
+    return len(gap) < 150 and len(_SENTENCE_BREAK.findall(gap)) == 1 and gap.rstrip().endswith(".")
 
 
 def _verbless_lead(doc: Doc, frame: Frame, pair: QuotePair) -> bool:

@@ -125,6 +125,14 @@ def _participle(tok: Token) -> bool:
     )
 
 
+def _after_quotation(doc: Doc, lo: int, cue: int) -> bool:
+    """The cue's phrase (from token ``lo``) follows a closing quotation mark."""
+    j = lo
+    while j < cue and doc[j].is_punct:
+        j += 1
+    return any(doc[k].is_quote for k in range(max(0, lo - 1), j))
+
+
 def _comma_at(doc: Doc, positions: tuple[int, ...], start: int, end: int) -> bool:
     """A comma at one of ``positions`` inside the sentence ``start:end``."""
     return any(start <= j < end and doc[j].text == "," for j in positions)
@@ -326,6 +334,7 @@ class FrameFinder:
             tok.dep_ == "parataxis"
             and sub_lo > sent_start
             and sub_hi + 2 < sent_end
+            and not _after_quotation(doc, sub_lo, tok.i)  # '"...," the spokesperson added, further'
             and _comma_at(doc, (sub_lo, sub_lo - 1), sent_start, sent_end)
             and _comma_at(doc, (sub_hi, sub_hi + 1), sent_start, sent_end)
         ):

@@ -23,6 +23,7 @@ from typing import Optional
 from spacy.tokens import Doc, Token
 
 _CHARACTER_DEPS = {"dobj", "oprd", "xcomp", "ccomp", "attr", "advcl", "dative"}
+_RELATIVES = {"that", "which", "what", "whom"}
 _FINITE_TAGS = {"MD", "VBD", "VBZ", "VBP"}
 
 
@@ -44,8 +45,13 @@ def characterized(lex, doc: Doc, tok: Token) -> Optional[tuple[int, int]]:
     objects = [
         c for c in parts if c.dep_ in ("dobj", "oprd", "dative") or c.dep_ == "prep" and c.lower_ == "to"
     ]
-    if not objects:
-        return None
+    if not objects:  # "conditions that Gallagher characterized as “inhumane”": what is said of it
+        quoted = [c for c in parts if c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ == "as"]
+        if not quoted or not (tok.dep_ == "relcl" or any(c.lower_ in _RELATIVES for c in tok.children)):
+            return None
+        lo = quoted[0].i + 1 if quoted[0].dep_ == "prep" else quoted[0].left_edge.i
+        hi = max(c.right_edge.i for c in quoted)
+        return (lo, hi) if _quoted(doc, lo, hi) else None
     lo, hi = objects[0].left_edge.i, max(c.right_edge.i for c in parts)
     if objects[0].dep_ == "prep":  # "referred to X as ..."
         lo = objects[0].i + 1

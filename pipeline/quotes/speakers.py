@@ -114,6 +114,11 @@ class ArticleSpeakers(Discourse):
             or lemma in self.lex.organisation_nouns
         ):
             return True
+        if any(
+            c.dep_ == "appos" and self.ent_at.get(c.i, {}).get("label") in ("PERSON", "ORG")
+            for c in tok.children
+        ):
+            return True  # "One of the report's authors, Vasily Gatov, told VOA"
         return tok.pos_ == "PROPN"
 
     # ------------------------------------------------------------------ mentions

@@ -38,6 +38,9 @@ def subject_of(tok: Token, depth: int = 0) -> Optional[Token]:
         return _object_of(tok.head.head)
     if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i < tok.i:
         return tok.head  # "Western nations alleging that ...": the nations
+    aside = _aside(tok)
+    if aside is not None:
+        return subject_of(aside, depth + 1)  # '"...," the spokesperson added, further describing'
     if depth < 3 and tok.head.i != tok.i:
         if tok.dep_ == "conj" and tok.head.dep_ == "ccomp" and tok.head.head.i != tok.head.i:
             return subject_of(tok.head.head, depth + 1)  # "He rejected the idea X can ..., and warned"
@@ -51,6 +54,18 @@ def subject_of(tok: Token, depth: int = 0) -> Optional[Token]:
             return quoted if quoted is not None else subject_of(head, depth + 1)
     if tok.dep_ == "ROOT":
         return _stranded_subject(tok)
+    return None
+
+
+def _aside(tok: Token) -> Optional[Token]:
+    """A participle hung on the quoted verb, after the cue the parser made a parataxis of
+    it: the cue (``"...," the spokesperson added, further describing ...``)."""
+    if tok.tag_ != "VBG" or tok.dep_ not in ("advcl", "xcomp", "acl") or tok.head.i == tok.i:
+        return None
+    head = tok.head
+    aside = [c for c in head.children if c.dep_ == "parataxis" and head.i < c.i < tok.i]
+    if aside and any(c.dep_ == "nsubj" for c in aside[-1].children):
+        return aside[-1]
     return None
 
 

@@ -121,8 +121,79 @@ PAIRING = [
     ),
 ]
 
+ATTRIBUTION = [
+    pytest.param(
+        "The song is shared with the report, Sirio Canos-Donnay told VOA. “He has combined all the "
+        "ways of the griot with the findings.”",
+        [
+            ("indirect", "The song is shared with the report", "Sirio Canos-Donnay"),
+            ("direct", "He has combined all the ways of the griot with the findings.", "Sirio Canos-Donnay"),
+        ],
+        id="quotation-after-an-indirect-quote-goes-on-with-its-speaker",
+    ),
+    pytest.param(
+        "“China is our foremost competitor,” Ali Wyne said. But “President Trump is the most "
+        "prominent dissenter from this consensus.”",
+        [
+            ("direct", "China is our foremost competitor,", "Ali Wyne"),
+            ("direct", "President Trump is the most prominent dissenter from this consensus.", "Ali Wyne"),
+        ],
+        id="quotation-after-a-connective-goes-on",
+    ),
+    pytest.param(
+        "Lucy Kachala spoke on Friday. “Right now, the threat of the cyclone is almost over.” she said.",
+        [("direct", "Right now, the threat of the cyclone is almost over.", "Lucy Kachala")],
+        id="full-stop-for-a-comma-before-the-cue",
+    ),
+    pytest.param(
+        '"The Taliban cannot silence us," said Naveeda Khoshbo, but "women cannot be erased from society."',
+        [
+            ("direct", "The Taliban cannot silence us,", "Naveeda Khoshbo"),
+            ("direct", "women cannot be erased from society.", "Naveeda Khoshbo"),
+        ],
+        id="split-quotation-after-but",
+    ),
+    pytest.param(
+        "One of the report’s authors, Vasily Gatov, told VOA its research found that “the two "
+        "populations are far from happy with this alliance.”",
+        [
+            (
+                "mixed",
+                "its research found that “the two populations are far from happy with this alliance.",
+                "Vasily Gatov",
+            )
+        ],
+        id="subject-named-by-its-apposition",
+    ),
+    pytest.param(
+        "“Dog meat’s texture is similar to beef,” said Kristian, who prefers his dog prepared as tongseng.",
+        [("direct", "Dog meat’s texture is similar to beef,", "Kristian")],
+        id="inverted-speaker-with-a-relative-clause",
+    ),
+    pytest.param(
+        "“I am trying to get to Sardinia to see my mother,” confided Carmella, an Italian woman.",
+        [("direct", "I am trying to get to Sardinia to see my mother,", "Carmella")],
+        id="confided",
+    ),
+    pytest.param(
+        "The publisher was held in conditions that Caoilfhionn Gallagher characterized as “inhumane "
+        "and degrading.”",
+        [("direct", "inhumane and degrading.", "Caoilfhionn Gallagher")],
+        id="characterised-through-a-relative-pronoun",
+    ),
+    pytest.param(
+        '"They should consider changing their name," the DHS spokesperson added, further describing '
+        'the legal challenges as "baseless."',
+        [
+            ("direct", "They should consider changing their name,", "DHS"),
+            ("mixed", 'the legal challenges as "baseless.', "DHS"),
+        ],
+        id="participle-after-the-cue-of-a-quotation",
+    ),
+]
 
-@pytest.mark.parametrize("text, expected", BOUNDS + PAIRING)
+
+@pytest.mark.parametrize("text, expected", BOUNDS + PAIRING + ATTRIBUTION)
 def test_spans(nlp, text, expected):
     doc = run(nlp, text, "2025-01-01")
     got = results(doc, "quotes")
