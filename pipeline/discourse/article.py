@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.discourse.descriptions import Descriptions
 from pipeline.discourse.lexicon import DiscourseLexicon, country_key
-from pipeline.discourse.names import acronyms, name_bounds, unlabelled_speakers
+from pipeline.discourse.names import acronyms, name_bounds, titled_person, unlabelled_speakers
 from pipeline.document.access import doc_text, entity_spans, results, sent_starts
 
 SUBJECTS = {"nsubj", "nsubjpass"}
@@ -94,7 +94,7 @@ class Discourse(Descriptions):
                 self.ent_at[i] = ent
         covered = 0  # the end of the last whole name: entities inside it were parts of it
         for ent, span in spans:
-            label = ent["label"]
+            label = "PERSON" if titled_person(doc, span, ent, lexicon) else ent["label"]
             if span.end <= covered:
                 continue
             start, end = span.start, span.end

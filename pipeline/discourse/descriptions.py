@@ -185,7 +185,13 @@ class Descriptions:
         if not self._definite(tok):
             return None
         found = self.institution(tok)
-        return found if found is not None else self._last_subject(tok, self.orgs, set())
+        if (
+            found is not None
+            or tok.lemma_.lower() not in self.lex.organisation_nouns
+            or self._countries_of(tok)
+        ):
+            return found  # "the Nigerian military" is Nigeria's, not the last organisation
+        return self._last_subject(tok, self.orgs, set())
 
     def named_thing(self, tok: Token) -> Optional[str]:
         """``the law``, ``the index``: the entity named earlier whose name ends with the noun."""
@@ -255,6 +261,9 @@ class Descriptions:
                     j -= 1
                     continue
                 found = self.spokesperson_org(t)
+                head = self.ent_at.get(t.head.i)
+                if found is None and t.dep_ == "compound" and head is not None and head["label"] == "PERSON":
+                    found = self.canonical(head)  # "Solo mayor Hadi Rudyatmo ... the mayor said"
                 if found is None and t.i + 1 < len(self.doc) and self.doc[t.i + 1].text == ",":
                     nxt = self.doc[t.i + 2] if t.i + 2 < len(self.doc) else None
                     ent = self.ent_at.get(nxt.i) if nxt is not None else None

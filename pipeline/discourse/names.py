@@ -4,8 +4,9 @@ The model often ends a name early or cuts it in two entities: "Ursula von" + "Le
 GPE), "Bilawal Bhutto" + "Zardari", "Lionel" left out of "Bethune de Moro", "Borders" for
 "Reporters Without Borders". :func:`name_bounds` extends an entity's tokens over the
 words that the parse joins to it as one flat name: compounds of title-case proper nouns,
-name particles ("von der", "bin", "da") and title-case connectors ("Without", "Of"), never
-over a title ("President"), a date or a comma. :func:`acronyms` maps initials to the
+name particles ("von der", "bin", "da"), title-case connectors ("Without", "Of") and an
+office's "for the Coordination of Humanitarian Affairs", never over a title
+("President"), a date or a comma. :func:`acronyms` maps initials to the
 organisation spelled out ("Immigration and Customs Enforcement (ICE)", or an organisation
 whose capitalised words give "DHS").
 
@@ -63,6 +64,8 @@ def name_bounds(doc: Doc, start: int, end: int, label: str, ent_at: dict, lex) -
             if j == end and not (last.dep_ == "compound" and last.head.i >= end):
                 break  # a proper noun right after: only when the parse makes them one name
             end = j + 1
+    if label == "ORG" and doc[end - 1].lower_ in lex.institutions:
+        end = _organisation_tail(doc, end)  # "U.N. Office" + "for the Coordination of ..."
     while start > 0:  # "Lionel" + "Bethune de Moro"; "Reporters Without" + "Borders"
         tok = doc[start - 1]
         if joinable(tok) and tok.i not in ent_at and tok.dep_ == "compound" and start <= tok.head.i < end:
@@ -79,6 +82,25 @@ def name_bounds(doc: Doc, start: int, end: int, label: str, ent_at: dict, lex) -
             continue
         break
     return start, end
+
+
+_TAIL_OPENERS = {"for", "of", "on"}
+_TAIL_JOINERS = {"and", "of", "for", "on", "the", "&"}
+
+
+def _organisation_tail(doc: Doc, end: int) -> int:
+    """``U.N. Office`` + ``for the Coordination of Humanitarian Affairs``: the name of an
+    office goes on over ``for``/``of`` and title-case words joined by ``and``/``of``."""
+    if end >= len(doc) or doc[end].lower_ not in _TAIL_OPENERS:
+        return end
+    j, last = end + 1, end
+    while j < len(doc) and doc[j].ent_type_ not in NOT_NAME_LABELS:  # "Council on Wednesday"
+        if doc[j].is_title and doc[j].is_alpha and doc[j].pos_ in ("PROPN", "NOUN", "ADJ"):
+            last = j
+        elif doc[j].lower_ not in _TAIL_JOINERS or j + 1 >= len(doc) or not doc[j + 1].is_title:
+            break
+        j += 1
+    return last + 1 if last > end else end
 
 
 def acronym_definitions(text: str) -> dict[str, str]:
@@ -126,8 +148,13 @@ def unlabelled_speakers(doc: Doc, subjects: list[int], ent_at: dict, cue_lemmas,
         tok = doc[j]
         if tok.pos_ != "PROPN" or j in ent_at or tok.head.lemma_.lower() not in cue_lemmas:
             continue
-        start = j
-        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == j:
+        start = j  # "Solo Mayor Hadi Rudyatmo said": the name after the title
+        while (
+            start > 0
+            and doc[start - 1].dep_ == "compound"
+            and doc[start - 1].head.i == j
+            and doc[start - 1].lower_ not in lex.person_words
+        ):
             start -= 1
         words = doc[start : j + 1]
         if len(words) >= 2 and all(
@@ -136,3 +163,14 @@ def unlabelled_speakers(doc: Doc, subjects: list[int], ent_at: dict, cue_lemmas,
         ):
             found.append(words)
     return found
+
+
+def titled_person(doc: Doc, span: Span, ent: dict, lex) -> bool:
+    """``Solo Mayor Hadi Rudyatmo`` tagged a place: a name of two title-case words or more,
+    right after a person's title, with no country code nor an institution's word, is a
+    person's."""
+    if ent["label"] not in ("GPE", "ORG") or ent.get("country") or len(span) < 2 or span.start == 0:
+        return False
+    if doc[span.start - 1].lower_ not in lex.titles:
+        return False
+    return all(t.is_title and t.pos_ == "PROPN" and t.lower_ not in lex.institutions for t in span)

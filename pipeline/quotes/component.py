@@ -217,7 +217,7 @@ class QuoteExtractor:
             tok = doc[j]
             if tok.text in ("“", '"', "‘", "«") or "\n" in tok.text:
                 return None
-            if tok.lemma_.lower() in self.cues.direct and tok.pos_ == "VERB":
+            if tok.lemma_.lower() in self.cues.direct and tok.pos_ == "VERB" and not tok.ent_type_:
                 if (
                     ends_sentence
                     and not (
@@ -254,7 +254,7 @@ class QuoteExtractor:
             tok = doc[j]
             if tok.text in ("”", '"', "’", "»") or "\n" in tok.text:
                 return None
-            if tok.lemma_.lower() in self.cues.direct and tok.pos_ == "VERB":
+            if tok.lemma_.lower() in self.cues.direct and tok.pos_ == "VERB" and not tok.ent_type_:
                 speaker = subject_of(tok)
                 if speaker is None or not (
                     speakers.is_speaker_like(speaker)

@@ -51,6 +51,7 @@ __all__ = ["CueLexicon", "Frame", "FrameFinder", "subject_of"]
 
 CUES_PATH = PATTERNS_DIR / "quote_cues.json"
 _TRIM = {".", ",", ";", ":", "—", "–", "-", "“", "”", '"', "‘", "’", "'", "«", "»", "(", ")"}
+_NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
 _LEAD = {"that", ",", ":", "—", "–"}
 _SKIP_DEPS = {"amod", "compound", "nmod", "acl", "pobj", "dobj", "nsubj", "nsubjpass", "attr"}
 
@@ -150,8 +151,8 @@ class FrameFinder:
         frames = []
         for i in candidates:
             tok = doc[i]
-            if inside_quote(tok.idx):
-                continue
+            if inside_quote(tok.idx) or tok.ent_type_ in _NAME_ENTS:
+                continue  # "Sayed Abdul Wajeed Sadat told VOA": a name, not "say"
             frame = self._frame(doc, tok, is_speaker_like, gerunds)
             if (
                 frame is not None

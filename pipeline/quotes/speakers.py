@@ -131,6 +131,8 @@ class ArticleSpeakers(Discourse):
             for c in tok.children
             if c.dep_ == "conj"
             and c.i > tok.i
+            and not any(g.dep_ == "cc" and g.lower_ == "or" for g in c.children)  # "..., or NCDC"
+            and self.doc[c.i - 1].lower_ != "or"
             and (c.i in self.ent_at and self.ent_at[c.i]["label"] in NAMED or c.pos_ == "PROPN")
         ]
         if not conj or tok.pos_ == "PRON":

@@ -46,6 +46,31 @@ SPLIT_NAMES = [
     ),
 ]
 
+TITLED_AND_OFFICES = [
+    pytest.param(
+        "Solo Mayor Hadi Rudyatmo said dog meat is plentiful. Trade rose. Prices fell. “By prohibiting "
+        "the sales, will it end? No,” the mayor said.",
+        [("By prohibiting the sales, will it end? No,", "Hadi Rudyatmo")],
+        id="titled-name-tagged-a-place-then-the-mayor",
+    ),
+    pytest.param(
+        "The U.N. Office for the Coordination of Humanitarian Affairs said relief operations were hampered.",
+        [("relief operations were hampered", "U.N. Office for the Coordination of Humanitarian Affairs")],
+        id="an-office-for-the-whole-name",
+    ),
+    pytest.param(
+        "The Nigeria Center for Disease Control and Prevention, or NCDC, said vaccines would arrive soon.",
+        [("vaccines would arrive soon", "Nigeria Center for Disease Control and Prevention")],
+        id="an-acronym-after-or-is-not-a-second-speaker",
+    ),
+    pytest.param(
+        "Doctors Without Borders says the crisis is deepening. The Nigerian military says it has the "
+        "upper hand.",
+        [("it has the upper hand", None)],
+        id="a-country-s-military-is-not-the-last-organisation",
+    ),
+]
+
 VISITS = [
     pytest.param(
         "Brazilian President Luiz Inacio Lula da Silva met Chinese President Xi Jinping in Beijing "
@@ -147,7 +172,8 @@ NARRATIVE_PRONOUNS = [
 
 
 @pytest.mark.parametrize(
-    "text, expected", SPLIT_NAMES + VISITS + DESCRIPTIONS + SPOKESPEOPLE + NARRATIVE_PRONOUNS
+    "text, expected",
+    SPLIT_NAMES + TITLED_AND_OFFICES + VISITS + DESCRIPTIONS + SPOKESPEOPLE + NARRATIVE_PRONOUNS,
 )
 def test_speaker(nlp, text, expected):
     quotes = {q["text"]: q for q in results(run(nlp, text, "2025-01-01"), "quotes")}
