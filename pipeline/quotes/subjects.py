@@ -74,7 +74,7 @@ def _fronted_person(verb: Token, subject: Token) -> Optional[Token]:
     question ..., but said``; ``Al-Sharaa — leader of ... — said``: the parser took a noun of
     the parenthetical for the subject; the person who opens the sentence, set off by a comma
     or a dash, speaks."""
-    doc, start = verb.doc, verb.sent.start
+    doc = verb.doc
     if (
         subject.ent_type_
         or subject.pos_ != "NOUN"
@@ -82,6 +82,7 @@ def _fronted_person(verb: Token, subject: Token) -> Optional[Token]:
         or doc[verb.i - 1].text not in _SET_OFF
     ):
         return None
+    start = verb.sent.start
     end = start
     while end < subject.i and doc[end].ent_type_ == "PERSON":
         end += 1
