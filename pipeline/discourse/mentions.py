@@ -23,7 +23,7 @@ import numpy
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 
-from pipeline.discourse.actors import ActorCoder
+from pipeline.discourse.actors import ActorCoder, agent_types
 from pipeline.discourse.anaphora import OrganisationAnaphora
 from pipeline.discourse.article import Discourse
 from pipeline.discourse.tree import Tree
@@ -125,6 +125,13 @@ class Mentions:
             elif ent["label"] == "GPE" and ent.get("country"):
                 self._country_at.append(start)
                 self._country_name.append(self.g.country_names.get(ent["country"], ent["canonical"]))
+
+    @functools.cached_property
+    def service_nouns(self) -> frozenset:
+        """Group nouns of a state's armed or police forces ("army", "police", "troops"):
+        their sector is not the government's."""
+        types = agent_types()
+        return frozenset(n for n in self.group_nouns if types.of_noun(n) in {"MIL", "COP"})
 
     @functools.cached_property
     def organisations(self) -> OrganisationAnaphora:
@@ -436,6 +443,10 @@ class Mentions:
                     person = self.titled_person(ent.get("country"), lemma, token.i)
                     if person:
                         return person
+                if lemma in self.service_nouns and len(mods) == 1:
+                    # "the Israeli army", "Turkish police": the state's forces, not its
+                    # government (the coder gives them their country and sector)
+                    return self._actor_noun(token, self.tree.children(token))
                 if lemma in self.group_nouns or ent["label"] == "GPE":
                     # "Senior Hungarian and Romanian officials": the demonym's conjuncts too
                     names = [self.name(ent)] + [
