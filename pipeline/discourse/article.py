@@ -75,6 +75,8 @@ class Discourse(Descriptions):
         cue_lemmas: frozenset = frozenset(),
     ):
         self.doc = doc
+        self.entities = entities
+        self._org_sectors: Optional[dict[str, Optional[str]]] = None  # see Descriptions._fits
         self.cue_lemmas = cue_lemmas
         self.text = doc_text(doc) if text is None else text
         self.lex = lexicon

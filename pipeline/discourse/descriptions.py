@@ -26,6 +26,8 @@ import numpy
 from spacy.attrs import DEP
 from spacy.tokens import Token
 
+from pipeline.discourse.actors import ActorCoder
+
 _DEFINITE = {"the", "this", "that"}
 _VISITOR_WORDS = {"visiting", "guest", "visitor"}
 _HOST_WORDS = {"host", "hosting", "hosts"}
@@ -181,7 +183,10 @@ class Descriptions:
         return self._last_subject(tok, self.persons, self._countries_of(tok))
 
     def organisation_description(self, tok: Token) -> Optional[str]:
-        """``the banned separatist militant outfit``: the named organisation it refers to."""
+        """``the banned separatist militant outfit``: the named organisation it refers to,
+        the last subject among those whose sector fits the noun (``org_anaphors``: "the
+        bloc" is an intergovernmental body, "the outfit" an armed group), never the media
+        unless the noun names an outlet ("the group" after "Reuters reported" is not Reuters)."""
         if not self._definite(tok):
             return None
         found = self.institution(tok)
@@ -191,7 +196,16 @@ class Descriptions:
             or self._countries_of(tok)
         ):
             return found  # "the Nigerian military" is Nigeria's, not the last organisation
-        return self._last_subject(tok, self.orgs, set())
+        sectors = self.lex.org_anaphors.get(tok.lemma_.lower())
+        pool = self.orgs if sectors is None else [o for o in self.orgs if self._fits(o[2], sectors)]
+        return self._last_subject(tok, pool, set())
+
+    def _fits(self, name: str, sectors: list[str]) -> bool:
+        if self._org_sectors is None:
+            coder = ActorCoder.for_article(self.entities, {})
+            self._org_sectors = {c: coder.code(c)["agent_type"] for _s, _e, c in self.orgs}
+        sector = self._org_sectors.get(name)
+        return sector != "MED" and ("*" in sectors or sector in sectors)
 
     def named_thing(self, tok: Token) -> Optional[str]:
         """``the law``, ``the index``: the entity named earlier whose name ends with the noun."""

@@ -23,8 +23,7 @@ import numpy
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 
-from pipeline.discourse.actors import ActorCoder, agent_types
-from pipeline.discourse.anaphora import OrganisationAnaphora
+from pipeline.discourse.actors import agent_types
 from pipeline.discourse.article import Discourse
 from pipeline.discourse.tree import Tree
 from pipeline.document.access import entity_spans, results, sent_bounds
@@ -62,7 +61,6 @@ NOT_PARTICIPANTS = {
     "PRODUCT",
 }
 PATTERNS = PATTERNS_DIR
-DEFINITE = frozenset({"the", "this", "that"})  # "the organization" refers back; "an organization" does not
 
 
 @functools.lru_cache(maxsize=1)
@@ -132,17 +130,6 @@ class Mentions:
         their sector is not the government's."""
         types = agent_types()
         return frozenset(n for n in self.group_nouns if types.of_noun(n) in {"MIL", "COP"})
-
-    @functools.cached_property
-    def organisations(self) -> OrganisationAnaphora:
-        """The organisations named, with their sectors, for "the organization", "the bloc"."""
-        coder = ActorCoder.for_article(results(self.doc, "entities"), self.persons)
-        named = [
-            (i, ent["canonical"], coder.code(ent["canonical"])["agent_type"])
-            for i, ent in sorted(self.by_token.items())
-            if ent["label"] == "ORG" and (i == 0 or self.by_token.get(i - 1) is not ent)
-        ]
-        return OrganisationAnaphora(named, self.discourse.lex.org_anaphors)
 
     @functools.cached_property
     def discourse(self) -> Discourse:
@@ -359,10 +346,13 @@ class Mentions:
         named = self._apposed_name(token)
         if named:
             return named  # "Blessed Geza, a war veteran-turned-politician who criticized ..."
-        if any(c.dep_ == "det" and c.lower_ in DEFINITE for c in children):
-            named = self.organisations.before(token.i, lemma)
-            if named:
-                return [named]  # "the organization", "the regional bloc", "the banned outfit"
+        named = (
+            self.discourse.organisation_description(token)
+            if lemma in self.discourse.lex.organisation_nouns
+            else None
+        )
+        if named:
+            return [named]  # "the organization", "the regional bloc", "the banned outfit"
         if (
             lemma in self.actor_nouns
             or (low.endswith("s") and low[:-1] in self.actor_nouns)

@@ -492,7 +492,8 @@ def test_triggers_without_an_event_reading(nlp, text, absent):
             ["Russia"],
         ),
         (
-            "The Baloch Liberation Army attacked a train on Tuesday, Reuters reported. The group killed 20 soldiers.",
+            "The Baloch Liberation Army attacked a train on Tuesday. Reuters counted 20 bodies at the site. "
+            "The group killed 20 soldiers.",
             "killed",
             ["Baloch Liberation Army"],
             ["soldiers"],
