@@ -181,17 +181,11 @@ class Mentions:
             return self.acronyms.get(ent["canonical"], ent["canonical"])  # "BLA" → "Baloch Liberation Army"
         return ent["canonical"]
 
-    @functools.cached_property
+    @property
     def acronyms(self) -> dict[str, str]:
-        """The article's organisations by their initials ("Department of Homeland Security"
-        is "DHS"), so that an acronym names the organisation spelled out elsewhere."""
-        out: dict[str, str] = {}
-        for ent in results(self.doc, "entities"):
-            name = ent.get("canonical") or ""
-            words = [w for w in name.replace("-", " ").split() if w[:1].isupper()]
-            if ent["label"] == "ORG" and len(words) >= 2 and not name.isupper():
-                out.setdefault("".join(w[0] for w in words), name)
-        return out
+        """The article's organisations by their initials ("DHS" is the Department of
+        Homeland Security): the discourse layer's one table, which quotes ask too."""
+        return self.discourse.acronyms
 
     def last_person(self, before: int) -> list[str]:
         """The person a pronoun at token ``before`` most likely refers to: the subject before
