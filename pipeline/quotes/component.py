@@ -81,6 +81,13 @@ class QuoteExtractor:
         self.cue_lemmas = frozenset(self.cues.clause | self.cues.direct)
 
     def __call__(self, doc: Doc) -> Doc:
+        try:
+            return self._extract(doc)
+        except Exception:  # the events component, which forgets the discourse, will not run
+            Discourse.forget(doc)
+            raise
+
+    def _extract(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         blocked = blocked_char_ranges(doc)
         pairs, warnings = pair_quotes(text)
