@@ -164,6 +164,8 @@ def extract(
 def _finish_extract(summary, out_path, html: Optional[Path]) -> None:
     """Print the run's summary (and write its HTML report); exit 1 if an article failed."""
     where = f" -> {out_path}" if out_path else ""
+    for note in summary.notes:
+        typer.echo(f"communique: warning: {note}", err=True)
     typer.echo(summary.line() + where, err=True)
     if html is not None:
         from pipeline.report.writer import write_report_file

@@ -46,6 +46,7 @@ class Summary:
     skipped: int = 0  # already in the output (--resume)
     counts: dict[str, int] = field(default_factory=lambda: {k: 0 for k in RECORD_KINDS})
     started: float = field(default_factory=time.perf_counter)
+    notes: list[str] = field(default_factory=list)  # what the run skipped or dropped, and why
 
     def add_done(self, done: Done) -> None:
         self.articles += 1

@@ -15,7 +15,6 @@ PosixPath('outputs/report/index.html')
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import re
 import tempfile
@@ -27,6 +26,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from pydantic import ValidationError
 
 from models import RECORD_KINDS, ArticleExtraction
+from pipeline.io.reading import json_object
 from pipeline.report import markup
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -84,10 +84,9 @@ def load_predictions(path: Union[str, Path]) -> tuple[list[ArticleExtraction], l
         for number, line in enumerate(lines, start=1):
             if not line.strip():
                 continue
-            try:
-                json.loads(line)
-            except json.JSONDecodeError as exc:
-                problems.append(LoadProblem(str(path), number, f"not valid JSON: {exc}"))
+            _, problem = json_object(line)  # also nested too deeply, a huge integer
+            if problem is not None:
+                problems.append(LoadProblem(str(path), number, problem))
                 continue
             try:
                 records.append(ArticleExtraction.model_validate_json(line))

@@ -161,6 +161,7 @@ def run_extraction(
     check_output(output, force=force, resume=resume, formats=formats)
     summary = Summary()
     with JsonlWriter(output, resume=resume, stream=stream) as writer:
+        summary.notes += writer.dropped
         articles = _articles(inputs)
         if writer.done_ids:
             articles = _skip_done(articles, set(writer.done_ids), summary)

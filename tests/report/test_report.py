@@ -295,7 +295,7 @@ def test_bad_lines_are_named_and_the_rest_still_loads(tmp_path):
     )
     records, problems = load_predictions(path)
     assert [r.id for r in records] == ["good", "g2"]
-    assert [(p.line, p.message.split(":")[0]) for p in problems] == [
+    assert [(p.line, p.message.split(" (")[0].split(":")[0]) for p in problems] == [
         (2, "not valid JSON"),
         (4, "not a valid record"),
     ]

@@ -177,6 +177,23 @@ def test_cli_resume_and_csv(folder, tmp_path):
     assert not list(tmp_path.glob(".*.tmp"))
 
 
+def test_cli_resume_and_report_skip_a_line_nested_1000_deep(folder, tmp_path):
+    out = tmp_path / "out.jsonl"
+    communique("extract", str(folder), "-o", str(out))
+    lines = out.read_text(encoding="utf-8").splitlines(keepends=True)
+    nested = "[" * 1000 + "]" * 1000 + "\n"
+    out.write_text(lines[0] + nested + "".join(lines[1:]), encoding="utf-8")
+    report = communique("report", str(out), "-o", str(tmp_path / "report"))
+    assert report.returncode == 1 and "Traceback" not in report.stderr
+    assert f"{out}: line 2: unreadable JSON (nested too deeply)" in report.stderr
+    assert (tmp_path / "report" / "index.html").is_file()
+    resumed = communique("extract", str(folder), "-o", str(out), "--resume")
+    assert resumed.returncode == 0 and "Traceback" not in resumed.stderr
+    assert f"{out}: line 2: unreadable JSON (nested too deeply); not a record, dropped" in resumed.stderr
+    assert "0 articles (0 with errors, 6 already done)" in resumed.stderr
+    assert out.read_text(encoding="utf-8") == "".join(lines)
+
+
 @pytest.mark.parametrize(
     "args, message",
     [
