@@ -139,6 +139,9 @@ def extract(
     html: Optional[Path] = typer.Option(
         None, "--html", help="Also write the HTML report of the output into this folder."
     ),
+    follow_symlinks: bool = typer.Option(
+        False, "--follow-symlinks", help="Follow symbolic links that point out of an input folder."
+    ),
 ) -> None:
     """Extract records from articles and write them as JSONL, one per article."""
     reference_date = _check_date(reference_date)
@@ -157,6 +160,7 @@ def extract(
         resume=resume,
         formats=formats,
         address=address,
+        follow_symlinks=follow_symlinks,
     )
     _finish_extract(summary, out_path, html)
 

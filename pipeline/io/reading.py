@@ -268,15 +268,15 @@ def read_jsonl_file(path: Path) -> Iterator[Article]:
             yield article
 
 
-def read_inputs(inputs: Iterable[str]) -> Iterator[Article]:
+def read_inputs(inputs: Iterable[str], *, follow_symlinks: bool = False) -> Iterator[Article]:
     """Lazily read every article named by ``inputs`` (files, directories, globs, ``-``).
 
     Inputs that cannot be read at all yield an article with only an error, so a batch
-    reports them and goes on.
+    reports them and goes on. ``follow_symlinks``: see :func:`~pipeline.io.inputs.expand_inputs`.
     """
     seen_ids: dict[str, int] = {}  # an id -> the last number its duplicates were given
     used: set[str] = set()  # every id handed out, so a renamed one never collides
-    for path, error in expand_inputs(inputs):
+    for path, error in expand_inputs(inputs, follow_symlinks=follow_symlinks):
         if error:
             yield Article(id=path.stem or str(path), text="", source_path=str(path), errors=[error])
             continue

@@ -121,6 +121,52 @@ def test_inputs_that_hang_or_leave_the_folder_are_refused(tmp_path, make, proble
     assert problem in bad.errors[0] and bad.text == ""
 
 
+@pytest.mark.parametrize(
+    "make, problem",
+    [
+        (lambda d: (d / "out.txt").symlink_to(d.parent / "elsewhere.txt"), None),
+        (lambda d: (d / "z.txt").symlink_to("/dev/zero"), "not a regular file (a device)"),
+        (lambda d: os.mkfifo(d / "x.txt"), "not a regular file (a named pipe)"),
+    ],
+    ids=["link-out-of-the-folder-is-read", "link-to-dev-zero-still-refused", "fifo-still-refused"],
+)
+def test_follow_symlinks_follows_links_out_of_the_folder_to_regular_files_only(tmp_path, make, problem):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (tmp_path / "elsewhere.txt").write_text("Xi met Putin elsewhere.")
+    make(folder)
+    (article,) = read_inputs([str(folder)], follow_symlinks=True)
+    if problem is None:
+        assert article.errors == [] and article.text == "Xi met Putin elsewhere."
+    else:
+        assert problem in article.errors[0] and article.text == ""
+
+
+def test_cli_refuses_a_link_out_of_the_folder_unless_follow_symlinks(tmp_path):
+    import subprocess
+    import sys
+
+    from helpers import ROOT
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (tmp_path / "elsewhere.txt").write_text("Xi Jinping met Vladimir Putin on Monday.")
+    (folder / "out.txt").symlink_to(tmp_path / "elsewhere.txt")
+    runs = {
+        flag: subprocess.run(
+            [sys.executable, "-m", "pipeline", "extract", str(folder), "-o", "-", *flag],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            timeout=300,
+        )
+        for flag in ((), ("--follow-symlinks",))
+    }
+    refused, followed = runs[()], runs[("--follow-symlinks",)]
+    assert refused.returncode == 1 and "not followed (--follow-symlinks follows it)" in refused.stdout
+    assert followed.returncode == 0 and "Vladimir Putin" in followed.stdout
+
+
 def test_a_device_named_directly_is_refused():
     (article,) = read_inputs(["/dev/zero"])
     assert "not a regular file (a device)" in article.errors[0]
