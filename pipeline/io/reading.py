@@ -99,6 +99,26 @@ def _without_surrogates(value, depth: int = 0) -> tuple:
     return value, 0
 
 
+def _article_id(obj: dict, fallback: str) -> tuple[str, Optional[str]]:
+    """The id of a JSON article (a non-empty string or an integer), else ``fallback`` and
+    a warning saying why (null, a list, a float, true ... are not ids).
+
+    >>> _article_id({"id": 2.5}, "in:3")
+    ('in:3', "'id' is a float, not a string or integer; using 'in:3'")
+    """
+    if "id" not in obj:
+        return fallback, f"no 'id'; using {fallback!r}"
+    value = obj["id"]
+    if isinstance(value, str) and value:
+        return value, None
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value), None
+    if value == "":
+        return fallback, f"'id' is empty; using {fallback!r}"
+    kind = "null" if value is None else f"a {type(value).__name__}"
+    return fallback, f"'id' is {kind}, not a string or integer; using {fallback!r}"
+
+
 def as_article(item, index: int) -> Article:
     """One item given to the Python API as an :class:`Article`: a text, an ``(id, text)``
     pair, a ``{"id", "text", ...}`` dict or an Article. What is none of these, or has a
@@ -109,11 +129,14 @@ def as_article(item, index: int) -> Article:
         article = Article(id=f"article-{index + 1}", text=item)
     elif isinstance(item, dict):
         text = item.get("text")
+        art_id, id_warning = _article_id(item, f"article-{index + 1}")
         article = Article(
-            id=str(item.get("id") or f"article-{index + 1}"),
+            id=art_id,
             text=text if isinstance(text, str) else "",
             title=item.get("title") if isinstance(item.get("title"), str) else None,
         )
+        if id_warning and "id" in item:
+            article.warnings.append(f"item {index + 1}: {id_warning}")
         date = next((item[k] for k in DATE_FIELDS if isinstance(item.get(k), str)), None)
         if date and is_iso_date(date[:10]):
             article.date = date[:10]
@@ -177,14 +200,13 @@ def read_jsonl_lines(lines: Iterable[str], name: str) -> Iterator[Article]:
             )
             continue
         obj, replaced = _without_surrogates(obj)
-        art_id = obj.get("id")
-        art_id = str(art_id) if isinstance(art_id, (str, int)) and str(art_id) else fallback_id
+        art_id, id_warning = _article_id(obj, fallback_id)
         text = obj.get("text")
         article = Article(
             id=art_id, text=text if isinstance(text, str) else "", source_path=name, line=lineno
         )
-        if "id" not in obj:
-            article.warnings.append(f"{where}: no 'id'; using {fallback_id!r}")
+        if id_warning:
+            article.warnings.append(f"{where}: {id_warning}")
         if replaced:
             article.warnings.append(
                 f"{where}: {replaced} lone surrogate escape(s) (\\ud800-\\udfff, not Unicode text) replaced by U+FFFD"

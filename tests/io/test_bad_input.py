@@ -170,3 +170,27 @@ def test_cli_refuses_a_link_out_of_the_folder_unless_follow_symlinks(tmp_path):
 def test_a_device_named_directly_is_refused():
     (article,) = read_inputs(["/dev/zero"])
     assert "not a regular file (a device)" in article.errors[0]
+
+
+@pytest.mark.parametrize(
+    "name, content",
+    [
+        ("big.txt", "x" * 80),
+        ("big.jsonl", '{"id": "big", "text": "' + "x" * 80 + '"}\n'),
+        ("huge.txt", "x" * 300),  # above the byte limit too: not even decoded
+    ],
+    ids=["text-file", "jsonl-line", "text-file-above-the-byte-limit"],
+)
+def test_a_refused_article_keeps_its_error_not_its_text(tmp_path, monkeypatch, nlp, name, content):
+    import json
+
+    import pipeline.io.reading as reading
+    from pipeline.run.engines import run_extraction
+
+    monkeypatch.setattr(reading, "MAX_ARTICLE_CHARS", 50)
+    (tmp_path / name).write_text(content, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    summary = run_extraction([str(tmp_path / name)], out, nlp=nlp)
+    (record,) = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert summary.failed == 1 and "above the limit" in record["errors"][0]
+    assert record["text"] == "" and out.stat().st_size < 2000

@@ -298,6 +298,29 @@ def test_hostile_jsonl_lines_are_one_article_each(line, error, warning):
 
 
 @pytest.mark.parametrize(
+    "value, warning",
+    [
+        (None, "'id' is null, not a string or integer; using 'in:1'"),
+        ([1, 2], "'id' is a list, not a string or integer; using 'in:1'"),
+        (2.5, "'id' is a float, not a string or integer; using 'in:1'"),
+        (True, "'id' is a bool, not a string or integer; using 'in:1'"),
+        ("", "'id' is empty; using 'in:1'"),
+    ],
+    ids=["null", "list", "float", "bool", "empty-string"],
+)
+def test_an_id_that_is_no_id_is_replaced_with_a_warning(value, warning):
+    (article,) = read_jsonl_lines([json.dumps({"id": value, "text": "Xi met Putin."})], "in.jsonl")
+    assert article.id == "in:1" and article.warnings == [f"in.jsonl: line 1: {warning}"]
+    assert article.errors == []
+
+
+@pytest.mark.parametrize("value, kept", [(7, "7"), ("x", "x")], ids=["integer", "string"])
+def test_string_and_integer_ids_are_kept_without_a_warning(value, kept):
+    (article,) = read_jsonl_lines([json.dumps({"id": value, "text": "Xi met Putin."})], "in.jsonl")
+    assert (article.id, article.warnings) == (kept, [])
+
+
+@pytest.mark.parametrize(
     "ids, expected",
     [
         (["dup", "dup", "dup#2"], ["dup", "dup#2", "dup#2#2"]),
