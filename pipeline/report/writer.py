@@ -113,10 +113,29 @@ def safe_stem(article_id: str, taken: set[str]) -> str:
 
 
 def _inside(folder: Path, path: Path) -> Path:
-    """``path``, after checking it resolves to a file directly inside ``folder``."""
-    if path.resolve().parent != folder.resolve():
+    """``path``, after checking it names a file directly inside ``folder``. Its own name
+    is not resolved: a link planted there is replaced by the page, never followed
+    (:func:`_write_page`), so it must not stop the report either."""
+    if path.parent.resolve() != folder.resolve() or path.name in ("", ".", ".."):
         raise ValueError(f"refusing to write {path}: outside {folder}")
     return path
+
+
+# control characters HTML forbids in text (a NUL in an id, an escape code in a title)
+_CONTROLS = dict.fromkeys([*range(0, 9), 11, *range(14, 32), 127], "\ufffd")
+
+
+def printable(value):
+    """What a template prints, with control characters shown as U+FFFD (tab, newline,
+    form feed and carriage return stay); escaping comes after.
+
+    >>> printable("a\x00b")
+    'a\ufffdb'
+    """
+    if not isinstance(value, str):
+        return value
+    clean = value.translate(_CONTROLS)
+    return type(value)(clean) if hasattr(value, "__html__") else clean  # markup stays markup
 
 
 def environment() -> Environment:
@@ -126,6 +145,7 @@ def environment() -> Environment:
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        finalize=printable,
     )
     env.globals.update(
         mark_kinds=markup.MARK_KINDS,
