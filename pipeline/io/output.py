@@ -195,7 +195,16 @@ def _unlock_output(output: Path, handle) -> None:
 class JsonlWriter:
     """Append finished batches to the JSONL output (or stdout), flushed per batch."""
 
-    def __init__(self, output: Optional[Path], *, resume: bool = False, stream: Optional[IO[str]] = None):
+    def __init__(
+        self,
+        output: Optional[Path],
+        *,
+        resume: bool = False,
+        force: bool = True,
+        stream: Optional[IO[str]] = None,
+    ):
+        """``force=False``: refuse an output that holds records once the lock is taken
+        (another run may have written it since :func:`check_output` looked)."""
         self.output = output
         self._lock = None
         self.done_ids: set[str] = set()
@@ -205,8 +214,20 @@ class JsonlWriter:
             self._owned = False
             return
         try:
+            self._open(output, resume, force)
+        except BaseException:
+            if self._lock is not None:  # a run that never started holds nothing
+                _unlock_output(output, self._lock)
+                self._lock = None
+            raise
+        self._owned = True
+
+    def _open(self, output: Path, resume: bool, force: bool) -> None:
+        try:
             output.parent.mkdir(parents=True, exist_ok=True)
             self._lock = _lock_output(output)  # before anything is truncated or repaired
+            if not (resume or force):  # a run that ended while this one was starting
+                check_output(output)
             if resume and output.exists():
                 self.done_ids, dropped = repair_jsonl(output)
                 self.dropped = [f"{output}: {why}; not a record, dropped" for why in dropped]
@@ -215,7 +236,6 @@ class JsonlWriter:
             raise OutputError(f"{output}: cannot write: {output.parent} is not a folder") from None
         except OSError as exc:
             raise OutputError(f"{output}: cannot write: {exc.strerror or exc}") from None
-        self._owned = True
 
     def write_batch(self, batch: list[Done], summary: Optional[Summary] = None) -> None:
         if not batch:

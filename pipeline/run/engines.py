@@ -162,7 +162,7 @@ def run_extraction(
     formats = tuple(formats)
     check_output(output, force=force, resume=resume, formats=formats)
     summary = Summary()
-    with JsonlWriter(output, resume=resume, stream=stream) as writer:
+    with JsonlWriter(output, resume=resume, force=force, stream=stream) as writer:
         summary.notes += writer.dropped
         articles = _articles(inputs, follow_symlinks)
         if writer.done_ids:

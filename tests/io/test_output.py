@@ -87,6 +87,20 @@ def test_a_second_run_on_the_same_output_stops_with_a_clear_error(tmp_path):
         pass
 
 
+def test_a_run_that_ended_while_this_one_started_is_not_overwritten(tmp_path):
+    """check_output looked before the model loaded; the writer looks again under the lock."""
+    from pipeline.io.output import JsonlWriter, OutputError, check_output
+
+    out = tmp_path / "run.jsonl"
+    check_output(out)  # nothing there yet
+    out.write_text('{"id": "first"}\n', encoding="utf-8")  # meanwhile another run wrote it
+    with pytest.raises(OutputError, match="exists; pass --force"):
+        JsonlWriter(out, force=False)
+    assert out.read_text(encoding="utf-8") == '{"id": "first"}\n'
+    with JsonlWriter(out, force=False, resume=True) as writer:  # the lock was given back
+        assert writer.done_ids == {"first"}
+
+
 def test_an_output_that_cannot_be_written_is_one_clear_error(tmp_path):
     from pipeline.io.output import JsonlWriter, OutputError
 
