@@ -275,6 +275,26 @@ def test_jsonl_lines_split_on_newlines_only(separator):
     assert [(a.id, a.line, a.errors) for a in articles] == [("a", 1, []), ("b", 2, [])]
 
 
+@pytest.mark.parametrize("source", ["utf-16-file", "stdin"])
+def test_utf16_files_and_stdin_split_on_newlines_only(tmp_path, monkeypatch, source):
+    import io
+    import types
+
+    text = json.dumps({"id": "a", "text": "Xi met\u2028Putin.\u0085"}, ensure_ascii=False) + "\n"
+    text += json.dumps({"id": "b", "text": "Hello."}) + "\n"
+    if source == "stdin":
+        stdin = types.SimpleNamespace(buffer=io.BytesIO(text.encode("utf-8")))
+        monkeypatch.setattr("sys.stdin", stdin)
+        inputs = ["-"]
+    else:
+        path = tmp_path / "in.jsonl"
+        path.write_bytes(text.encode("utf-16"))  # with its byte order mark
+        inputs = [str(path)]
+    articles = list(read_inputs(inputs))
+    assert [(a.id, a.line, a.errors) for a in articles] == [("a", 1, []), ("b", 2, [])]
+    assert articles[0].text == "Xi met\u2028Putin.\u0085"
+
+
 @pytest.mark.parametrize(
     "line, error, warning",
     [
