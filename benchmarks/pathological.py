@@ -54,6 +54,7 @@ def cases(size: int) -> dict[str, str]:
         "'that Putin said ' repeated": rep("that Putin said "),
         "'Xi Jinping and ' repeated": rep("Xi Jinping and "),
         "'he said ' repeated (pronouns)": rep("he said "),
+        "'They met them. ' (events)": rep("They met them. "),
         "more than more than ...": rep("more than "),
         "one 50,000-word sentence": rep("word "),
         "repeated dateline patterns": rep("BEIJING, Feb. 11 (Xinhua) -- "),
