@@ -55,6 +55,7 @@ def cases(size: int) -> dict[str, str]:
         "'Xi Jinping and ' repeated": rep("Xi Jinping and "),
         "'he said ' repeated (pronouns)": rep("he said "),
         "'They met them. ' (events)": rep("They met them. "),
+        "'\"We agree,\" he said. ' (quotes)": rep('"We agree," he said. '),
         "more than more than ...": rep("more than "),
         "one 50,000-word sentence": rep("word "),
         "repeated dateline patterns": rep("BEIJING, Feb. 11 (Xinhua) -- "),
