@@ -10,20 +10,23 @@ is :mod:`pipeline.io.decoding`; what the inputs name is :mod:`pipeline.io.inputs
 
 from __future__ import annotations
 
+import io
 import json
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator, Optional
+from typing import IO, Iterable, Iterator, Optional, Union
 
 from pipeline.document.front_matter import is_iso_date
 from pipeline.io.decoding import ReadError, decode_bytes
 from pipeline.io.inputs import expand_inputs
+from pipeline.io.lines import Prefixed, TooLong, bounded_lines
 
 # the publication date of a JSONL article, by the names scrapers give it (an ISO timestamp
 # such as "2025-03-14 20:28:39Z" gives its date); the first present wins
 DATE_FIELDS = ("date", "published", "publication_date", "date_published", "pubdate", "publish_date")
 MAX_ARTICLE_CHARS = 5_000_000  # refused above this (see README, "Limits")
+_STDIN_HEAD = 1 << 16  # bytes of stdin read to see whether it holds JSONL
 
 
 @dataclass
@@ -183,17 +186,21 @@ def json_object(raw) -> tuple[Optional[dict], Optional[str]]:
     return obj, None
 
 
-def read_jsonl_lines(lines: Iterable[str], name: str) -> Iterator[Article]:
+def read_jsonl_lines(lines: Iterable[Union[str, TooLong]], name: str) -> Iterator[Article]:
     """Articles from JSONL lines ``{"id", "text", "date"?, "title"?, "source"?}``.
 
-    A bad line yields an article carrying an error naming the file and line.
+    A bad line (also :class:`~pipeline.io.lines.TooLong`, a line too long to read) yields
+    an article carrying an error naming the file and line.
     """
     for lineno, raw in enumerate(lines, start=1):
-        if not raw.strip():
+        if not isinstance(raw, TooLong) and not raw.strip():
             continue
         where = f"{name}: line {lineno}"
         fallback_id = f"{Path(name).stem}:{lineno}"
-        obj, problem = json_object(raw)
+        if isinstance(raw, TooLong):
+            obj, problem = None, f"longer than {raw.limit:,} bytes, above the limit for one article; not read"
+        else:
+            obj, problem = json_object(raw)
         if problem is not None:
             yield Article(
                 id=fallback_id, text="", source_path=name, line=lineno, errors=[f"{where}: {problem}"]
@@ -248,10 +255,11 @@ def jsonl_lines(text: str) -> list[str]:
 
 
 def read_jsonl_file(path: Path) -> Iterator[Article]:
-    """Articles of a JSONL file, streamed line by line (memory stays flat on big files).
+    """Articles of a JSONL file, streamed line by line (memory stays flat on big files,
+    and a line is read only up to :data:`~pipeline.io.lines.MAX_LINE` bytes).
 
     UTF-8 lines are read as they come; a line that is not UTF-8 is read as cp1252 with a
-    warning naming the file and line; UTF-16 files (with BOM) are decoded whole.
+    warning naming the file and line; UTF-16 files (with BOM) are decoded as they are read.
     """
     name = str(path)
     try:
@@ -263,31 +271,47 @@ def read_jsonl_file(path: Path) -> Iterator[Article]:
         return
     with handle:
         head = handle.read(4)
-        if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        handle.seek(0)
+        yield from _jsonl_stream(handle, head, name)
+
+
+def _jsonl_stream(handle: IO[bytes], head: bytes, name: str) -> Iterator[Article]:
+    """The articles of a binary JSONL stream whose first bytes are ``head``."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = io.TextIOWrapper(handle, encoding="utf-16", newline="\n")
+        try:
+            yield from read_jsonl_lines(bounded_lines(text), name)
+        except UnicodeDecodeError as exc:
+            yield Article(
+                id=Path(name).stem,
+                text="",
+                source_path=name,
+                errors=[
+                    f"{name}: invalid UTF-16 after its byte order mark ({exc.reason}); the rest is not read"
+                ],
+            )
+        finally:
+            text.detach()
+        return
+    if head.startswith(b"\xef\xbb\xbf"):
+        handle.read(3)
+    line_warnings: dict[int, str] = {}
+
+    def lines() -> Iterator[Union[str, TooLong]]:
+        for lineno, raw in enumerate(bounded_lines(handle), start=1):
+            if isinstance(raw, TooLong):
+                yield raw
+                continue
             try:
-                text, warnings = decode_bytes(head + handle.read(), name)
-            except ReadError as exc:
-                yield Article(id=path.stem, text="", source_path=name, errors=[str(exc)])
-                return
-            for article in read_jsonl_lines(jsonl_lines(text), name):
-                article.warnings[:0] = warnings
-                yield article
-            return
-        handle.seek(3 if head.startswith(b"\xef\xbb\xbf") else 0)
-        line_warnings: dict[int, str] = {}
+                yield raw.decode("utf-8")
+            except UnicodeDecodeError:
+                line_warnings[lineno] = f"{name}: line {lineno}: invalid UTF-8; decoded as cp1252"
+                yield raw.decode("cp1252", errors="replace")
 
-        def lines() -> Iterator[str]:
-            for lineno, raw in enumerate(handle, start=1):
-                try:
-                    yield raw.decode("utf-8")
-                except UnicodeDecodeError:
-                    line_warnings[lineno] = f"{name}: line {lineno}: invalid UTF-8; decoded as cp1252"
-                    yield raw.decode("cp1252", errors="replace")
-
-        for article in read_jsonl_lines(lines(), name):
-            if article.line in line_warnings:
-                article.warnings.insert(0, line_warnings.pop(article.line))
-            yield article
+    for article in read_jsonl_lines(lines(), name):
+        if article.line in line_warnings:
+            article.warnings.insert(0, line_warnings.pop(article.line))
+        yield article
 
 
 def read_inputs(inputs: Iterable[str], *, follow_symlinks: bool = False) -> Iterator[Article]:
@@ -324,16 +348,32 @@ def read_inputs(inputs: Iterable[str], *, follow_symlinks: bool = False) -> Iter
 
 
 def _read_stdin() -> Iterator[Article]:
-    data = sys.stdin.buffer.read()
+    """stdin: JSONL (it starts with ``{``), streamed line by line, else one text article,
+    read up to the size limit."""
+    stream = sys.stdin.buffer
+    head = stream.read(_STDIN_HEAD)
+    utf16 = head.startswith((b"\xff\xfe", b"\xfe\xff"))
+    first = (
+        head.decode("utf-16", errors="ignore") if utf16 else head.lstrip(b"\xef\xbb\xbf").decode("latin-1")
+    )
+    rest = io.BufferedReader(Prefixed(head, stream))
+    if first.lstrip().startswith("{"):
+        yield from _jsonl_stream(rest, head, "<stdin>")
+        return
+    data = rest.read(MAX_ARTICLE_CHARS * 4 + 1)  # bounded, as a .txt file
+    if len(data) > MAX_ARTICLE_CHARS * 4:
+        yield Article(
+            id="stdin",
+            text="",
+            source_path="<stdin>",
+            errors=[f"<stdin>: more than {MAX_ARTICLE_CHARS * 4:,} bytes is above the limit for one article"],
+        )
+        return
     try:
         text, warnings = decode_bytes(data, "<stdin>")
     except ReadError as exc:
         yield Article(id="stdin", text="", source_path="<stdin>", errors=[str(exc)])
         return
-    stripped = text.lstrip()
-    if stripped.startswith("{"):
-        yield from read_jsonl_lines(jsonl_lines(text), "<stdin>")
-    else:
-        article = Article(id="stdin", text=text, source_path="<stdin>", warnings=warnings)
-        _check_text(article, "<stdin>")
-        yield article
+    article = Article(id="stdin", text=text, source_path="<stdin>", warnings=warnings)
+    _check_text(article, "<stdin>")
+    yield article
