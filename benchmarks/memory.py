@@ -9,10 +9,11 @@ article more than the records themselves can explain.
     python benchmarks/memory.py                      # 0.27, 0.55, 1.1, 2.2 M characters
     python benchmarks/memory.py --sizes 270000 550000
 
-The bound: from the smallest to the largest size, peak memory may grow by at most
-``--max-growth`` (default 0.5) times what plain spaCy needs for one part on top of the
-loaded model (the records, the text and its parts' copies grow with the article; the
-Docs, their arrays and the parser's work must not).
+The bound: at every size, peak memory may be at most ``--max-ratio`` (default 2) times
+plain spaCy's peak on one part. The records, the text and its parts' copies grow with the
+article (about 50 MB per million characters of news); the Docs, their arrays and the
+parser's work must not. The peak of one run varies by up to ~100 MB with how the C
+allocator reuses freed memory, hence a ratio with room rather than a slope.
 """
 
 from __future__ import annotations
@@ -100,40 +101,35 @@ def main() -> int:
     parser.add_argument(
         "--sizes", type=int, nargs="+", default=list(SIZES), help="article sizes (characters)"
     )
-    parser.add_argument("--max-growth", type=float, default=0.5, help="see the bound above")
+    parser.add_argument("--max-ratio", type=float, default=2.0, help="see the bound above")
     parser.add_argument("--child", nargs=2, metavar=("MODE", "SIZE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         child(args.child[0], int(args.child[1]))
         return 0
     plain = measure("plain", PART)
-    part_cost = plain["peak"] - plain["loaded"]
     print(
         f"plain spaCy, one {PART:,}-character part: peak {plain['peak']:.0f} MB (model {plain['loaded']:.0f} MB)"
     )
-    print(
-        f"{'characters':>10} {'parts':>5} {'peak MB':>8} {'over model':>10} {'/ plain part':>12} {'entities':>8}"
-    )
-    peaks = {}
+    print(f"{'characters':>10} {'parts':>5} {'peak MB':>8} {'/ plain part':>12} {'entities':>8}")
+    peaks, over = {}, []
     for size in sorted(args.sizes):
         got = measure("full", size)
         peaks[size] = got["peak"]
-        over = got["peak"] - got["loaded"]
+        ratio = got["peak"] / plain["peak"]
+        if ratio > args.max_ratio:
+            over.append(size)
         print(
-            f"{size:>10,} {-(-size // PART):>5} {got['peak']:>8.0f} {over:>10.0f} {over / part_cost:>12.2f} "
-            f"{got['entities']:>8}" + (f"  errors: {got['errors']}" if got.get("errors") else ""),
+            f"{size:>10,} {-(-size // PART):>5} {got['peak']:>8.0f} {ratio:>12.2f} {got['entities']:>8}"
+            + (f"  errors: {got['errors']}" if got.get("errors") else "")
+            + ("  OVER" if ratio > args.max_ratio else ""),
             flush=True,
         )
     small, large = min(peaks), max(peaks)
-    growth = peaks[large] - peaks[small]
-    slope = growth / max((large - small) / 1e6, 1e-9)
-    bound = args.max_growth * part_cost
-    print(
-        f"growth {small:,} -> {large:,} characters: {growth:.0f} MB ({slope:.0f} MB per million characters); "
-        f"bound {bound:.0f} MB ({args.max_growth} x plain spaCy's {part_cost:.0f} MB for one part)"
-    )
-    if growth > bound:
-        print("FAIL: memory grows with the article, not the part")
+    slope = (peaks[large] - peaks[small]) / max((large - small) / 1e6, 1e-9)
+    print(f"growth {small:,} -> {large:,} characters: {slope:.0f} MB per million characters")
+    if over:
+        print(f"FAIL: above {args.max_ratio} x plain spaCy's peak on one part at {over}")
         return 1
     return 0
 
