@@ -1,6 +1,6 @@
 # Two commands set everything up on a fresh machine:
 #   make run    fresh virtual environment, install, extract the corpus into outputs/, evaluate
-#   make test   lint and format checks (ruff), then the test suite (what CI runs), with the Ray extra
+#   make test   lint and format checks (ruff), then the test suite (what CI runs), with the Ray and Parquet extras
 PYTHON ?= python3
 VENV ?= .venv
 BIN = $(VENV)/bin
@@ -18,7 +18,7 @@ $(VENV)/.installed: pyproject.toml
 install-test: $(VENV)/.installed-test
 
 $(VENV)/.installed-test: $(VENV)/.installed
-	$(BIN)/pip install -q -e ".[dev,ray]"
+	$(BIN)/pip install -q -e ".[dev,ray,parquet]"
 	touch $@
 
 run: install

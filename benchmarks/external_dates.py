@@ -24,7 +24,9 @@ and nothing else:
   spans lie inside it and their words, read in order, are exactly its words minus connective
   words and punctuation (from, to, between, and, until, till, through, "-", "~", ",", and a
   leading preposition), and with "the" ignored (TimeML keeps the determiner, "the same
-  week"; Recognizers drops it).
+  week"; Recognizers drops it). The direction word of a duration counted from another time
+  counts as a connective too: TimeML annotates the duration of "two days later" ("two
+  days") and leaves "later", "earlier", "before", "after" outside as signals.
 * value, ranges: a Recognizers range value "(start,end,P..)" is matched by the split dates
   when our first date's period starts on ``start`` and our last date's period ends on
   ``end`` or starts on it (Recognizers sometimes makes "to 2018" exclusive); a TimeML
@@ -37,6 +39,13 @@ and nothing else:
 * value, relative durations: TimeML types "the last two weeks", "next 3 days" as DURATION
   with the written length (P2W, P3D); Duckling gives the interval's first day. Adjusted-value
   passes a DURATION whose value is the number and unit written in the expected text.
+* value, anchored durations: for "two weeks from now", "3 weeks later" TimeML's value is the
+  duration (P2W) and the date it leads to is a temporal function's; ours is the record's
+  ``point``. Adjusted-value compares that point as it compares a date (granularity included).
+* value, sets: TimeBank writes frequency adverbs as the calendar unit that repeats
+  ("annually" XXXX, "monthly" XXXX-XX, "weekly" XXXX-WXX, "daily" XXXX-XX-XX, "every
+  morning" XXXX-XX-XXTMO); Recognizers writes the period (P1Y ... TMO). Adjusted-value
+  takes each as the other.
 
 Duckling and Recognizers also resolve a bare weekday or month with no sentence around it to
 the future; we follow the clause's tense. That difference is NOT adjusted (reported raw).
@@ -183,6 +192,12 @@ _CONNECTIVES = {
     "within",
     "over",
     "throughout",
+    "later",
+    "earlier",
+    "before",
+    "after",
+    "prior",
+    "previously",
 }
 _LEADING_ONLY = {"in", "on", "at", "during", "for", "of", "by", "since", "within", "over", "throughout"}
 
@@ -274,10 +289,35 @@ def _number_in(text: str) -> float | None:
     return None
 
 
+_SET_PERIODS = {
+    "XXXX": "P1Y",
+    "XXXX-XX": "P1M",
+    "XXXX-WXX": "P1W",
+    "XXXX-XX-XX": "P1D",
+    "XXXX-XX-XXTXX": "PT1H",
+    "XXXX-WXX-WE": "P1WE",
+}
+
+
+def _set_equivalents(value: str | None) -> set:
+    """A TimeBank set value and the period Recognizers writes for it (see the docstring)."""
+    if not value:
+        return set()
+    if value in _SET_PERIODS:
+        return {_SET_PERIODS[value]}
+    if value.startswith("XXXX-XX-XXT"):
+        return {value[len("XXXX-XX-XX") :]}  # every morning: TMO
+    return set()
+
+
 def value_matches_adjusted(expected: tuple, ours: list[dict]) -> bool:
     """Convention-adjusted value comparison (see the module docstring)."""
     start, end, text, accepted = expected
     inside = sorted((o for o in ours if o["start"] < end and start < o["end"]), key=lambda o: o["start"])
+    if any(value_matches(o["value"], accepted) or _set_equivalents(o["value"]) & accepted for o in inside):
+        return True
+    # an anchored duration: its point read as the date ("two weeks from now")
+    inside = [dict(o, value=o["point"]) if o.get("point") else o for o in inside]
     if any(value_matches(o["value"], accepted) for o in inside):
         return True
     if not inside:

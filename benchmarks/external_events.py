@@ -176,6 +176,7 @@ def main(argv=None) -> int:
     print(
         f"{'ALL':<10} {n:>4} {total['found'] / n:>6.2f} {total['type_right'] / n:>10.2f}"
         f" {total['type_any'] / n:>9.2f} {total['actor_found'] / max(total['with_actor'], 1):>11.2f}"
+        f"   (type right {total['type_right']}/{n}, actor found {total['actor_found']}/{total['with_actor']})"
     )
     print(
         f"type right without reading planned or negated acts in PLOVER's way (AGREE, THREATEN, REJECT):"

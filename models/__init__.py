@@ -24,6 +24,7 @@ from models.records import (
     Quote,
     QuoteKind,
     TemporalExpression,
+    TimexMod,
     span_mismatch,
 )
 
@@ -44,6 +45,7 @@ __all__ = [
     "Quote",
     "QuoteKind",
     "TemporalExpression",
+    "TimexMod",
     "RECORD_KINDS",
     "SCHEMA_VERSION",
     "span_mismatch",

@@ -12,14 +12,31 @@ for each of them, so a record that validates is a record whose offsets are right
 
 from __future__ import annotations
 
-from typing import Literal, Optional
+from typing import Any, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION = "2.0"
+# 2.1: ``meta`` (the input's other fields); ``optional`` is written only where true (gold)
+SCHEMA_VERSION = "2.1"
 
 DateType = Literal["DATE", "TIME", "DURATION", "SET"]
-AnchorKind = Literal["absolute", "document", "narrative", "previous", "none"]
+AnchorKind = Literal["absolute", "document", "narrative", "previous", "event", "none"]
+# TIMEX3's ``mod``: a point's part or bound ("late 2019", "more than a year ago"), a
+# quantity's bound ("just over two weeks")
+TimexMod = Literal[
+    "START",
+    "MID",
+    "END",
+    "APPROX",
+    "LESS_THAN",
+    "MORE_THAN",
+    "EQUAL_OR_LESS",
+    "EQUAL_OR_MORE",
+    "BEFORE",
+    "AFTER",
+    "ON_OR_BEFORE",
+    "ON_OR_AFTER",
+]
 QuoteKind = Literal["direct", "mixed", "indirect"]
 Qualifier = Literal["exact", "about", "more_than", "less_than", "at_least", "at_most", "range"]
 FigureKind = Literal["count", "money", "percent", "multiplier"]
@@ -75,7 +92,9 @@ class Span(_Record):
     end: int = Field(ge=0)
     optional: bool = Field(
         default=False,
-        description="Gold only: a debatable item; finding or missing it is not scored.",
+        exclude_if=lambda value: not value,  # predictions never carry this gold-only field
+        description="Gold only: a debatable item; finding or missing it is not scored. "
+        "Written only where true.",
     )
 
     @model_validator(mode="after")
@@ -121,12 +140,19 @@ class TemporalExpression(Span):
 
     ``value`` is a TIMEX3 value (``2024``, ``2024-03``, ``2024-03-05``, ``2024-W11``,
     ``2024-Q1``, ``2024-SU``, ``199``, ``P2M``, ``PRESENT_REF`` ...) or null.
-    ``anchor`` says what a relative expression was resolved against.
+    ``anchor`` says what a relative expression was resolved against (``event``: the
+    date the article gives a happening, as in "a day before the summit").
+    ``mod`` is TIMEX3's modifier ("late 2019" → ``END``, "just over two weeks" →
+    ``MORE_THAN``). ``point`` is, for a duration counted from an anchor ("a month
+    earlier", "two days before the vote"), the TIMEX3 value of the date it leads to:
+    TimeML annotates the duration and leaves that date to a temporal function.
     """
 
     type: DateType
     value: Optional[str] = None
     anchor: AnchorKind = "none"
+    mod: Optional[TimexMod] = None
+    point: Optional[str] = None
 
 
 class Quote(Span):
@@ -248,6 +274,11 @@ class ArticleExtraction(_Record):
     source_path: Optional[str] = None
     line: Optional[int] = Field(default=None, description="Line in a JSONL source (1-based)")
     title: Optional[str] = None
+    meta: dict[str, Any] = Field(
+        default_factory=dict,
+        description="The input's other fields (source, url, publisher, ...), as given: every "
+        "field of a JSONL line or an API dict but id, text and title",
+    )
     text: str
     dateline: Optional[Dateline] = None
     reference_date: Optional[str] = Field(

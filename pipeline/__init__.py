@@ -9,10 +9,16 @@
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Iterable, Iterator, Optional, Union
 
-from models import (
+from pipeline._shadowing import check_models_package
+
+check_models_package()  # a user's own models.py ahead of ours: say so in one line
+
+from models import (  # noqa: E402
     ArticleExtraction,
     Entity,
     Event,
@@ -20,6 +26,9 @@ from models import (
     Quote,
     TemporalExpression,
 )
+
+# the library logs through the "pipeline" logger; silent unless the application configures logging
+logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 __version__ = "0.2.0"
 
@@ -66,7 +75,14 @@ def extract(
     from pipeline.io.reading import Article
 
     if not isinstance(text, str):
-        raise TypeError(f"extract() takes the article text as a str, not {type(text).__name__}")
+        hint = (
+            ": decode it first (data.decode('utf-8'))"
+            if isinstance(text, (bytes, bytearray))
+            else ": for {'id', 'text'} dicts use extract_many([...])"
+            if isinstance(text, Mapping)
+            else ""
+        )
+        raise TypeError(f"extract() takes the article text as a str, not {type(text).__name__}{hint}")
     return next(
         extract_many(
             [Article(id=article_id or "article", text=text)], reference_date=reference_date, model=model
@@ -77,12 +93,21 @@ def extract(
 def extract_file(
     path: Union[str, Path], *, reference_date: Optional[str] = None, model: Optional[str] = None
 ) -> list[ArticleExtraction]:
-    """Records for a ``.txt`` article (one) or a ``.jsonl`` file (one per line).
+    """Records for a ``.txt`` article (one) or a ``.jsonl`` file (one per line); a path that
+    does not exist or cannot be read is a ``FileNotFoundError`` / ``PermissionError``.
 
     >>> [r.id for r in extract_file("corpus/articles")]      # doctest: +SKIP
     ['xinhua-2024-12-31-xi-diplomacy-year-review']
     """
+    from pipeline.io.named_inputs import unreadable_inputs
     from pipeline.io.reading import read_inputs
+
+    if not isinstance(path, (str, Path)):
+        raise TypeError(f"extract_file() takes a path (str or Path), not {type(path).__name__}")
+    problems = unreadable_inputs([str(path)])
+    if problems:
+        error = PermissionError if problems[0].endswith("permission denied") else FileNotFoundError
+        raise error(problems[0])
 
     return list(extract_many(read_inputs([str(path)]), reference_date=reference_date, model=model))
 
@@ -108,6 +133,8 @@ def extract_many(
 
     if isinstance(articles, (str, bytes)):
         raise TypeError("extract_many() takes an iterable of articles, not one text: use extract(text)")
+    if isinstance(articles, Mapping):
+        raise TypeError("extract_many() takes an iterable of articles, not one dict: pass [article]")
     reference_date = _reference_date(reference_date)
     items = (as_article(item, i) for i, item in enumerate(_guarded(articles)))
     return extract_articles(items, load(model), reference_date=reference_date, batch_size=batch_size)
@@ -115,19 +142,9 @@ def extract_many(
 
 def _reference_date(value) -> Optional[str]:
     """``YYYY-MM-DD`` from a string or a date; a clear error for anything else."""
-    import datetime as dt
+    from pipeline.document.reference_date import as_reference_date
 
-    if value is None:
-        return None
-    if isinstance(value, dt.date):
-        return value.isoformat()[:10]
-    text = str(value)
-    try:
-        if len(text) == 10:
-            return dt.date.fromisoformat(text).isoformat()
-    except ValueError:
-        pass
-    raise ValueError(f"reference_date={value!r}: want YYYY-MM-DD or a datetime.date")
+    return as_reference_date(value)
 
 
 def _guarded(articles: Iterable) -> Iterator:

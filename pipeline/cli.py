@@ -4,7 +4,8 @@
     communique evaluate                     # run on the gold's articles and score
     communique schema                       # the JSON Schema of the records
 
-Exit codes: 0 success, 1 some article failed, 2 usage error (bad option, missing model).
+Exit codes: 0 success, 1 some article failed, 2 usage error (bad option, missing model,
+an input that does not exist or cannot be read).
 """
 
 from __future__ import annotations
@@ -23,6 +24,23 @@ app = typer.Typer(
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUTPUT = Path("outputs") / "extractions.jsonl"
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        from pipeline import __version__
+
+        typer.echo(f"communique {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _main(
+    version: bool = typer.Option(
+        False, "--version", callback=_show_version, is_eager=True, help="Print the version and exit."
+    ),
+) -> None:
+    """Events, dates, quotes and figures from diplomacy news."""
 
 
 def _fail_usage(message: str) -> None:
@@ -46,61 +64,6 @@ def _load_nlp(model: Optional[str]):
         return load(model)
     except ModelNotFoundError as exc:
         _fail_usage(str(exc))
-
-
-class _Progress:
-    """A one-line progress bar with rate and ETA on a terminal; silent when piped."""
-
-    def __init__(self, enabled: bool, total: Optional[int] = None):
-        import time
-
-        self.enabled, self.total, self._clock = enabled, total, time.perf_counter
-        self.started = self.last = self._clock()
-
-    def __call__(self, summary) -> None:
-        now = self._clock()
-        if not self.enabled or now - self.last < 0.2:
-            return
-        self.last = now
-        done = summary.articles + summary.skipped
-        rate = summary.articles / max(now - self.started, 1e-6)
-        line = f"{done} articles  {rate:.1f}/s  {summary.failed} failed"
-        if self.total:
-            left = max(self.total - done, 0)
-            eta = int(left / rate) if rate > 0 else 0
-            filled = int(20 * min(done / self.total, 1))
-            line = (
-                f"[{'#' * filled}{'.' * (20 - filled)}] {done}/{self.total}  {rate:.1f}/s  "
-                f"ETA {eta // 3600}:{eta // 60 % 60:02d}:{eta % 60:02d}  {summary.failed} failed"
-            )
-        sys.stderr.write("\r" + line + " " * 4)
-        sys.stderr.flush()
-
-    def close(self) -> None:
-        if self.enabled:
-            sys.stderr.write("\n")
-            sys.stderr.flush()
-
-
-def _count_articles(inputs: List[str]) -> Optional[int]:
-    """How many articles ``inputs`` hold (for the ETA); None when unknown (stdin)."""
-    from pipeline.io.inputs import expand_inputs
-
-    total = 0
-    for path, error in expand_inputs(inputs):
-        if error or path is None:
-            total += 1
-        elif str(path) == "-":
-            return None
-        elif path.suffix == ".jsonl":
-            try:
-                with path.open("rb") as handle:
-                    total += sum(1 for line in handle if line.strip())
-            except OSError:
-                total += 1
-        else:
-            total += 1
-    return total
 
 
 @app.command()
@@ -128,10 +91,16 @@ def extract(
         False, "--resume", help="Skip ids already in the output and append the rest."
     ),
     fmt: str = typer.Option(
-        "jsonl", "--format", help="jsonl, or csv: also CSV tables per kind next to the JSONL."
+        "jsonl",
+        "--format",
+        help="jsonl; csv: also CSV tables next to the JSONL (events: one row per actor-target dyad); "
+        "parquet: also the events table as typed Parquet (needs pyarrow).",
     ),
     engine: str = typer.Option(
-        "local", "--engine", help="local (this machine) or ray (Ray Data; pip install communique[ray])."
+        "local",
+        "--engine",
+        # "\\[" keeps Rich (typer's help) from reading "[ray]" as markup
+        help="local (this machine) or ray (Ray Data; pip install communique\\[ray]).",
     ),
     address: Optional[str] = typer.Option(
         None, "--address", help="Ray cluster address (ray engine; default: start a local Ray)."
@@ -142,14 +111,33 @@ def extract(
     follow_symlinks: bool = typer.Option(
         False, "--follow-symlinks", help="Follow symbolic links that point out of an input folder."
     ),
+    quiet: bool = typer.Option(
+        False, "-q", "--quiet", help="No progress bar and no summary: errors only (and the exit code)."
+    ),
+    verbose: int = typer.Option(
+        0,
+        "-v",
+        "--verbose",
+        count=True,
+        help="Print each article's warnings and errors, and the library's log (-vv: debug).",
+    ),
 ) -> None:
     """Extract records from articles and write them as JSONL, one per article."""
     reference_date = _check_date(reference_date)
     formats, out_path = _check_extract_options(output, fmt, engine, address, html, force, resume)
+    _check_inputs(inputs)
+    if quiet and verbose:
+        _fail_usage("--quiet and --verbose contradict each other; pass one")
+    if verbose:
+        from pipeline.terminal import log_to_stderr
+
+        log_to_stderr(verbose)
     nlp = _prepare_engine(engine, jobs, model)
     summary = _run_with_progress(
         inputs,
         out_path,
+        quiet=quiet,
+        verbose=bool(verbose),
         engine=engine,
         jobs=jobs,
         model=model,
@@ -162,20 +150,35 @@ def extract(
         address=address,
         follow_symlinks=follow_symlinks,
     )
-    _finish_extract(summary, out_path, html)
+    _finish_extract(summary, out_path, html, quiet)
 
 
-def _finish_extract(summary, out_path, html: Optional[Path]) -> None:
+def _check_inputs(inputs: List[str]) -> None:
+    """Usage error (exit 2, nothing written) for a named input that does not exist or
+    cannot be read: one line naming each."""
+    from pipeline.io.named_inputs import unreadable_inputs
+
+    problems = unreadable_inputs(inputs)
+    if problems:
+        for problem in problems[:-1]:
+            typer.echo(f"communique: error: {problem}", err=True)
+        _fail_usage(problems[-1])
+
+
+def _finish_extract(summary, out_path, html: Optional[Path], quiet: bool = False) -> None:
     """Print the run's summary (and write its HTML report); exit 1 if an article failed."""
     where = f" -> {out_path}" if out_path else ""
-    for note in summary.notes:
-        typer.echo(f"communique: warning: {note}", err=True)
-    typer.echo(summary.line() + where, err=True)
+    if not quiet:
+        for note in summary.notes:
+            typer.echo(f"communique: warning: {note}", err=True)
+        typer.echo(summary.line() + where, err=True)
     if html is not None:
         from pipeline.report.writer import write_report_file
 
         try:
-            typer.echo(write_report_file(out_path, html).line(), err=True)
+            report = write_report_file(out_path, html)
+            if not quiet:
+                typer.echo(report.line(), err=True)
         except OSError as exc:  # the records are written; only the report could not be
             _fail_usage(f"cannot write the report: {exc}")
     raise typer.Exit(1 if summary.failed else 0)
@@ -195,13 +198,13 @@ def _check_extract_options(
     from pipeline.io.output import OutputError, check_output
     from pipeline.run.engines import ENGINES
 
-    if fmt not in ("jsonl", "csv"):
-        _fail_usage(f"--format {fmt!r}: choose jsonl or csv")
+    if fmt not in ("jsonl", "csv", "parquet"):
+        _fail_usage(f"--format {fmt!r}: choose jsonl, csv or parquet")
     if engine not in ENGINES:
         _fail_usage(f"--engine {engine!r}: choose {' or '.join(ENGINES)}")
     if address and engine != "ray":
         _fail_usage("--address is for --engine ray")
-    formats = ("jsonl", "csv") if fmt == "csv" else ("jsonl",)
+    formats = ("jsonl",) if fmt == "jsonl" else ("jsonl", fmt)
     out_path = None if output == "-" else Path(output)
     if html is not None and out_path is None:
         _fail_usage("--html needs -o FILE: the report is made from the written JSONL")
@@ -224,15 +227,19 @@ def _prepare_engine(engine: str, jobs: int, model: Optional[str]):
     return None
 
 
-def _run_with_progress(inputs: List[str], out_path: Optional[Path], **options):
-    """``run_extraction`` with a progress bar on a terminal; a usage error exits 2, an
-    engine that stops part way 1, an interrupt 130 (what is written stays written)."""
+def _run_with_progress(
+    inputs: List[str], out_path: Optional[Path], *, quiet: bool = False, verbose: bool = False, **options
+):
+    """``run_extraction`` with a progress bar on a terminal (each article's problems with
+    ``verbose``); a usage error exits 2, an engine that stops part way 1, an interrupt 130
+    (what is written stays written)."""
     from pipeline.io.output import OutputError
     from pipeline.run.engines import run_extraction
     from pipeline.run.errors import EngineError
+    from pipeline.terminal import Progress, count_articles
 
-    show = sys.stderr.isatty() and out_path is not None
-    progress = _Progress(show, _count_articles(inputs) if show else None)
+    show = sys.stderr.isatty() and out_path is not None and not quiet
+    progress = Progress(show, count_articles(inputs) if show else None, verbose=verbose)
     try:
         summary = run_extraction(inputs, out_path, stream=sys.stdout, on_batch=progress, **options)
     except OutputError as exc:

@@ -60,7 +60,8 @@ class Participant:
 
     def same_as(self, other: "Participant") -> bool:
         """Same name (folded), one name's words within the other's ("al-Sharaa" for
-        "Ahmed al-Sharaa"), or the same state ("Washington" for "United States")."""
+        "Ahmed al-Sharaa"), an acronym of the other ("ECOWAS"), or the same state
+        ("Washington" for "United States")."""
         a, b = _fold(self.name), _fold(other.name)
         if not a or not b:
             return False
@@ -69,7 +70,22 @@ class Participant:
         wa, wb = set(a.split()), set(b.split())
         if wa <= wb or wb <= wa:
             return True
+        if _initials_of(self.name, other.name) or _initials_of(other.name, self.name):
+            return True  # "ECOWAS" is the Economic Community of West African States
         return bool(self.country and self.country == other.country and _state_like(a, b))
+
+
+def _initials_of(acronym: str, name: str) -> bool:
+    """``acronym`` is written in capitals and spells the initials of ``name``'s words, with
+    or without its small words ("DHS": Department of Homeland Security, "ECOWAS")."""
+    letters = acronym.replace(".", "")
+    if len(letters) < 2 or not letters.isupper() or not letters.isalpha():
+        return False
+    words = name.replace("-", " ").split()
+    return letters.lower() in {
+        "".join(w[0] for w in words).lower(),
+        "".join(w[0] for w in words if w[:1].isupper()).lower(),
+    }
 
 
 def _state_like(a: str, b: str) -> bool:

@@ -54,8 +54,19 @@ def test_matching(gold, pred, tp, fp, fn, duplicates):
         ({"name": "United States", "country": "USA"}, {"name": "Washington", "country": "USA"}, True),
         ({"name": "Vladimir Putin", "country": "RUS"}, {"name": "Russia", "country": "RUS"}, True),
         ({"name": "Xi Jinping"}, {"name": "Li Qiang"}, False),
+        ({"name": "ECOWAS"}, {"name": "Economic Community of West African States"}, True),
+        ({"name": "Department of Homeland Security"}, {"name": "DHS"}, True),
+        ({"name": "DHS"}, {"name": "Department of State"}, False),
     ],
-    ids=["surname", "capital-for-state", "leader-for-state-is-lenient", "other-person"],
+    ids=[
+        "surname",
+        "capital-for-state",
+        "leader-for-state-is-lenient",
+        "other-person",
+        "acronym-with-small-words",
+        "acronym-of-capitalised-words",
+        "other-initials",
+    ],
 )
 def test_participants_match_by_name_or_state(a, b, same):
     assert Participant.of(a).same_as(Participant.of(b)) is same

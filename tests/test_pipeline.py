@@ -77,22 +77,3 @@ def test_the_text_remembered_for_a_prepared_doc_is_the_docs_own(nlp, text):
 
     doc = prepare_doc(nlp, Article(id="t", text=text))
     assert doc_text(doc) == doc.text == text
-
-
-def test_components_work_alone_in_a_plain_spacy_pipeline():
-    """spaCy's plugin path: the factories come through the entry points, each registers the
-    extensions it writes, and a Doc carries its document date in ``doc._.communique_meta``."""
-    import spacy
-
-    from pipeline.model.loading import resolve_model_name
-
-    nlp = spacy.load(resolve_model_name())
-    nlp.add_pipe("communique_structure", before="parser")
-    for name in ("communique_entities", "communique_dates", "communique_quotes", "communique_events"):
-        nlp.add_pipe(name)
-    doc = nlp.make_doc("Chinese President Xi Jinping met Russian President Vladimir Putin on Tuesday.")
-    doc._.communique_meta = {"reference_date": "2025-03-12"}
-    doc = nlp(doc)
-    (event,) = doc._.communique_events
-    assert (event["type"], event["date"]) == ("CONSULT", "2025-03-11")
-    assert [a["name"] for a in event["actors"]] == ["Xi Jinping"]

@@ -97,3 +97,32 @@ def test_gold_follows_the_schema():
 
     for path in (CORPUS / "gold").glob("*.json"):
         ArticleExtraction.model_validate(json.loads(path.read_text(encoding="utf-8")))
+
+
+def test_predictions_carry_no_gold_only_field_and_gold_keeps_it():
+    """``optional`` is written only where true: the gold's debatable items keep it, predicted
+    items (always false) carry nothing of it."""
+    date = {"text": "2024", "start": 16, "end": 20, "type": "DATE", "value": "2024"}
+    predicted = ArticleExtraction(id="a", text=TEXT, dates=[date])
+    assert "optional" not in predicted.model_dump_json() and "optional" not in predicted.dates[0].model_dump()
+    gold = ArticleExtraction(id="a", text=TEXT, dates=[{**date, "optional": True}])
+    assert json.loads(gold.model_dump_json())["dates"][0]["optional"] is True
+    assert ArticleExtraction.model_validate_json(gold.model_dump_json()).dates[0].optional
+
+
+def test_a_record_of_schema_2_0_without_meta_still_loads():
+    old = {"schema_version": "2.0", "id": "a", "text": TEXT, "dates": [{**_DATE, "optional": False}]}
+    record = ArticleExtraction.model_validate(old)
+    assert record.meta == {} and record.dates[0].optional is False
+
+
+def test_schema_version_is_2_1_with_meta():
+    from models import SCHEMA_VERSION
+
+    assert SCHEMA_VERSION == "2.1"
+    assert ArticleExtraction(id="a", text=TEXT, meta={"url": "https://e.org"}).meta == {
+        "url": "https://e.org"
+    }
+
+
+_DATE = {"text": "2024", "start": 16, "end": 20, "type": "DATE", "value": "2024"}

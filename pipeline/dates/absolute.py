@@ -14,10 +14,10 @@ from pipeline.dates.calendar import (
     Handler,
     Point,
     Timex,
+    fmt,
     month_number,
     relative_year,
     safe_date,
-    shift,
     year_for,
 )
 from pipeline.dates.grammar import date_lexicon
@@ -56,7 +56,9 @@ def _day_of_month(g, c, ctx, tense):
     if g.get("rel"):
         if ctx.dct is None:
             return Timex("DATE", None, "none", None)
-        base = shift(ctx.dct.replace(day=1), "M", RELATIVE_STEP.get(re.sub(r"\s+", " ", g["rel"].lower()), 0))
+        base = ctx.shift(
+            ctx.dct.replace(day=1), "M", RELATIVE_STEP.get(re.sub(r"\s+", " ", g["rel"].lower()), 0)
+        )
         d = safe_date(base.year, base.month, day)
         return (
             Timex("DATE", d.isoformat(), "document", Point(d, "D"))
@@ -72,9 +74,9 @@ def _day_of_month(g, c, ctx, tense):
         step = -1 if t == "past" and day > base.day else (1 if t == "future" and day < base.day else 0)
     else:
         return Timex("DATE", f"XXXX-XX-{day:02d}", "none", None)
-    first = shift(base.replace(day=1), "M", step)
+    first = ctx.shift(base.replace(day=1), "M", step)
     if wd is not None:
-        options = [shift(first, "M", k) for k in (0, -1, 1, -2, 2)]
+        options = [ctx.shift(first, "M", k) for k in (0, -1, 1, -2, 2)]
         options = [safe_date(m.year, m.month, day) for m in options]
         match = next((d for d in options if d is not None and d.isoweekday() == wd), None)
         if match is None:
@@ -111,7 +113,7 @@ def _nth_weekday(g, c, ctx, tense):
         base = ctx.previous.day if rel.startswith("the ") and ctx.previous else ctx.dct
         if base is None:
             return Timex("DATE", None, "none", None)
-        first = shift(
+        first = ctx.shift(
             base.replace(day=1),
             "M",
             {"the following": 1, "the previous": -1}.get(rel, RELATIVE_STEP.get(rel, 0)),
@@ -126,6 +128,14 @@ def _nth_weekday(g, c, ctx, tense):
     return Timex("DATE", d.isoformat(), anchor, Point(d, "D"))
 
 
+def _week_of(g, c, ctx, tense):
+    """ "the week of March 18", "the week of the 18th": the ISO week holding that day."""
+    day = (_full_date if g.get("month") else _day_of_month)(g, c, ctx, tense)
+    if day is None or day.point is None:
+        return Timex("DATE", None, "none", None)
+    return Timex("DATE", fmt(day.point.day, "W"), day.anchor, Point(day.point.day, "W"))
+
+
 def _month_year(g, c, ctx, tense):
     year, month = int(g["year"]), month_number(g["month"])
     return Timex("DATE", f"{year:04d}-{month:02d}", "absolute", Point(dt.date(year, month, 1), "M"))
@@ -133,7 +143,7 @@ def _month_year(g, c, ctx, tense):
 
 def _month_alone(g, c, ctx, tense):
     month = month_number(g["month"])
-    year, anchor = year_for(month, 1, ctx, tense)
+    year, anchor = year_for(month, None, ctx, tense)
     if year is None:
         return Timex("DATE", f"XXXX-{month:02d}", "none", None)
     return Timex("DATE", f"{year:04d}-{month:02d}", anchor, Point(dt.date(year, month, 1), "M"))
@@ -152,7 +162,7 @@ def _season(g, c, ctx, tense):
             g["rel"].lower().replace("the coming", "next").replace("the past", "last"), ctx
         )
     else:
-        year, anchor = year_for({"SP": 4, "SU": 7, "FA": 10, "WI": 1}[code], 1, ctx, tense)
+        year, anchor = year_for({"SP": 4, "SU": 7, "FA": 10, "WI": 1}[code], None, ctx, tense)
     return Timex("DATE", f"{year:04d}-{code}" if year else f"XXXX-{code}", anchor if year else "none", None)
 
 
@@ -213,6 +223,33 @@ def _year(g, c, ctx, tense):
     return Timex("DATE", f"{year:04d}", "absolute", Point(dt.date(year, 7, 1), "Y"))
 
 
+_FISCAL_RELS = {"the": "this", "the current": "this", "the next": "next", "the coming": "next"}
+_FISCAL_RELS.update({"the past": "last", "the last": "last", "the same": "the same", "the previous": "last"})
+
+
+def _fiscal(g, c, ctx, tense):
+    """ "fiscal 2025", "FY25", "the 2024-25 fiscal year" → FY2025 (a fiscal year is named by
+    the year it ends in); "this fiscal year" → the document's, "last fiscal year" the one before."""
+    if g.get("year") or g.get("fyy"):
+        written = g.get("year") or g["fyy"]
+        year = (
+            int(written)
+            if len(written) == 4
+            else 2000 + int(written)
+            if int(written) < 50
+            else 1900 + int(written)
+        )
+        if g.get("yy"):  # "2024-25" ends in 2025
+            end = year // 100 * 100 + int(g["yy"])
+            year = end if end > year else end + 100
+        return Timex("DATE", f"FY{year:04d}", "absolute", None)
+    if not g.get("rel"):
+        return None  # "fiscal year" alone: which one the text does not say
+    rel = re.sub(r"\s+", " ", g["rel"].lower())
+    year, anchor = relative_year(_FISCAL_RELS.get(rel, rel), ctx)
+    return Timex("DATE", f"FY{year:04d}" if year else None, anchor if year else "none", None)
+
+
 def _holiday(g, c, ctx, tense):
     if g["hol"][0].islower():
         return None
@@ -239,4 +276,6 @@ HANDLERS: dict[str, Handler] = {
     "century": _century,
     "year": _year,
     "holiday": _holiday,
+    "fiscal": _fiscal,
+    "week_of": _week_of,
 }

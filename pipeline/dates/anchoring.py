@@ -44,6 +44,18 @@ def _deadline() -> tuple[frozenset, frozenset]:
     return frozenset(lex["deadline_verbs"]), frozenset(lex["future_preps"])
 
 
+@functools.lru_cache(maxsize=1)
+def _cues() -> tuple[frozenset, frozenset, frozenset, frozenset]:
+    """Future modifiers of nouns, intention verbs, open-ended and past prepositions."""
+    lex = date_lexicon()
+    return (
+        frozenset(lex["future_noun_modifiers"]),
+        frozenset(lex["intention_verbs"]["words"]),
+        frozenset(lex["open_end_preps"]),
+        frozenset(lex["past_preps"]),
+    )
+
+
 def _future_cue(span: Span) -> bool:
     """A clause that points forward whatever its main verb's tense: a deadline moved
     ("extended sanctions until the end of July", "postponed to March") or a plan
@@ -57,6 +69,14 @@ def _future_cue(span: Span) -> bool:
         return True
     if verb.lemma_ == "be" and any(c.dep_ == "acomp" and c.lemma_ in future_verbs for c in verb.children):
         return True  # "is due in March"
+    noun_modifiers = _cues()[0]
+    noun = verb if prep is not None and verb.pos_ in ("NOUN", "PROPN") else None
+    if token.dep_ in ("compound", "nmod", "npadvmod", "poss") and token.head.pos_ in ("NOUN", "PROPN"):
+        noun = token.head
+    if noun is not None and any(
+        c.dep_ in ("amod", "compound") and c.lower_ in noun_modifiers for c in noun.children
+    ):
+        return True  # "an expected arrival of March 26", "the planned June 3 vote"
     if (
         verb.pos_ in _VERB_POS | {"ADJ"}
         and verb.lemma_ in future_verbs
@@ -95,8 +115,8 @@ def _verb_tense(verb) -> Optional[str]:
         return "past"
     if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         head = verb.head
-        if head.i != verb.i and head.lemma_ in future_verbs:
-            return "future"
+        if head.i != verb.i and (head.lemma_ in future_verbs or head.lemma_ in _cues()[1]):
+            return "future"  # "plans to visit in June", "was ordered to appear on March 27"
         return _verb_tense(head) if head.i != verb.i and head.pos_ in _VERB_POS else None
     if verb.tag_ == "VBN" and verb.head.i != verb.i and verb.dep_ in ("amod", "acl", "relcl"):
         return None
@@ -108,9 +128,24 @@ def _verb_tense(verb) -> Optional[str]:
 
 
 def tense_at(span: Span) -> str:
-    """``past``, ``future`` or ``present`` for the clause a temporal expression sits in."""
+    """``past``, ``future`` or ``present`` for the clause a temporal expression sits in
+    (``none`` in a sentence without a verb, "Talks in March");
+    after "since" the past, after "through"/"until" in a present clause the future
+    ("the offer runs through June")."""
     if _future_cue(span):
         return "future"
+    root = span.root
+    prep = root.head.lower_ if root.dep_ == "pobj" else None
+    _, _, open_end, past_preps = _cues()
+    if prep in past_preps:
+        return "past"
+    tense = _clause_tense(span)
+    if tense in ("present", "none") and prep in open_end:
+        return "future"
+    return tense
+
+
+def _clause_tense(span: Span) -> str:
     token = span.root
     for _ in range(6):
         if token.pos_ in _VERB_POS and token.dep_ != "aux":
@@ -127,7 +162,7 @@ def tense_at(span: Span) -> str:
         return "future"
     if "VBD" in tags:
         return "past"
-    return "present"
+    return "present" if tags & {"VBZ", "VBP"} else "none"  # "none": no verb to read
 
 
 def narrative_year(text: str, dct: Optional[dt.date], window: int = 800) -> Optional[int]:

@@ -5,7 +5,10 @@ The expression families that use these live in :mod:`pipeline.dates.values` and 
 modules it dispatches to.
 
 ``shift(dt.date(2024, 1, 31), "M", 1)`` → 2024-02-29; ``fmt(day, "W")`` → ``2024-W05``;
-``duration(3, "Y")`` → ``P3Y``.
+``duration(3, "Y")`` → ``P3Y``. Month arithmetic is ``dateutil.relativedelta``'s (month
+ends clamp). A date pushed past what TIMEX3 and Python can write (before 0001-01-01,
+after 9999-12-31: "next year" in a document dated 9999-12-31) is clamped to that end,
+and :class:`Context` notes it so the article gets a warning.
 
 >>> fmt(shift(dt.date(2024, 1, 31), "M", 1), "D")
 '2024-02-29'
@@ -13,12 +16,13 @@ modules it dispatches to.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import functools
 import re
 from dataclasses import dataclass
 from typing import Callable, NamedTuple, Optional
+
+from dateutil.relativedelta import relativedelta
 
 from pipeline.dates.grammar import Candidate, date_lexicon
 
@@ -43,11 +47,27 @@ class Timex(NamedTuple):
 
 @dataclass
 class Context:
-    """What relative expressions of one document are anchored on."""
+    """What relative expressions of one document are anchored on, and the calendar
+    arithmetic they do (which notes a date clamped to the calendar's range)."""
 
     dct: Optional[dt.date] = None  # document creation time
     narrative: Optional[int] = None  # the year a retrospective reviews
     previous: Optional[Point] = None  # the last resolved date of the narrative
+    previous_end: int = -1  # where the expression that gave it ends in the text
+    clamped: bool = False  # a date of the expression being read fell off the calendar
+
+    def shift(self, day: dt.date, unit: str, n: int) -> dt.date:
+        """:func:`shift`, noting a clamp."""
+        moved, clamped = shift_clamped(day, unit, n)
+        self.clamped |= clamped
+        return moved
+
+    def year(self, year: int) -> int:
+        """``year`` within 1-9999, noting a clamp."""
+        if 1 <= year <= 9999:
+            return year
+        self.clamped = True
+        return min(max(year, 1), 9999)
 
 
 # a family's function: (groups, candidate, context, tense) → its value, or None to drop it
@@ -136,22 +156,29 @@ def duration(n: Optional[float], unit: str) -> str:
     return "P" + fmt_number(n) + unit
 
 
+_DAYS_IN = {"D": 1, "W": 7, "WE": 7, "FN": 14}
+_MONTHS_IN = {"M": 1, "Q": 3, "Y": 12, "DE": 120, "CE": 1200, "ML": 12000}
+
+
+def shift_clamped(day: dt.date, unit: str, n: int) -> tuple[dt.date, bool]:
+    """``day`` moved by ``n`` calendar units (month ends clamp: January 31 + 1 month is
+    February 29), and whether it had to stop at the first or last day of the calendar.
+    Units finer than a day leave the day as it is."""
+    if unit in _DAYS_IN:
+        delta = relativedelta(days=_DAYS_IN[unit] * n)
+    elif unit in _MONTHS_IN:
+        delta = relativedelta(months=_MONTHS_IN[unit] * n)
+    else:
+        return day, False
+    try:
+        return day + delta, False
+    except (OverflowError, ValueError):  # before 0001-01-01 or after 9999-12-31
+        return (dt.date.max if n > 0 else dt.date.min), True
+
+
 def shift(day: dt.date, unit: str, n: int) -> dt.date:
-    """``day`` moved by ``n`` calendar units (month ends clamp)."""
-    if unit == "D":
-        return day + dt.timedelta(days=n)
-    if unit in ("W", "WE"):
-        return day + dt.timedelta(weeks=n)
-    if unit == "FN":
-        return day + dt.timedelta(weeks=2 * n)
-    months = {"M": 1, "Q": 3, "Y": 12, "DE": 120, "CE": 1200, "ML": 12000}.get(unit)
-    if months is None:
-        return day
-    total = day.year * 12 + day.month - 1 + months * n
-    year, month = divmod(total, 12)
-    if not 1 <= year <= 9999:
-        return day
-    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+    """``day`` moved by ``n`` calendar units (month ends clamp, and the calendar's ends)."""
+    return shift_clamped(day, unit, n)[0]
 
 
 def fmt(day: dt.date, grain: str) -> str:
@@ -182,20 +209,34 @@ def safe_date(year: int, month: int, day: int) -> Optional[dt.date]:
         return None
 
 
-def year_for(month: int, day: int, ctx: Context, tense: Callable[[], str]) -> tuple[Optional[int], str]:
-    """The year of a month (and day) written without one: the narrative year of a
-    retrospective, else the latest one before the document date in a past-tense sentence,
-    the next one in a future-tense one, the document's year otherwise."""
+def year_for(
+    month: int, day: Optional[int], ctx: Context, tense: Callable[[], str]
+) -> tuple[Optional[int], str]:
+    """The year of a month (and day; None: the whole month) written without one: the
+    narrative year of a retrospective, else the latest one up to the document date in a
+    past-tense sentence, the next one from it in a future-tense one ("will meet in March"
+    said in March is this March), the nearest in a present-tense one (from four months
+    back to eight ahead)."""
     t = tense()
     if ctx.narrative is not None and t != "future":
         return ctx.narrative, "narrative"
     if ctx.dct is None:
         return None, "none"
-    here = (ctx.dct.month, ctx.dct.day)
+    here = (ctx.dct.month, ctx.dct.day if day is not None else 0)
+    when = (month, day or 0)
     if t == "past":
-        return (ctx.dct.year if (month, day) <= here else ctx.dct.year - 1), "document"
+        return (ctx.dct.year if when <= here else ctx.year(ctx.dct.year - 1)), "document"
     if t == "future":
-        return (ctx.dct.year if (month, day) >= here else ctx.dct.year + 1), "document"
+        return (ctx.dct.year if when >= here else ctx.year(ctx.dct.year + 1)), "document"
+    if t != "present":
+        return ctx.dct.year, "document"
+    # present tense: the occurrence from four months back to eight ahead ("the elections
+    # are in October" ahead, "following a cyclone in December" told in March behind)
+    ahead = (month - ctx.dct.month) + ((day - ctx.dct.day) / 31 if day is not None else 0)
+    if ahead > 8:
+        return ctx.year(ctx.dct.year - 1), "document"
+    if ahead < -4:
+        return ctx.year(ctx.dct.year + 1), "document"
     return ctx.dct.year, "document"
 
 
@@ -205,7 +246,9 @@ def relative_year(rel: Optional[str], ctx: Context) -> tuple[Optional[int], str]
     if rel in ("that", "the same", "the following", "the previous"):
         if ctx.previous is None:
             return None, "none"
-        return ctx.previous.day.year + {"the following": 1, "the previous": -1}.get(rel, 0), "previous"
+        return ctx.year(
+            ctx.previous.day.year + {"the following": 1, "the previous": -1}.get(rel, 0)
+        ), "previous"
     base, anchor = (
         (ctx.narrative, "narrative")
         if ctx.narrative is not None
@@ -213,27 +256,27 @@ def relative_year(rel: Optional[str], ctx: Context) -> tuple[Optional[int], str]
     )
     if base is None:
         return None, "none"
-    return base + RELATIVE_STEP.get(rel, 0), anchor
+    return ctx.year(base + RELATIVE_STEP.get(rel, 0)), anchor
 
 
 def relative_point(rel: str, unit: str, ctx: Context) -> tuple[Optional[dt.date], str, str]:
     """(day, anchor, type) for ``this week``, ``the next day``, ``that month`` ..."""
     rel = re.sub(r"\s+", " ", rel.lower())
-    if rel in ("the past", "the last"):
-        return None, "none", "DURATION"
+    if rel in ("the past", "the last") or (rel in ("the next", "the coming") and unit in ("DE", "CE", "ML")):
+        return None, "none", "DURATION"  # "the past year", "the next decade"
     if rel in ("that", "the same", "the next", "the following", "the previous", "the preceding"):
         step = {"the next": 1, "the following": 1, "the previous": -1, "the preceding": -1}.get(rel, 0)
         if ctx.previous is not None and fine_enough(ctx.previous.grain, unit):
-            return shift(ctx.previous.day, unit, step), "previous", "DATE"
+            return ctx.shift(ctx.previous.day, unit, step), "previous", "DATE"
         if rel in ("that", "the same") or ctx.dct is None:
             return None, "none", "DATE"
-        return shift(ctx.dct, unit, step), "document", "DATE"
+        return ctx.shift(ctx.dct, unit, step), "document", "DATE"
     step = RELATIVE_STEP.get(rel, 0)
     if unit == "Y" and ctx.narrative is not None:
-        return dt.date(ctx.narrative + step, 7, 1), "narrative", "DATE"
+        return dt.date(ctx.year(ctx.narrative + step), 7, 1), "narrative", "DATE"
     if ctx.dct is None:
         return None, "none", "DATE"
-    return shift(ctx.dct, unit, step), "document", "DATE"
+    return ctx.shift(ctx.dct, unit, step), "document", "DATE"
 
 
 _ORDER = ["D", "W", "M", "Q", "Y", "DE", "CE"]
@@ -259,22 +302,22 @@ def nearest_weekday(
         base = ctx.previous.day
         diff = (wd - base.isoweekday()) % 7
         if rel == "the previous":
-            return base - dt.timedelta(days=(base.isoweekday() - wd) % 7 or 7), "previous"
-        return base + dt.timedelta(days=diff or (0 if rel == "the same" else 7)), "previous"
+            return ctx.shift(base, "D", -((base.isoweekday() - wd) % 7 or 7)), "previous"
+        return ctx.shift(base, "D", diff or (0 if rel == "the same" else 7)), "previous"
     if ctx.dct is None:
         return None, "none"
     base = ctx.dct
     back = (base.isoweekday() - wd) % 7
     ahead = (wd - base.isoweekday()) % 7
-    if rel in ("last", "past"):
-        return base - dt.timedelta(days=back or 7), "document"
-    if rel in ("next", "coming"):
-        return base + dt.timedelta(days=ahead or 7), "document"
+    if rel in ("last", "past", "this past"):
+        return ctx.shift(base, "D", -(back or 7)), "document"
+    if rel in ("next", "coming", "this coming"):
+        return ctx.shift(base, "D", ahead or 7), "document"
     if rel == "this":
-        return base + dt.timedelta(days=wd - base.isoweekday()), "document"
+        return ctx.shift(base, "D", wd - base.isoweekday()), "document"
     t = tense()
     if t == "past":
-        return base - dt.timedelta(days=back), "document"
+        return ctx.shift(base, "D", -back), "document"
     if t == "future":
-        return base + dt.timedelta(days=ahead or 7), "document"
-    return (base - dt.timedelta(days=back) if back <= 3 else base + dt.timedelta(days=ahead)), "document"
+        return ctx.shift(base, "D", ahead or 7), "document"
+    return (ctx.shift(base, "D", -back) if back <= 3 else ctx.shift(base, "D", ahead)), "document"

@@ -7,12 +7,17 @@ Data flow, each step in its own module:
   ``patterns/dates_grammar.tsv`` + ``patterns/dates_lexicon.json``, tried only where a
   trigger token (month, weekday, unit, year-like number, "now", ...) stands, so its cost
   grows with the number of dates, not with the length of the text;
-* this module — token checks the regex cannot make ("may" as a verb, "2030 Agenda" as a
-  name, "2000 troops" as a figure), the dateline and headings skipped, the narrative
-  year detected, and the expressions resolved in reading order so that "Two months later"
-  counts from the date before it;
+* :mod:`pipeline.dates.joins` — ranges split, range years shared, compounds joined,
+  anchored durations ("a month earlier") cut to their duration;
+* :mod:`pipeline.dates.filters` — token checks the regex cannot make ("may" as a verb,
+  "2030 Agenda" as a name, "2000 troops" as a figure, "a 22-year-old" as an age);
+* this module — the dateline and headings skipped, the narrative year detected, and the
+  expressions resolved in reading order so that "Two months later" counts from the date
+  before it;
 * :mod:`pipeline.dates.anchoring` — tense of the clause, narrative year of a retrospective;
-* :mod:`pipeline.dates.values` — TIMEX3 values at the written granularity and the anchor used.
+* :mod:`pipeline.dates.values` — TIMEX3 values at the written granularity and the anchor used;
+* :mod:`pipeline.dates.event_anchors` — "a day before the G20 summit" counted from the
+  summit's date when the article gives it.
 
 Spans follow TimeML: no leading preposition ("in September" → "September"), with the
 determiner ("the past year"). dateparser (cached, ``languages=["en"]``, explicit base
@@ -36,7 +41,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from pipeline.dates.anchoring import narrative_year, tense_at
-from pipeline.dates.calendar import Context
+from pipeline.dates.calendar import Context, fmt
+from pipeline.dates.event_anchors import anchor_on_events
+from pipeline.dates.filters import FalseAlarms
 from pipeline.dates.grammar import (
     GRAMMAR_FILE,
     LEXICON_FILE,
@@ -46,9 +53,15 @@ from pipeline.dates.grammar import (
     master_pattern,
     trigger_words,
 )
-from pipeline.dates.joins import anchor_quoted_deictics, join_compounds, share_range_years
+from pipeline.dates.joins import (
+    anchor_durations,
+    anchor_quoted_deictics,
+    join_compounds,
+    share_range_years,
+    split_ranges,
+)
 from pipeline.dates.names import TITLES_FILE, PersonNames, title_words
-from pipeline.dates.values import normalize
+from pipeline.dates.values import mod_of, normalize
 from pipeline.document.access import (
     blocked_char_ranges,
     doc_text,
@@ -60,8 +73,8 @@ from pipeline.document.access import (
 
 MAX_PREFIX_TOKENS = 6  # words before a trigger an expression may start at ("the last two weeks")
 NARRATIVE_WINDOW = 800  # characters of the opening read for a retrospective's cues
-_NAME_DEPS = {"nummod", "compound", "amod", "nmod", "npadvmod"}
-_TIME_WORDS = frozenset({"summit", "budget"})  # "the 2024 budget" stays a date
+# quantity words that are prepositions when they head a phrase ("found over seven years")
+_PREPOSITION_QMODS = frozenset({"over", "under", "around", "about"})
 
 
 @functools.lru_cache(maxsize=4096)
@@ -107,7 +120,7 @@ class DateExtractor:
         self._words = _FlagTable(ids, [_TRIGGER * (i in trig_ids) | _OPENER * (i in prefix_ids) for i in ids])
         self._shapes = _FlagTable([], [])
         lex = date_lexicon(lexicon_file)
-        self._numeric_names = frozenset(lex["numeric_date_names"])
+        self._false_alarm = FalseAlarms(frozenset(lex["numeric_date_names"]))
         self._titles = title_words(titles_file, lexicon_file)
         self._month_words = frozenset(lex["months"])
 
@@ -119,7 +132,7 @@ class DateExtractor:
             or (":" in shape and "d" in shape)
             or ("/" in shape and shape.count("d") >= 3)
             or shape in ("dds", "'dds", "ddx", "'ddx", "Xd")
-            or shape in ("dxx", "ddxx")
+            or shape in ("dxx", "ddxx", "XXdd")  # "1st", "22nd", "FY25"
             or (shape.count(".") == 2 and "dddd" in shape)
         )
 
@@ -151,57 +164,6 @@ class DateExtractor:
             tries.append((idx[j : i + 1], idx[i]))
         return tries
 
-    def _is_false_positive(
-        self,
-        doc: Doc,
-        c: Candidate,
-        bounds: Optional[tuple[int, int]],
-        chars: "_TokenChars",
-        names: PersonNames,
-    ) -> bool:
-        if bounds is None:
-            return True
-        first, end = bounds
-        if c.text in self._numeric_names:
-            return True  # "9/11", "24/7"
-        month = c.groups.get("month")
-        if month:
-            at = c.start + c.text.find(month)
-            tok = doc[next((i for i in range(first, end) if chars.starts[i] >= at), end - 1)]
-            if (tok.tag_ == "MD" or tok.tag_.startswith("VB")) and (c.kind == "month" or month.islower()):
-                return True  # "They may meet", "march on"
-            if c.kind == "month" and not c.groups.get("pmod") and names.is_name(tok):
-                return True  # "April Ryan", "Theresa May", "surprised May"
-        if c.kind == "year":
-            tok = doc[next((i for i in range(first, end) if chars.text_of(i)[-4:].isdigit()), end - 1)]
-            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-            prev = doc[tok.i - 1] if tok.i > 0 else None
-            if nxt is not None and tok.head.i == nxt.i and tok.dep_ in _NAME_DEPS:
-                if nxt.text[:1].isupper() and nxt.lower_ not in _TIME_WORDS:
-                    return True  # "the 2030 Agenda", "2024 Olympics"
-                if nxt.tag_ in ("NNS", "NNPS"):
-                    return True  # "2000 troops"
-            if prev is not None and not c.groups.get("the") and not c.groups.get("pmod"):
-                if (
-                    prev.text[:1].isupper()
-                    and prev.pos_ in ("PROPN", "NOUN")
-                    and prev.ent_type_ != "DATE"
-                    and not prev.is_sent_start
-                ):
-                    return True  # "Resolution 1701", "Vision 2030"
-        unit = c.groups.get("unit")
-        if unit and unit.lower() == "second" and end < len(doc) and doc[end].is_alpha:
-            return True  # "a second round": the ordinal, not the unit
-        if (
-            c.kind in ("set_adv", "deictic")
-            and c.text[:1].isupper()
-            and first > 0
-            and not doc[first].is_sent_start
-            and chars.text_of(first - 1)[:1].isupper()
-        ):
-            return True  # "China Daily", "USA Today"
-        return False
-
     # -- resolving ------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         blocked = blocked_char_ranges(doc)
@@ -216,37 +178,50 @@ class DateExtractor:
         resolved = []
         spans = []
         chars, candidates = self._candidates(doc, text)
+        clamped = []
         for c in candidates:
             if overlaps(c.start, c.end, blocked):
                 continue
             bounds = chars.bounds(c.start, c.end)
-            if self._is_false_positive(doc, c, bounds, chars, names):
+            if self._false_alarm(doc, c, bounds, chars, names):
                 continue
+            c, bounds = _without_preposition(doc, c, bounds, chars)
             tense = _lazy_tense(doc, bounds)
+            ctx.clamped = False
             try:
                 result = normalize(c, ctx, tense)
-            except OverflowError:  # "next year" in a document dated 9999-12-31: no such date
-                result = ("DATE", None, "none", None)
+            except (OverflowError, ValueError):  # a date no calendar holds: left open
+                result, ctx.clamped = (("DATE", None, "none", None)), True
             if result is None:
                 continue
             typ, value, anchor, point = result
+            if ctx.clamped:
+                clamped.append(c.text)
             if value is None and typ == "DATE" and c.kind in ("mdy", "dmy") and base:
                 value = _dateparser(c.text, base)
                 anchor = "document" if value else "none"
             if point is not None:
-                ctx.previous = point
-            items.append(
-                {
-                    "text": c.text,
-                    "start": c.start,
-                    "end": c.end,
-                    "type": typ,
-                    "value": value,
-                    "anchor": anchor,
-                }
-            )
+                ctx.previous, ctx.previous_end = point, c.end
+            item = {
+                "text": c.text,
+                "start": c.start,
+                "end": c.end,
+                "type": typ,
+                "value": value,
+                "anchor": anchor,
+            }
+            mod = mod_of(c, typ)
+            if mod:
+                item["mod"] = mod
+            if typ == "DURATION" and point is not None:
+                item["point"] = fmt(point.day, point.grain)  # "a month earlier": the month it names
+            items.append(item)
             spans.append(Span(doc, bounds[0], bounds[1], label=typ))
             resolved.append(c)
+        if chars is not None:
+            anchor_on_events(doc, ctx, resolved, items, chars)
+        if clamped:
+            _warn(doc, clamped)
         anchor_quoted_deictics(text, blocked, dct, resolved, items)
         set_results(doc, "dates", items, spans=spans)
         return doc
@@ -261,21 +236,37 @@ class DateExtractor:
         else:
             chars, tries = None, []
         found = find_candidates(text, tries, self.grammar_file, self.lexicon_file)
-        return chars, join_compounds(share_range_years(self._split(found), text), text)
+        return chars, anchor_durations(join_compounds(share_range_years(split_ranges(found), text), text))
 
-    @staticmethod
-    def _split(candidates: list[Candidate]) -> list[Candidate]:
-        """A year range "2023-2024" is two dates, as in TimeML."""
-        out = []
-        for c in candidates:
-            if c.kind != "year_range":
-                out.append(c)
-                continue
-            first, second = c.groups["year"], c.groups["year2"]
-            end2 = c.start + len(c.text)
-            out.append(Candidate("year", c.start, c.start + 4, first, {"year": first}))
-            out.append(Candidate("year", end2 - 4, end2, second, {"year": second, "the": "range"}))
-        return out
+
+def _without_preposition(doc: Doc, c: Candidate, bounds, chars) -> tuple[Candidate, tuple[int, int]]:
+    """The expression without a first word that is not part of it: "over" heading the
+    phrase ("found over seven years": a preposition, not "more than"), the verb "last"
+    ("meant to last a few months": a duration, not "the last few months")."""
+    lead, groups, kind = c.groups.get("qmod"), None, c.kind
+    if lead and lead.lower() in _PREPOSITION_QMODS and doc[bounds[0]].dep_ == "prep":
+        groups = dict(c.groups, qmod=None)
+    elif (
+        c.kind == "rel_dur"
+        and (c.groups.get("rel") or "").lower() == "last"
+        and doc[bounds[0]].pos_ == "VERB"
+    ):
+        lead, groups, kind = c.groups["rel"], {"num": c.groups["num"], "unit": c.groups["unit"]}, "duration"
+    if groups is None:
+        return c, bounds
+    cut = len(lead) + len(c.text[len(lead) :]) - len(c.text[len(lead) :].lstrip())
+    c = Candidate(kind, c.start + cut, c.end, c.text[cut:], groups)
+    return c, chars.bounds(c.start, c.end)
+
+
+def _warn(doc: Doc, texts: list[str]) -> None:
+    """A warning on the article for values clamped to the calendar's range."""
+    meta = doc._.communique_meta
+    if isinstance(meta, dict):
+        shown = ", ".join(repr(t) for t in texts[:5]) + (" ..." if len(texts) > 5 else "")
+        meta.setdefault("warnings", []).append(
+            f"dates: value clamped to the calendar's years 0001-9999: {shown}"
+        )
 
 
 def _lazy_tense(doc: Doc, bounds: tuple[int, int]):

@@ -48,13 +48,13 @@ def _cap(word: str) -> str:
     return word[0].upper() + word[1:]
 
 
-def _number_pattern(lex: dict) -> str:
+def _number_pattern(lex: dict, name: str = "num") -> str:
     """``{NUM}``: digits or number words ("twenty-five", "a few"), "and a half" after."""
     number_words = [w for w in lex["numbers"]]
     tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
     ones = "one|two|three|four|five|six|seven|eight|nine"
     return (
-        r"(?P<num>(?:(?<![\w.,])\d+(?:\.\d+)?(?!\d)|(?i:(?:"
+        rf"(?P<{name}>(?:(?<![\w.,])\d+(?:\.\d+)?(?!\d)|(?i:(?:"
         + tens
         + r")[-\s](?:"
         + ones
@@ -105,7 +105,7 @@ def _placeholders(lex: dict) -> dict[str, str]:
     qmod = _alt([m for m in lex["quantity_modifiers"]], "i")
     holidays = _alt(lex["holidays"], "i")
     abbreviations = [a for a in lex["unit_abbreviations"] if not a.startswith("_")]
-    cues = r"(?:" + "|".join(rf"(?<=\b{w}\s)|(?<=\b{_cap(w)}\s)" for w in lex["date_cue_words"]) + ")"
+    cues = _lookbehinds(lex["date_cue_words"])
     return {
         "MONTHFULL": f"(?P<month>{month_bare})",
         "MONTH": f"(?P<month>{month_any})",
@@ -128,8 +128,18 @@ def _placeholders(lex: dict) -> dict[str, str]:
         "UNITABBR": "(?P<unit>" + _alt(abbreviations) + ")",
         "WHOLE": "(?P<whole>" + _alt(lex["whole_unit_words"], "i") + ")",
         "CUE": cues,
+        "DURCUE": _lookbehinds(lex["duration_cue_words"]),
         "ORD": r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)",
+        "ORDW": _alt(lex["ordinal_days"], "i"),
+        "MONTHNAME": month_any,
+        "NUM1": _number_pattern(lex, "num1"),
+        "CONTINUATION": _alt(lex["clause_continuations"]["words"], "i"),
     }
+
+
+def _lookbehinds(words) -> str:
+    """The position right after one of ``words`` (lower or capitalised) and a space."""
+    return r"(?:" + "|".join(rf"(?<=\b{w}\s)|(?<=\b{_cap(w)}\s)" for w in words) + ")"
 
 
 @dataclass(frozen=True)
@@ -220,13 +230,16 @@ def _word_start_pattern(grammar_file: str, lexicon_file: str) -> re.Pattern:
 # words that make or open an expression beyond the lexicon's tables
 _TRIGGER_WORDS = frozenset(
     {"today", "yesterday", "tomorrow", "noon", "midnight", "a.m.", "p.m.", "am", "pm", "half"}
-    | {"q1", "q2", "q3", "q4", "fortnightly", "nightly", "nowadays"}
+    | {"q1", "q2", "q3", "q4", "fortnightly", "nightly", "nowadays", "time", "season", "period"}
+    | {"bi-weekly", "bi-monthly", "bi-annually"}
 )
 _PREFIX_WORDS = frozenset(
     {"the", "a", "an", "of", ",", "-", "–", "to", "and", "&", "every", "each", "other", "once", "twice"}
     | {"thrice", "times", "per", "'", "’", "at", "up", "in", "right", "these", "near"}
     | {"semi", "recent", "same", "that", "this", "following", "foreseeable", "distant", "new", "year"}
     | {"'s", "christmas", "day", "valentine", "international", "women", "independence", "labour", "may"}
+    | {"fiscal", "financial", "fy", "or", "its", "their", "latest", "most", "year-earlier", "year-ago"}
+    | {"prior-year", "year-before", "calendar", "month", "week"}
 )
 # the lexicon tables whose phrases' words may stand before a trigger
 _PREFIX_TABLES = (

@@ -1,9 +1,14 @@
 """Steps between finding candidates and valuing them, where one expression reads another.
 
+* :func:`split_ranges` — "2023-2024", "1957-58", "between 12 and 18 months": two TIMEX3s as
+  TimeML writes ranges, the first end taking the unit of the second ("12" is ``P12M``).
 * :func:`share_range_years` — "Nov 18 to Dec 19, 2015", "from May to October 2020": the
-  year written once at the end of a range belongs to both ends (TimeML keeps two TIMEX3s).
+  year written once at the end of a range belongs to both ends (TimeML keeps two TIMEX3s);
+  "October 7 (2023)": a year in brackets after a date is that date's.
 * :func:`join_compounds` — "two years and three months" is ONE duration (P2Y3M), "1 month
-  21 days ago" one date.
+  21 days ago" one date; "15:00 GMT Saturday" one time.
+* :func:`anchor_durations` — "a month earlier" is the duration "a month" (its date is the
+  Timex point), "eight years from now" the duration "eight years" and "now".
 * :func:`anchor_quoted_deictics` — "today" inside a quotation was said on the story day: when
   the lead dates the story a day or two before publication ("signed ... on Wednesday",
   published Thursday), a quoted "today"/"yesterday"/"tomorrow" counts from that day.
@@ -21,6 +26,7 @@ import re
 from dataclasses import replace
 from typing import Optional
 
+from pipeline.dates.calendar import shift
 from pipeline.dates.grammar import Candidate, date_lexicon
 
 _RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|until|till|through|thru|and)\s*$", re.I)
@@ -34,11 +40,62 @@ def _month_of(c: Candidate) -> Optional[int]:
     return None
 
 
+def _part(c: Candidate, start: int, end: int, kind: str, groups: dict) -> Candidate:
+    return Candidate(kind, start, end, c.text[start - c.start : end - c.start], groups)
+
+
+def split_ranges(candidates: list[Candidate]) -> list[Candidate]:
+    """Year ranges ("2023-2024", "1957-58") as two years, duration ranges ("12 to 18
+    months") as two durations."""
+    out = []
+    for c in candidates:
+        g = c.groups
+        if c.kind == "year_range":
+            out.append(_part(c, c.start, c.start + 4, "year", {"year": g["year"]}))
+            out.append(_part(c, c.end - 4, c.end, "year", {"year": g["year2"], "the": "range"}))
+        elif c.kind == "year_range2":
+            first = int(g["year"])
+            second = first // 100 * 100 + int(g["yy"])
+            if second <= first and first % 100 == 99 and int(g["yy"]) == 0:
+                second += 100  # "1999-00"
+            if not 0 < second - first <= _SHORT_RANGE:  # "2016-11" (a month), "2015-32"
+                if c.text[4:5].isspace():  # "2016 - 11": the year stands apart
+                    out.append(_part(c, c.start, c.start + 4, "year", {"year": g["year"]}))
+                continue
+            out.append(_part(c, c.start, c.start + 4, "year", {"year": g["year"]}))
+            out.append(_part(c, c.end - 2, c.end, "year", {"year": str(second), "the": "range"}))
+        elif c.kind == "dur_range":
+            lead = len(g["qmod"]) if g.get("qmod") else 0
+            end1 = c.start + c.text.index(g["num1"], lead) + len(g["num1"])
+            unit_at = c.end - len(g["unit"])
+            start2 = c.start + c.text.rindex(g["num"], end1 - c.start, unit_at - c.start)
+            first = {"num": g["num1"], "unit": g["unit"], "qmod": g.get("qmod")}
+            out.append(_part(c, c.start, end1, "duration", first))
+            out.append(_part(c, start2, c.end, "duration", {"num": g["num"], "unit": g["unit"]}))
+        else:
+            out.append(c)
+    return out
+
+
+_SHORT_RANGE = 10  # "1939-45", "2024-25": a range of years written short spans a few
+
+_BRACKETED_YEAR = re.compile(r"\s*\(\s*$")
+
+
 def share_range_years(candidates: list[Candidate], text: str) -> list[Candidate]:
     out = list(candidates)
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
         if a.kind not in _OPEN_YEAR_KINDS or a.groups.get("year") or not b.groups.get("year"):
+            continue
+        if (
+            b.kind == "year"
+            and _BRACKETED_YEAR.fullmatch(text[a.end : b.start])
+            and text[b.end : b.end + 1] == ")"
+        ):  # "October 7 (2023)"
+            out[i] = replace(
+                a, kind="my" if a.kind == "month" else a.kind, groups=dict(a.groups, year=b.groups["year"])
+            )
             continue
         if b.kind not in ("mdy", "dmy", "my") or not _RANGE_GAP.fullmatch(text[a.end : b.start]):
             continue
@@ -72,10 +129,41 @@ def join_compounds(candidates: list[Candidate], text: str) -> list[Candidate]:
             ):
                 parts.append((c.groups["num"], c.groups["unit"]))
                 kind = "ago_multi" if c.kind == "ago" else "dur_multi"
-                groups = {"parts": tuple(parts), "dir": c.groups.get("dir")}
+                groups = {"parts": tuple(parts), "dir": c.groups.get("dir"), "closed": c.groups.get("closed")}
                 out[-1] = Candidate(kind, prev.start, c.end, text[prev.start : c.end], groups)
                 continue
+        if (
+            prev is not None
+            and prev.kind == "clock"
+            and c.kind in _DAY_KINDS
+            and _CLOCK_DAY_GAP.fullmatch(text[prev.end : c.start])
+        ):  # "15:00 GMT Saturday", "10 a.m. yesterday"
+            groups = {"clock": prev.groups, "day": c}
+            out[-1] = Candidate("clock_day", prev.start, c.end, text[prev.start : c.end], groups)
+            continue
         out.append(c)
+    return out
+
+
+_DAY_KINDS = frozenset({"weekday", "deictic", "mdy", "dmy", "dom", "iso", "slash"})
+_CLOCK_DAY_GAP = re.compile(r"[ \t]*,?[ \t]*")
+_RELATIVE_DIRS = frozenset({"earlier", "later", "before", "after", "previously", "prior", "from now"})
+
+
+def anchor_durations(candidates: list[Candidate]) -> list[Candidate]:
+    """ "a month earlier" → the duration "a month" (kind ``anchored``, its direction kept);
+    "eight years from now" → "eight years" and "now"."""
+    out = []
+    for c in candidates:
+        direction = re.sub(r"\s+", " ", (c.groups.get("dir") or "").lower())
+        if c.kind not in ("ago", "ago_multi") or direction not in _RELATIVE_DIRS:
+            out.append(c)
+            continue
+        end = c.start + len(c.text[: c.text.lower().rindex(direction.split()[0])].rstrip())
+        kind = "anchored_multi" if c.kind == "ago_multi" else "anchored"
+        out.append(_part(c, c.start, end, kind, dict(c.groups)))
+        if direction == "from now":
+            out.append(_part(c, c.end - 3, c.end, "vague", {"vague": c.text[-3:]}))
     return out
 
 
@@ -137,5 +225,5 @@ def anchor_quoted_deictics(
         if c.kind != "deictic" or not any(s < c.start and c.end <= e for s, e in quoted):
             continue
         step = steps.get(re.sub(r"\s+", " ", c.groups["deic"].lower()), 0)
-        item["value"] = (day + dt.timedelta(days=step)).isoformat()
+        item["value"] = shift(day, "D", step).isoformat()
         item["anchor"] = "narrative"

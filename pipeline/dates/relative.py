@@ -23,7 +23,6 @@ from pipeline.dates.calendar import (
     number,
     relative_point,
     relative_year,
-    shift,
     unit_code,
 )
 from pipeline.dates.grammar import date_lexicon
@@ -53,9 +52,9 @@ def _month_rel2(g, c, ctx, tense):
     if rel == "this":
         year, anchor = relative_year("this", ctx)
     elif rel in ("last", "past", "previous", "the previous"):
-        year = base.year if month < base.month else base.year - 1
+        year = base.year if month < base.month else ctx.year(base.year - 1)
     else:
-        year = base.year if month > base.month else base.year + 1
+        year = base.year if month > base.month else ctx.year(base.year + 1)
     return Timex("DATE", f"{year:04d}-{month:02d}", anchor, Point(dt.date(year, month, 1), "M"))
 
 
@@ -70,7 +69,7 @@ def _weekend(g, c, ctx, tense):
         if t == "past" and ctx.dct.isoweekday() < 6
         else (1 if t == "future" and ctx.dct.isoweekday() > 6 else 0)
     )
-    d = shift(ctx.dct, "W", step)
+    d = ctx.shift(ctx.dct, "W", step)
     return Timex("DATE", fmt(d, "WE"), "document", Point(d, "W"))
 
 
@@ -83,6 +82,14 @@ def _rel_unit(g, c, ctx, tense):
     if day is None:
         return Timex("DATE", None, "none", None)
     return Timex("DATE", fmt(day, grain), anchor, Point(day, "W" if grain == "WE" else grain))
+
+
+def _part_of_unit(g, c, ctx, tense):
+    """ "the end of the month", "the middle of the week", "end of year": a part of the
+    current one; "earlier in the day": of the day just named, else of the document's."""
+    if g["unit"].lower() == "day" and ctx.previous is not None and ctx.previous.grain == "D":
+        return Timex("DATE", ctx.previous.day.isoformat(), "previous", None)
+    return _rel_unit({"rel": "this", "unit": g["unit"]}, c, ctx, tense)
 
 
 def _ago(g, c, ctx, tense):
@@ -100,11 +107,11 @@ def _ago(g, c, ctx, tense):
     if from_document:
         if ctx.dct is None:
             return Timex("DATE", None, "none", None)
-        d = shift(ctx.dct, unit, sign * int(n))
+        d = ctx.shift(ctx.dct, unit, sign * int(n))
         return Timex("DATE", fmt(d, grain), "document", Point(d, grain))
     if ctx.previous is None or not fine_enough(ctx.previous.grain, grain):
         return Timex("DATE", None, "none", None)
-    d = shift(ctx.previous.day, unit, sign * int(n))
+    d = ctx.shift(ctx.previous.day, unit, sign * int(n))
     return Timex("DATE", fmt(d, grain), "previous", Point(d, grain))
 
 
@@ -120,7 +127,7 @@ def _ago_multi(g, c, ctx, tense):
         n, u = number(num), unit_code(unit)
         if n is None or n != int(n):
             return Timex("DATE", None, "none", None)
-        base = shift(base, u, sign * int(n))
+        base = ctx.shift(base, u, sign * int(n))
         grain = UNIT_GRAIN.get(u, "D")
         if grain in _ORDER_FINE and _ORDER_FINE.index(grain) < _ORDER_FINE.index(finest):
             finest = grain
@@ -142,7 +149,7 @@ def _deictic(g, c, ctx, tense):
     step = date_lexicon()["deictic_days"].get(word, 0)
     if ctx.dct is None:
         return Timex("DATE", None, "none", None)
-    d = ctx.dct + dt.timedelta(days=step)
+    d = ctx.shift(ctx.dct, "D", step)
     return Timex("DATE", d.isoformat(), "document", Point(d, "D"))
 
 
@@ -159,13 +166,11 @@ def _part_of_day(g, c, ctx, tense):
         if ctx.previous is None or ctx.previous.grain != "D":
             return Timex("TIME", None, "none", None)
         step = {"the following": 1, "the next": 1, "the previous": -1}.get(rel, 0)
-        return Timex(
-            "TIME", f"{(ctx.previous.day + dt.timedelta(days=step)).isoformat()}T{code}", "previous", None
-        )
+        return Timex("TIME", f"{ctx.shift(ctx.previous.day, 'D', step).isoformat()}T{code}", "previous", None)
     if ctx.dct is None:
         return Timex("TIME", None, "none", None)
     step = {"yesterday": -1, "tomorrow": 1, "last": -1}.get(rel, 0)
-    return Timex("TIME", f"{(ctx.dct + dt.timedelta(days=step)).isoformat()}T{code}", "document", None)
+    return Timex("TIME", f"{ctx.shift(ctx.dct, 'D', step).isoformat()}T{code}", "document", None)
 
 
 def _weekday_date(g, c, ctx, tense):
@@ -189,20 +194,24 @@ def _weekday_of_week(g, c, ctx, tense):
     wd = date_lexicon()["weekdays"][(g.get("wd") or g["wd2"]).lower().rstrip(".")]
     if ctx.dct is None:
         return Timex("DATE", f"XXXX-WXX-{wd}", "none", None)
-    week = shift(ctx.dct, "W", RELATIVE_STEP[(g.get("rel") or g["rel2"]).lower()])
-    day = week + dt.timedelta(days=wd - week.isoweekday())
+    week = ctx.shift(ctx.dct, "W", RELATIVE_STEP[(g.get("rel") or g["rel2"]).lower()])
+    day = ctx.shift(week, "D", wd - week.isoweekday())
     return Timex("DATE", day.isoformat(), "document", Point(day, "D"))
 
 
-def _clock(g, c, ctx, tense):
+def clock_time(g: dict) -> tuple[int, int]:
+    """(hour, minute) of a clock time ("10:30 a.m.", "15:00", "noon")."""
     if g.get("noon"):
-        hour, minute = (12, 0) if g["noon"].lower() == "noon" else (24, 0)
-    elif g.get("h"):
+        return (12, 0) if g["noon"].lower() == "noon" else (24, 0)
+    if g.get("h"):
         hour, minute = int(g["h"]), int(g["mi"] or 0)
         pm = g["ampm"].lower().startswith("p")
-        hour = (hour % 12) + (12 if pm else 0)
-    else:
-        hour, minute = int(g["h2"]), int(g["mi2"])
+        return (hour % 12) + (12 if pm else 0), minute
+    return int(g["h2"]), int(g["mi2"])
+
+
+def _clock(g, c, ctx, tense):
+    hour, minute = clock_time(g)
     if ctx.previous is not None and ctx.previous.grain == "D":
         day, anchor = ctx.previous.day, "previous"
     elif ctx.dct is not None:
@@ -219,6 +228,7 @@ HANDLERS: dict[str, Handler] = {
     "weekend": _weekend,
     "ago": _ago,
     "rel_unit": _rel_unit,
+    "part_of_unit": _part_of_unit,
     "the_year": _the_year,
     "deictic": _deictic,
     "part_rel": _part_of_day,

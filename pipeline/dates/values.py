@@ -21,16 +21,53 @@ date a later "two months later" may count from, the new reference point.
 from __future__ import annotations
 
 import datetime as dt  # noqa: F401 (the doctest)
+import re
 from typing import Callable, Optional
 
-from pipeline.dates import absolute, durations, relative
+from pipeline.dates import absolute, anchored, durations, relative
 from pipeline.dates.calendar import Context, Handler, Timex
-from pipeline.dates.grammar import Candidate
+from pipeline.dates.grammar import Candidate, date_lexicon
 
-_HANDLERS: dict[str, Handler] = {**absolute.HANDLERS, **relative.HANDLERS, **durations.HANDLERS}
+# a quantity's bound on a point in time: "more than a year ago" is before that date
+_POINT_MODS = {
+    "MORE_THAN": "BEFORE",
+    "LESS_THAN": "AFTER",
+    "EQUAL_OR_MORE": "ON_OR_BEFORE",
+    "EQUAL_OR_LESS": "ON_OR_AFTER",
+}
+
+
+def _clock_day(g, c, ctx, tense):
+    """ "15:00 GMT Saturday", "10 a.m. yesterday": the clock time on that day, one TIME."""
+    day = normalize(g["day"], ctx, tense)
+    hour, minute = relative.clock_time(g["clock"])
+    if day is None or not re.fullmatch(r"\d{4}-\d\d-\d\d|XXXX-WXX-\d", day.value or ""):
+        return Timex("TIME", None, "none", None)
+    return Timex("TIME", f"{day.value}T{hour:02d}:{minute:02d}", day.anchor, day.point)
+
+
+_HANDLERS: dict[str, Handler] = {
+    **absolute.HANDLERS,
+    **relative.HANDLERS,
+    **durations.HANDLERS,
+    **anchored.HANDLERS,
+    "clock_day": _clock_day,
+}
 
 
 def normalize(c: Candidate, ctx: Context, tense: Callable[[], str]) -> Optional[Timex]:
     """(type, value, anchor, new reference point) for a candidate, or None to drop it."""
     handler = _HANDLERS.get(c.kind)
     return handler(c.groups, c, ctx, tense) if handler else None
+
+
+def mod_of(c: Candidate, typ: str) -> Optional[str]:
+    """TIMEX3's ``mod`` of a candidate: its part ("late 2019" → END) or its quantity's
+    bound ("just over two weeks" → MORE_THAN; "more than a year ago" → BEFORE)."""
+    lex = date_lexicon()
+    if c.groups.get("pmod"):
+        return lex["part_modifiers"].get(re.sub(r"\s+", " ", c.groups["pmod"].lower()))
+    if c.groups.get("qmod"):
+        mod = lex["quantity_modifiers"].get(re.sub(r"\s+", " ", c.groups["qmod"].lower()))
+        return _POINT_MODS.get(mod, mod) if typ == "DATE" else mod
+    return None

@@ -113,7 +113,10 @@ class ActorCoder:
         entry = self.g.orgs.get(name)
         if entry is not None and entry[2] in self.types.organisation_kinds:
             return self.types.organisation_kinds[entry[2]]
-        for word in reversed(_WORD.findall(name.lower())):
+        words = _WORD.findall(name.lower())
+        if any(self.types.name_words.get(w) == "REB" for w in words):
+            return "REB"  # "Baloch Liberation Army", "Popular Front": rebels, though an army by name
+        for word in reversed(words):
             if word in self.types.name_words:
                 return self.types.name_words[word]
         return None

@@ -10,7 +10,10 @@ Built once per doc from the entities component's results (``Discourse.of(doc)``)
 - a group (``the two leaders``, ``both sides``, ``the Chinese side``): the last pair of
   people or countries, or the country;
 - an institution (``the ministry``): the nearest organisation with that word in its name;
-- a bare name (``Wang``): the full name of the article person it ends or starts.
+- a bare name (``Wang``): the full name of the article person it ends or starts;
+- a name the model split or cut (``Ursula von`` + ``Leyen``): the whole name (``names.py``);
+- a speaker's ``he``, a description (``the French politician``, ``the railway official``), a
+  spokesperson (``a DHS spokesperson``), the visitor and the host: ``descriptions.py``.
 
 >>> Discourse.of(doc).pronoun(doc[7])      # doctest: +SKIP
 'Xi Jinping'
@@ -22,7 +25,9 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.discourse.descriptions import Descriptions
 from pipeline.discourse.lexicon import DiscourseLexicon, country_key
+from pipeline.discourse.names import acronyms, name_bounds, titled_person, unlabelled_speakers
 from pipeline.document.access import doc_text, entity_spans, results, sent_starts
 
 SUBJECTS = {"nsubj", "nsubjpass"}
@@ -40,7 +45,7 @@ def discourse_lexicon() -> DiscourseLexicon:
     return _LEXICON[0]
 
 
-class Discourse:
+class Discourse(Descriptions):
     """Per-article state (the entities by token, people's titles, countries and genders)
     and the resolution of pronouns, roles, groups, institutions and bare names."""
 
@@ -73,6 +78,8 @@ class Discourse:
         cue_lemmas: frozenset = frozenset(),
     ):
         self.doc = doc
+        self.entities = entities
+        self._org_sectors: Optional[dict[str, Optional[str]]] = None  # see Descriptions._fits
         self.cue_lemmas = cue_lemmas
         self.text = doc_text(doc) if text is None else text
         self.lex = lexicon
@@ -83,24 +90,59 @@ class Discourse:
         self._info: Optional[dict[str, dict]] = None  # see info
         self._person_spans: list[tuple[Span, str, dict]] = []
         self.described: list[tuple[int, str, str]] = []  # token, noun lemma, canonical
+        self._acronyms: Optional[dict[str, str]] = None
         self.sent_starts = sent_starts(doc)
-        for ent, span in zip(entities, entity_spans(doc, entities)):
-            if span is None:
+        self.names: dict[int, tuple[int, int, str]] = {}  # token → its whole name (see names.py)
+        spans = [(ent, span) for ent, span in zip(entities, entity_spans(doc, entities)) if span is not None]
+        for ent, span in spans:
+            for i in range(span.start, span.end):
+                self.ent_at[i] = ent
+        covered = 0  # the end of the last whole name: entities inside it were parts of it
+        for ent, span in spans:
+            label = "PERSON" if titled_person(doc, span, ent, lexicon) else ent["label"]
+            if span.end <= covered:
                 continue
             start, end = span.start, span.end
-            for i in range(start, end):
-                self.ent_at[i] = ent
-            label = ent["label"]
+            canonical = self.canonical(ent)
+            if label in ("PERSON", "ORG"):
+                start, end = name_bounds(doc, start, end, label, self.ent_at, lexicon)
+                if (start, end) != (span.start, span.end):
+                    span = doc[start:end]
+                    canonical = self.canonical({"label": label, "text": span.text})
+                    for i in range(start, end):
+                        self.names[i] = (start, end, canonical)
+                covered = end
             if label == "PERSON":
-                canonical = self.canonical(ent)
                 self.persons.append((start, end, canonical))
                 self._person_spans.append((span, canonical, ent))
             elif label == "ORG":
-                canonical = self.canonical(ent)
                 self.orgs.append((start, end, canonical))
                 self._learn_description(span, canonical)
             elif label in ("GPE", "NORP"):
-                self.places.append((start, end, self.canonical(ent)))
+                self.places.append((start, end, canonical))
+        if cue_lemmas:
+            self._add_unlabelled_speakers()
+
+    def _add_unlabelled_speakers(self) -> None:
+        """People the model left out who speak (:func:`unlabelled_speakers`)."""
+        found = unlabelled_speakers(self.doc, self._subject_tokens, self.ent_at, self.cue_lemmas, self.lex)
+        for span in found:
+            self.persons.append((span.start, span.end, span.text))
+            self._person_spans.append((span, span.text, {"label": "PERSON", "text": span.text}))
+        if found:
+            self.persons.sort()
+            self._person_spans.sort(key=lambda p: p[0].start)
+
+    def name_of(self, i: int) -> Optional[tuple[int, int, str]]:
+        """The whole name token ``i`` is part of, when the model split or cut it."""
+        return self.names.get(i)
+
+    @property
+    def acronyms(self) -> dict[str, str]:
+        """Initials → the organisation spelled out in the article (``ICE``, ``DHS``)."""
+        if self._acronyms is None:
+            self._acronyms = acronyms(self.text, [c for _s, _e, c in self.orgs])
+        return self._acronyms
 
     # ------------------------------------------------------------------ people
 
@@ -198,11 +240,15 @@ class Discourse:
         end = self.sent_starts[k + 1] if k + 1 < len(self.sent_starts) else len(self.doc)
         return self.sent_starts[k], end
 
-    def pronoun(self, tok: Token, things_as_subjects: bool = False) -> Optional[str]:
+    def pronoun(self, tok: Token, things_as_subjects: bool = False, narrative: bool = False) -> Optional[str]:
         """The person (``he``, ``she``), organisation or state (``it``) or pair (``they``) a
         pronoun stands for; ``things_as_subjects``: ``it`` only for an organisation or state
-        that was a subject (else it is likely a thing: "the resolution ... It imposes")."""
+        that was a subject (else it is likely a thing: "the resolution ... It imposes");
+        ``narrative``: a speaker's ``he``/``she``, read past quotations and reported speech
+        (:meth:`Descriptions.narrative_pronoun`)."""
         kind = self.lex.pronouns[tok.lower_]
+        if narrative and kind in ("m", "f"):
+            return self.narrative_pronoun(tok, kind)
         if kind == "p":
             return self.last_pair(tok.i, self.persons, 3)
         if kind == "o" and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in self.cue_lemmas:
@@ -214,7 +260,11 @@ class Discourse:
         for k in range(k0, max(-1, k0 - 6), -1):
             lo, hi = self._sentence_bounds(k)
             hi = min(hi, tok.i)
-            found = [(s, e, c) for s, e, c in pool if lo <= s and e <= hi]
+            found = [
+                (s, e, c)
+                for s, e, c in pool
+                if lo <= s and e <= hi and not (narrative and self.in_other_speech(s, tok))
+            ]
             if kind != "o":
                 found = [f for f in found if self._gender_ok(f[2], kind)]
             if not found:

@@ -33,6 +33,13 @@ class DiscourseLexicon:
         self.pronouns = dict(data["pronouns"])
         self.role_equivalents = {k: set(v) for k, v in data["role_equivalents"].items()}
         self.indefinites = set(data["indefinites"])
+        self.org_anaphors = dict(data["org_anaphors"])
+        self.name_particles = set(data["name_particles"])
+        self.name_stop_words = set(data["name_stop_words"])
+        self.name_connectors = set(data["name_connectors"])
+        self.person_nouns = set(data["person_nouns"])
+        self.organisation_nouns = set(data["organisation_nouns"])
+        self.spokespeople = set(data["spokespeople"])
         self.person_words = self.titles | self.roles | self.keep_in_names  # before a name
 
     def strip_titles(self, name: str) -> str:

@@ -13,7 +13,6 @@ takes the participants of the event in context).
 
 from __future__ import annotations
 
-import bisect
 import functools
 import json
 from collections import namedtuple
@@ -23,27 +22,23 @@ import numpy
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 
+from pipeline.discourse.actors import agent_types
 from pipeline.discourse.article import Discourse
+from pipeline.discourse.groups import (
+    PAIR,
+    SUBJECT_DEPS,
+    UNRESOLVED,
+    GroupMentions,
+)
 from pipeline.discourse.tree import Tree
 from pipeline.document.access import entity_spans, results, sent_bounds
 from pipeline.entities.gazetteer import gazetteer
 from pipeline.patterns import PATTERNS_DIR, read_json
 
-PAIR = "__pair__"
-UNRESOLVED = "__unresolved__"  # "It imposes a travel ban": a party the text has but does not name
 Sentence = namedtuple("Sentence", "start end")
 PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 PAIR_WORDS = {"two", "both"}
-COUNT_WORDS = {
-    w: n
-    for n, w in enumerate(["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"])
-    if w
-}
-COUNT_WORDS.update({str(n): n for n in range(1, 31)})
-# "the government", "authorities": with no country of their own, the state the story is about
-STATE_NOUNS = {"government", "authority", "administration", "regime", "state"}
-SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 PLACES = {"GPE", "LOC", "FAC"}
 NOT_PARTICIPANTS = {
     "DATE",
@@ -72,15 +67,23 @@ def _nouns() -> tuple[frozenset, ...]:
         frozenset(data["partitive_nouns"]),
         frozenset(data["pair_person_nouns"]),
         frozenset(data["pair_country_nouns"]),
+        frozenset(data["plural_actor_nouns"]),
     )
 
 
-class Mentions:
+class Mentions(GroupMentions):
     def __init__(self, doc: Doc):
         self.doc = doc
         self.tree = Tree(doc)
         self.g = gazetteer()
-        self.group_nouns, self.actor_nouns, self.partitives, self.pair_people, self.pair_countries = _nouns()
+        (
+            self.group_nouns,
+            self.actor_nouns,
+            self.partitives,
+            self.pair_people,
+            self.pair_countries,
+            self.plural_actors,
+        ) = _nouns()
         self.by_token: dict[int, dict] = {}
         self.persons = doc.user_data.get("communique_persons", {})
         self._person_at: list[int] = []
@@ -114,6 +117,13 @@ class Mentions:
             elif ent["label"] == "GPE" and ent.get("country"):
                 self._country_at.append(start)
                 self._country_name.append(self.g.country_names.get(ent["country"], ent["canonical"]))
+
+    @functools.cached_property
+    def service_nouns(self) -> frozenset:
+        """Group nouns of a state's armed or police forces ("army", "police", "troops"):
+        their sector is not the government's."""
+        types = agent_types()
+        return frozenset(n for n in self.group_nouns if types.of_noun(n) in {"MIL", "COP"})
 
     @functools.cached_property
     def discourse(self) -> Discourse:
@@ -165,132 +175,11 @@ class Mentions:
             return self.acronyms.get(ent["canonical"], ent["canonical"])  # "BLA" → "Baloch Liberation Army"
         return ent["canonical"]
 
-    @functools.cached_property
+    @property
     def acronyms(self) -> dict[str, str]:
-        """The article's organisations by their initials ("Department of Homeland Security"
-        is "DHS"), so that an acronym names the organisation spelled out elsewhere."""
-        out: dict[str, str] = {}
-        for ent in results(self.doc, "entities"):
-            name = ent.get("canonical") or ""
-            words = [w for w in name.replace("-", " ").split() if w[:1].isupper()]
-            if ent["label"] == "ORG" and len(words) >= 2 and not name.isupper():
-                out.setdefault("".join(w[0] for w in words), name)
-        return out
-
-    def last_person(self, before: int) -> list[str]:
-        """The person a pronoun at token ``before`` most likely refers to: the subject before
-        it in its own sentence, else the subject of the nearest earlier sentence that names a
-        person (else that sentence's last person), up to three sentences back; else the last
-        person who was a subject anywhere before."""
-        if before < len(self.doc):
-            sent = self.sent_of(before)
-            hi = bisect.bisect_left(self._person_at, before)
-            sents_back = 0
-            while hi > 0 and sents_back <= 3:
-                lo = bisect.bisect_left(self._person_at, sent.start, 0, hi)
-                if lo < hi:
-                    subjects = [k for k in range(lo, hi) if self._person_subject[k]]
-                    if subjects:  # own sentence: the nearest subject; earlier: the main one
-                        return [self._person_name[subjects[-1] if sents_back == 0 else subjects[0]]]
-                    return [self._person_name[hi - 1]]
-                hi = lo
-                if sent.start == 0:
-                    break
-                sent = self.sent_of(sent.start - 1)
-                sents_back += 1
-        for at, names in ((self._subject_at, self._subject_name), (self._person_at, self._person_name)):
-            i = bisect.bisect_left(at, before)
-            if i:
-                return [names[i - 1]]
-        return []
-
-    def _plural_antecedent(self, token: Token) -> list[str]:
-        """'The Fijian rebels said they ...', 'Xi and Trong met. They ...': the nearest
-        plural or conjoined subject before the pronoun, in its sentence or the one before."""
-        sent = self.sent_of(token.i)
-        for _ in range(2):
-            for k in range(min(token.i, sent.end) - 1, sent.start - 1, -1):
-                t = self.doc[k]
-                if (
-                    t.dep_ in SUBJECT_DEPS
-                    and t.pos_ != "PRON"
-                    and (
-                        t.tag_ in {"NNS", "NNPS"}
-                        or t.lemma_.lower() in self.partitives
-                        or any(c.dep_ == "conj" for c in self.tree.children(t))
-                    )
-                ):
-                    names = self.of_phrase(t)
-                    if names:
-                        return names
-            if sent.start == 0:
-                break
-            sent = self.sent_of(sent.start - 1)
-        return []
-
-    def _pair(self, token: Token) -> list[str]:
-        """'the two leaders': the last two people named; 'the two sides': the countries of
-        the last two people of different countries, else the last two countries named."""
-        lemma = token.lemma_.lower()
-        i = bisect.bisect_left(self._person_at, token.i)
-        if lemma in self.pair_people:
-            # the people named in this sentence and the two before; "During Xi's visit to
-            # Brazil, the two heads of state ...": a person and the country he visits
-            sent = self.sent_of(token.i)
-            for _ in range(2):
-                if sent.start:
-                    sent = self.sent_of(sent.start - 1)
-            names: list[str] = []
-            for k in range(i - 1, -1, -1):
-                if self._person_at[k] < sent.start:
-                    break
-                if self._person_name[k] not in names:
-                    names.append(self._person_name[k])
-                if len(names) == 2:
-                    return names[::-1]
-            if len(names) == 1:
-                own = self.persons.get(names[0], {}).get("country")
-                own = self.g.country_names.get(own) if own else None
-                lo = bisect.bisect_left(self._country_at, self.sent_of(token.i).start)
-                hi = bisect.bisect_left(self._country_at, self.sent_of(token.i).end)
-                other = [n for n in self._country_name[lo:hi] if n != own]
-                if other:
-                    return names + other[:1]
-        elif lemma in self.pair_countries:
-            names = []
-            for k in range(i - 1, max(-1, i - 12), -1):
-                country = self._person_country[k]
-                name = self.g.country_names.get(country) if country else None
-                if name and name not in names:
-                    names.append(name)
-                if len(names) == 2:
-                    return names[::-1]
-            names = []
-            j = bisect.bisect_left(self._country_at, token.i)
-            for k in range(j - 1, max(-1, j - 12), -1):
-                if self._country_name[k] not in names:
-                    names.append(self._country_name[k])
-                if len(names) == 2:
-                    return names[::-1]
-        return [PAIR]
-
-    def last_org(self, word: str, before: int) -> list[str]:
-        """The last organisation named before token ``before`` whose name has ``word``."""
-        for i in range(before - 1, -1, -1):
-            ent = self.by_token.get(i)
-            if ent and ent["label"] == "ORG" and word in ent["canonical"].lower().split():
-                return [ent["canonical"]]
-        return []
-
-    def titled_person(self, country: str | None, role: str, before: int) -> list[str]:
-        best = None
-        for at, name in zip(self._person_at, self._person_name):
-            if at >= before:
-                break
-            info = self.persons.get(name, {})
-            if role in info.get("titles", ()) and (country is None or info.get("country") == country):
-                best = name
-        return [best] if best else []
+        """The article's organisations by their initials ("DHS" is the Department of
+        Homeland Security): the discourse layer's one table, which quotes ask too."""
+        return self.discourse.acronyms
 
     def of(self, token: Token) -> list[str]:
         """Participants named by the noun phrase headed by ``token`` (conjuncts not included)."""
@@ -330,25 +219,20 @@ class Mentions:
         named = self._apposed_name(token)
         if named:
             return named  # "Blessed Geza, a war veteran-turned-politician who criticized ..."
-        if lemma in self.actor_nouns or (low.endswith("s") and low[:-1] in self.actor_nouns):
+        named = (
+            self.discourse.organisation_description(token)
+            if lemma in self.discourse.lex.organisation_nouns
+            else None
+        )
+        if named:
+            return [named]  # "the organization", "the regional bloc", "the banned outfit"
+        if (
+            lemma in self.actor_nouns
+            or (low.endswith("s") and low[:-1] in self.actor_nouns)
+            or (token.tag_ == "NNS" and lemma in self.plural_actors)  # "democratic nations"
+        ):
             return self._actor_noun(token, children)
         return self._unnamed(token, children)
-
-    def _counted_countries(self, token: Token, lemma: str, children) -> list[str]:
-        """ "the three nations", "the five countries": the last that many countries named."""
-        if lemma not in self.pair_countries:
-            return []
-        count = next((COUNT_WORDS.get(c.lower_) for c in children if c.dep_ == "nummod"), None)
-        if not count or count < 3:
-            return []
-        names: list[str] = []
-        j = bisect.bisect_left(self._country_at, token.i)
-        for k in range(j - 1, -1, -1):
-            if self._country_name[k] not in names:
-                names.append(self._country_name[k])
-            if len(names) == count:
-                return names[::-1]
-        return []
 
     def _apposed_name(self, token: Token) -> list[str]:
         """A description in apposition to a named person or organisation names it."""
@@ -393,78 +277,6 @@ class Mentions:
             if ent and ent["label"] == "PERSON":
                 return [ent["canonical"]]
         return None
-
-    def _modifiers(self, token: Token, lemma: str, mods) -> Optional[list[str]]:
-        """A named modifier: "Xi's visit", "the Chinese president", "Chinese officials",
-        "Palestinian factions", "Hamas militants"."""
-        for mod in mods:
-            ent = self.by_token[mod.i]
-            if ent["label"] == "PERSON" and mod.dep_ == "poss":
-                return [ent["canonical"]]
-            if ent["label"] in {"GPE", "NORP"}:
-                if lemma in self.g.title_words:
-                    person = self.titled_person(ent.get("country"), lemma, token.i)
-                    if person:
-                        return person
-                if lemma in self.group_nouns or ent["label"] == "GPE":
-                    # "Senior Hungarian and Romanian officials": the demonym's conjuncts too
-                    names = [self.name(ent)] + [
-                        self.name(self.by_token[c.i])
-                        for c in self.tree.conjuncts(mod)
-                        if c.i in self.by_token and self.by_token[c.i]["label"] in {"GPE", "NORP"}
-                    ]
-                    return list(dict.fromkeys(names))
-                if token.tag_ in {"NNS", "NNPS"}:  # "Palestinian factions"
-                    return [self.tree.text(min(mod.i, token.i), token.i + 1)]
-            if ent["label"] == "ORG" and lemma in self.group_nouns:
-                return [ent["canonical"]]
-        return None
-
-    def _group_noun(self, token: Token, lemma: str, children, mods) -> Optional[list[str]]:
-        """A group noun or title: "leaders of India and Japan", "the minister" (the role's
-        holder), "the council" (the institution told of before)."""
-        found = []
-        by_token = self.by_token
-        for child in children:
-            if child.dep_ == "prep" and child.lower_ in {"of", "from"}:
-                found += [
-                    self.name(by_token[t.i])
-                    for t in self.tree.subtree(child)
-                    if t.i in by_token
-                    and by_token[t.i]["label"] in {"GPE", "ORG", "NORP"}
-                    and (t.i == 0 or t.i - 1 not in by_token or by_token[t.i - 1] is not by_token[t.i])
-                ]
-        if found:
-            return list(dict.fromkeys(found))
-        if lemma in self.g.title_words and any(c.lower_ == "the" for c in children):
-            one = token.tag_ in {"NN", "NNP"}  # "the minister", not "the leaders'"
-            found = self.discourse.role(token) if one and lemma in self.discourse.lex.roles else None
-            return [found] if found else self.titled_person(None, lemma, token.i)
-        if any(c.lower_ == "the" for c in children) and not mods:
-            found = self.discourse.institution(token) if lemma in self.discourse.lex.institutions else None
-            named = (
-                [found] if found else self.last_org(lemma, token.i)
-            )  # "the council" → the Security Council
-            if named:
-                return named
-        if lemma in STATE_NOUNS and not mods and not any(c.dep_ == "prep" for c in children):
-            country = self._salient_country(token.i)  # "authorities arrested Zamora" in Guatemala
-            if country:
-                return [country]
-        return None
-
-    def _salient_country(self, before: int) -> Optional[str]:
-        """The country the article is about so far: named at least twice before ``before``,
-        more often than any other (a tie is no answer)."""
-        counts: dict[str, int] = {}
-        for at, name in zip(self._country_at, self._country_name):
-            if at >= before:
-                break
-            counts[name] = counts.get(name, 0) + 1
-        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-        if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
-            return None
-        return ranked[0][0]
 
     def _actor_noun(self, token: Token, children) -> list[str]:
         """Unnamed groups: "Palestinian police", "rebels in Darfur" (the phrase's words)."""

@@ -1,7 +1,14 @@
-"""Small helpers shared by communique's spaCy components.
+"""Small helpers shared by communique's spaCy components, and the ``doc._`` extensions
+they share (:func:`register_extensions`).
 
->>> reference_date_of(nlp.make_doc("x"))   # doctest: +SKIP
-None
+The document date relative dates are anchored on is ``doc._.communique_reference_date``:
+set it on a Doc before the pipeline runs (a ``YYYY-MM-DD`` string or a ``datetime.date``);
+left unset on a Doc nobody prepared, it is the date of the article's dateline, if any.
+
+>>> doc = nlp.make_doc("Xi met Putin on Tuesday.")             # doctest: +SKIP
+>>> doc._.communique_reference_date = "2025-03-12"             # doctest: +SKIP
+>>> reference_date_of(doc)                                     # doctest: +SKIP
+'2025-03-12'
 """
 
 from __future__ import annotations
@@ -65,8 +72,28 @@ def meta(doc: Doc) -> dict:
 
 
 def reference_date_of(doc: Doc) -> Optional[str]:
-    """The document creation time (ISO date) relative dates are anchored on, or None."""
-    return meta(doc).get("reference_date")
+    """The document creation time (ISO date) relative dates are anchored on, or None: the
+    one the reader set (:func:`pipeline.run.records.prepare_doc`, or
+    ``doc._.communique_reference_date``), else, on a Doc nobody prepared, the date of its
+    dateline (``WASHINGTON, March 12, 2025 (Reuters) -``), as the reader would pick it."""
+    known = meta(doc)
+    if "reference_date" in known:
+        return known["reference_date"]
+    from pipeline.document.reference_date import reading_context
+
+    return reading_context(doc_text(doc)).date.value
+
+
+def _set_reference_date(doc: Doc, value) -> None:
+    """``doc._.communique_reference_date = "2025-03-12"`` (or a date; None: no date)."""
+    from pipeline.document.reference_date import as_reference_date
+
+    date = as_reference_date(value)
+    doc._.communique_meta = {
+        **meta(doc),
+        "reference_date": date,
+        "reference_date_source": "option" if date else "none",
+    }
 
 
 class CharRanges(tuple):
@@ -173,3 +200,6 @@ def register_extensions() -> None:
         Doc.set_extension("communique_meta", default=None)
     if not Doc.has_extension("communique_narrative_date"):
         Doc.set_extension("communique_narrative_date", default=None)
+    if not Doc.has_extension("communique_reference_date"):
+        # the documented way to give a Doc its document date (read and written through the meta)
+        Doc.set_extension("communique_reference_date", getter=reference_date_of, setter=_set_reference_date)

@@ -52,7 +52,7 @@ class DocumentStructure:
         heading_spans = self._spans(doc, find_headings(text) + title_spans, cuts, inside)
         doc.spans[HEADINGS_KEY] = heading_spans
         doc.spans[DATELINE_KEY] = self._spans(doc, dateline_spans, cuts, inside)
-        cuts |= _long_run_cuts(len(doc), cuts, self.max_sentence_tokens)
+        cuts |= _long_run_cuts(doc, cuts, self.max_sentence_tokens)
         _preset_sentence_starts(doc, [i for i in cuts - inside if 0 < i < len(doc)], list(inside))
         return doc
 
@@ -93,19 +93,36 @@ def _front_matter_spans(doc: Doc, text: str) -> tuple[list, list]:
     return front.title_spans, front.dateline_spans
 
 
-def _long_run_cuts(n_tokens: int, cuts: set[int], limit: int) -> set[int]:
-    """Extra sentence starts so that no run between breaks exceeds ``limit`` tokens.
+_SENTENCE_END = {".", "!", "?", "…"}
+_CLOSING = {"”", '"', "’", "»", ")"}
+
+
+def _long_run_cuts(doc: Doc, cuts: set[int], limit: int) -> set[int]:
+    """Extra sentence starts so that no run between breaks exceeds ``limit`` tokens: after
+    the last full stop in the second half of each window (a text whose paragraphs were
+    joined in one line keeps its sentences whole), else at the limit.
 
     spaCy's parser slows down badly on very long "sentences" (a 20,000-token run of
     quotation marks takes minutes); real sentences are far shorter than ``limit``.
     """
     extra, last = set(), 0
-    for cut in sorted(cuts | {n_tokens}):
+    for cut in sorted(cuts | {len(doc)}):
         while cut - last > limit:
-            last += limit
+            last = _sentence_end_before(doc, last + limit, last + limit // 2)
             extra.add(last)
         last = max(last, cut)
     return extra
+
+
+def _sentence_end_before(doc: Doc, hi: int, lo: int) -> int:
+    """The start of a sentence at or before token ``hi`` and after ``lo``: the token after
+    a full stop (and its closing mark) followed by a capital; else ``hi``."""
+    for i in range(hi, lo, -1):
+        prev = doc[i - 1].text
+        j = i - 2 if prev in _CLOSING else i - 1
+        if j >= 0 and doc[j].text in _SENTENCE_END and doc[i].text[:1].isupper():
+            return i
+    return hi
 
 
 @Language.factory(

@@ -13,6 +13,7 @@ DocumentDate(value='2024-03-01', source='option')
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal, Optional
 
@@ -24,6 +25,30 @@ NO_DATE_WARNING = (
     "no document date (no JSONL 'date', no dated dateline, no "
     "--reference-date): relative dates are left unresolved"
 )
+
+
+def as_reference_date(value) -> Optional[str]:
+    """``YYYY-MM-DD`` from a ``YYYY-MM-DD`` string or a :class:`datetime.date` (None stays
+    None); a ValueError for another string, a TypeError for another type, each saying what
+    is wanted.
+
+    >>> as_reference_date(dt.date(2025, 3, 12)), as_reference_date("2025-03-12")
+    ('2025-03-12', '2025-03-12')
+    """
+    if value is None:
+        return None
+    if isinstance(value, dt.date):  # a datetime is a date too: its day
+        return value.isoformat()[:10]
+    if not isinstance(value, str):
+        raise TypeError(
+            f"reference_date must be a YYYY-MM-DD string or a datetime.date, not {type(value).__name__}"
+        )
+    if len(value) == 10:
+        try:
+            return dt.date.fromisoformat(value).isoformat()
+        except ValueError:
+            pass
+    raise ValueError(f"reference_date={value!r}: want YYYY-MM-DD or a datetime.date")
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,6 @@ from typing import Optional
 from spacy.tokens import Token
 
 from pipeline.discourse.mentions import Mentions
-from pipeline.discourse.tree import Tree
 from pipeline.patterns import PATTERNS_DIR, read_json
 
 PATTERNS = PATTERNS_DIR
@@ -25,7 +24,6 @@ SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 CLIMB = {"xcomp", "conj", "advcl", "acl", "pcomp", "relcl", "ccomp", "dobj", "pobj", "prep", "appos"}
 RECIPIENT_PREPS = {"with", "to", "against", "toward", "towards", "between", "among"}
 PLACE_PREPS = {"in", "at"}
-PLANNED_ACOMP = {"due", "set", "scheduled", "expected", "poised"}
 VERBAL = {"VERB", "AUX"}
 VERBAL_OR_NOMINAL = VERBAL | {"NOUN", "PROPN"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -33,6 +31,10 @@ ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 # verbs whose subject undergoes their object act ("faces trial", "awaits extradition")
 PATIENT_VERBS = frozenset(read_json("events_cameo.json")["patient_verbs"])
 MEASURE_NOUNS = frozenset(read_json("events_cameo.json")["measure_nouns"])
+OBJECT_CONTROL = frozenset(read_json("events_cameo.json")["object_control_appeals"])
+APPEALS = frozenset(read_json("events_cameo.json")["hypothetical_governors"])  # "called for", "pushed for"
+# acts a state or an organisation does when it is their possessor ("Russia's invasion")
+AGENT_POSSESSED = frozenset(read_json("events_cameo.json")["agent_possessed_nouns"])
 # "Israel is opposed to ...", "is committed to ...": a state of the subject, not a passive
 STATIVE = frozenset(
     json.loads((PATTERNS / "events_stative.json").read_text(encoding="utf-8"))["stative_participles"]
@@ -109,19 +111,40 @@ def verb_actors(verb: Token, m: Mentions, depth: int = 0, raised: bool = False) 
             head = head.head
             pos = head.pos_
         if pos in VERBAL:
-            return verb_actors(head, m, depth + 1, raised=dep == "xcomp")
+            controller = _object_controller(head, m) if dep == "xcomp" else []
+            return controller or verb_actors(head, m, depth + 1, raised=dep == "xcomp")
         if pos in {"NOUN", "PROPN"}:
             return noun_actors(head, m, depth + 1)
     return []
 
 
+def _object_controller(governor: Token, m: Mentions) -> list[str]:
+    """Who does what an appeal asks: the object of "urged Washington to lift", "asked Iran
+    to release", "called on the parties to return" (object control), not the one who asks;
+    an order stays the act of who orders ("ordered La Prensa to suspend publication")."""
+    if governor.lemma_.lower() not in OBJECT_CONTROL:
+        return []
+    for child in m.tree.children(governor):
+        if child.dep_ in {"dobj", "obj"}:
+            return m.of_phrase(child)
+        if child.dep_ == "prep" and child.lower_ in {"on", "upon"}:
+            return [n for p in m.tree.children(child) if p.dep_ == "pobj" for n in m.of_phrase(p)]
+    return []
+
+
 def noun_actors(
-    noun: Token, m: Mentions, depth: int = 0, agent_from: bool = False, patient: bool = False
+    noun: Token,
+    m: Mentions,
+    depth: int = 0,
+    agent_from: bool = False,
+    patient: bool = False,
+    members_of: bool = False,
 ) -> list[str]:
     """Actors of a nominal trigger; ``agent_from``: its ``from`` phrase is the agent
     ("protests from rights groups", "a threat from Pyongyang"), not a source place;
     ``patient``: its possessor is who undergoes it ("Lai's trial", "his arrest"), and its
-    verb's subject acts only through a light verb ("police made the arrest")."""
+    verb's subject acts only through a light verb ("police made the arrest"); ``members_of``:
+    its ``of`` phrase names who meets ("the summit of the African Union")."""
     if depth > 5:
         return []
     out: list[str] = []
@@ -135,6 +158,17 @@ def noun_actors(
             out += [n for p in m.tree.children(child) if p.dep_ == "pobj" for n in m.of_phrase(p)]
         elif child.dep_ in {"compound", "amod", "nmod"} and m.label(child) == "PERSON":
             out += m.of(child)
+        elif child.dep_ == "acl" and child.tag_ == "VBN":  # "a lawsuit filed by the ACLU"
+            out += [
+                n
+                for a in m.tree.children(child)
+                if a.dep_ == "agent"
+                for p in m.tree.children(a)
+                if p.dep_ == "pobj"
+                for n in m.of_phrase(p)
+            ]
+        elif members_of and child.dep_ == "prep" and child.lower_ == "of":
+            out += [n for p in m.tree.children(child) if p.dep_ == "pobj" for n in m.of_phrase(p)]
     if (
         not out and noun.i in m.above_by
     ):  # "the signing of the Beijing Declaration ... by 14 Palestinian factions"
@@ -161,11 +195,13 @@ def noun_actors(
     if (
         noun.dep_ == "pobj"
         and head.dep_ == "prep"
-        and head.lower_ in {"for", "in", "during", "at", "of", "on", "under"}
+        and head.lower_ in {"for", "in", "during", "at", "of", "on", "under", "to"}  # "return to the talks"
     ):
         governor = head.head
         measure = head.lower_ == "of" and governor.lemma_.lower() in MEASURE_NOUNS  # "10 days of war games"
         if governor.pos_ in VERBAL and head.lower_ != "of":
+            if patient and head.lower_ == "for" and governor.lemma_.lower() in APPEALS:
+                return []  # "called for Lai's release": not the caller's act (but "called for talks")
             return verb_actors(governor, m, depth + 1)
         if governor.pos_ in {"NOUN", "PROPN"} and (head.lower_ != "of" or measure):
             return noun_actors(governor, m, depth + 1)
@@ -209,28 +245,71 @@ def recipients(
             if (
                 dep in {"dobj", "obj", "dative", "iobj", "oprd"}
                 and object_is_recipient
-                and (not _same(child, consumed) or m.label(child) is not None)
                 and child.pos_ != "ADP"
                 and head.pos_ in VERBAL
                 and not (_same(head, light) and _same(child, trigger))
             ):
-                out += m.of_phrase(child)
+                if _same(child, consumed) and m.label(child) is None:
+                    out += _of_party(child, m)  # "overturned the conviction of Zamora"
+                else:
+                    out += m.of_phrase(child) or _of_party(child, m)
             elif dep in {"prep", "prt", "dative"} and not _same(child, particle):
                 for prep in (child, *m.tree.conjuncts(child)):
                     if prep.lower_ in RECIPIENT_PREPS:
                         out += [n for p in m.tree.children(prep) if p.dep_ == "pobj" for n in m.of_phrase(p)]
             elif dep == "nsubjpass" and _same(head, trigger) and head.pos_ in VERBAL:
                 out += m.of_phrase(child)
+    if not out and _shares_passive_subject(trigger, m):  # "was arrested and sentenced"
+        out += [n for c in m.tree.children(trigger.head) if c.dep_ == "nsubjpass" for n in m.of_phrase(c)]
     if out:
         out += _people_beside_places(trigger, m)
     return list(dict.fromkeys(out))
 
 
+def _of_party(noun: Token, m: Mentions) -> list[str]:
+    """The person an act object names in its ``of`` phrase ("the conviction of Zamora"),
+    not the topic of a dialogue ("dialogue on the Beijing Declaration")."""
+    return [
+        n
+        for c in m.tree.children(noun)
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for p in m.tree.children(c)
+        if p.dep_ == "pobj" and m.label(p) == "PERSON"
+        for n in m.of_phrase(p)
+    ]
+
+
+def _shares_passive_subject(trigger: Token, m: Mentions) -> bool:
+    """A participle conjoined to a passive verb, with no subject of its own, undergoes what
+    the first verb's subject does ("Joseph had been arrested and sentenced")."""
+    return (
+        trigger.dep_ == "conj"
+        and trigger.tag_ == "VBN"
+        and trigger.head.pos_ in VERBAL
+        and not any(c.dep_ in SUBJECTS for c in m.tree.children(trigger))
+    )
+
+
+def agent_possessor(noun: Token, m: Mentions) -> bool:
+    """The possessor of an act undergone by someone is its agent when an ``of`` phrase
+    names who undergoes it ("Russia's invasion of Ukraine", "the regime's arrest of
+    Zamora") or when it is a state or an organisation ("Israel's strikes"), not a person
+    ("Lai's trial", "his arrest")."""
+    children = m.tree.children(noun)
+    poss = [c for c in children if c.dep_ == "poss"]
+    if not poss:
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in children):
+        return True
+    return noun.lemma_.lower() in AGENT_POSSESSED and m.label(poss[0]) in {"GPE", "ORG", "NORP"}
+
+
 def patients(noun: Token, m: Mentions) -> list[str]:
     """Who undergoes a nominal act: "Lai's trial", "the arrest of Zamora", "Zamora faces trial"."""
     out: list[str] = []
+    agent = agent_possessor(noun, m)
     for child in m.tree.children(noun):
-        if child.dep_ == "poss":
+        if child.dep_ == "poss" and not agent:
             out += m.of_phrase(child)
         elif child.dep_ == "prep" and child.lower_ == "of":
             out += [n for p in m.tree.children(child) if p.dep_ == "pobj" for n in m.of_phrase(p)]
@@ -286,51 +365,3 @@ def place(trigger: Token, verb: Optional[Token], m: Mentions) -> Optional[str]:
                     if ent and ent["label"] in {"GPE", "LOC", "FAC"}:
                         return ent["canonical"]
     return None
-
-
-def status(trigger: Token, verb: Optional[Token], cues: dict, tree: Tree) -> str:
-    """occurred | planned | negated | hypothetical, from negation, modals, conditionals
-    and governing verbs ("expected to sign", "failed to meet")."""
-    if trigger.pos_ not in VERBAL:
-        for child in tree.children(trigger):
-            if child.dep_ == "amod" and child.lower_ in cues["planned_modifiers"]:
-                return "planned"
-    if verb is None:
-        return "occurred"
-    chain = [verb]  # the verb and the verbs it is the xcomp or conjunct of
-    tok = verb
-    while len(chain) < 4 and tok.dep_ in {"xcomp", "conj"}:
-        head = tok.head
-        if head.i == tok.i:
-            break
-        chain.append(head)
-        tok = head
-    planned = hypothetical = False
-    if any(
-        v.dep_ == "xcomp" and v.head.pos_ == "ADJ" and v.head.lower_ in cues["planned_adjectives"]
-        for v in chain
-    ):
-        planned = True  # "is ready to send troops", "says it is willing to withdraw"
-    for i, v in enumerate(chain):
-        if i and v.lemma_ in cues["negated_governors"]:
-            return "negated"
-        if i and v.lemma_ in cues["planned_governors"]:
-            planned = True
-        for child in tree.children(v):  # (an advcl's "if" is one of its mark children)
-            dep = child.dep_
-            if dep == "neg":
-                return "negated"
-            if dep in {"aux", "auxpass"}:
-                low = child.lower_
-                if low in cues["planned_aux"]:
-                    planned = True
-                elif low in cues["hypothetical_aux"]:
-                    hypothetical = low != "would" or hypothetical
-                    planned = planned or low == "would"
-            elif dep == "mark" and child.lower_ in cues["hypothetical_mark"]:
-                hypothetical = True
-            elif dep == "acomp" and i == 0 and child.lower_ in PLANNED_ACOMP:
-                planned = True  # "is due to visit", "is set to sign"
-    if hypothetical:
-        return "hypothetical"
-    return "planned" if planned else "occurred"

@@ -13,6 +13,7 @@ from pipeline.discourse.mentions import Mentions
 from pipeline.document.access import doc_text, sent_bounds
 from pipeline.events.arguments import (
     VERBAL,
+    agent_possessor,
     clause_verb,
     destination,
     noun_actors,
@@ -49,6 +50,9 @@ PLURAL_SINGULARS = {
 INDEFINITE = {"a", "an", "another", "some", "any", "no", "each", "every"}
 NO_OBJECT_RECIPIENT = {"STATEMENT"}
 HOLD_VERBS = {"hold", "have", "conduct"}
+# roles whose complement is a happening of its own, told as a goal or a plan ("called for
+# talks": the call happened, the talks are hypothetical); a refusal takes its complement in
+TOLD_APART = frozenset({"appeal", "demand", "threat", "intent"})
 AGENT_FROM = {"PROTEST", "ACCUSE", "THREATEN", "SUPPORT", "REQUEST", "AID", "STATEMENT"}
 
 
@@ -99,6 +103,12 @@ class MentionBuilder:
         )
         particle = hit if hit is not None and obj is None else None
         event = self.mention(tok, tok, end_tok, etype, mode, cameo, trigger, None, obj, particle)
+        if obj is not None and self._names_the_act(obj, etype):  # "issued a statement"
+            a, b = self.doc[self.nouns[obj.i][1]].idx, obj.idx + len(obj)
+            event.mentions = [
+                {"text": event.text, "start": event.start, "end": event.end},
+                {"text": self.text[a:b], "start": a, "end": b},
+            ]
         if clause is not None:  # the demand is addressed to the clause's subject
             event.recipients += [
                 n
@@ -109,6 +119,12 @@ class MentionBuilder:
             ]
         self.by_token[tok.i] = event
         self.events.append(event)
+
+    def _names_the_act(self, obj: Token, etype: str) -> bool:
+        """The object is an event noun of the verb's own type: a second mention of it."""
+        found = self.nouns.get(obj.i)
+        entry = choose_noun(found[0], obj, self.vocab.lex, self.tree) if found else None
+        return entry is not None and entry.type == etype
 
     def _role(self, tok: Token, entry, hit: Optional[Token], clause: Optional[Token], etype: str, cameo: str):
         """A role verb takes the type of the act it governs: a verbal trigger ("agreed to
@@ -128,7 +144,10 @@ class MentionBuilder:
                 None,
             )
         if inner is not None:
-            self.absorbed.update(c.i for c in (inner, *tree.conjuncts(inner)))  # "to handle X and to lift Y"
+            if entry.role not in TOLD_APART:
+                self.absorbed.update(
+                    c.i for c in (inner, *tree.conjuncts(inner))
+                )  # "to handle X and to lift Y"
             ientry, ihit = chosen[inner.i]
             etype, cameo = refine(entry.role, ientry.type, ientry.cameo, self.vocab.lex)
             if ihit is not None and ihit.dep_ not in {"prep", "prt"}:
@@ -150,7 +169,8 @@ class MentionBuilder:
             if xcomp is not None:
                 noun, nentry = complement_noun(xcomp, None, self.nouns, tree, self.vocab)
         if noun is not None:
-            self.absorbed.update(c.i for c in (noun, *tree.conjuncts(noun)) if c.i in self.nouns)
+            if entry.role not in TOLD_APART:
+                self.absorbed.update(c.i for c in (noun, *tree.conjuncts(noun)) if c.i in self.nouns)
             etype, cameo = refine(entry.role, nentry.type, nentry.cameo, self.vocab.lex)
             if hit is not None and hit.i == noun.i:
                 hit = None
@@ -194,6 +214,7 @@ class MentionBuilder:
         governing = self.by_token.get(verb.i) if verb is not None else None
         return (
             governing is not None
+            and not tok.dep_.startswith("nsubj")  # "a lawsuit filed in February alleged": its own act
             and (governing.type, governing.mode) == (entry.type, entry.mode)
             and tok.head.i in (verb.i, *[c.i for c in self.tree.children(verb) if c.dep_ == "prep"])
         )
@@ -299,23 +320,32 @@ class MentionBuilder:
         m, cues = self.m, self.vocab.cues
         # "undertook a mediation mission between Syria and Arafat": the compound's head holds the arguments
         arg = tok.head if not verbal and tok.dep_ == "compound" and tok.head.pos_ == "NOUN" else tok
-        patient = not verbal and (
+        undergone = not verbal and (
             etype in cues["patient_nominal_types"] or cameo in cues["patient_nominal_cameos"]
         )
+        patient = undergone and not agent_possessor(arg, m)  # "Lai's trial", not "Russia's invasion"
         actors = (
             verb_actors(tok, m)
             if verbal
-            else noun_actors(arg, m, agent_from=etype in AGENT_FROM, patient=patient)
+            else noun_actors(
+                arg,
+                m,
+                agent_from=etype in AGENT_FROM,
+                patient=patient,
+                members_of=arg.lemma_.lower() in cues["member_of_nouns"],
+            )
         )
         recips = recipients(
             arg,
             light,
             obj,
             m,
-            object_is_recipient=etype not in NO_OBJECT_RECIPIENT and mode != "multilateral",
+            object_is_recipient=etype not in NO_OBJECT_RECIPIENT
+            and mode != "multilateral"
+            and not (verbal and tok.lemma_.lower() in cues["topic_object_verbs"]),  # "discussed Ukraine"
             particle=particle,
             on_targets=self.vocab.on_targets,
-            patient=patient,
+            patient=undergone,
         )
         recips = [r for r in recips if r not in actors]
         location = destination(tok, m) if mode == "visit" else None

@@ -49,8 +49,9 @@ def candidates(doc: Doc, blocked, tree: Tree, finder, vocab: Vocabulary) -> tupl
 
 def not_an_act(tok: Token, tree: Tree, vocab: Vocabulary) -> bool:
     """A generic gerund subject ('Shelling camps is a war crime', 'Sanctioning five men
-    will not stop an army') and the content of a charge ('accused Rwanda of backing M23')
-    name acts, not events that happened."""
+    will not stop an army'), the content of a charge ('accused Rwanda of backing M23',
+    'alleging the moves violate U.S. law') and a characterization ('described as violating
+    regulations') name acts, not events that happened."""
     dep = tok.dep_
     if (
         dep in {"csubj", "csubjpass", "nsubj", "nsubjpass"}
@@ -58,9 +59,13 @@ def not_an_act(tok: Token, tree: Tree, vocab: Vocabulary) -> bool:
         and not any(c.dep_ in {"nsubj", "poss"} for c in tree.children(tok))
     ):
         return True
+    head = tok.head
+    if dep == "ccomp" and head.lemma_ in vocab.cues["allegation_clause_verbs"]:
+        return True  # "alleging the moves violate U.S. law"
+    if dep == "pcomp" and head.lower_ == "as" and head.head.lemma_ in vocab.cues["characterization_verbs"]:
+        return True  # "what the party described as violating regulations"
     if dep not in {"pcomp", "pobj"}:
         return False
-    head = tok.head
     if head.lower_ not in {"of", "for"}:
         return False
     gov = head.head if head.head.dep_ not in OBJECT_DEPS else head.head.head  # "accused Rwanda of"

@@ -102,6 +102,7 @@ class EventExtractor:
                 continue
             if not_an_event(e.tok, e.type, e.mode, m.tree, senses, cue_starts):
                 continue
+            e.actors, e.recipients = _spelled_out(e.actors, m), _spelled_out(e.recipients, m)
             coded = {n: coder.code(n) for n in e.actors + e.recipients}
             if not (e.location or e.pair or coded):
                 continue  # nobody to attach, and no place ("the next summit will be held in Tashkent")
@@ -116,6 +117,12 @@ class EventExtractor:
             h.actors = [codes.get(n) or coder.code(n) for n in h.actors]
             h.recipients = [codes.get(n) or coder.code(n) for n in h.recipients]
         return happenings
+
+
+def _spelled_out(names: list[str], m: Mentions) -> list[str]:
+    """Acronyms as the article spells them out ("BLA" → "Baloch Liberation Army"), however
+    the name was reached (a pronoun, a speaker, a group)."""
+    return list(dict.fromkeys(m.acronyms.get(n, n) if n.isupper() else n for n in names))
 
 
 @Language.factory(

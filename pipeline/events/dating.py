@@ -16,16 +16,21 @@ from pipeline.document.access import results, sent_starts
 from pipeline.events.arguments import VERBAL
 from pipeline.events.mention import EventMention
 
+MODIFIER_DEPS = frozenset({"compound", "nummod", "amod", "poss", "nmod"})  # "the 2004 bombing"
+
 
 def clause_dates(doc: Doc) -> dict[int, str]:
-    """The day (or month, year) of each dated clause, by the verb the date hangs from."""
+    """The day (or month, year) of each dated clause, by the verb the date hangs from, and
+    of each noun a date modifies ("the 2004 bombing", "Friday's talks")."""
     at_verb: dict[int, str] = {}
     for d in results(doc, "dates"):
         value = d.get("value")
-        if (
+        if d.get("type") == "DURATION" and d.get("point"):
+            value = d["point"]  # "Two months later, ...": the date the duration leads to
+        elif (
             not value
             or d.get("type") not in {"DATE", "TIME"}
-            or value.startswith("P")
+            or value.startswith(("P", "FY"))  # durations, sets, fiscal years
             or value.endswith("_REF")
         ):
             continue
@@ -33,6 +38,9 @@ def clause_dates(doc: Doc) -> dict[int, str]:
         if span is None:
             continue
         tok = span.root
+        if tok.dep_ in MODIFIER_DEPS and tok.head.pos_ in {"NOUN", "PROPN"}:
+            at_verb.setdefault(tok.head.i, value[:10])
+            continue
         for _ in range(8):
             if tok.pos_ in VERBAL:
                 break
@@ -68,19 +76,22 @@ def date_mentions(
     for e in events:
         if at_verb:
             _clause_date(e, at_verb)
-        # a goal or a possibility has a date only where its clause gives one
-        if not e.date and e.status != "hypothetical":
-            retold = prior.latest_of(anaphor_lemmas.get(e.sent, ()))
-            mine = {n for n in e.actors + e.recipients if n != dominant and n in people}
-            shared = (
-                None if retold else _shared_participant(e, mine, prior.events, sent_index, inherit_window)
-            )
-            if retold is not None:
-                e.date = retold.date
-            elif shared is not None:
-                e.date, e.inherited = shared.date, True
-            elif narrative and e.status == "occurred":
-                e.date = narrative
+        # a goal, a plan or a denial has a date only where its clause gives one
+        if not e.date and e.status == "occurred":
+            if _unanchored_tense(e):
+                e.date = narrative  # "has rejected the accusations": no time point of the story
+            else:
+                retold = prior.latest_of(anaphor_lemmas.get(e.sent, ()))
+                mine = {n for n in e.actors + e.recipients if n != dominant and n in people}
+                shared = (
+                    None if retold else _shared_participant(e, mine, prior.events, sent_index, inherit_window)
+                )
+                if retold is not None:
+                    e.date = retold.date
+                elif shared is not None:
+                    e.date, e.inherited = shared.date, True
+                elif narrative:
+                    e.date = narrative
         prior.add(e)
 
 
@@ -102,8 +113,24 @@ class _PriorDates:
         return self.events[max(found)] if found else None
 
 
+EMBEDDED_CLAUSES = frozenset({"xcomp", "ccomp", "advcl", "relcl", "acl"})
+PERFECT = frozenset({"has", "have", "'s", "'ve"})  # the present perfect; a pluperfect is told in sequence
+
+
+def _unanchored_tense(e: EventMention) -> bool:
+    """A present perfect ("has rejected the accusations"): not told at a time point of the
+    story, so no date from the events around it (the narrative date of a review still holds)."""
+    v = e.verb or e.tok
+    if v is None or v.pos_ not in VERBAL or v.tag_ != "VBN":
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in PERFECT for c in v.children)
+
+
 def _clause_date(e: EventMention, at_verb: dict[int, str]) -> None:
     """The date of the mention's clause, or of one up to eight heads above it."""
+    if e.tok is not None and e.tok.i in at_verb:  # "the 2004 bombing"
+        e.date, e.own = at_verb[e.tok.i], True
+        return
     v = e.verb or e.tok
     seen = 0
     while seen < 8:
@@ -111,8 +138,8 @@ def _clause_date(e: EventMention, at_verb: dict[int, str]) -> None:
             e.date, e.own = at_verb[v.i], True
             break
         head = v.head
-        if head.i == v.i:
-            break
+        if head.i == v.i or (e.status != "occurred" and v.dep_ in EMBEDDED_CLAUSES):
+            break  # "called on nations this week to establish ...": the goal has no date of its own
         v, seen = head, seen + 1
 
 
@@ -140,7 +167,7 @@ def discourse_dates(doc: Doc, happenings: list[EventMention], lead_window: int) 
     lead = next((h.date for h in body if h.date and h.own and len(h.date) == 10), None)
     lead_sentence = next((h.sent for h in body if h.date == lead), None)
     for h in happenings:
-        if h.date or h.status != "occurred":
+        if h.date or h.status != "occurred" or _unanchored_tense(h):
             continue
         if h.sent in own:
             h.date = own[h.sent]

@@ -32,6 +32,9 @@ EMBEDDING_DEPS = frozenset(
     {"xcomp", "ccomp", "advcl", "acl", "pcomp", "pobj", "prep", "conj", "relcl", "dobj"}
 )
 MAX_CLIMB = 6
+# prepositions that bring a governor's complement ("called for talks", "aimed at", "efforts
+# toward"), not an adjunct ("during the visit, they announced ...")
+COMPLEMENT_PREPS = frozenset({"for", "to", "at", "toward", "towards", "on", "of", "into"})
 GOVERNED_BY = frozenset({"xcomp", "acl", "pcomp", "prep", "pobj", "dobj"})  # "plans to visit", "aimed at"
 
 
@@ -62,14 +65,22 @@ def status(
     if sentence_end is not None and sentence_end.text == "?":
         return "hypothetical"
     start = verb if verb is not None else trigger
+    if trigger.pos_ not in {"VERB", "AUX"} and verb is not None and _governed_noun(trigger, verb, cues):
+        # "has never condemned Russia's invasion", "calls for a ceasefire and the withdrawal":
+        # the verb embeds the happening the noun names (unlike the light verb of "did not
+        # hold talks"), and is judged as what embeds it
+        start = trigger
     if trigger.tag_ == "VBG" and trigger.dep_ == "pcomp" and trigger.head.lower_ in cues["goal_preps"]:
         return "hypothetical"  # "talks on reaching a deal", "aimed at pushing for a ceasefire"
     planned = hypothetical = False
-    for depth, (tok, via) in enumerate(_chain(start, tree)):
+    chain = _chain(start, tree)
+    for depth, (tok, via) in enumerate(chain):
         lemma = tok.lemma_.lower()
         if depth:
             forms = _forms(tok)
-            governs = via in GOVERNED_BY or (via == "ccomp" and forms & cues["that_clause_governors"])
+            governs = (
+                via in GOVERNED_BY and (via != "prep" or chain[depth - 1][0].lower_ in COMPLEMENT_PREPS)
+            ) or (via == "ccomp" and forms & cues["that_clause_governors"])
             if forms & cues["negated_governors"] and governs:
                 return "negated"
             if forms & cues["hypothetical_governors"] and governs:
@@ -100,6 +111,19 @@ def status(
     if hypothetical:
         return "hypothetical"
     return "planned" if planned else "occurred"
+
+
+def _governed_noun(noun: Token, verb: Token, cues: dict) -> bool:
+    """A nominal trigger that is not the object or subject of its light verb: an object or
+    conjunct under another verb, or the subject of a copula ("the arrest was not a reflection")."""
+    first = noun
+    while first.dep_ == "conj" and first.head.pos_ in {"NOUN", "PROPN"} and first.head.i != first.i:
+        first = first.head  # "held talks and consultations": as the first conjunct
+    if first.dep_ in {"nsubj", "nsubjpass", "csubj"}:
+        return first.dep_ == "nsubj" and verb.lemma_ == "be"
+    if first.dep_ in {"dobj", "obj"} and first.head.i == verb.i:
+        return verb.lemma_.lower() not in cues["light_verbs"]
+    return True  # "calls for a ceasefire and the withdrawal": a prepositional object
 
 
 def _forms(tok: Token) -> set[str]:

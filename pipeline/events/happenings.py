@@ -4,7 +4,8 @@ An article tells of one phone call many times ("held a phone call", "the call", 
 their talks", "the two leaders discussed"). Each mention found by the trigger finder is
 merged into the latest earlier happening it is compatible with:
 
-- the same type and mode (a missing mode agrees with any) and the same status;
+- the same type and mode (a missing mode agrees with any) and the same status, unless the
+  same word names the same parties again (a plan and a happening still stay two);
 - dates that do not conflict (equal, one missing, or one within the other: 2025-03 and
   2025-03-11); two meetings of a pair on different days stay two events;
 - one of them a noun ("the talks", "a phone call") or both the same word: two different
@@ -34,6 +35,8 @@ MAX_CANDIDATES = 64  # earlier happenings of a type a mention is compared with (
 BARE_WINDOW = 2  # sentences back in which a mention without participants joins a happening
 # Acts of speech (an appeal, an accusation, praise): each is its own happening unless it is
 # told again with the same parties on both sides and the same word, or as a noun
+ONE_ACT_WHEN_CONJOINED = frozenset({"ASSAULT"})
+UNDERGONE = frozenset({"COERCE", "RETREAT"})  # "Lai's trial", "his release": told by who undergoes them
 SPEECH_ACTS = frozenset({"REQUEST", "ACCUSE", "SUPPORT", "REJECT", "THREATEN", "STATEMENT", "AGREE"})
 
 
@@ -58,18 +61,27 @@ def compatible_people(a: list[str], b: list[str]) -> Optional[bool]:
 
 
 def _joins(happening: EventMention, mention: EventMention) -> bool:
-    if (happening.type, happening.status) != (mention.type, mention.status):
+    if happening.type != mention.type:
+        return False
+    if happening.status != mention.status and not (
+        _same_act(happening, mention) or _same_patient(happening, mention)
+    ):
         return False
     if happening.mode and mention.mode and happening.mode != mention.mode:
         return False
     if happening.reported_by != mention.reported_by and not (
-        happening.reported_by is None or mention.reported_by is None
+        happening.reported_by is None or mention.reported_by is None or mention.noun
     ):
-        return False
+        return False  # two speakers' claims; but "Mhlanga's arrest" is the arrest whoever tells of it
     if not compatible_dates(happening.date, mention.date):
         return False
+    if _conjoined_result(happening, mention):
+        return True  # "detonated explosives, killing one soldier and injuring four others"
+    if _same_patient(happening, mention) and not (happening.counted or mention.counted):
+        return True  # "Trump vowed to secure Lai's release" ... "calls for Lai's release"
     near = mention.sent_index - happening.last_sent_index <= BARE_WINDOW
-    if mention.own and not happening.date and not near:
+    same_named = len(happening.named) >= 2 and happening.named == mention.named
+    if mention.own and not happening.date and not near and not same_named:
         return False  # "in 2022, authorities arrested Zamora": not the undated arrest told before
     people = compatible_people(_people(happening), _people(mention))
     if (
@@ -93,10 +105,56 @@ def _joins(happening: EventMention, mention: EventMention) -> bool:
     return True
 
 
+def _conjoined_result(happening: EventMention, mention: EventMention) -> bool:
+    """An attack's verbs conjoined in one clause are one attack ("killing one and injuring
+    four", "killed two and wounded five"); other acts so conjoined stay two ("arrested
+    and sentenced")."""
+    tok, first = mention.tok, happening.tok
+    return (
+        happening.type in ONE_ACT_WHEN_CONJOINED
+        and tok is not None
+        and first is not None
+        and not mention.noun
+        and not happening.noun
+        and tok.dep_ == "conj"
+        and tok.head.i == first.i
+    )
+
+
+def _same_patient(happening: EventMention, mention: EventMention) -> bool:
+    """Nominal acts someone undergoes (an arrest, a trial, a release) are one happening for
+    the one who undergoes them, whoever does, demands or promises them."""
+    return (
+        happening.noun
+        and mention.noun
+        and happening.type in UNDERGONE
+        and bool(happening.recipients)
+        and set(happening.recipients) == set(mention.recipients)
+        and bool(happening.named & set(happening.recipients))
+    )
+
+
+def _same_act(happening: EventMention, mention: EventMention) -> bool:
+    """Told again with another status ("Mhlanga's arrest" ... "did not justify the arrest",
+    "his release" ... "called for Lai's release"): the same word or a noun, and the same
+    named parties on record. A plan and a happening stay two ("will visit" ... "visited")."""
+    if {happening.status, mention.status} == {"planned", "occurred"}:
+        return False
+    return (
+        (mention.trigger == happening.trigger or mention.noun)
+        and bool(happening.named)
+        and happening.named == mention.named
+        and set(_people(happening)) == set(_people(mention))
+    )
+
+
 def _told_again(happening: EventMention, mention: EventMention) -> bool:
+    """A speech act told again: the same word (or a noun) with the same parties, where a
+    retelling that names no actor ("the charter calls on democratic nations") takes the
+    one told before."""
     same_parties = (
         bool(happening.recipients)
-        and set(happening.actors) == set(mention.actors)
+        and (not mention.actors or set(happening.actors) == set(mention.actors))
         and set(happening.recipients) == set(mention.recipients)
     )
     return same_parties and (happening.trigger == mention.trigger or mention.noun)

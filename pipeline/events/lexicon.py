@@ -169,7 +169,9 @@ def lexicon() -> Lexicon:
 
 
 def objects(token: Token, tree: Tree) -> list[Token]:
-    """Direct objects of a verb (conjuncts too; 'rounds of talks' gives 'talks')."""
+    """Direct objects of a verb (conjuncts too; 'rounds of talks' gives 'talks'); the noun a
+    relative clause or participle without an object of its own modifies ('the sanctions
+    Washington has imposed')."""
     out = []
     children = tree.children(token)
     labels = [c.dep_ for c in children]
@@ -186,6 +188,10 @@ def objects(token: Token, tree: Tree) -> list[Token]:
                                 out.append(gc)
                                 out += [c for c in tree.children(gc) if c.dep_ == "compound"]
         # a "prt" child is passed over: "broke off talks", the object hangs on the verb
+    if not out and token.dep_ in {"relcl", "acl"} and token.head.pos_ in {"NOUN", "PROPN"}:
+        head = token.head  # "the sanctions Washington has imposed", "tariffs imposed on Canada"
+        if token.dep_ == "relcl" or token.tag_ == "VBN":
+            out.append(head)
     return out
 
 
@@ -271,8 +277,14 @@ def choose_noun(key: str, head: Token, lex: Lexicon, tree: Tree) -> Optional[Ent
     best = None
     for entry in lex.nouns.get(key, ()):
         if entry.requires_light and not (
-            head.dep_ in OBJECT_DEPS | {"nsubjpass", "pobj", "conj"}
-            and _governing_verb(head) in entry.requires_light
+            (
+                head.dep_ in OBJECT_DEPS | {"nsubjpass", "pobj", "conj"}
+                and _governing_verb(head) in entry.requires_light
+            )
+            or any(  # "a lawsuit filed in February", "the curfew imposed on the city"
+                c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ in entry.requires_light
+                for c in tree.children(head)
+            )
         ):
             continue
         if entry.requires_prep and not any(

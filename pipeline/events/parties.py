@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from pipeline.discourse.mentions import PAIR, UNRESOLVED
+from pipeline.discourse.groups import PAIR, UNRESOLVED
 from pipeline.events.mention import EventMention
 
 

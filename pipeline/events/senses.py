@@ -128,9 +128,20 @@ def _matches(rule: NotEvent, tok: Token, tree: Tree, cue_starts: frozenset = fro
         if any(a.dep_ == "aux" and a.lower_ in FUTURE for c in clauses for a in tree.children(c)):
             return False  # "warned that it would execute the hostages": a threat
         return tok.idx in cue_starts or bool(clauses)
+    if rule.when == "asks_question":  # "asked the elder Lai if he agreed", "asked why troops stayed"
+        return any(c.dep_ in {"ccomp", "advcl"} and _question_clause(c, tree) for c in children)
     if rule.when == "subject_lemmas":
         return any(c.dep_ in {"nsubj", "csubj"} and c.lemma_.lower() in rule.words for c in children)
     raise ValueError(f"events_senses.json: unknown rule condition {rule.when!r}")
+
+
+def _question_clause(clause: Token, tree: Tree) -> bool:
+    """An indirect question: an if/whether clause or one led by a wh-word."""
+    kids = tree.children(clause)
+    if any(k.dep_ == "mark" and k.lower_ in {"if", "whether"} for k in kids):
+        return True
+    first = min(kids, key=lambda k: k.i, default=None)
+    return first is not None and first.i < clause.i and first.tag_ in {"WRB", "WP", "WDT"}
 
 
 def _in_question(tok: Token, tree: Tree, governors: frozenset) -> bool:

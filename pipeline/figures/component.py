@@ -5,12 +5,14 @@ words, scales, fractions, percentages, money, multipliers, ranges, qualifiers); 
 component keeps those that state a fact and finds what they count through the parse
 (:mod:`pipeline.figures.counted`). Not figures: dates and years (``communique_dates``
 owns them, and 4-digit years are guarded here too), durations and ages ("70 years",
-"a 10-day visit"), ordinals, numbers inside names ("one-China", "G20", "Five Principles
-of Peaceful Coexistence", "2030 Agenda", "Resolution 2728"), phone numbers, codes, and
-page or section numbers.
+"a 10-day visit"), ordinals ("the eighth round"), numbers inside names ("one-China",
+"G20", "Five Principles of Peaceful Coexistence", "2030 Agenda", "Resolution 2728", "NGC
+1300", "5G"), identifiers ("MACS J1149.5+6663"), clock times ("2.13 am", "14.30 GMT"),
+phone numbers, codes, and page or section numbers.
 
-Span convention: qualifier + number with its scale, currency and percent sign
-("more than 100,000", "$3 billion", "5.2 percent"), never the counted noun.
+Span convention: qualifier + number with its sign, scale, currency and percent sign
+("more than 100,000", "$3 billion", "5.2 percent", "minus 5", "($99.99)"), never the
+counted noun.
 
 >>> doc = nlp("Over 130 talks and meetings were held.")    # doctest: +SKIP
 >>> results(doc, "figures")[0]["counted"]                    # doctest: +SKIP
@@ -36,7 +38,7 @@ from pipeline.document.access import (
 from pipeline.figures.counted import counted_for
 from pipeline.figures.grammar import CURRENCIES_FILE, LEXICON_FILE, grammar, number_lexicon
 from pipeline.figures.numbers import NumberMatch, find_numbers
-from pipeline.figures.words import trie
+from pipeline.figures.words import alternation, trie
 
 _LINKS = r"(?i:https?://|www\.)\S+|\S+@\S+\.\w+"  # URLs, e-mail addresses
 # possessive "++": what follows a run of digits or letters is never one more of them, so
@@ -46,9 +48,10 @@ _CODES = (
     r"|(?<![\w])\d{1,2}:\d{2}(?![\d])"  # 10:30
     r"|\+\d[\d\s()-]{6,}\d"  # +1 222 2222
     r"|(?<![\w])(?:19|20)\d{2}\s*[-–/]\s*\d{2}(?![\d])"  # 2023-24, 1995-01
-    r"|(?<![\w$])[A-Za-z]++[-']?\d[\w-]*"  # G20, COVID-19, Su-57, mid-2024
+    r"|(?<![\w$])[A-Za-z]++[-']?\d[\w-]*+(?:[.+][\w-]++)*+"  # G20, COVID-19, Su-57, mid-2024, J1149.5+6663
     r"|(?<![\w])\d++[A-Za-z]++\d[\w]*"
 )  # 5G3, 3D4
+_CURRENCY_SIGNS = "$€£¥₹₩₽"
 MAX_FIGURE_CHARS = 80  # no quantity news states is longer (a digit dump, a code)
 MASK_MARGIN = 60  # characters around a number searched for codes, names and idioms
 _SENTENCE_OPENERS = {"“", '"', "‘", "'", "(", "[", "—", "-", "–"}
@@ -100,6 +103,11 @@ class FigureExtractor:
         self.anaphoric_dets = set(lex["anaphoric_determiners"])
         self.group_nouns = set(lex["anaphoric_group_nouns"])
         self.compound_keep = set(lex["compound_modifier_keep_next"])
+        self.vague_before_of = set(lex["vague_only_before_of"])
+        # "the eighth round": a fraction word with no numerator may be an ordinal
+        self.bare_fraction = re.compile(
+            rf"(?i)(?:an?\s+)?(?:{alternation(lex['fractions'], boundary=False)})"
+        )
         # lower-cased: the pattern is case-insensitive, and one branch per spelling keeps
         # the trie deterministic (so it finds the longest phrase, as the flat alternation did)
         names = trie({p.lower() for p in lex["name_phrases"] + lex["idiom_phrases"]}, flexible_spaces=True)
@@ -108,11 +116,16 @@ class FigureExtractor:
         )
         # "About 1,100 students ..., compared with nearly 15,000": the second counts the same
         self.ellipsis = re.compile(rf"(?i)(?<![\w])(?:{ellipsis})\s*$")
+        # "2.13 am", "14.30 GMT": a time of day written with a dot
+        clock = trie({w.lower() for w in lex["clock_suffixes"]}, flexible_spaces=True)
+        clock = rf"(?<![\w.])(?:[01]?\d|2[0-3])[.:][0-5]\d\s*(?i:{clock})(?![\w])"
+        # "5G", "4K", "3M": case-sensitive, and never after a currency ("$3M" is money)
+        coded = rf"(?<![\w.,{re.escape(_CURRENCY_SIGNS)}]){trie(lex['digit_letter_names'])}(?![\w])"
         # every branch starts at a digit, a "+" or a word start: the test in front
         # rejects the other positions before the branches are tried one by one
         self.masks = re.compile(
             rf"(?:(?<![\w])|(?=[\d+]))"
-            rf"(?:{_CODES}|(?i:(?<![\w])(?:{names})(?![\w])))"
+            rf"(?:{_CODES}|{clock}|{coded}|(?i:(?<![\w])(?:{names})(?![\w])))"
         )
         self.links = re.compile(_LINKS)
         months = "|".join(re.escape(w) for w in lex["months"] + lex["temporal_words"])
@@ -228,6 +241,13 @@ class FigureExtractor:
         if nm.vague and next_word == "of" and self._after_of(doc, core) in self.time_units:
             return True  # "hundreds of years"
         if (
+            nm.vague
+            and core.text.lower() in self.vague_before_of
+            and next_word != "of"
+            and not self._sentence_initial(doc, core[0])
+        ):
+            return True  # "he scores", "the scores were 3-2"; not "scores of people"
+        if (
             hyphen
             and plain
             and (
@@ -254,13 +274,13 @@ class FigureExtractor:
         if not nm.is_word and plain and first.i > 0:
             left = doc[first.i - 1]
             if (
-                left.is_title
+                (left.is_title or left.is_upper and left.is_alpha and len(left) > 1)
                 and left.pos_ == "PROPN"
                 and left.ent_type_ not in ("GPE", "NORP")
                 and left.lower_ not in self.months
                 and core.end - core.start == 1
             ):
-                return True  # "Boeing 737", "Windows 10"
+                return True  # "Boeing 737", "Windows 10", "NGC 1300"
         starting, inner = names
         if nm.kind == "count" and (
             starting.overlaps(nm.num_start, nm.num_end)
@@ -268,7 +288,7 @@ class FigureExtractor:
         ):
             return True  # "the Group of 20"
         low = nm.text.lower()
-        if low in ("one", "zero", "nought", "naught") and nm.qualifier == "exact":
+        if low == "one" and nm.qualifier == "exact":
             root = core.root
             if (
                 root.dep_ != "nummod"
@@ -279,14 +299,11 @@ class FigureExtractor:
                 return True  # "one of", "no one", "one another"
         if (
             nm.fraction
-            and re.fullmatch(
-                r"(?i)(?:an?\s+)?(?:half|quarter|third|fourth|fifth)"
-                r"s?",
-                nm.text,
-            )
+            and self.bare_fraction.fullmatch(nm.text)
             and (next_word not in self.fraction_next or prev_word in self.fraction_not_after)
+            and not (next_word == "" and nm.text[:1].lower() == "a")  # "cut by a third."
         ):
-            return True  # "the second half", "a third term"
+            return True  # "the second half", "a third term", "the eighth round"
         return False
 
     def _anaphoric(self, doc: Doc, nm: NumberMatch, core: Span) -> bool:

@@ -4,8 +4,10 @@
 ``100,000 of the trains`` → ``trains`` (across ``of``); ``over 130 talks and meetings
 with foreign dignitaries`` → ``talks and meetings`` (conjuncts, no post-modifiers);
 ``29 heads of state and government leaders`` (a bare ``of`` complement and its
-conjuncts); ``a dozen agreements and dozens of memorandums`` → ``agreements`` (a conjunct
-with its own number is another figure's).
+conjuncts); ``20 memorandums of understanding on trade`` → ``memorandums of
+understanding`` (a fixed multiword noun of ``fixed_multiword_nouns``, kept whole however
+the parse hangs what follows); ``a dozen agreements and dozens of memorandums`` →
+``agreements`` (a conjunct with its own number is another figure's).
 
 Money, percentages and figures with no noun of their own count what the amount
 *measures* (the convention is in ``patterns/figures_lexicon.json``, ``_conventions``):
@@ -73,6 +75,27 @@ def _words() -> dict[str, frozenset]:
     }
 
 
+@functools.lru_cache(maxsize=1)
+def _fixed_nouns() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The fixed multiword nouns ("memorandums of understanding") by their first word,
+    the rest of each as words, longest first."""
+    table: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in number_lexicon()["fixed_multiword_nouns"]:
+        first, *rest = phrase.lower().split()
+        table.setdefault(first, []).append(tuple(rest))
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in table.items()}
+
+
+def _fixed_end(doc: Doc, head: Token) -> int:
+    """The last token of the fixed multiword noun ``head`` starts ("weapons of mass
+    destruction"), or ``head.i`` when it starts none."""
+    for rest in _fixed_nouns().get(head.lower_, ()):
+        end = head.i + len(rest)
+        if end < len(doc) and all(doc[head.i + 1 + k].lower_ == w for k, w in enumerate(rest)):
+            return end
+    return head.i
+
+
 def _is_number(tok: Token) -> bool:
     return tok.like_num or tok.pos_ == "NUM" or tok.lower_ in _words()["numbers"]
 
@@ -100,23 +123,24 @@ def _bare_of(doc: Doc, prep: Token, end: int) -> Optional[int]:
 
 def _phrase(doc: Doc, start: int, head: Token) -> Optional[str]:
     """Text from ``start`` to ``head`` without leading determiners, extended to the
-    head's noun conjuncts and to a bare ``of`` complement ("heads of state")."""
+    fixed multiword noun the head starts ("weapons of mass destruction"), to the head's
+    noun conjuncts and to a bare ``of`` complement ("heads of state")."""
     while start < head.i and (
         doc[start].dep_ in LEADING_JUNK_DEPS or doc[start].pos_ in ("DET", "PUNCT", "ADP", "NUM")
     ):
         if not doc[start].whitespace_ and doc[start + 1].text == "-" and doc[start].is_alpha:
             break  # "Two-way trade"
         start += 1
-    end = head.i
+    end = _fixed_end(doc, head)  # "memorandums of understanding"
     for child in head.rights:
-        if child.dep_ == "conj" and child.pos_ in NOUNS and child.i - end <= 4:
+        if child.dep_ == "conj" and child.pos_ in NOUNS and end < child.i <= end + 4:
             if _has_own_number(child) or any(_is_number(t) for t in doc[end + 1 : child.i]):
                 break  # "a dozen agreements and dozens of memorandums"
             end = child.i
         elif child.dep_ == "prep" and child.lower_ == "of":
-            last = _bare_of(doc, child, end)
+            last = _bare_of(doc, child, head.i)
             if last is not None:
-                end = last
+                end = max(end, last)
     if head.pos_ not in NOUNS:
         return None
     return doc[start : end + 1].text

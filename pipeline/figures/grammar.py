@@ -6,6 +6,11 @@ codes). :mod:`pipeline.figures.numbers` runs it over a text.
 
 >>> grammar().word_value("twenty-one thousand and twelve")
 21012.0
+
+Two regexes come out of the same builder: ``regex``, which also reads digits grouped by
+spaces ("10 000") and word numbers continued after a comma ("three million, two hundred
+& forty"), and ``strict``, which reads neither; :mod:`pipeline.figures.numbers` falls
+back on ``strict`` where those readings would join two numbers.
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ _VAGUE = re.compile(r"(?:tens\s+of\s+)?(?:dozens|scores|hundreds|thousands|milli
 _LETTERS = re.compile(r"[a-z]+")
 _DIGITS = re.compile(r"\d+")
 _SPACES = re.compile(r"\s+")
+_BIG = ("thousand", "million", "billion", "trillion")  # a comma may follow these in a word number
 
 
 @dataclass(frozen=True)
@@ -80,19 +86,28 @@ class NumberGrammar:
         self.qual_last_words = {k.split(" ")[-1] for k in self.qual_before}
         self.qual_after = lex["qualifiers_after"]
         self.any_case = set(lex["currency_codes_any_case"])
-        self.regex = re.compile(self._pattern())
+        self.separators = "".join(lex["digit_group_separators"])
+        self.signs = "".join(lex["sign_characters"])
+        self.sign_words = set(lex["sign_words"])
+        self.articles = set(lex["articles_before_currency"])
+        self.regex = re.compile(self._pattern(loose=True))
+        self.strict = re.compile(self._pattern(loose=False))
+        self._groups = re.compile(rf"(?<=\d)[{re.escape(self.separators)}](?=\d{{3}})")
+        # a day after a month, a page or section number is never the first digit group
+        self.no_groups_after = set(lex["months"]) | set(lex["reference_words"])
         # the same number strings ("2", "10", "a dozen") come back in every article
         self.word_value = functools.lru_cache(maxsize=4096)(self._word_value)
 
     # -- the grammar -------------------------------------------------------------------
-    def _pattern(self) -> str:
-        """The whole grammar; sets ``self.anchor`` and ``self.prefixes`` too."""
+    def _pattern(self, loose: bool) -> str:
+        """The whole grammar (``loose``: with space-grouped digits and comma-joined word
+        numbers); sets ``self.anchor`` and ``self.prefixes`` too."""
         lex = self.lex
         mag_words = [m for m in lex["magnitudes"] if not m.endswith("s")]
         mags = can_start(mag_words) + f"(?:{alternation(mag_words)})"
         all_mags = can_start(lex["magnitudes"]) + f"(?:{alternation(lex['magnitudes'])})"
         pre, suf = self._currency_patterns()
-        core = self._core(mags, all_mags, suf)
+        core = self._core(mags, all_mags, suf, loose)
         mults = alternation(lex["multiplier_words"])
         after = "|".join(
             rf"\s+{re.escape(q)}(?![\w])" if q[0].isalpha() else re.escape(q)
@@ -104,6 +119,7 @@ class NumberGrammar:
         pattern = (
             core.replace("§", "1")
             + r"(?:(?P<rjoin>\s*[-–—~]\s*|\s+(?i:to|and|through)\s+)"
+            + rf"(?:(?<=\s)(?P<sign2>[{re.escape(self.signs)}])(?=[\d.]))?"
             + rf"(?:(?P<pre2>{pre})\s?)?"
             + core.replace("§", "2").replace(r"(?<!\w-)", "")
             + ")?"
@@ -116,28 +132,34 @@ class NumberGrammar:
         )
         return pattern
 
-    def _word_number(self, mags: str, all_mags: str) -> str:
-        """Spelled numbers: "twenty-one", "a hundred and five", "two million"."""
+    def _word_number(self, mags: str, all_mags: str, loose: bool) -> str:
+        """Spelled numbers: "twenty-one", "a hundred and five", "two hundred & forty",
+        "two million"; ``loose``: "three million, two hundred" too."""
         lex = self.lex
         units = alternation(lex["units"])
         tens = alternation(lex["tens"])
         atom_words = list(lex["units"]) + list(lex["tens"]) + list(lex["magnitudes"]) + ["dozen"]
         word_atom = (
             rf"{can_start(atom_words)}"
-            rf"(?:(?:{tens})(?:\s*-\s*|\s+)(?:{units})|{tens}|{units}|{mags}|dozen"
+            rf"(?:(?:{tens})(?:\s*-\s*|\s+)(?:{units})|{tens}|{units}|{mags}|dozen(?![\w])"
             rf"|(?<=\s)(?:{all_mags}|dozens))"
         )
-        after_mag = "|".join(rf"(?<={m})" for m in ("hundred", "thousand", "million", "billion", "trillion"))
+        after_mag = "|".join(rf"(?<={m})" for m in ("hundred",) + _BIG)
+        comma = "|".join(rf"(?<={m})" for m in _BIG)
+        comma = rf"(?:{comma}),\s+(?!and\b)|" if loose else ""
+        # possessive "*+": a run of number words is read once; giving words back could not
+        # help a match (each word reads two ways, so backtracking took exponential time
+        # on "two million two million ..." where a fraction was tried first)
         return (
             rf"(?:(?<![\w-])an?\s+(?=(?:{mags}|dozen)\b))?{word_atom}"
-            rf"(?:(?:(?:{after_mag})\s+and\s+|\s*-\s*|\s+)(?:{word_atom}))*"
+            rf"(?:(?:{comma}(?:{after_mag})\s+(?:and|&)\s+|\s*-\s*|\s+)(?:{word_atom}))*+"
         )
 
-    def _core(self, mags: str, all_mags: str, suf: str) -> str:
+    def _core(self, mags: str, all_mags: str, suf: str, loose: bool) -> str:
         """One number with its scale, percent sign, currency suffix or "times"; ``§``
         stands for the number of the core (1, or 2 after a range joiner)."""
         lex = self.lex
-        word_num = self._word_number(mags, all_mags)
+        word_num = self._word_number(mags, all_mags, loose)
         fracs = can_start(lex["fractions"]) + f"(?:{alternation(lex['fractions'])})"
         fraction = (
             rf"(?:(?:(?:{word_num})|(?<![\w-])an?|\d+)(?:\s*-\s*|\s+))?(?:{fracs})"
@@ -145,7 +167,9 @@ class NumberGrammar:
         )
         half_of = rf"(?<![\w-])(?:half|quarter)\s+an?\s+(?:{mags}|dozen)(?![\w])"
         and_half = r"(?:\s+and\s+an?\s+(?:half|quarter|third|fourth|fifth)(?![\w]))"
-        digits = r"(?<![\w.,])(?<!\w-)(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)"
+        # "10 000", "1\u202f234": the first group has no leading zero, every other has 3 digits
+        spaced = rf"[1-9]\d{{0,2}}(?:[{re.escape(self.separators)}]\d{{3}})+(?!\d)|" if loose else ""
+        digits = rf"(?<![\w.,])(?<!\w-)(?:(?:\d{{1,3}}(?:,\d{{3}})+|{spaced}\d+)(?:\.\d+)?|\.\d+)"
         abbrs = "|".join(re.escape(a) for a in sorted(lex["scale_abbreviations"], key=len, reverse=True))
         digit_num = (
             rf"{digits}(?:(?P<abbr§>{abbrs})(?![A-Za-z0-9])|(?![A-Za-z0-9]|\.\d)"
@@ -203,7 +227,7 @@ class NumberGrammar:
         first = "".join(sorted({w[0].lower() for w in words} | {"a"}))
         return re.compile(
             rf"(?<![\w])(?:(?<![.,])\.?\d|(?=[{first}{first.upper()}])"
-            rf"(?i:an?\s+(?=(?:{mags}|dozen|half|quarter|third)(?![\w]))"
+            rf"(?i:an?\s+(?=(?:{mags}|dozen|{alternation(lex['fractions'])})(?![\w]))"
             rf"|{trie(set(words))}(?![\w])))"
         )
 
@@ -223,7 +247,7 @@ class NumberGrammar:
     def _word_value(self, text: str) -> Optional[float]:
         """The value of a spelled or mixed number ("twenty-one", "2.8 billion", "a dozen");
         called as ``word_value``, through a cache."""
-        low = text.lower().replace(",", "")
+        low = self._groups.sub("", text.lower()).replace(",", "")
         m = _AND_A_FRACTION.fullmatch(low)
         if m:
             whole = self.word_value(m.group(1))
@@ -278,6 +302,25 @@ class NumberGrammar:
             else:
                 return None
         return total + cur if seen else None
+
+    def grouped(self, num: str) -> bool:
+        """Are there digits grouped by spaces in ``num`` ("10 000")?"""
+        return self._groups.search(num) is not None
+
+    def well_formed(self, num: str) -> bool:
+        """A word number continued after a comma is one number only when each part after
+        a comma has a scale smaller than the scale the comma follows: "three million, two
+        hundred & forty" is one; "three million, two of them", "a thousand, two thousand"
+        are not."""
+        parts = num.lower().split(",")
+        for before, after in zip(parts, parts[1:]):
+            words = _LETTERS.findall(before)
+            scales = [self.magnitudes[w] for w in _LETTERS.findall(after) if w in self.magnitudes]
+            if not words or words[-1] not in self.magnitudes or not scales:
+                return False
+            if max(scales) >= self.magnitudes[words[-1]]:
+                return False
+        return True
 
     def value_of(self, m: re.Match, i: int) -> tuple[Optional[float], NumberForm]:
         """Value and form of core ``i`` (1 or 2) of a match."""

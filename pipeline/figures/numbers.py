@@ -13,15 +13,28 @@ is decided by :mod:`pipeline.figures.component`, which has the parse.
 [('between 10 and 20 percent', 10.0, 20.0)]
 >>> parse_number("twenty-one thousand and twelve")
 21012.0
+
+A value is negative where the number is written negative (``patterns/figures_lexicon.json``,
+``_conventions.sign``): "-15€", "$-99.99", "minus 5", and money alone in parentheses
+("a loss of ($99.99)") unless it converts the amount before it.
+
+>>> [(m.text, m.value) for m in find_numbers("Growth was -2.1%. It lost ($99.99).")]
+[('-2.1%', -2.1), ('($99.99)', -99.99)]
+>>> [(m.text, m.value) for m in find_numbers("a 5 million euro ($5.4 million) fine")]
+[('5 million euro', 5000000.0), ('$5.4 million', 5400000.0)]
+>>> [(m.text, m.value) for m in find_numbers("10 000 dollars in 2019 50 people")]
+[('10 000 dollars', 10000.0), ('2019', 2019.0), ('50', 50.0)]
 """
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from typing import NamedTuple, Optional
 
 from pipeline.figures.grammar import Currency, NumberForm, NumberGrammar, currency_of, grammar
+from pipeline.figures.signs import accounting_parentheses, sign_at
 
 _NON_SPACE = re.compile(r"\S+")
 _LEADING_PUNCT = "([{“\"‘'—–-"
@@ -51,9 +64,11 @@ class NumberMatch:
 
 
 class LookBack(NamedTuple):
-    """What stands just before a number: a currency prefix, a range opener ("between",
-    "from") and a qualifier ("more than"), each with where it starts; None when absent."""
+    """What stands just before a number: a sign ("-", "minus"), a currency prefix, a
+    range opener ("between", "from") and a qualifier ("more than"), each with where it
+    starts; None when absent."""
 
+    sign_start: Optional[int]
     cur_start: Optional[int]
     cur: Optional[str]
     opener_start: Optional[int]
@@ -64,12 +79,13 @@ class LookBack(NamedTuple):
 
 def _currency_before(g: NumberGrammar, toks: list, pos: int) -> tuple[Optional[int], Optional[str]]:
     """A currency prefix in the last tokens before ``pos``: "US$50", "US$ 50", "c $ 16.4",
-    "RMB 1"."""
+    "RMB 1"; an article is never part of one ("a $5 million deal" is in US dollars,
+    not "A$")."""
     if toks and toks[-1][1] >= pos - 1:
         last = toks[-1]
         head = last[2].lstrip(_LEADING_PUNCT)
         cands = [(last[1] - len(head), head)]
-        if len(toks) > 1 and toks[-2][1] == last[0] - 1:
+        if len(toks) > 1 and toks[-2][1] == last[0] - 1 and toks[-2][2].lower() not in g.articles:
             cands.insert(0, (toks[-2][0], toks[-2][2] + " " + last[2]))
         for start, surface in cands:
             if g.currency_prefix(surface):
@@ -94,14 +110,26 @@ def _qualifier_before(g: NumberGrammar, qual_toks: list) -> tuple[Optional[int],
 
 
 def _look_back(g: NumberGrammar, text: str, pos: int, floor: int) -> LookBack:
-    """Currency prefix, range opener and qualifier just before ``pos``; nothing is read
-    before ``floor``."""
+    """Sign, currency prefix, range opener and qualifier just before ``pos``; nothing is
+    read before ``floor``."""
+    sign_start = pos - 1 if sign_at(text, pos - 1, floor, g.signs) else None  # "-15", "$-99.99"
+    edge = pos if sign_start is None else sign_start
     window_start = max(floor, pos - 60)
-    toks = [(t.start(), t.end(), t.group()) for t in _NON_SPACE.finditer(text, window_start, pos)]
-    cur_start, cur = _currency_before(g, toks, pos)
+    toks = [(t.start(), t.end(), t.group()) for t in _NON_SPACE.finditer(text, window_start, edge)]
+    cur_start, cur = _currency_before(g, toks, edge)
     if cur is not None:
         toks = [t for t in toks if t[1] <= cur_start]
-    edge = cur_start if cur is not None else pos
+        edge = cur_start
+        if sign_start is None and sign_at(text, edge - 1, floor, g.signs):  # "-$5"
+            sign_start = edge = edge - 1
+    if (
+        sign_start is None
+        and toks
+        and toks[-1][2].lower() in g.sign_words
+        and not text[toks[-1][1] : edge].strip()
+    ):  # "minus 5", "negative $3"
+        sign_start = edge = toks[-1][0]
+        toks = toks[:-1]
     opener_start = opener = None
     if (
         toks
@@ -116,7 +144,7 @@ def _look_back(g: NumberGrammar, text: str, pos: int, floor: int) -> LookBack:
     else:
         qual_toks = toks
     qual_start, qual = _qualifier_before(g, qual_toks)
-    return LookBack(cur_start, cur, opener_start, opener, qual_start, qual)
+    return LookBack(sign_start, cur_start, cur, opener_start, opener, qual_start, qual)
 
 
 def _kind_of(cur: Optional[Currency], pct: Optional[str]) -> tuple[str, Optional[str], float]:
@@ -161,9 +189,23 @@ def _is_range(m: re.Match, value: float, second, form: NumberForm, form2: Number
         or second <= value
         or (join == "and" and back.opener != "between")
         or (back.opener == "between" and join not in ("and", "-", "–", "—"))
+        or (back.sign_start is not None and join in ("-", "–", "—", "~"))  # "-2020-07"
         or (kind1 is not None and kind1 != kind2)
         or form.fraction
         or form2.fraction
+    )
+
+
+def _tally(m: re.Match, value: float, second, form: NumberForm, form2: NumberForm) -> bool:
+    """ "won 3-2", "ruled 6-3": two plain integers joined by a bare hyphen, the second
+    no larger, are a score or a vote tally, not a range nor a count."""
+    return (
+        second is not None
+        and second <= value
+        and m.group("rjoin") in ("-", "–")
+        and form.plain
+        and form2.plain
+        and not (m.group("pct1") or m.group("suf1") or m.group("times1"))
     )
 
 
@@ -189,7 +231,10 @@ def _as_range(
         and not form.is_word
         and not form2.is_word
     ):
-        scaled = g.word_value(f"{m.group('num1')} {mag2}") if m.group("mag2") else nm.value * g.abbr[mag2]
+        scaled = (
+            g.word_value(f"{m.group('num1')} {mag2}") if m.group("mag2") else abs(nm.value) * g.abbr[mag2]
+        )
+        scaled = None if scaled is None else math.copysign(scaled, nm.value)  # "-3 to 5 million"
         nm.value = scaled if scaled is not None and scaled < second else nm.value
     nm.value_max = second * factor
     nm.qualifier = "range"
@@ -218,11 +263,13 @@ def _build(g: NumberGrammar, m: re.Match, floor: int) -> Optional[NumberMatch]:
     if value is None:
         return None
     back = _look_back(g, m.string, m.start(), floor)
+    if back.sign_start is not None:
+        value = -value
     cur = currency_of(g, back.cur or m.group("suf1") or m.group("pre2") or m.group("suf2"))
     kind, unit, factor = _kind_of(cur, m.group("pct1") or m.group("pct2"))
     if form.abbr in g.lex["abbreviations_needing_currency"] and cur is None:
         return None
-    num_start = back.cur_start if back.cur_start is not None else m.start()
+    num_start = min(p for p in (back.sign_start, back.cur_start, m.start()) if p is not None)
     qualifier = g.qual_before.get(back.qual or "", "exact")
     nm = NumberMatch("", num_start, m.end(), value, qualifier=qualifier, kind=kind, unit=unit)
     nm.num_start = num_start
@@ -230,6 +277,10 @@ def _build(g: NumberGrammar, m: re.Match, floor: int) -> Optional[NumberMatch]:
     opener = None
     if m.group("num2"):
         second, form2 = g.value_of(m, 2)
+        if second is not None and m.group("sign2"):
+            second = -second
+        if _tally(m, value, second, form, form2):
+            return None
         if _is_range(m, value, second, form, form2, back):
             _as_range(g, m, nm, second, factor, form, form2)
             opener = back.opener
@@ -260,20 +311,53 @@ def _tidy(value: Optional[float]) -> Optional[float]:
     return None if value is None else float(f"{value:.12g}")
 
 
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\s*$")
+
+
+def _joins_two_numbers(g: NumberGrammar, m: re.Match) -> bool:
+    """Would the loose reading join two numbers? "March 12 300 protesters" (a day, then a
+    count), "page 12 500" (a reference, then a count), "three million, two of them" (a
+    comma between two numbers, not inside one)."""
+    for i in (1, 2):
+        num = m.group(f"num{i}")
+        if not num:
+            continue
+        if "," in num and not any(ch.isdigit() for ch in num) and not g.well_formed(num):
+            return True
+        if i == 1 and g.grouped(num):
+            before = _WORD_BEFORE.search(m.string, max(0, m.start() - 20), m.start())
+            if before and before.group(1).lower() in g.no_groups_after:
+                return True
+    return False
+
+
 def find_numbers(text: str, g: Optional[NumberGrammar] = None) -> list[NumberMatch]:
     """Every number expression in ``text``, left to right, not overlapping (with the
     grammar ``g``, by default that of the packaged data files)."""
     g = g or grammar()
     out: list[NumberMatch] = []
     last = 0
+    strict_until = 0  # inside a loose reading refused, read strictly (once, not per anchor)
     for a in g.anchor.finditer(text):
         if a.start() < last:
             continue
-        m = g.regex.match(text, a.start())
+        m = (g.strict if a.start() < strict_until else g.regex).match(text, a.start())
+        if m is not None and a.start() >= strict_until and _joins_two_numbers(g, m):
+            strict_until = m.end()
+            m = g.strict.match(text, a.start())
         if m is None:
             continue
         nm = _build(g, m, last)
         if nm is not None:
+            if (
+                nm.kind == "money"
+                and nm.qualifier == "exact"
+                and nm.value is not None
+                and nm.value > 0
+                and accounting_parentheses(text, nm.start, nm.end, out[-1].end if out else None)
+            ):  # "a loss of ($99.99)": the parentheses are the sign, and join the span
+                nm.start, nm.end, nm.value = nm.start - 1, nm.end + 1, -nm.value
+                nm.text = text[nm.start : nm.end]
             out.append(nm)
             last = nm.end
         else:

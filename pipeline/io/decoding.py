@@ -1,4 +1,6 @@
-"""Decoding article bytes: UTF-8 (with or without BOM), UTF-16, else cp1252.
+"""Decoding article bytes: UTF-8 (with or without BOM), UTF-16, else a legacy 8-bit or CJK
+encoding: cp1252, the usual one of English news, unless charset-normalizer finds the bytes
+clearly in another script's encoding (KOI8-R, cp1251, GBK, Shift-JIS ...).
 
 >>> decode_bytes("café".encode("utf-8"))
 ('café', [])
@@ -43,11 +45,42 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> tuple[str, list[str]]:
         return data.decode("utf-8"), []
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        text = data.decode("cp1252", errors="replace")
+        text, encoding = decode_legacy(data)
         return text, [
             f"{name}: line {line}: invalid UTF-8 (byte 0x{data[exc.start]:02x} at offset "
-            f"{exc.start}); decoded as cp1252"
+            f"{exc.start}); decoded as {encoding}"
         ]
+
+
+# cp1252 is kept unless more than this share of the letters it gives are not ASCII: Western
+# text has a few accented letters, other scripts read as cp1252 are nearly all of them
+FOREIGN_SHARE = 0.3
+MAX_CHAOS = 0.1  # charset-normalizer's mess ratio above which its guess is not trusted
+
+
+def decode_legacy(data: bytes) -> tuple[str, str]:
+    """Text that is not UTF-8: ``(text, encoding)``.
+
+    cp1252 (the encoding of old Western news files, as before), unless the letters it gives
+    are mostly not ASCII and charset-normalizer finds a coherent decoding in another
+    encoding (Cyrillic, Greek, Chinese, Japanese ... legacy files), which is then used.
+
+    >>> decode_legacy("Xi’s visit to the café".encode("cp1252"))
+    ('Xi’s visit to the café', 'cp1252')
+    >>> decode_legacy(("Путин встретился с Си Цзиньпином в Москве. " * 2).encode("koi8_r"))[1]
+    'koi8_r'
+    """
+    text = data.decode("cp1252", errors="replace")
+    letters = sum(ch.isalpha() for ch in text)
+    foreign = sum(ch.isalpha() and ord(ch) > 127 for ch in text)
+    if not letters or foreign <= FOREIGN_SHARE * letters:
+        return text, "cp1252"
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None or best.chaos > MAX_CHAOS or not best.coherence or best.encoding in ("cp1252", "ascii"):
+        return text, "cp1252"
+    return str(best), best.encoding
 
 
 def _utf16_without_bom(data: bytes) -> Optional[str]:

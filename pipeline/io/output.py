@@ -7,7 +7,9 @@
 * An existing output is never overwritten without ``--force``.
 * CSV side tables (one per kind, next to the JSONL) are written to a temporary name
   and renamed, from the finished JSONL; cells that a spreadsheet would run as a
-  formula (starting with ``= + - @``, tab or CR) get a leading apostrophe.
+  formula (starting with ``= + - @``, tab or CR) get a leading apostrophe. The events
+  table is event data, one row per actor-target dyad (:mod:`pipeline.io.events_table`),
+  also written as typed Parquet with ``--format parquet``.
 * File names come from the output path only, never from article ids, so an id such
   as ``../../etc/passwd`` cannot make anything write outside the output directory.
 
@@ -28,6 +30,8 @@ from pathlib import Path
 from typing import IO, Iterable, Iterator, Optional
 
 from models import RECORD_KINDS
+from pipeline.io.events_table import COLUMN_NAMES as EVENT_COLUMNS
+from pipeline.io.events_table import event_rows, parquet_missing, write_events_parquet
 from pipeline.io.reading import json_object
 from pipeline.io.results import RECORD_TYPES, Done, Summary
 
@@ -48,6 +52,28 @@ def side_paths(output: Path) -> dict[str, Path]:
     return {table: output.with_name(f"{stem}.{table}.csv") for table in CSV_TABLES}
 
 
+def parquet_path(output: Path) -> Path:
+    """The Parquet events table next to ``output``: ``out.jsonl`` → ``out.events.parquet``."""
+    return side_paths(output)["events"].with_suffix(".parquet")
+
+
+def side_files(output: Path, formats: Iterable[str]) -> list[Path]:
+    """Every file written next to ``output`` for ``formats`` (``csv``, ``parquet``)."""
+    formats = set(formats)
+    return (list(side_paths(output).values()) if "csv" in formats else []) + (
+        [parquet_path(output)] if "parquet" in formats else []
+    )
+
+
+def write_side_tables(output: Path, formats: Iterable[str]) -> list[Path]:
+    """The tables asked for by ``formats`` next to the finished JSONL ``output``."""
+    formats = set(formats)
+    written = write_csv_tables(output) if "csv" in formats else []
+    if "parquet" in formats:
+        written.append(write_events_parquet(output, parquet_path(output)))
+    return written
+
+
 def check_output(
     output: Optional[Path], *, force: bool = False, resume: bool = False, formats: Iterable[str] = ("jsonl",)
 ) -> None:
@@ -58,8 +84,12 @@ def check_output(
         if resume:
             raise OutputError("--resume needs an output file (not -o -)")
         if formats - {"jsonl"}:
-            raise OutputError("--format csv needs an output file (not -o -)")
+            raise OutputError(
+                f"--format {'/'.join(sorted(formats - {'jsonl'}))} needs an output file (not -o -)"
+            )
         return
+    if "parquet" in formats and parquet_missing():
+        raise OutputError(parquet_missing())
     if force and resume:
         raise OutputError("--force and --resume contradict each other; pass one")
     if output.is_dir():
@@ -67,8 +97,7 @@ def check_output(
     if force or resume:
         return
     existing = [output] if output.exists() and output.stat().st_size else []
-    if "csv" in formats:
-        existing += [p for p in side_paths(output).values() if p.exists()]
+    existing += [p for p in side_files(output, formats) if p.exists()]
     if existing:
         raise OutputError(
             f"{existing[0]} exists; pass --force to overwrite it or --resume to complete the run"
@@ -250,6 +279,7 @@ class JsonlWriter:
         if summary is not None:
             for done in batch:
                 summary.add_done(done)
+            summary.batch = batch
         self.done_ids.update(d.id for d in batch)
 
     def close(self) -> None:
@@ -305,6 +335,7 @@ def _columns() -> dict[str, list[str]]:
         kind: ["article_id"] + [f for f in RECORD_TYPES[kind].model_fields if f != "optional"]
         for kind in RECORD_KINDS
     }
+    columns["events"] = list(EVENT_COLUMNS)  # event data: one row per dyad
     columns["articles"] = (
         [
             "id",
@@ -368,7 +399,11 @@ def write_csv_tables(jsonl: Path) -> list[Path]:
                 rec = json.loads(raw)
                 row = _article_row(rec)
                 writers["articles"].writerow([csv_cell(row.get(c)) for c in columns["articles"]])
+                for row in event_rows(rec):
+                    writers["events"].writerow([csv_cell(row.get(c)) for c in columns["events"]])
                 for kind in RECORD_KINDS:
+                    if kind == "events":
+                        continue
                     for item in rec.get(kind) or []:
                         item = {"article_id": rec.get("id"), **item}
                         writers[kind].writerow([csv_cell(item.get(c)) for c in columns[kind]])

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Iterable, Iterator, Optional, Union
 
 from pipeline.document.front_matter import is_iso_date
-from pipeline.io.decoding import ReadError, decode_bytes
+from pipeline.io.decoding import ReadError, decode_bytes, decode_legacy
 from pipeline.io.inputs import expand_inputs
 from pipeline.io.lines import Prefixed, TooLong, bounded_lines
 
@@ -27,6 +28,9 @@ from pipeline.io.lines import Prefixed, TooLong, bounded_lines
 DATE_FIELDS = ("date", "published", "publication_date", "date_published", "pubdate", "publish_date")
 MAX_ARTICLE_CHARS = 5_000_000  # refused above this (see README, "Limits")
 _STDIN_HEAD = 1 << 16  # bytes of stdin read to see whether it holds JSONL
+# the fields of an input that are the article itself; every other one is kept in ``meta``
+ARTICLE_FIELDS = ("id", "text", "title")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass
@@ -40,6 +44,7 @@ class Article:
     title: Optional[str] = None
     date: Optional[str] = None  # publication date from JSONL (wins over the dateline)
     source: Optional[str] = None
+    meta: dict = field(default_factory=dict)  # the input's other fields (source, url ...), as given
     warnings: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
 
@@ -122,6 +127,39 @@ def _article_id(obj: dict, fallback: str) -> tuple[str, Optional[str]]:
     return fallback, f"'id' is {kind}, not a string or integer; using {fallback!r}"
 
 
+def input_meta(obj: dict, where: str) -> tuple[dict, list[str]]:
+    """The fields of an input object other than the article's own (:data:`ARTICLE_FIELDS`),
+    as given, and a warning for each change a record needs: a value that is not JSON (a
+    ``datetime`` in an API dict) becomes its ``str``; lone surrogates, at any depth, U+FFFD;
+    fields above the size limit of an article are dropped.
+
+    >>> input_meta({"id": "a", "text": "x", "url": "https://e.org/a", "tags": ["x"]}, "x")
+    ({'url': 'https://e.org/a', 'tags': ['x']}, [])
+    """
+    meta = {k: v for k, v in obj.items() if k not in ARTICLE_FIELDS}
+    if not meta:
+        return meta, []
+    converted: list[str] = []
+
+    def as_text(value) -> str:
+        converted.append(type(value).__name__)
+        return str(value)
+
+    try:
+        flat = json.dumps(meta, ensure_ascii=False, default=as_text)
+    except (ValueError, RecursionError) as exc:  # a circular or too deeply nested value
+        return {}, [f"{where}: its other fields are not JSON data ({exc}); not kept in 'meta'"]
+    if len(flat) > MAX_ARTICLE_CHARS:
+        return {}, [f"{where}: its other fields ({len(flat):,} characters) are above the limit; not kept"]
+    warnings = []
+    if converted:
+        warnings.append(f"{where}: {', '.join(sorted(set(converted)))} value(s) in 'meta' kept as text")
+    if _SURROGATE.search(flat):
+        flat = _SURROGATE.sub("\ufffd", flat)
+        warnings.append(f"{where}: lone surrogates in its other fields replaced by U+FFFD")
+    return (json.loads(flat) if warnings else meta), warnings
+
+
 def as_article(item, index: int) -> Article:
     """One item given to the Python API as an :class:`Article`: a text, an ``(id, text)``
     pair, a ``{"id", "text", ...}`` dict or an Article. What is none of these, or has a
@@ -138,6 +176,7 @@ def as_article(item, index: int) -> Article:
             text=text if isinstance(text, str) else "",
             title=item.get("title") if isinstance(item.get("title"), str) else None,
         )
+        article.meta, article.warnings = input_meta(item, f"item {index + 1}")
         if id_warning and "id" in item:
             article.warnings.append(f"item {index + 1}: {id_warning}")
         date = next((item[k] for k in DATE_FIELDS if isinstance(item.get(k), str)), None)
@@ -212,6 +251,7 @@ def read_jsonl_lines(lines: Iterable[Union[str, TooLong]], name: str) -> Iterato
         article = Article(
             id=art_id, text=text if isinstance(text, str) else "", source_path=name, line=lineno
         )
+        article.meta, article.warnings = input_meta(obj, where)
         if id_warning:
             article.warnings.append(f"{where}: {id_warning}")
         if replaced:
@@ -258,8 +298,10 @@ def read_jsonl_file(path: Path) -> Iterator[Article]:
     """Articles of a JSONL file, streamed line by line (memory stays flat on big files,
     and a line is read only up to :data:`~pipeline.io.lines.MAX_LINE` bytes).
 
-    UTF-8 lines are read as they come; a line that is not UTF-8 is read as cp1252 with a
-    warning naming the file and line; UTF-16 files (with BOM) are decoded as they are read.
+    UTF-8 lines are read as they come; a line that is not UTF-8 is read as cp1252 (or the
+    legacy encoding charset-normalizer finds, :func:`pipeline.io.decoding.decode_legacy`)
+    with a warning naming the file and line; UTF-16 files (with BOM) are decoded as they
+    are read.
     """
     name = str(path)
     try:
@@ -305,8 +347,9 @@ def _jsonl_stream(handle: IO[bytes], head: bytes, name: str) -> Iterator[Article
             try:
                 yield raw.decode("utf-8")
             except UnicodeDecodeError:
-                line_warnings[lineno] = f"{name}: line {lineno}: invalid UTF-8; decoded as cp1252"
-                yield raw.decode("cp1252", errors="replace")
+                text, encoding = decode_legacy(raw)
+                line_warnings[lineno] = f"{name}: line {lineno}: invalid UTF-8; decoded as {encoding}"
+                yield text
 
     for article in read_jsonl_lines(lines(), name):
         if article.line in line_warnings:

@@ -8,9 +8,10 @@ True
 
 from __future__ import annotations
 
+import json
 import time
 from dataclasses import dataclass, field
-from typing import get_args
+from typing import Optional, get_args
 
 from models import RECORD_KINDS, ArticleExtraction
 
@@ -26,6 +27,11 @@ class Done:
     line: str  # the record as one JSON line, without the newline
     failed: bool
     counts: dict[str, int]
+    warned: Optional[bool] = None  # the record has warnings (None: read from the line)
+
+    def __post_init__(self) -> None:
+        if self.warned is None:
+            self.warned = bool(self.problems()[0])
 
     @classmethod
     def of(cls, record: ArticleExtraction) -> "Done":
@@ -34,7 +40,18 @@ class Done:
             line=record.model_dump_json(),
             failed=bool(record.errors),
             counts={kind: len(getattr(record, kind)) for kind in RECORD_KINDS},
+            warned=bool(record.warnings),
         )
+
+    def problems(self) -> tuple[list[str], list[str]]:
+        """The record's ``(warnings, errors)``, read from its line."""
+        try:
+            record = json.loads(self.line)
+        except ValueError:
+            return [], []
+        if not isinstance(record, dict):
+            return [], []
+        return list(record.get("warnings") or []), list(record.get("errors") or [])
 
 
 @dataclass
@@ -43,14 +60,17 @@ class Summary:
 
     articles: int = 0
     failed: int = 0
+    warned: int = 0  # articles whose record has warnings
     skipped: int = 0  # already in the output (--resume)
     counts: dict[str, int] = field(default_factory=lambda: {k: 0 for k in RECORD_KINDS})
     started: float = field(default_factory=time.perf_counter)
     notes: list[str] = field(default_factory=list)  # what the run skipped or dropped, and why
+    batch: list[Done] = field(default_factory=list)  # the batch written last
 
     def add_done(self, done: Done) -> None:
         self.articles += 1
         self.failed += done.failed
+        self.warned += bool(done.warned)
         for kind in RECORD_KINDS:
             self.counts[kind] += done.counts.get(kind, 0)
 
@@ -60,15 +80,18 @@ class Summary:
 
     def line(self) -> str:
         kinds = ", ".join(f"{n} {k}" for k, n in self.counts.items())
+        warned = f", {self.warned} with warnings" if self.warned else ""
         skipped = f", {self.skipped} already done" if self.skipped else ""
         return (
-            f"{self.articles} articles ({self.failed} with errors{skipped}) in {self.seconds:.1f}s: {kinds}"
+            f"{self.articles} articles ({self.failed} with errors{warned}{skipped}) "
+            f"in {self.seconds:.1f}s: {kinds}"
         )
 
     def as_dict(self) -> dict:
         return {
             "articles": self.articles,
             "failed": self.failed,
+            "warned": self.warned,
             "skipped": self.skipped,
             "counts": dict(self.counts),
             "seconds": round(self.seconds, 3),

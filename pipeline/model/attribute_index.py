@@ -185,9 +185,11 @@ class IndexedAttributeRuler(AttributeRuler):
     """An :class:`~spacy.pipeline.AttributeRuler` whose matches come from a
     :class:`PatternIndex` (built on first use, rebuilt when patterns change)."""
 
+    _index: Optional[PatternIndex] | bool = None  # also before the first clear() (a plain add_pipe)
+
     def clear(self) -> None:
         super().clear()
-        self._index: Optional[PatternIndex] | bool = None
+        self._index = None
 
     def add(self, patterns, attrs, index: int = 0) -> None:
         super().add(patterns, attrs, index)

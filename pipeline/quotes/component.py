@@ -9,8 +9,9 @@ Data flow for one article:
 3. here each quotation is matched to the frame whose content holds it (the whole
    content: ``direct``; a part of it: ``mixed``), else to a cue next to it
    (``"...," said Xi``, ``Xi said: "..."``), else to the previous speaker when it is a
-   paragraph of its own after a quotation; quotations with no cue (terms, titles,
-   slogans) are not speech. Frames left without a quotation are ``indirect``;
+   paragraph of its own after what was said (:mod:`pipeline.quotes.adjacent`);
+   quotations with no cue (terms, titles, slogans) are not speech. Frames left without a
+   quotation are ``indirect``;
 4. :mod:`pipeline.discourse.speakers` turns the speaker token into ``speaker_text`` and the
    canonical ``speaker`` (names, pronouns, roles, groups, institutions).
 
@@ -22,7 +23,6 @@ Data flow for one article:
 from __future__ import annotations
 
 import bisect
-import heapq
 import logging
 from typing import Optional
 
@@ -39,9 +39,19 @@ from pipeline.document.access import (
     sent_bounds,
     set_results,
 )
+from pipeline.quotes.adjacent import (
+    colon_speaker,
+    continuation,
+    part_of_a_phrase,
+    says_more,
+    short_tail,
+    speaker_near,
+    verbless_lead,
+)
 from pipeline.quotes.cues import CueLexicon, Frame, FrameFinder, subject_of
 from pipeline.quotes.frame_index import FrameIndex
 from pipeline.quotes.marks import QuotePair, pair_quotes
+from pipeline.quotes.nesting import outermost
 from pipeline.quotes.speakers import ArticleSpeakers
 
 log = logging.getLogger(__name__)
@@ -105,8 +115,10 @@ class QuoteExtractor:
 
         cues, gerunds = self.cues.candidates(doc)
         frames = self.frames.find(doc, cues, gerunds, speakers.is_speaker_like, inside_quote)
-        frames = [f for f in _outermost(doc, frames, speakers) if not overlaps(f.start, f.end, blocked)]
+        speakers.set_speech([(p.start, p.end) for p in pairs] + [(f.start, f.end) for f in frames])
+        frames = [f for f in outermost(doc, frames, speakers) if not overlaps(f.start, f.end, blocked)]
         items = []
+        frame_ends = sorted((f.end, k) for k, f in enumerate(frames))
         used: set[int] = set()
         last: Optional[dict] = None
         index = FrameIndex(frames)
@@ -121,8 +133,9 @@ class QuoteExtractor:
             used.update(index.within(pair.open, pair.close + 1))  # cues inside the quotation's reach
             if item is None:
                 item = self._adjacent(doc, pair, speakers)
-            if item is None and last is not None:
-                item = _continuation(text, pair, last)
+            if item is None:
+                previous = self._last_said(doc, pair, frames, frame_ends, used, last, speakers)
+                item = continuation(text, pair, previous) if previous is not None else None
             if item is not None:
                 items.append(item)
                 last = item
@@ -168,13 +181,29 @@ class QuoteExtractor:
             ):
                 continue
             used.add(k)
-            if f.start >= pair.open:  # the quotation is the content
-                return _record(
+            quoted_first = f.start >= pair.open and (
+                f.end <= pair.close + 1
+                or f.content_first
+                or doc_text(doc)[pair.open : pair.close].rstrip().endswith(",")
+            )  # '"...," not in another country, Hassett said': the quotation is what he said
+            if quoted_first or verbless_lead(doc, f, pair):
+                return _record(  # the quotation is the content
                     doc, "direct", pair.start, pair.end, f.cue_start, f.cue_end, f.speaker, speakers
                 )
+            start = min(f.start, pair.open)  # '“less bureaucracy” is needed': from the mark
             end = pair.close if pair.close >= f.end else f.end
-            return _record(doc, "mixed", f.start, end, f.cue_start, f.cue_end, f.speaker, speakers)
+            return _record(doc, "mixed", start, end, f.cue_start, f.cue_end, f.speaker, speakers)
         return None
+
+    @staticmethod
+    def _last_said(doc, pair, frames, frame_ends, used, last, speakers) -> Optional[dict]:
+        """What was said last before the quotation: the last quote record, or an indirect
+        frame that ends after it ("X told VOA the song is shared ... “He’s combined ...”")."""
+        k = bisect.bisect_right(frame_ends, (pair.open, len(frames))) - 1
+        if k < 0 or frame_ends[k][1] in used or last is not None and frame_ends[k][0] <= last["end"]:
+            return last
+        f = frames[frame_ends[k][1]]
+        return _record(doc, "indirect", f.start, f.end, f.cue_start, f.cue_end, f.speaker, speakers)
 
     def _adjacent(self, doc: Doc, pair: QuotePair, speakers: ArticleSpeakers) -> Optional[dict]:
         """A cue right after the closing mark or right before the opening one."""
@@ -202,11 +231,19 @@ class QuoteExtractor:
             tok = doc[j]
             if tok.text in ("“", '"', "‘", "«") or "\n" in tok.text:
                 return None
-            if tok.lemma_.lower() in self.cues.direct and tok.pos_ == "VERB":
-                if ends_sentence and not _short_tail(doc, j):
-                    return None
-                speaker = _speaker_near(tok, between, speakers, doc, tok.lemma_.lower() in self.cues.strong)
+            if tok.lemma_.lower() in self.cues.direct and tok.pos_ == "VERB" and not tok.ent_type_:
+                if (
+                    ends_sentence
+                    and not (
+                        short_tail(doc, j) or close_tok.i + 1 < len(doc) and doc[close_tok.i + 1].is_lower
+                    )
+                    or says_more(tok)
+                ):
+                    return None  # "'It reflects the fear' Lewal told VOA the Taliban's ...": its own
+                speaker = speaker_near(tok, between, speakers, doc, tok.lemma_.lower() in self.cues.strong)
                 return (tok, speaker) if speaker is not None else None
+            if tok.text == "According" and ends_sentence:
+                return None  # '"...." According to the factbook, ...': a new sentence, its own source
             if tok.lower_ == "according" and j + 1 < len(doc) and doc[j + 1].lower_ == "to":
                 obj = next((c for c in doc[j + 1].children if c.dep_ == "pobj"), None)
                 if obj is not None and speakers.is_speaker_like(obj):
@@ -219,97 +256,39 @@ class QuoteExtractor:
 
     def _cue_before(self, doc: Doc, pair: QuotePair, open_tok: Token, speakers):
         before = speakers.text[max(0, pair.open - 20) : pair.open].rstrip()
+        if before.endswith((", but", ", and")):  # '"...," said Khoshbo, but "..."': one quote split
+            before = before[:-4].rstrip()
         punct = before[-1:] if before[-1:] in (":", ",") else ""
         if punct == "" and before[-1:] and not before[-1:].isalpha():
             return None
         window = _BEFORE_WINDOW[punct]
-        lo = max(sent_bounds(doc, open_tok.i)[0], open_tok.i - window)
+        sent_start = sent_bounds(doc, open_tok.i)[0]
+        lo = max(sent_start, open_tok.i - window)
         for j in range(open_tok.i - 1, lo - 1, -1):
             tok = doc[j]
             if tok.text in ("”", '"', "’", "»") or "\n" in tok.text:
                 return None
-            if tok.lemma_.lower() in self.cues.direct and tok.pos_ == "VERB":
+            if tok.lemma_.lower() in self.cues.direct and tok.pos_ == "VERB" and not tok.ent_type_:
                 speaker = subject_of(tok)
                 if speaker is None or not (
                     speakers.is_speaker_like(speaker)
                     or self.frames.nominal_speaker(tok.lemma_.lower(), speaker)
                 ):
                     return None
+                if punct == "" and part_of_a_phrase(doc, pair, tok):
+                    return None  # 'told NBC's "Meet the Press"': a title, not what is said
                 return tok, speaker
+        if punct == ":":
+            return colon_speaker(doc, sent_start, open_tok.i - 1, speakers)
         return None
 
 
 # ---------------------------------------------------------------------- helpers
 
 
-def _speaker_near(
-    cue: Token, between: list[Token], speakers: ArticleSpeakers, doc: Doc, strong: bool = False
-):
-    subject = subject_of(cue)
-    if (
-        subject is not None
-        and subject.i > cue.i - 12
-        and (speakers.is_speaker_like(subject) or strong and subject.pos_ in ("NOUN", "PROPN"))
-    ):
-        return subject
-    nouns = [t for t in between if t.pos_ in ("PROPN", "NOUN", "PRON") and speakers.is_speaker_like(t)]
-    if nouns:
-        return nouns[-1]
-    j = cue.i + 1
-    head = None
-    while j < len(doc) and j <= cue.i + 6 and doc[j].pos_ in ("PROPN", "NOUN", "DET", "ADJ", "PRON"):
-        if speakers.is_speaker_like(doc[j]):
-            head = doc[j]
-        j += 1
-    return head
-
-
-def _short_tail(doc: Doc, j: int) -> bool:
-    """``"...." Xi said.``: the cue clause closes the sentence within a few tokens."""
-    for k in range(j + 1, min(len(doc), j + 4)):
-        if doc[k].text == ".":
-            return True
-    return False
-
-
 def _token_at(doc: Doc, char: int) -> Optional[Token]:
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     return doc[span.start] if span is not None and len(span) else None
-
-
-def _continuation(text: str, pair: QuotePair, last: dict) -> Optional[dict]:
-    """A quotation that is its own paragraph or sentence right after a quotation: the same
-    speaker goes on."""
-    if last.get("speaker_text") is None or last["kind"] == "indirect":
-        return None
-    gap = text[last["end"] : pair.open]
-    if len(gap) > 400 or gap.count("\n") > 4:
-        return None
-    before = text[: pair.open].rstrip(" \t")
-    after = text[pair.close + 1 :].lstrip(" \t")
-    closed = after[:1] in (".", "!", "?")  # '..."."': the full stop after the closing mark
-    if closed:
-        after = after[1:].lstrip(" \t")
-    starts_unit = before == "" or before.endswith(("\n", ".", "!", "?", "”", '"'))
-    ends_unit = (
-        after == ""
-        or after.startswith("\n")
-        or (closed or text[pair.start : pair.end].rstrip().endswith((".", "!", "?")))
-        and (after[:1].isupper() or after[:1] in ("“", '"'))
-    )
-    if not (starts_unit and ends_unit) or len(text[pair.start : pair.end].split()) < 4:
-        return None
-    item = dict(last)
-    item.update(
-        text=text[pair.start : pair.end],
-        start=pair.start,
-        end=pair.end,
-        kind="direct",
-        cue=None,
-        cue_start=None,
-        cue_end=None,
-    )
-    return item
 
 
 def _record(
@@ -349,87 +328,19 @@ def _record(
     return item
 
 
-def _outermost(doc: Doc, frames: list[Frame], speakers: ArticleSpeakers) -> list[Frame]:
-    """Drop frames whose cue lies inside another frame's content (reported speech inside
-    reported speech belongs to the outer speaker: ``the retailer said it pledged that``),
-    unless someone else, named, speaks inside (``CCTV said Xi urged Washington to``)."""
-    cues = [doc[f.cue_start].idx for f in frames]
-    according = [doc[f.cue_start].lower_ == "according" for f in frames]
-    sorted_cues = sorted(cues)
-    outers = _containing(frames, cues)
-    speaker_of = _SpeakerMemo(speakers)
-    kept = []
-    for k, f in enumerate(frames):
-        outer = [j for j in outers[k] if j != k]
-        if any(not according[j] and not _embedded(f, frames[j], speakers, speaker_of) for j in outer):
-            continue
-        if according[k] and _cues_within(sorted_cues, f.start, f.end) > (f.start <= cues[k] < f.end):
-            continue  # "She said ..., according to a readout": the inner cue speaks
-        kept.append(f)
-    return kept
-
-
-def _containing(frames: list[Frame], points: list[int]) -> list[list[int]]:
-    """For each point, the indices (ascending) of the frames whose content holds it
-    (``start <= point < end``): one sweep, not a walk over every frame per point."""
-    order = sorted(range(len(frames)), key=lambda j: frames[j].start)
-    found: list[list[int]] = [[] for _ in points]
-    active: set[int] = set()
-    ends: list[tuple[int, int]] = []  # heap of (end, frame) of the active frames
-    i = 0
-    for q in sorted(range(len(points)), key=points.__getitem__):
-        point = points[q]
-        while i < len(order) and frames[order[i]].start <= point:
-            heapq.heappush(ends, (frames[order[i]].end, order[i]))
-            active.add(order[i])
-            i += 1
-        while ends and ends[0][0] <= point:
-            active.discard(heapq.heappop(ends)[1])
-        found[q] = sorted(active)
-    return found
-
-
-def _cues_within(sorted_cues: list[int], start: int, end: int) -> int:
-    """How many cues lie in ``[start, end)``."""
-    return bisect.bisect_left(sorted_cues, end) - bisect.bisect_left(sorted_cues, start)
-
-
-class _SpeakerMemo:
-    """``speakers.mention(tok).speaker`` per token, remembered when finding it resolved no
-    pronoun (resolving one may learn a person's gender, which later pronouns read, so
-    those are asked again, as before): a frame nested in many others is compared with
-    each of them, and would be resolved again every time."""
-
-    def __init__(self, speakers: ArticleSpeakers):
-        self.speakers, self.known = speakers, {}
-
-    def __call__(self, tok: Token) -> Optional[str]:
-        if tok.i in self.known:
-            return self.known[tok.i]
-        calls = self.speakers.pronoun_calls
-        speaker = self.speakers.mention(tok).speaker
-        if self.speakers.pronoun_calls == calls:
-            self.known[tok.i] = speaker
-        return speaker
-
-
-def _embedded(
-    inner: Frame, outer: Frame, speakers: ArticleSpeakers, speaker_of: Optional[_SpeakerMemo] = None
-) -> bool:
-    """The inner cue has a named speaker of its own, another than the outer one."""
-    tok = inner.speaker
-    if tok is None or outer.speaker is None or tok.i not in speakers.ent_at:
-        return False
-    if speakers.ent_at[tok.i]["label"] not in ("PERSON", "ORG"):
-        return False
-    speaker_of = speaker_of or _SpeakerMemo(speakers)
-    return speaker_of(tok) != speaker_of(outer.speaker)
-
-
 def _dedupe(items: list[dict]) -> list[dict]:
+    """One record per span; the quotations of one frame's content make one mixed record
+    (the longest), not one per quotation."""
     out = []
     for item in items:
         if out and (out[-1]["start"], out[-1]["end"]) == (item["start"], item["end"]):
+            continue
+        if (
+            out
+            and out[-1]["kind"] == item["kind"] == "mixed"
+            and (out[-1]["start"], out[-1]["cue_start"]) == (item["start"], item["cue_start"])
+        ):
+            out[-1] = item if item["end"] > out[-1]["end"] else out[-1]
             continue
         out.append(item)
     return out

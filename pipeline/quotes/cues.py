@@ -17,7 +17,6 @@ quotation (direct when the quotation is the whole content, mixed when it is a pa
 
 from __future__ import annotations
 
-import bisect
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,12 +28,32 @@ from spacy.tokens import Doc, Token
 
 from pipeline.document.access import doc_text, in_table, sent_bounds, sorted_ids
 from pipeline.patterns import PATTERNS_DIR
+from pipeline.quotes.according import according_to
+from pipeline.quotes.bounds import (
+    after_fronted_adverbial,
+    clause_end,
+    fronted_start,
+    modal_conjuncts_end,
+    relative_that_clause,
+)
+from pipeline.quotes.objects import (
+    characterized,
+    infinitive_content,
+    misattached_content,
+    nominal_content,
+    noun_frame,
+    object_content,
+)
+from pipeline.quotes.runon import run_on
+from pipeline.quotes.subjects import reduced_relative, subject_of
+
+__all__ = ["CueLexicon", "Frame", "FrameFinder", "subject_of"]
 
 CUES_PATH = PATTERNS_DIR / "quote_cues.json"
 _TRIM = {".", ",", ";", ":", "—", "–", "-", "“", "”", '"', "‘", "’", "'", "«", "»", "(", ")"}
+_NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
 _LEAD = {"that", ",", ":", "—", "–"}
 _SKIP_DEPS = {"amod", "compound", "nmod", "acl", "pobj", "dobj", "nsubj", "nsubjpass", "attr"}
-_RELATIVE = {"who", "which", "that"}
 
 
 @dataclass
@@ -45,6 +64,7 @@ class Frame:
     start: int  # content, char offsets, trimmed
     end: int
     content_first: bool = False
+    cue_inside: bool = False  # "The talks, he said, were productive"
 
 
 class CueLexicon:
@@ -61,7 +81,17 @@ class CueLexicon:
         self.documents = set(data["documents"])
         self.strong = set(data["strong"])
         self.weak = set(data["weak"])
+        self.nominal_preps = set(data["nominal_preps"])
+        self.characterize = set(data["characterize"])
+        self.object_speech = set(data["object_speech"])
+        self.infinitive_claims = set(data["infinitive_claims"])
+        self.speech_nouns = set(data["speech_nouns"])
+        self.gerund_speech = set(data["gerund_speech"])
+        self.speech_acts = set(data["speech_acts"])
+        self.question_verbs = set(data["question_verbs"])
         words = self.clause | self.direct | set(self.frames) | self.nominal_verbs | {"put"}
+        words |= self.characterize | self.object_speech | self.infinitive_claims | self.speech_nouns
+        words |= self.gerund_speech
         self.lemma_hashes = sorted_ids(vocab.strings.add(w) for w in words)
         self.according_hash = vocab.strings.add("according")
         self.gerund_hash = vocab.strings.add("VBG")
@@ -76,84 +106,14 @@ class CueLexicon:
         return numpy.flatnonzero(hit).tolist(), numpy.flatnonzero(arr[:, 2] == self.gerund_hash).tolist()
 
 
-def subject_of(tok: Token, depth: int = 0) -> Optional[Token]:
-    """The subject of a cue verb: own subject, passive agent, inherited through
-    coordination, ``to``-infinitives and participial clauses (``..., adding that``); the
-    object of ``cited/quoted X as saying``."""
-    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
-    if subjects:
-        child = min(subjects, key=lambda c: abs(c.i - tok.i))  # the nearest (the first of equals)
-        if child.lower_ in _RELATIVE and tok.dep_ == "relcl":
-            return tok.head
-        return child
-    for child in tok.children:
-        if child.dep_ == "nsubjpass":
-            for agent in tok.children:
-                if agent.dep_ == "agent":
-                    for obj in agent.children:
-                        if obj.dep_ == "pobj":
-                            return obj
-            return None
-    if tok.dep_ == "pcomp" and tok.head.lower_ == "as":  # "cited a spokesman as saying"
-        return _object_of(tok.head.head)
-    if depth < 3 and tok.head.i != tok.i:
-        if tok.dep_ in ("conj", "xcomp"):
-            return subject_of(tok.head, depth + 1)
-        if tok.dep_ in ("advcl", "acl") and tok.tag_ == "VBG":
-            head = tok.head  # "X said (that) Y ..., adding that": X, not Y
-            while head.dep_ in ("ccomp", "conj") and head.head.i != head.i and tok.i > head.i:
-                head = head.head
-            quoted = _as_saying(head)  # "cited X as saying ..., adding that": X
-            return quoted if quoted is not None else subject_of(head, depth + 1)
-    if tok.dep_ == "ROOT":
-        return _stranded_subject(tok)
-    return None
-
-
-def _object_of(verb: Token) -> Optional[Token]:
-    return next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.i < verb.i + 12), None)
-
-
-def _as_saying(verb: Token) -> Optional[Token]:
-    for prep in verb.children:
-        if (
-            prep.dep_ == "prep"
-            and prep.lower_ == "as"
-            and any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in prep.children)
-        ):
-            return _object_of(verb)
-    return None
-
-
-def _stranded_subject(verb: Token) -> Optional[Token]:
-    """``In an e-mail to Xinhua, a spokesperson said``: the parser hung the subject on the
-    fronted phrase (as an apposition); the noun phrase that ends right before the verb."""
-    j = verb.i - 1
-    if j < 0 or verb.doc[j].is_punct:
-        return None
-    tok = verb.doc[j]
-    while tok.head.i != tok.i and tok.head.i < verb.i and tok.dep_ != "appos":
-        tok = tok.head
-    if tok.dep_ == "appos" and tok.right_edge.i == j and tok.pos_ in ("NOUN", "PROPN"):
-        return tok
-    return None
-
-
-def _reduced_relative(speaker: Token) -> bool:
-    """``..., a charge Kigali denies``: a noun phrase with a relative clause, not a cue."""
-    det = speaker.doc[speaker.left_edge.i]
-    if det.dep_ != "det" or det.lower_ not in ("a", "an"):
-        return False
-    noun = (
-        det.head
-        if det.head.i != speaker.i
-        else next((c for c in speaker.children if c.dep_ == "compound" and c.i < speaker.i), None)
-    )
+def _speaking_participle(tok: Token) -> bool:
+    """``Western nations alleging that ...``: a participle that modifies its speaker and
+    reports a clause."""
     return (
-        noun is not None
-        and noun.dep_ == "compound"
-        and noun.pos_ == "NOUN"
-        and speaker.pos_ in ("PROPN", "PRON")
+        tok.dep_ == "acl"
+        and tok.tag_ == "VBG"
+        and tok.head.i < tok.i
+        and any(c.dep_ == "ccomp" or c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)
     )
 
 
@@ -164,6 +124,14 @@ def _participle(tok: Token) -> bool:
         and tok.dep_ != "ROOT"
         and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)
     )
+
+
+def _after_quotation(doc: Doc, lo: int, cue: int) -> bool:
+    """The cue's phrase (from token ``lo``) follows a closing quotation mark."""
+    j = lo
+    while j < cue and doc[j].is_punct:
+        j += 1
+    return any(doc[k].is_quote for k in range(max(0, lo - 1), j))
 
 
 def _comma_at(doc: Doc, positions: tuple[int, ...], start: int, end: int) -> bool:
@@ -183,11 +151,12 @@ class FrameFinder:
         frames = []
         for i in candidates:
             tok = doc[i]
-            if inside_quote(tok.idx):
-                continue
+            if inside_quote(tok.idx) or tok.ent_type_ in _NAME_ENTS:
+                continue  # "Sayed Abdul Wajeed Sadat told VOA": a name, not "say"
             frame = self._frame(doc, tok, is_speaker_like, gerunds)
             if (
                 frame is not None
+                and not frame.cue_inside
                 and frame.speaker is not None
                 and frame.speaker.i > tok.i
                 and (
@@ -198,20 +167,39 @@ class FrameFinder:
             ):
                 frame = self._clamp(doc, frame)  # "Calling on X to ..., Xi elaborated"
             if frame is not None and frame.end - frame.start >= 3:
-                frames.append(frame)
+                frames.append(self._colon_run_on(doc, frame))
         return frames
+
+    def _colon_run_on(self, doc: Doc, frame: Frame) -> Frame:
+        """``said: The talks were frank. Both sides agreed ...``: see :mod:`runon`."""
+        first = doc.char_span(frame.start, frame.end, alignment_mode="expand")
+        if first is None or first.start == 0 or frame.content_first:
+            return frame
+        last = run_on(doc, first.end - 1, doc[first.start - 1], self.lex.strong)
+        if last == first.end - 1:
+            return frame
+        found = self._make(doc, frame.cue_start, frame.cue_end, frame.speaker, first.start, last)
+        return found if found is not None else frame
 
     # ------------------------------------------------------------------ one cue
 
     def _frame(self, doc: Doc, tok: Token, is_speaker_like, gerunds: list[int]) -> Optional[Frame]:
         if tok.lower_ == "according":
-            return self._according(doc, tok, is_speaker_like)
-        if tok.pos_ not in ("VERB",) or tok.dep_ in _SKIP_DEPS:
+            return self._according(doc, tok)
+        if tok.pos_ == "NOUN":
+            found = noun_frame(self.lex, tok, is_speaker_like)  # "Trump's announcement that ..."
+            return self._make(doc, tok.i, tok.i + 1, *found) if found is not None else None
+        if tok.pos_ not in ("VERB",) or tok.dep_ in _SKIP_DEPS and not _speaking_participle(tok):
             return None
         lemma = tok.lemma_.lower()
         if lemma == "put" and not any(c.lower_ == "it" and c.dep_ == "dobj" for c in tok.children):
             return None
         speaker = subject_of(tok)
+        misattached = None
+        if speaker is not None and lemma in self.lex.clause and not is_speaker_like(speaker):
+            misattached = misattached_content(doc, tok, speaker)  # "but also said the base's ..."
+            if misattached is not None:
+                speaker = subject_of(tok.head) if tok.dep_ == "conj" else None
         if speaker is None or not (is_speaker_like(speaker) or self.nominal_speaker(lemma, speaker)):
             return None
         if speaker.lemma_.lower() in self.lex.documents and (
@@ -224,57 +212,64 @@ class FrameFinder:
         for child in kids:
             if child.dep_ == "prt" and child.lower_ in self.lex.particles.get(lemma, ()):
                 cue_end = max(cue_end, child.i + 1)
+        if misattached is not None:
+            return self._make(doc, tok.i, cue_end, speaker, *misattached)
         if lemma in self.lex.clause:
-            comps = [c for c in kids if self._is_clause(c, tok)]
-            right = [c for c in comps if c.i > tok.i]
+            comps = [
+                c
+                for c in kids
+                if self._is_clause(c, tok, lemma in self.lex.speech_acts, lemma in self.lex.question_verbs)
+            ]
+            relative = relative_that_clause(tok)  # "told a radio station that Joseph had ..."
+            right = sorted([c for c in comps if c.i > tok.i] + ([relative] if relative is not None else []))
             left = [c for c in comps if c.i < tok.i]
             if right:
                 first = right[0]
-                hi = self._clause_end(doc, first, right[-1], gerunds)
-                return self._make(doc, tok.i, cue_end, speaker, first.left_edge.i, hi)
-            if left and speaker.i > left[-1].right_edge.i and not _reduced_relative(speaker):
+                hi = clause_end(doc, self.lex, first, right[-1], gerunds)
+                hi = modal_conjuncts_end(doc, tok, hi)
+                return self._make(doc, tok.i, cue_end, speaker, fronted_start(doc, tok, first), hi)
+            if left and speaker.i > left[-1].right_edge.i and not reduced_relative(speaker):
                 comp = left[-1]
                 sent_start = sent_bounds(doc, tok.i)[0]
                 lo = comp.left_edge.i
                 if all(doc[j].is_punct or doc[j].is_space for j in range(sent_start, lo)):
                     lo = sent_start
                 return self._make(doc, tok.i, cue_end, speaker, lo, comp.right_edge.i, True)
-        if lemma in self.lex.frames and not _participle(tok):
+        content = characterized(self.lex, doc, tok)  # 'described the jailbreak as "deplorable"'
+        if (
+            content is None
+            and lemma in self.lex.frames
+            and (not _participle(tok) or self.lex.frames[lemma].get("participle"))
+        ):
             frame = self._object_frame(doc, tok, lemma, speaker)
             if frame is not None:
                 return frame
-        if lemma in self.lex.nominal_verbs:
-            for obj in tok.children:
-                if obj.dep_ == "dobj" and obj.lemma_.lower() in self.lex.nominal:
-                    for c in obj.children:
-                        if (
-                            c.dep_ in ("acl", "ccomp", "relcl", "appos")
-                            and c.i > obj.i
-                            and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children)
-                        ):
-                            return self._make(doc, tok.i, cue_end, speaker, c.left_edge.i, c.right_edge.i)
+        for find in (object_content, infinitive_content, nominal_content):
+            if content is None:
+                content = find(self.lex, tok)
+        if content is not None:
+            return self._make(doc, tok.i, cue_end, speaker, *content)
         if lemma in self.lex.clause or lemma == "put":
             return self._parenthetical(doc, tok, cue_end, speaker)
         return None
-
-    def _clause_end(self, doc: Doc, first: Token, last: Token, gerunds: list[int]) -> int:
-        """The last token of the reported clauses: "..., adding that ..." starts a new frame
-        (a gerund between ``first`` and the end)."""
-        hi = last.right_edge.i
-        for j in gerunds[bisect.bisect_right(gerunds, first.i) :]:
-            if j >= hi:
-                break
-            gerund = doc[j]
-            if doc[j - 1].text == "," and gerund.dep_ == "advcl" and gerund.lemma_.lower() in self.lex.clause:
-                return j - 1
-        return hi
 
     def nominal_speaker(self, lemma: str, subject: Token) -> bool:
         """Any noun phrase that ``said`` something speaks (``The online retailer said``)."""
         return lemma in self.lex.strong and subject.pos_ in ("NOUN", "PROPN")
 
     @staticmethod
-    def _is_clause(c: Token, head: Token) -> bool:
+    def _is_clause(c: Token, head: Token, needs_that: bool = False, question: bool = False) -> bool:
+        """A clausal complement; ``needs_that``: only with ``that`` (a speech act:
+        "criticized that ...", not "rejected the idea migration can ..."); ``question``: an
+        indirect question too ("asked the nominee if ...")."""
+        if (
+            question
+            and c.i > head.i
+            and any(g.dep_ == "mark" and g.lower_ in ("if", "whether") for g in c.children)
+        ):
+            return True
+        if needs_that:
+            return c.i > head.i and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
         if c.dep_ == "ccomp":
             return c.pos_ in ("VERB", "AUX") or any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
         if c.dep_ in ("advcl", "dobj", "xcomp", "parataxis", "conj") and c.i > head.i:
@@ -325,12 +320,13 @@ class FrameFinder:
             tok.dep_ == "advcl"
             and has_as
             or (tok.dep_ == "ROOT" and sub_hi + 1 < sent_end and doc[sub_hi + 1].text in (",", ":"))
+            or (tok.dep_ in ("ccomp", "parataxis") and sub_hi + 1 < sent_end and doc[sub_hi + 1].text == ":")
         ):
             lo = sub_hi + 1
             while lo < sent_end and doc[lo].is_punct:
                 lo += 1
-            if tok.dep_ == "ROOT" and sub_lo != sent_start:
-                return None
+            if tok.dep_ != "advcl" and sub_lo != sent_start:
+                return None  # "He summarized the meeting in the following words: ..." opens it
             return self._make(doc, tok.i, cue_end, speaker, lo, sent_end - 1, needs_verb=True)
         if tok.dep_ == "parataxis" and sub_hi >= sent_end - 2 and sub_lo > sent_start:
             hi = sub_lo - 1
@@ -339,35 +335,27 @@ class FrameFinder:
             tok.dep_ == "parataxis"
             and sub_lo > sent_start
             and sub_hi + 2 < sent_end
+            and not _after_quotation(doc, sub_lo, tok.i)  # '"...," the spokesperson added, further'
             and _comma_at(doc, (sub_lo, sub_lo - 1), sent_start, sent_end)
             and _comma_at(doc, (sub_hi, sub_hi + 1), sent_start, sent_end)
         ):
+            if after_fronted_adverbial(doc, tok, sub_hi):  # "Still, Neth says, opinions remain ..."
+                lo = sub_hi + 1
+                while lo < sent_end and doc[lo].is_punct:
+                    lo += 1
+                return self._make(doc, tok.i, cue_end, speaker, lo, sent_end - 1, needs_verb=True)
             # "The talks, he said, were productive": the sentence around the parenthetical
             return self._make(
                 doc, tok.i, cue_end, speaker, sent_start, sent_end - 1, needs_verb=True, cue_inside=True
             )
         return None
 
-    def _according(self, doc: Doc, tok: Token, is_speaker_like) -> Optional[Frame]:
-        to = next((c for c in tok.children if c.lower_ == "to"), None)
-        if to is None:
-            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-            to = nxt if nxt is not None and nxt.lower_ == "to" else None
-        if to is None:
+    def _according(self, doc: Doc, tok: Token) -> Optional[Frame]:
+        found = according_to(doc, tok)
+        if found is None:
             return None
-        obj = next((c for c in to.children if c.dep_ == "pobj"), None)
-        if obj is None or not is_speaker_like(obj):
-            return None
-        sent_start, sent_end = sent_bounds(doc, tok.i)
-        lo, hi = tok.i, max(tok.right_edge.i, to.right_edge.i)
-        if all(doc[j].is_punct for j in range(sent_start, lo)):
-            start = hi + 1
-            while start < sent_end and doc[start].is_punct:
-                start += 1
-            return self._make(doc, tok.i, to.i + 1, obj, start, sent_end - 1, needs_verb=True)
-        if all(doc[j].is_punct or doc[j].is_space for j in range(hi + 1, sent_end)):
-            return self._make(doc, tok.i, to.i + 1, obj, sent_start, lo - 1, True, needs_verb=True)
-        return None
+        source, cue_end, lo, hi, first, inside = found
+        return self._make(doc, tok.i, cue_end, source, lo, hi, first, needs_verb=True, cue_inside=inside)
 
     # ------------------------------------------------------------------ spans
 
@@ -408,4 +396,6 @@ class FrameFinder:
             return None
         if needs_verb and not any(doc[j].pos_ in ("VERB", "AUX") for j in range(lo, hi + 1)):
             return None
-        return Frame(cue_start, cue_end, speaker, doc[lo].idx, last.idx + len(last), content_first)
+        return Frame(
+            cue_start, cue_end, speaker, doc[lo].idx, last.idx + len(last), content_first, cue_inside
+        )

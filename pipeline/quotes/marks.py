@@ -4,8 +4,11 @@ Curly, straight and guillemet double marks pair with each other; a quotation may
 over paragraphs in the news convention (an opening mark at the start of each new
 paragraph, the closing mark only at the end). Single marks pair only outside double
 quotations and only where they look like marks rather than apostrophes (``China’s``,
-``Leaders’ Meeting``). Unbalanced marks give a warning and are skipped; they never
-shift the pairing of the marks after them.
+``Leaders’ Meeting``). Unbalanced marks give a warning; they never shift the pairing of
+the marks after them, and a lone opening mark never swallows the text after it: its
+quotation runs to the end of its first sentence (``unclosed``), never past the next mark
+or the paragraph's end, and it goes on into the next paragraph only when its paragraph
+ends a sentence (a mark left at a paragraph's end opens nothing).
 
 >>> [(p.start, p.end) for p in pair_quotes('He said: “We are ready.” ')[0]]
 [(10, 23)]
@@ -30,6 +33,12 @@ _PARAGRAPH = re.compile(r"\n\s*")
 _CLOSE_FOLLOW = set(" \t\r\n.,;:!?)]}—–-…") | set(DOUBLE_CLOSE) | set(SINGLE_CLOSE)
 _OPEN_PRECEDE = set(" \t\r\n([{—–-/") | set(DOUBLE_OPEN) | set(SINGLE_OPEN)
 MAX_SINGLE_CHARS = 400
+_SENTENCE_END = re.compile(r"[.?!…](?=[\s\"”’]*(?:\s+[A-Z“\"‘(\d]|\s*$))")
+_ABBREVIATION = re.compile(
+    r"(?:\b[A-Z]\.|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Prof|Jr|Sr|No|Jan|Feb|Aug|Sept|Oct|Nov|Dec)\.)$"
+)
+_TERMINATED = (".", "?", "!", "…", ".”", '."', "?”", "!”")
+MIN_UNCLOSED_WORDS = 3
 
 
 @dataclass(frozen=True)
@@ -39,9 +48,10 @@ class QuotePair:
     to the final closing mark)."""
 
     open: int
-    close: int
+    close: int  # the closing mark, or where an unclosed quotation's sentence ends
     paragraphs: int = 1
     single: bool = False
+    unclosed: bool = False
 
     @property
     def start(self) -> int:
@@ -104,13 +114,21 @@ def _pair_doubles(text: str, marks: list, starts: list[int]) -> tuple[list[Quote
     pairs: list[QuotePair] = []
     warnings: list[str] = []
     opened = None  # (offset, first paragraph, current paragraph)
+
+    def unclosed(limit: int) -> None:
+        warnings.append(f"unclosed quotation mark at {opened[0]}")
+        recovered = _unclosed(text, opened[0], limit)
+        if recovered is not None:
+            pairs.append(recovered)
+
     for i, role, par in marks:
         if opened is not None and par != opened[2]:
             at_par_start = text[starts[par] : i].strip() == ""
-            if par == opened[2] + 1 and at_par_start and role in ("open", "either"):
+            ended = text[max(opened[0] + 1, starts[opened[2]]) : starts[par]].rstrip().endswith(_TERMINATED)
+            if par == opened[2] + 1 and at_par_start and role in ("open", "either") and ended:
                 opened = (opened[0], opened[1], par)  # the quotation runs on
                 continue
-            warnings.append(f"unclosed quotation mark at {opened[0]}")
+            unclosed(_paragraph_end(text, starts, opened[2]) if opened[1] == opened[2] else opened[0] + 1)
             opened = None
         if opened is None:
             if role == "close":
@@ -119,14 +137,39 @@ def _pair_doubles(text: str, marks: list, starts: list[int]) -> tuple[list[Quote
                 opened = (i, par, par)
             continue
         if role == "open":
-            warnings.append(f"unclosed quotation mark at {opened[0]}")
+            unclosed(i if opened[1] == opened[2] else opened[0] + 1)
             opened = (i, par, par)
             continue
         pairs.append(QuotePair(opened[0], i, paragraphs=opened[2] - opened[1] + 1))
         opened = None
     if opened is not None:
-        warnings.append(f"unclosed quotation mark at {opened[0]}")
+        unclosed(_paragraph_end(text, starts, opened[2]) if opened[1] == opened[2] else opened[0] + 1)
     return pairs, warnings
+
+
+def _paragraph_end(text: str, starts: list[int], par: int) -> int:
+    end = starts[par + 1] if par + 1 < len(starts) else len(text)
+    return len(text[:end].rstrip())
+
+
+def _unclosed(text: str, mark: int, limit: int) -> QuotePair | None:
+    """The quotation of a lone opening mark at ``mark``: to the end of its first sentence
+    before ``limit`` (the next mark or the paragraph's end), else to ``limit`` when that
+    ends a sentence; None when too short to be speech."""
+    start = mark + 1
+    end = None
+    for m in _SENTENCE_END.finditer(text, start, limit):
+        if not _ABBREVIATION.search(text[max(start, m.start() - 6) : m.end()]):
+            end = m.end()
+            break
+    if end is None:
+        candidate = text[start:limit].rstrip()
+        if not candidate.endswith(_TERMINATED) and limit < len(text.rstrip()):
+            return None
+        end = start + len(candidate)
+    if len(text[start:end].split()) < MIN_UNCLOSED_WORDS:
+        return None
+    return QuotePair(mark, end, unclosed=True)
 
 
 def _pair_singles(text: str, marks: list, doubles: list[QuotePair], starts: list[int]) -> list[QuotePair]:

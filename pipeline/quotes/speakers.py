@@ -26,6 +26,9 @@ MODIFIERS = {"compound", "amod", "poss", "nmod", "nummod", "det", "case", "quant
 DOCUMENT_NOUNS = set(json.loads((PATTERNS_DIR / "quote_cues.json").read_text(encoding="utf-8"))["documents"])
 
 
+_INNER_BREAKS = (", ", "’s ", "'s ")  # an entity that runs over them names what follows
+
+
 @dataclass
 class Mention:
     start: int
@@ -39,11 +42,13 @@ class ArticleSpeakers(Discourse):
 
     _full_names: Optional[dict[str, str]] = None  # bare name → full name (see full_name)
     _name_index: Optional[tuple[dict, dict]] = None
+    _org_names: Optional[dict[str, str]] = None  # last word → organisation-tagged name
     pronoun_calls = 0  # how many pronouns were resolved (the only calls that change state)
 
-    def pronoun(self, tok: Token, things_as_subjects: bool = False) -> Optional[str]:
+    def pronoun(self, tok: Token, things_as_subjects: bool = False, narrative: bool = True) -> Optional[str]:
+        """A speaker's pronoun, read as narrative (past quotations and reported speech)."""
         self.pronoun_calls += 1
-        return super().pronoun(tok, things_as_subjects)
+        return super().pronoun(tok, things_as_subjects, narrative)
 
     def full_name(self, text: str) -> str:
         """:meth:`Discourse.full_name` (the latest article person whose name is longer
@@ -61,6 +66,20 @@ class ArticleSpeakers(Discourse):
         if found is None:
             found = self._full_names[name] = self._longer_name(name, words)
         return found
+
+    def speaker_name(self, text: str) -> str:
+        """:meth:`full_name`, else, for one word, the organisation-tagged name it ends
+        (the model tags some people as organisations: "Rogier Creemers" ... "Creemers")."""
+        found = self.full_name(text)
+        if found != text or " " in text:
+            return found
+        if self._org_names is None:
+            self._org_names = {}
+            for _s, _e, canonical in self.orgs:
+                parts = canonical.split()
+                if len(parts) >= 2 and parts[-1][:1].isupper():
+                    self._org_names[parts[-1]] = canonical
+        return self._org_names.get(text, text)
 
     def _longer_name(self, name: str, words: list[str]) -> str:
         if self._name_index is None:
@@ -86,12 +105,20 @@ class ArticleSpeakers(Discourse):
         ent = self.ent_at.get(tok.i)
         if ent is not None:
             return ent["label"] in NAMED
+        lemma = tok.lemma_.lower()
         if (
-            tok.lemma_.lower() in self.lex.speaker_nouns
+            lemma in self.lex.speaker_nouns
             or low in self.lex.speaker_nouns
-            or tok.lemma_.lower() in DOCUMENT_NOUNS
+            or lemma in DOCUMENT_NOUNS
+            or lemma in self.lex.person_nouns
+            or lemma in self.lex.organisation_nouns
         ):
             return True
+        if any(
+            c.dep_ == "appos" and self.ent_at.get(c.i, {}).get("label") in ("PERSON", "ORG")
+            for c in tok.children
+        ):
+            return True  # "One of the report's authors, Vasily Gatov, told VOA"
         return tok.pos_ == "PROPN"
 
     # ------------------------------------------------------------------ mentions
@@ -104,6 +131,8 @@ class ArticleSpeakers(Discourse):
             for c in tok.children
             if c.dep_ == "conj"
             and c.i > tok.i
+            and not any(g.dep_ == "cc" and g.lower_ == "or" for g in c.children)  # "..., or NCDC"
+            and self.doc[c.i - 1].lower_ != "or"
             and (c.i in self.ent_at and self.ent_at[c.i]["label"] in NAMED or c.pos_ == "PROPN")
         ]
         if not conj or tok.pos_ == "PRON":
@@ -127,8 +156,15 @@ class ArticleSpeakers(Discourse):
         low = tok.lower_
         if tok.pos_ == "PRON" and low in self.lex.pronouns:
             return Mention(tok.idx, tok.idx + len(tok), tok.text, self.pronoun(tok))
-        if tok.i in self.ent_at:
+        if tok.i in self.ent_at or tok.i in self.names:
             return self._entity_mention(tok)
+        if (
+            tok.pos_ == "NOUN"
+            and tok.is_title
+            and not tok.is_sent_start
+            and self.speaker_name(tok.text) != tok.text
+        ):
+            return Mention(tok.idx, tok.idx + len(tok), tok.text, self.speaker_name(tok.text))  # "Creemers"
         for child in tok.children:  # "the spokesperson, Mao Ning,"; "state broadcaster CCTV"
             if (
                 child.dep_ == "appos"
@@ -148,21 +184,38 @@ class ArticleSpeakers(Discourse):
             if child.dep_ in MODIFIERS and child.dep_ != "det":
                 start_tok = doc[child.left_edge.i]
                 break
-        while start_tok.i < tok.i and start_tok.dep_ == "det":
+        while start_tok.i < tok.i and (start_tok.dep_ == "det" or start_tok.is_punct):
             start_tok = doc[start_tok.i + 1]
         start, end = start_tok.idx, tok.idx + len(tok)
         text = self.text[start:end]
         speaker = None
         if source is not None:
             speaker = self._single(source).speaker
+        elif lemma in self.lex.spokespeople and self.spokesperson_org(tok) is not None:
+            speaker = self.spokesperson_org(tok)  # "a DHS spokesperson"
         elif lemma in self.lex.group_people or lemma in self.lex.group_countries:
             speaker = self.group(tok, lemma)
-        elif lemma in self.lex.roles or low in self.lex.roles:
-            speaker = self.role(tok)
-        elif lemma in self.lex.institutions:
-            speaker = self.institution(tok)
+        elif lemma in self.lex.roles or low in self.lex.roles or lemma in self.lex.person_nouns:
+            speaker = self.description(tok) if self._definite(tok) else self.role(tok)
+        elif (lemma in self.lex.institutions or lemma in self.lex.organisation_nouns) and tok.tag_ != "NNS":
+            speaker = self.institution(tok) if lemma in self.lex.institutions else None
+            if speaker is None:
+                speaker = self.organisation_description(tok)  # "the banned militant outfit"
+        elif lemma in DOCUMENT_NOUNS:
+            speaker = self.named_thing(tok)  # "the revised law" → Maritime Traffic Safety Law
+            if speaker is None and tok.pos_ == "PROPN":  # "the Global Terrorism Index 2025"
+                end = max([end] + [c.idx + len(c) for c in tok.rights if c.like_num and c.i == tok.i + 1])
+                text = self.text[start:end]
+                speaker = text
         elif tok.pos_ == "PROPN":
-            speaker = self.full_name(text)
+            first = tok.i  # "Military spokesperson Chaundry": the name is the proper nouns
+            while (
+                first > start_tok.i
+                and doc[first - 1].pos_ == "PROPN"
+                and doc[first - 1].lower_ not in self.lex.person_words
+            ):
+                first -= 1
+            speaker = self.full_name(self.text[doc[first].idx : end])
         if speaker is None and tok.pos_ == "NOUN" and self.described:
             speaker = self.described_as(tok)  # "the newspaper" → Guardian
         return Mention(start, end, text, speaker)
@@ -224,11 +277,28 @@ class ArticleSpeakers(Discourse):
         return None
 
     def _entity_mention(self, tok: Token) -> Mention:
-        ent = self.ent_at[tok.i]
-        name = self.canonical(ent)
-        if ent["label"] in ("PERSON", "ORG") and len(name.split()) == 1:
-            name = self.full_name(name)  # "Wang" → "Wang Yi" (said earlier in the article)
-        return Mention(ent["start"], ent["end"], ent["text"], name)
+        whole = self.name_of(tok.i)
+        if whole is not None:  # "Ursula von" + "der Leyen": the name the model split
+            start, end, name = whole
+            ent = next(self.ent_at[i] for i in range(start, end) if i in self.ent_at)
+            first, last = self.doc[start], self.doc[end - 1]
+            chars = first.idx, last.idx + len(last)
+        else:
+            ent = self.ent_at[tok.i]
+            name, chars = self.canonical(ent), (ent["start"], ent["end"])
+            found = [self.text.rfind(sep, ent["start"], tok.idx) for sep in _INNER_BREAKS]
+            cut = max((k + len(sep) for k, sep in zip(found, _INNER_BREAKS) if k >= 0), default=-1)
+            if cut > ent["start"]:  # "the Ministry of Information and Culture, Zia-ul Haq
+                chars = cut, ent["end"]  # Haqmal", "Cornell’s Casanova": the name after
+                name = self.lex.strip_titles(self.text[chars[0] : chars[1]])
+        if ent["label"] == "ORG" and name.isupper():
+            name = self.acronyms.get(name, name)  # "BLA" → "Baloch Liberation Army"
+        words = name.split()
+        if ent["label"] in ("PERSON", "ORG") and len(words) == 1:
+            name = self.speaker_name(name)  # "Wang" → "Wang Yi" (said earlier in the article)
+        elif ent["label"] == "PERSON" and self.full_name(name).split()[-len(words) :] == words:
+            name = self.full_name(name)  # "Bhutto Zardari" → "Bilawal Bhutto Zardari"
+        return Mention(chars[0], chars[1], self.text[chars[0] : chars[1]], name)
 
     def _document_author(self, tok: Token) -> Optional[Token]:
         """``Xi's letter``, ``the statement from the ministry`` → the author's head token."""

@@ -37,6 +37,9 @@ QUALIFIER_SIGNS = {
     "range": "",
 }
 _CSS_WORD = re.compile(r"[^a-z0-9]+")
+# what the timeline shows: what happened and what is planned (marked as such); events that
+# did not happen (negated) or might (hypothetical) are left off it, kept in the tables
+TIMELINE_STATUSES = ("occurred", "planned")
 
 
 @dataclass(frozen=True)
@@ -173,12 +176,14 @@ def _quote_marks(record: ArticleExtraction) -> list[Mark]:
 
 
 def _event_marks(record: ArticleExtraction) -> list[Mark]:
+    """Event triggers; one that did not (or not yet) happen is tagged and styled by its status."""
     return [
         Mark(
             ev.start,
             ev.end,
             "event",
-            tag=ev.type,
+            tag=ev.type if ev.status == "occurred" else f"{ev.type} \u00b7 {ev.status}",
+            css="" if ev.status == "occurred" else f"ev-{ev.status}",
             anchor=f"event-{i}",
             title=_lines(
                 ("Event", ev.type),
@@ -288,6 +293,7 @@ def event_rows(record: ArticleExtraction) -> list[dict]:
                 "trigger": ev.text,
                 "after": record.text[ev.end : e].rstrip(),
                 "date": ev.date,
+                "status": ev.status,
                 # Not the event's date: a date its sentence mentions, shown apart as a hint.
                 "sentence_date": hint.value if hint else None,
                 "sentence_date_text": hint.text if hint else None,
@@ -327,14 +333,21 @@ def date_sort_key(value: str) -> tuple:
 
 
 def timeline(rows: list[dict], key: str = "date") -> list[dict]:
-    """Events grouped by ``row[key]`` (their date), in chronological order; undated left out.
+    """Events grouped by ``row[key]`` (their date), in chronological order; undated ones, and
+    those that did not happen or may not (negated, hypothetical), left out.
 
     ``key="sentence_date"`` orders the undated events by the date their sentence mentions.
     """
     groups: dict[str, list[dict]] = {}
-    for row in sorted((r for r in rows if r[key]), key=lambda r: (date_sort_key(r[key]), r["index"])):
+    shown = (r for r in rows if r[key] and r["status"] in TIMELINE_STATUSES)
+    for row in sorted(shown, key=lambda r: (date_sort_key(r[key]), r["index"])):
         groups.setdefault(row[key], []).append(row)
     return [{"date": date, "rows": group} for date, group in groups.items()]
+
+
+def off_timeline(rows: list[dict]) -> list[dict]:
+    """The events the timeline leaves out for their status (negated, hypothetical)."""
+    return [r for r in rows if r["status"] not in TIMELINE_STATUSES]
 
 
 def counts(record: ArticleExtraction) -> dict[str, int]:

@@ -1,10 +1,13 @@
-"""A static HTML report of extraction records: an index and one page per article.
+"""A static HTML report of extraction records: an index, one page per article, and a
+corpus-wide events page (:mod:`pipeline.report.corpus`).
 
     communique report outputs/extractions.jsonl -o outputs/report/
 
-The report is self-contained and works offline: CSS inline, no script, no external
-fetch (a Content-Security-Policy forbids both), every piece of article text escaped by
-Jinja's autoescape. File names come from article ids made safe, so an id such as
+The report is self-contained and works offline: CSS inline, no external fetch, no script
+but the events page's own filter (a Content-Security-Policy allows that one by its hash and
+forbids everything else), every piece of article text escaped by Jinja's autoescape. Pages
+an earlier report wrote into the folder and this one did not are removed
+(:mod:`pipeline.report.cleanup`). File names come from article ids made safe, so an id such as
 ``../../etc/x`` is written as ``articles/etc_x-<hash>.html`` inside the output folder.
 
 >>> summary = write_report_file("outputs/extractions.jsonl", "outputs/report")  # doctest: +SKIP
@@ -27,7 +30,7 @@ from pydantic import ValidationError
 
 from models import RECORD_KINDS, ArticleExtraction
 from pipeline.io.reading import json_object
-from pipeline.report import markup
+from pipeline.report import cleanup, corpus, markup
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 ARTICLES_DIR = "articles"
@@ -57,10 +60,15 @@ class ReportSummary:
     articles: int = 0
     with_errors: int = 0
     problems: list[LoadProblem] = field(default_factory=list)
+    events_page: Optional[Path] = None
+    removed: list[Path] = field(default_factory=list)  # stale pages of an earlier report
 
     def line(self) -> str:
         bad = f", {len(self.problems)} bad line(s)" if self.problems else ""
-        return f"report: {self.articles} article(s) ({self.with_errors} with errors){bad} -> {self.index}"
+        stale = f", {len(self.removed)} stale page(s) removed" if self.removed else ""
+        return (
+            f"report: {self.articles} article(s) ({self.with_errors} with errors){bad}{stale} -> {self.index}"
+        )
 
 
 def _validation_message(exc: ValidationError) -> str:
@@ -160,6 +168,7 @@ def render_article(
     record: ArticleExtraction,
     *,
     index_href: Optional[str] = "../index.html",
+    events_href: str = "../events.html",
     env: Optional[Environment] = None,
 ) -> str:
     """The HTML page of one article."""
@@ -172,11 +181,13 @@ def render_article(
         pieces=markup.segment(record.text, marks),
         rows=rows,
         timeline=markup.timeline(rows),
+        off_timeline=markup.off_timeline(rows),
         hinted=markup.timeline(rows, "sentence_date"),
         counts=markup.counts(record),
         present=[k for k in markup.MARK_KINDS if k in present],
         entity_labels=sorted({e.label for e in record.entities}),
         index_href=index_href,
+        events_href=events_href,
     )
 
 
@@ -218,7 +229,8 @@ def write_report(
     problems: Iterable[LoadProblem] = (),
     source: Optional[str] = None,
 ) -> ReportSummary:
-    """Write ``index.html`` and ``articles/<id>.html`` under ``out_dir``."""
+    """Write ``index.html``, ``events.html`` and ``articles/<id>.html`` under ``out_dir``,
+    and remove the pages of ``articles/`` an earlier report wrote that this one did not."""
     out_dir = Path(out_dir)
     pages_dir = out_dir / ARTICLES_DIR
     for folder in (out_dir, pages_dir):
@@ -228,18 +240,23 @@ def write_report(
     env = environment()
     summary = ReportSummary(index=out_dir / "index.html", problems=list(problems))
     taken: set[str] = set()
-    entries = []
+    entries, events, written = [], [], []
     for record in records:
         stem = safe_stem(record.id, taken)
         page = _inside(pages_dir, pages_dir / f"{stem}.html")
         _write_page(page, render_article(record, env=env))
+        written.append(page)
+        events += corpus.event_rows(record, f"{ARTICLES_DIR}/{stem}.html")
         summary.pages.setdefault(record.id, page)
         summary.articles += 1
         summary.with_errors += bool(record.errors)
         entries.append(
             {"record": record, "href": f"{ARTICLES_DIR}/{stem}.html", "counts": markup.counts(record)}
         )
+    summary.events_page = out_dir / corpus.EVENTS_PAGE
+    _write_page(summary.events_page, corpus.render_events(events, source, env))
     _write_page(summary.index, render_index(entries, summary.problems, source, env=env))
+    summary.removed = cleanup.remove_stale_pages(pages_dir, written)
     return summary
 
 

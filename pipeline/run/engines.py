@@ -27,7 +27,7 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import IO, Callable, Iterable, Iterator, Optional
 
-from pipeline.io.output import JsonlWriter, check_output, write_csv_tables
+from pipeline.io.output import JsonlWriter, check_output, write_side_tables
 from pipeline.io.reading import Article, read_inputs
 from pipeline.io.results import Done, Summary
 from pipeline.run.batch import DEFAULT_BATCH_SIZE, chunks, extract_chunk, extract_done_batches
@@ -153,8 +153,9 @@ def run_extraction(
 
     ``inputs`` are paths/globs/``-`` (read lazily) or Article objects. With ``resume``,
     ids already in ``output`` are skipped; ``formats`` containing ``"csv"`` adds CSV
-    tables per kind next to the output; ``follow_symlinks`` follows links out of an input
-    folder (refused by default). Raises :class:`~pipeline.io.output.OutputError`
+    tables per kind next to the output, ``"parquet"`` the events table as Parquet;
+    ``follow_symlinks`` follows links out of an input folder (refused by default). Raises
+    :class:`~pipeline.io.output.OutputError`
     for a usage problem and :class:`EngineError` when the run stops part way.
     """
     if engine not in ENGINES:
@@ -191,8 +192,8 @@ def run_extraction(
             writer.write_batch(batch, summary)
             if on_batch is not None:
                 on_batch(summary)
-    if output is not None and "csv" in formats:
-        write_csv_tables(output)
+    if output is not None:
+        write_side_tables(output, formats)
     return summary
 
 

@@ -59,6 +59,7 @@ def _article_fields(article: Article, context: ReadingContext) -> dict:
         "source_path": article.source_path,
         "line": article.line,
         "title": article.title or context.title,
+        "meta": article.meta,
         "text": article.text,
         "dateline": context.dateline,
         "reference_date": context.date.value,

@@ -15,6 +15,8 @@ PUTIN = {"text": "Vladimir Putin", "label": "PERSON", "canonical": "Vladimir Put
 COUNCIL = {"text": "Security Council", "label": "ORG", "canonical": "United Nations Security Council"}
 COURT = {"text": "Supreme Court", "label": "ORG", "canonical": "Supreme Court"}
 BLA = {"text": "Baloch Liberation Army", "label": "ORG", "canonical": "Baloch Liberation Army"}
+ARMY = {"text": "Pakistan Army", "label": "ORG", "canonical": "Pakistan Army"}
+REUTERS = {"text": "Reuters", "label": "ORG", "canonical": "Reuters"}
 PERSONS = {"Vladimir Putin": {"country": "RUS", "titles": ["President"]}}
 
 
@@ -26,8 +28,11 @@ PERSONS = {"Vladimir Putin": {"country": "RUS", "titles": ["President"]}}
         ("Vladimir Putin", "RUS", "GOV"),
         ("United Nations Security Council", None, "IGO"),
         ("Supreme Court", None, "JUD"),
-        ("Baloch Liberation Army", None, "MIL"),
+        ("Pakistan Army", "PAK", "MIL"),
+        ("Baloch Liberation Army", None, "REB"),
+        ("Reuters", None, "MED"),
         ("Pakistani police", "PAK", "COP"),
+        ("Israeli troops", "ISR", "MIL"),
         ("militants", None, "REB"),
         ("Lawyers", None, "JUD"),
         ("protesters", None, "CVL"),
@@ -41,7 +46,10 @@ PERSONS = {"Vladimir Putin": {"country": "RUS", "titles": ["President"]}}
         "igo-from-organisation-kind",
         "court-from-name-word",
         "army-from-name-word",
+        "liberation-army-is-rebels-though-an-army-by-name",
+        "news-agency-is-media",
         "demonym-group-noun",
+        "demonym-forces-keep-their-sector",
         "plural-group-noun",
         "capitalised-plural-noun",
         "civilians",
@@ -50,7 +58,7 @@ PERSONS = {"Vladimir Putin": {"country": "RUS", "titles": ["President"]}}
     ],
 )
 def test_actor_coding(name, country, agent_type):
-    coder = ActorCoder.for_article([PUTIN, COUNCIL, COURT, BLA], PERSONS)
+    coder = ActorCoder.for_article([PUTIN, COUNCIL, COURT, BLA, ARMY, REUTERS], PERSONS)
     assert coder.code(name) == {"name": name, "country": country, "agent_type": agent_type}
 
 

@@ -210,11 +210,52 @@ def test_status(nlp, text, trigger, status):
             "2024-03",
         ),
         ("Xi met Putin on May 16, 2024 in Beijing.", "met", "2024-05-16"),
+        ("A trial opened in Paris on Monday over the 2004 bombing of a French base.", "bombing", "2004"),
+        (
+            "Police arrested Jose Ruben Zamora in Guatemala City on Monday. Zamora has rejected the accusations.",
+            "rejected",
+            None,
+        ),
+        (
+            "On Monday, the Alliance of Democracies called on democratic nations to establish collective defense.",
+            "establish",
+            None,
+        ),
     ],
-    ids=["inherited-from-governing-clause", "during-the-visit", "own-clause"],
+    ids=[
+        "inherited-from-governing-clause",
+        "during-the-visit",
+        "own-clause",
+        "a-year-modifying-the-event-noun-dates-it",
+        "present-perfect-takes-no-date-from-the-events-around-it",
+        "a-goal-takes-no-date-from-the-clause-that-sets-it",
+    ],
 )
 def test_dates(nlp, text, trigger, date):
     assert event_on(nlp, text, trigger)["date"] == date
+
+
+@pytest.mark.parametrize(
+    "text, mentions",
+    [
+        (
+            "Militants killed two soldiers and wounded five others in Kalat on Monday.",
+            [["killed", "wounded"]],
+        ),
+        (
+            "Police arrested the journalist and charged him with incitement.",
+            [["arrested"], ["charged him with"]],
+        ),
+    ],
+    ids=["an-attacks-conjoined-verbs-are-one-attack", "an-arrest-and-a-charge-stay-two"],
+)
+def test_conjoined_acts(nlp, text, mentions):
+    assert [[m["text"] for m in e["mentions"]] for e in events_of(nlp, text, "2025-03-12")] == mentions
+
+
+def test_object_event_noun_is_a_second_mention(nlp):
+    e = event_on(nlp, "The refugee agency issued a statement on Friday.", "issued", "2025-03-12")
+    assert [m["text"] for m in e["mentions"]] == ["issued", "statement"]
 
 
 def test_dateline_is_not_a_default_date(nlp):

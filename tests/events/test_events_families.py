@@ -121,20 +121,22 @@ def test_cameo_verb_families(nlp, text, trigger, etype, cameo):
     ids=[
         "said-X-must-return",
         "reiterated-X-must-hand-over",
-        "call-for-talks-absorbs-noun",
+        "call-for-talks-refines-the-call",
         "vow-to-attack-is-a-threat",
         "opposed-to-mediation",
     ],
 )
 def test_governor_precedence(nlp, text, trigger, etype, cameo, actors, recipients):
-    """The governing verb is the event; the complement it absorbs refines its code."""
+    """The governing verb is the event, its complement refines its code; what an appeal,
+    demand, threat or intent asks for is a happening of its own, never told as a fact."""
     events = events_of(nlp, text)
     e = event_on(nlp, text, trigger)
     assert (e["type"], e["cameo"]) == (etype, cameo)
     assert e["actors"] == actors
     for r in recipients:
         assert r in e["recipients"]
-    assert len(events) == 1, [(x["text"], x["type"]) for x in events]
+    others = [(x["text"], x["status"]) for x in events if x["start"] != e["start"]]
+    assert all(status != "occurred" for _, status in others), others
 
 
 @pytest.mark.parametrize(
@@ -152,6 +154,40 @@ def test_governor_precedence(nlp, text, trigger, etype, cameo, actors, recipient
 )
 def test_readiness_is_planned(nlp, text, trigger, status):
     assert event_on(nlp, text, trigger)["status"] == status
+
+
+@pytest.mark.parametrize(
+    "text, trigger, status, actors",
+    [
+        (
+            "Beijing urged Washington to handle the issue with care and to lift export controls.",
+            "lift",
+            "hypothetical",
+            ["United States"],
+        ),
+        ("The opposition called for talks with the government.", "talks", "hypothetical", ["opposition"]),
+        (
+            "The United Nations called on Israel to withdraw its troops.",
+            "withdraw",
+            "hypothetical",
+            ["Israel"],
+        ),
+        ("Russia agreed to withdraw its troops from the border.", "withdraw", "planned", ["Russia"]),
+        ("The envoy urged all parties to return to the Doha talks.", "talks", "hypothetical", ["parties"]),
+        ("Press freedom groups called for Jose Ruben Zamora's release.", "release", "hypothetical", []),
+    ],
+    ids=[
+        "conjunct-of-an-appeal-complement",
+        "called-for-talks-are-hypothetical",
+        "who-is-urged-does-what-is-urged",
+        "agreed-to-is-a-plan",
+        "noun-inside-appeal-complement",
+        "who-calls-for-a-release-does-not-release",
+    ],
+)
+def test_what_a_governor_asks_for_is_its_own_happening(nlp, text, trigger, status, actors):
+    e = event_on(nlp, text, trigger)
+    assert (e["status"], e["actors"]) == (status, actors)
 
 
 @pytest.mark.parametrize(
@@ -183,7 +219,7 @@ def test_participle_modifier_is_not_an_event(nlp, text, absent):
             "agreed",
             ["Asia-Pacific Economic Cooperation"],
         ),
-        ("Israeli troops remained on alert in the West Bank on Friday.", "alert", ["Israel"]),
+        ("Israeli troops remained on alert in the West Bank on Friday.", "alert", ["Israeli troops"]),
         (
             "Senior Hungarian and Romanian officials agreed on Wednesday to cooperate.",
             "agreed",
@@ -279,7 +315,6 @@ def test_sanctions_and_signing(nlp, text, trigger, etype, cameo, actors, recipie
             "REJECT",
             "120",
         ),
-        ("The army denied responsibility for the blast.", "denied", "STATEMENT", "016"),
         ("The rebels released 20 hostages on Sunday.", "released", "RETREAT", "0841"),
         ("Xi and Trong had in-depth exchanges on regional issues.", "exchanges", "CONSULT", "040"),
         ("The two sides exchanged views on the Middle East.", "exchanged", "CONSULT", "040"),
@@ -310,7 +345,6 @@ def test_sanctions_and_signing(nlp, text, trigger, etype, cameo, actors, recipie
     ids=[
         "verbal-attack-is-criticism",
         "deny-a-report-is-reject",
-        "deny-responsibility-is-statement",
         "release-people",
         "had-exchanges",
         "exchanged-views",
@@ -337,12 +371,17 @@ def test_sense_and_consultation_families(nlp, text, trigger, etype, cameo):
         ("Shelling villages full of civilians is a war crime, the envoy said.", "Shelling"),
         ("Sanctioning five generals will not stop the war, the ambassador said.", "Sanctioning"),
         ("Experts accused Rwanda of backing the rebels.", "backing"),
-        ("The resolution calls for a ceasefire and the withdrawal of the rebels.", "withdrawal"),
-        ("Beijing urged Washington to handle the issue with care and to lift export controls.", "lift"),
-        ("The envoy urged all parties to return to the Doha talks.", "talks"),
         ("The camps, which shelter 300,000 people, were shelled on Monday.", "shelter"),
         ("The council speaks with one voice on the crisis.", "speaks"),
         ("Officials declined to comment on the contents of phone conversations.", "conversations"),
+        ("The army denied responsibility for the blast.", "denied"),
+        ("The Baloch Liberation Army claimed responsibility for the attack.", "claimed"),
+        ("A State Department spokesperson expressed sorrow over the lives lost.", "expressed"),
+        ("Rights groups sued on Friday, alleging the transfers violate U.S. law.", "violate"),
+        ("He was expelled from the party for what it described as violating its rules.", "violating"),
+        ("The prosecutor asked the publisher whether he accepted the charges.", "asked"),
+        ("Officials declined to respond to questions about the detainees.", "declined"),
+        ("The minister urged the delegations to seize the opportunity for peace.", "seize"),
     ],
     ids=[
         "released-data",
@@ -350,12 +389,17 @@ def test_sense_and_consultation_families(nlp, text, trigger, etype, cameo):
         "gerund-subject-shelling",
         "gerund-subject-sanctioning",
         "content-of-a-charge",
-        "conjunct-of-a-requested-noun",
-        "conjunct-of-an-appeal-complement",
-        "noun-inside-appeal-complement",
         "camps-shelter-people",
         "speak-with-one-voice",
         "event-noun-that-names-a-kind",
+        "denying-responsibility-is-no-formal-statement",
+        "claiming-responsibility-is-no-formal-statement",
+        "expressing-a-feeling-is-no-formal-statement",
+        "content-of-an-allegation-clause",
+        "content-of-a-characterization",
+        "asking-a-question-is-no-request",
+        "declining-to-answer-is-no-rejection",
+        "seizing-an-opportunity-is-no-seizure",
     ],
 )
 def test_triggers_without_an_event_reading(nlp, text, absent):
@@ -426,6 +470,71 @@ def test_triggers_without_an_event_reading(nlp, text, absent):
             ["Fijian rebels"],
             [],
         ),
+        ("China has never condemned Russia's invasion of Ukraine.", "invasion", ["Russia"], ["Ukraine"]),
+        ("Hong Kong prosecutors opened Jimmy Lai's trial on Monday.", "trial", ["Hong Kong"], ["Jimmy Lai"]),
+        (
+            "Gang leader Arnel Joseph was arrested and sentenced to six years in prison in 2011.",
+            "sentenced",
+            [],
+            ["Arnel Joseph"],
+        ),
+        (
+            "The Alliance of Democracies held a summit in Copenhagen. The organization urged "
+            "democratic nations to impose sanctions on China.",
+            "urged",
+            ["Alliance of Democracies"],
+            ["democratic nations"],
+        ),
+        (
+            "European Union leaders met in Brussels on Monday. The bloc imposed sanctions on Russia.",
+            "imposed",
+            ["European Union"],
+            ["Russia"],
+        ),
+        (
+            "The Baloch Liberation Army attacked a train on Tuesday. Reuters counted 20 bodies at the site. "
+            "The group killed 20 soldiers.",
+            "killed",
+            ["Baloch Liberation Army"],
+            ["soldiers"],
+        ),
+        ("The meeting of G7 foreign ministers opened in Rome on Monday.", "meeting", ["Group of Seven"], []),
+        (
+            "Xi Jinping and Vladimir Putin discussed Ukraine in Moscow.",
+            "discussed",
+            ["Xi Jinping", "Vladimir Putin"],
+            [],
+        ),
+        (
+            "Officials hinted at easing the sanctions Washington has imposed on Moscow.",
+            "imposed",
+            ["United States"],
+            ["Russia"],
+        ),
+        (
+            "The Supreme Court overturned the conviction of publisher Jose Ruben Zamora on Monday.",
+            "overturned",
+            ["Supreme Court"],
+            ["Jose Ruben Zamora"],
+        ),
+        (
+            "Rebels in northern Mali teamed up with jihadists on Monday.",
+            "teamed",
+            ["Rebels in northern Mali"],
+            ["jihadists"],
+        ),
+        (
+            "A lawsuit filed by the American Civil Liberties Union in February alleged the transfers were illegal.",
+            "lawsuit",
+            ["American Civil Liberties Union"],
+            [],
+        ),
+        (
+            "The Baloch Liberation Army, or BLA, attacked a train on Tuesday. The BLA said it would execute the hostages.",
+            "execute",
+            ["Baloch Liberation Army"],
+            [],
+        ),
     ],
     ids=[
         "pronoun-prefers-previous-sentence-subject-or-its-person",
@@ -438,6 +547,19 @@ def test_triggers_without_an_event_reading(nlp, text, absent):
         "the-council-is-the-last-council",
         "report-by-agent",
         "they-is-the-plural-subject",
+        "state-possessor-of-an-attack-is-its-agent",
+        "person-possessor-of-a-trial-undergoes-it",
+        "conjoined-participle-shares-the-passive-subject",
+        "the-organization-is-the-last-organisation-and-plural-nations-a-group",
+        "the-bloc-is-the-last-intergovernmental-body",
+        "the-group-is-the-armed-group-not-the-news-agency",
+        "of-phrase-of-a-meeting-names-who-meets",
+        "what-is-discussed-is-no-party",
+        "relative-clause-object-is-its-head-noun",
+        "of-phrase-of-an-act-object-is-the-party",
+        "team-up-with-is-cooperation",
+        "participle-light-verb-and-its-agent",
+        "acronym-reached-by-a-pronoun-is-spelled-out",
     ],
 )
 def test_participant_families(nlp, text, trigger, actors, recipients):

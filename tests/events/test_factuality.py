@@ -20,6 +20,8 @@ from helpers import event_on
         ("Should Iran attack Israel, the United States would respond.", "attack", "hypothetical"),
         ("Militants tried to assassinate the governor of Tyumen on Monday.", "assassinate", "occurred"),
         ("Germany plans to deploy troops to Lithuania.", "deploy", "planned"),
+        ("China has never condemned Russia's invasion of Ukraine.", "invasion", "occurred"),
+        ("The two delegations did not hold talks in Geneva.", "talks", "negated"),
     ],
     ids=[
         "past-act",
@@ -31,6 +33,8 @@ from helpers import event_on
         "inverted-conditional",
         "an-attempt-is-an-act",
         "plans-to",
+        "negated-governor-leaves-its-object-event-told-as-fact",
+        "negated-light-verb-negates-its-noun",
     ],
 )
 def test_status_families(nlp, text, trigger, status):

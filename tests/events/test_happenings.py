@@ -109,8 +109,76 @@ def mention(text, start, etype="CONSULT", actors=(), recipients=(), date=None, s
         ),
         (
             [
+                mention("calls on", 0, "REQUEST", actors=["UN"], recipients=["Israel"]),
+                mention("calls on", 150, "REQUEST", recipients=["Israel"]),
+            ],
+            1,
+        ),
+        (
+            [
                 mention("visit", 0, actors=["Xi"], noun=True, status="planned"),
                 mention("visit", 150, actors=["Xi"], noun=True, status="occurred"),
+            ],
+            2,
+        ),
+        (
+            [
+                mention("arrest", 0, "COERCE", recipients=["Lai"], noun=True),
+                mention("arrest", 900, "COERCE", recipients=["Lai"], noun=True, status="negated"),
+            ],
+            1,
+        ),
+        (
+            [
+                mention("release", 0, "RETREAT", recipients=["Lai"], noun=True),
+                mention("release", 900, "RETREAT", recipients=["Lai"], noun=True, status="hypothetical"),
+            ],
+            1,
+        ),
+        (
+            [
+                mention("release", 0, "RETREAT", recipients=["Lai"], noun=True),
+                mention("release", 900, "RETREAT", recipients=["Zamora"], noun=True, status="hypothetical"),
+            ],
+            2,
+        ),
+        (
+            [
+                mention("release", 0, "RETREAT", actors=["Trump"], recipients=["Lai"], noun=True),
+                mention(
+                    "release",
+                    900,
+                    "RETREAT",
+                    actors=["UK"],
+                    recipients=["Lai"],
+                    noun=True,
+                    status="hypothetical",
+                ),
+            ],
+            1,
+        ),
+        (
+            [
+                mention("release", 0, "RETREAT", recipients=["Lai"], noun=True, status="hypothetical"),
+                mention(
+                    "release", 900, "RETREAT", actors=["Trump"], recipients=["Lai"], noun=True, date="2024-10"
+                ),
+            ],
+            1,
+        ),
+        (
+            [
+                mention("arrest", 0, "COERCE", recipients=["Mhlanga"], noun=True, reported_by="Mhike"),
+                mention("arrest", 900, "COERCE", recipients=["Mhlanga"], noun=True, reported_by="Marapira"),
+            ],
+            1,
+        ),
+        (
+            [
+                mention("accused", 0, "ACCUSE", actors=["Mhike"], recipients=["police"], reported_by="Mhike"),
+                mention(
+                    "accused", 900, "ACCUSE", actors=["Mhike"], recipients=["police"], reported_by="Marapira"
+                ),
             ],
             2,
         ),
@@ -140,7 +208,15 @@ def mention(text, start, etype="CONSULT", actors=(), recipients=(), date=None, s
         "four-visits-are-many",
         "two-appeals-to-different-parties-are-two",
         "the-same-appeal-told-again-is-one",
+        "the-same-appeal-told-again-without-its-actor-is-one",
         "planned-and-occurred-are-two",
+        "the-same-arrest-told-as-negated-is-one",
+        "the-same-release-told-as-a-goal-is-one",
+        "goal-of-another-partys-release-is-two",
+        "one-persons-release-whoever-seeks-it-is-one",
+        "one-persons-release-dated-later-is-one",
+        "an-arrest-told-by-two-speakers-is-one",
+        "two-speakers-claims-are-two",
         "far-indefinite-noun-is-news",
         "near-mention-without-parties-joins",
     ],

@@ -24,3 +24,14 @@ def test_indexed_ranges_overlap_as_the_plain_walk():
         for start in range(-2, 45):
             for end in (start - 1, start, start + 1, start + 4):
                 assert overlaps(start, end, indexed) == overlaps(start, end, list(ranges))
+
+
+def test_comma_joined_word_numbers_cost_linear_work(nlp):
+    # "two million, two million, ...": read as one number after commas, then refused (not
+    # well formed); each later "million" must not read the whole run again
+    assert growth(nlp, "two million, ", 4000, "communique_figures") < 2.5
+
+
+def test_space_grouped_digits_cost_linear_work(nlp):
+    # "May 1 000 000 ...": digit groups refused after a month, read again strictly
+    assert growth(nlp, "May 1 000 000 000 ", 4000, "communique_figures") < 2.5

@@ -295,7 +295,8 @@ ROLE_SPEAKERS = [
     (
         "White House spokesman John Kirby spoke on Monday. Reuters quoted another White House "
         'spokesman as saying that the president "has full confidence" in the envoy.',
-        [("mixed", 'the president "has full confidence" in the envoy', None, "saying")],
+        # not Kirby; an unnamed spokesman speaks for the organisation (issue 15)
+        [("mixed", 'the president "has full confidence" in the envoy', "White House", "saying")],
     ),
     (
         "The Interior Ministry announced new visa rules on Friday, the ministry said in a statement. "

@@ -22,7 +22,7 @@ from pipeline.quotes.marks import pair_quotes
         ),
         (
             "“Unclosed quote runs on.\n\nNew paragraph without a mark. “Closed one,” he said.",
-            ["Closed one,"],
+            ["Unclosed quote runs on.", "Closed one,"],  # no quotation is lost (issue 15)
             1,
         ),
         ("He said “one and “two” then.", ["two"], 1),
@@ -30,6 +30,27 @@ from pipeline.quotes.marks import pair_quotes
         ('She called it "historic" and "long overdue".', ["historic", "long overdue"], 0),
         ("« Nous sommes prêts », a-t-il dit.", [" Nous sommes prêts "], 0),
         ("", [], 0),
+        (
+            '"Prison breaks are a sign of collapse," Levin tweeted. "His rule is costing Haitians '
+            "their lives. What's next? Police said the search goes on.",
+            ["Prison breaks are a sign of collapse,", "His rule is costing Haitians their lives."],
+            1,
+        ),
+        (
+            "He called it the so-called “\n\n“We are ready,” he said.",
+            ["We are ready,"],
+            1,
+        ),
+        (
+            "He said “the talks with Gen. Smith went well. Both sides agreed.\n\nTrade rose.",
+            ["the talks with Gen. Smith went well."],
+            1,
+        ),
+        (
+            "“The first paragraph goes on.” he said. “It runs on. “Then another paragraph,” he added.",
+            ["The first paragraph goes on.", "It runs on.", "Then another paragraph,"],
+            1,
+        ),
     ],
     ids=[
         "curly",
@@ -44,6 +65,10 @@ from pipeline.quotes.marks import pair_quotes
         "two-straight-pairs",
         "guillemets",
         "empty",
+        "lone-mark-runs-to-its-sentence-end",
+        "mark-at-paragraph-end-opens-nothing",
+        "lone-mark-sentence-end-skips-abbreviations",
+        "paragraphs-joined-in-one-line",
     ],
 )
 def test_pairing(text, contents, n_warnings):

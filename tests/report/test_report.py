@@ -277,8 +277,8 @@ def test_report_never_writes_outside_its_folder(tmp_path):
     out = tmp_path / "out"
     summary = write_report([evil_record(i) for i in ids], out)
     written = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file())
-    assert len(written) == len(ids) + 1  # one page per record ("same" twice too), one index
-    assert all(w.startswith("out/articles/") or w == "out/index.html" for w in written), written
+    assert len(written) == len(ids) + 2  # one page per record ("same" twice too), index, events
+    assert all(w.startswith("out/articles/") or w in ("out/index.html", "out/events.html") for w in written)
     assert summary.articles == len(ids)
     index = (out / "index.html").read_text(encoding="utf-8")
     assert index.count('href="articles/') == len(ids)

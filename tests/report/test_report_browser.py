@@ -1,5 +1,6 @@
 """The report in a real browser (headless Chromium): highlights, tables and timeline are
-rendered, and a script inside an article is shown as text, never run.
+rendered, a script inside an article is shown as text, never run, and the corpus-wide
+events page's own filter script runs (allowed by its hash) and filters the rows.
 
 Skips only when no Chromium is installed; CI installs Debian's ``chromium``.
 """
@@ -33,9 +34,9 @@ FLAGS = [
 ]
 
 
-def browse(page, profile, *args) -> subprocess.CompletedProcess:
+def browse(page, profile, *args, fragment: str = "") -> subprocess.CompletedProcess:
     return subprocess.run(
-        [BROWSER, *FLAGS, f"--user-data-dir={profile}", *args, page.as_uri()],
+        [BROWSER, *FLAGS, f"--user-data-dir={profile}", *args, page.as_uri() + fragment],
         capture_output=True,
         text=True,
         timeout=180,
@@ -127,3 +128,39 @@ def test_index_lists_both_articles(report, tmp_path):
     dom = browse(report / "index.html", tmp_path / "profile", "--dump-dom").stdout
     assert dom.count('href="articles/') == 2
     assert "&lt;b&gt;Evil&lt;/b&gt; title" in dom
+
+
+def _event_rows(dom: str) -> list[tuple[str, bool]]:
+    """``(data-type, hidden)`` of each row of the events page's table."""
+    table = re.search(r'<table class="events" id="all-events">.*?</table>', dom, re.S).group(0)
+    return [
+        (m.group(1), "hidden" in m.group(0)) for m in re.finditer(r'<tr data-type="([A-Z]+)"[^>]*>', table)
+    ]
+
+
+def test_events_page_lists_every_event_and_its_script_runs(report, tmp_path):
+    dom = browse(report / "events.html", tmp_path / "profile", "--dump-dom").stdout
+    rows = _event_rows(dom)
+    assert len(rows) >= 6 and not any(hidden for _, hidden in rows)
+    assert re.search(r'<span class="hint" hidden="">', dom)  # the script ran: its CSP hash matches
+    assert f'<b id="shown">{len(rows)}</b>' in dom
+
+
+@pytest.mark.parametrize(
+    "fragment, keep",
+    [
+        ("#type=CONSULT", lambda row: 'data-type="CONSULT"' in row),
+        ("#country=RUS", lambda row: "RUS" in re.search(r'data-countries="([^"]*)"', row).group(1).split()),
+        ("#party=putin", lambda row: "putin" in re.search(r'data-parties="([^"]*)"', row).group(1)),
+        ("#from=2024-12-01&to=2024-12-31", lambda row: re.search(r'data-to="2024-12', row) is not None),
+    ],
+    ids=["by-type", "by-country", "by-actor", "by-date"],
+)
+def test_events_page_filters_in_the_browser(report, tmp_path, fragment, keep):
+    dom = browse(report / "events.html", tmp_path / "profile", "--dump-dom", fragment=fragment).stdout
+    table = re.search(r'<table class="events" id="all-events">.*?</table>', dom, re.S).group(0)
+    rows = re.findall(r"<tr data-type=[^>]*>", table)
+    shown = [row for row in rows if "hidden" not in row]
+    assert shown and len(shown) < len(rows)
+    assert all(keep(row) for row in shown) and not any(keep(row) for row in rows if "hidden" in row)
+    assert f'<b id="shown">{len(shown)}</b>' in dom

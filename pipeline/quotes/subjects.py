@@ -1,0 +1,170 @@
+"""Who speaks: the subject of a cue verb as the parse gives it, and where the parse fails.
+
+:func:`subject_of` reads the cue's own subject, a passive agent, the subject inherited
+through coordination, ``to``-infinitives and participial clauses (``..., adding that``), the
+object of ``cited/quoted X as saying``, and the subject the parser stranded on a fronted
+phrase (``In an e-mail to Xinhua, a spokesperson said``).
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Token
+
+_RELATIVE = {"who", "which", "that"}
+_SET_OFF = {",", "—", "–"}  # "Al-Sharaa — leader of ... — said"
+
+
+def subject_of(tok: Token, depth: int = 0) -> Optional[Token]:
+    """The subject of a cue verb: own subject, passive agent, inherited through
+    coordination, ``to``-infinitives and participial clauses (``..., adding that``); the
+    object of ``cited/quoted X as saying``."""
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    if subjects:
+        child = min(subjects, key=lambda c: abs(c.i - tok.i))  # the nearest (the first of equals)
+        if child.lower_ in _RELATIVE and tok.dep_ == "relcl":
+            return tok.head
+        return _fronted_person(tok, child) or child
+    for child in tok.children:
+        if child.dep_ == "nsubjpass":
+            for agent in tok.children:
+                if agent.dep_ == "agent":
+                    for obj in agent.children:
+                        if obj.dep_ == "pobj":
+                            return obj
+            return None
+    if tok.dep_ == "pcomp" and tok.head.lower_ == "as":  # "cited a spokesman as saying"
+        return _object_of(tok.head.head)
+    if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i < tok.i:
+        return tok.head  # "Western nations alleging that ...": the nations
+    aside = _aside(tok)
+    if aside is not None:
+        return subject_of(aside, depth + 1)  # '"...," the spokesperson added, further describing'
+    if depth < 3 and tok.head.i != tok.i:
+        if tok.dep_ == "conj" and tok.head.dep_ == "ccomp" and tok.head.head.i != tok.head.i:
+            return subject_of(tok.head.head, depth + 1)  # "He rejected the idea X can ..., and warned"
+        if tok.dep_ in ("conj", "xcomp"):
+            return subject_of(tok.head, depth + 1)
+        if tok.dep_ in ("advcl", "acl") and tok.tag_ == "VBG":
+            head = tok.head  # "X said (that) Y ..., adding that": X, not Y
+            while head.dep_ in ("ccomp", "conj") and head.head.i != head.i and tok.i > head.i:
+                head = head.head
+            quoted = _as_saying(head)  # "cited X as saying ..., adding that": X
+            return quoted if quoted is not None else subject_of(head, depth + 1)
+    if tok.dep_ == "ROOT":
+        return _stranded_subject(tok)
+    return None
+
+
+def _aside(tok: Token) -> Optional[Token]:
+    """A participle hung on the quoted verb, after the cue the parser made a parataxis of
+    it: the cue (``"...," the spokesperson added, further describing ...``)."""
+    if tok.tag_ != "VBG" or tok.dep_ not in ("advcl", "xcomp", "acl") or tok.head.i == tok.i:
+        return None
+    head = tok.head
+    aside = [c for c in head.children if c.dep_ == "parataxis" and head.i < c.i < tok.i]
+    if aside and any(c.dep_ == "nsubj" for c in aside[-1].children):
+        return aside[-1]
+    return None
+
+
+def _fronted_person(verb: Token, subject: Token) -> Optional[Token]:
+    """``Trump, in a taped interview with Fox News' "Sunday Morning Futures" show, dodged a
+    question ..., but said``; ``Al-Sharaa — leader of ... — said``: the parser took a noun of
+    the parenthetical for the subject; the person who opens the sentence, set off by a comma
+    or a dash, speaks."""
+    doc = verb.doc
+    if (
+        subject.ent_type_
+        or subject.pos_ != "NOUN"
+        or subject.i > verb.i
+        or doc[verb.i - 1].text not in _SET_OFF
+    ):
+        return None
+    start = verb.sent.start
+    end = start
+    while end < subject.i and doc[end].ent_type_ == "PERSON":
+        end += 1
+    if end == start or end >= subject.i or doc[end].text not in _SET_OFF:
+        return None
+    return doc[end - 1]
+
+
+def _object_of(verb: Token) -> Optional[Token]:
+    return next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.i < verb.i + 12), None)
+
+
+def _as_saying(verb: Token) -> Optional[Token]:
+    for prep in verb.children:
+        if (
+            prep.dep_ == "prep"
+            and prep.lower_ == "as"
+            and any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in prep.children)
+        ):
+            return _object_of(verb)
+    return None
+
+
+def _stranded_subject(verb: Token) -> Optional[Token]:
+    """A verb the parser left without a subject:
+
+    - ``In an e-mail to Xinhua, a spokesperson said``: the subject hung on the fronted phrase
+      (as an apposition), the noun phrase that ends right before the verb;
+    - ``The revised law, as spelled out in the report, says``; ``In Abidjan, Willy Neth,
+      coordinator for ..., says``: a parenthetical between, the noun phrase that opens the
+      sentence or follows its fronted phrase, set off by a comma;
+    - ``Last week, he`` | ``told another French channel``: the sentence cut after the
+      subject, the lone pronoun or name that ends the previous one."""
+    doc = verb.doc
+    j = verb.i - 1
+    if j < 0:
+        return None
+    if doc[j].text == ",":
+        return _subject_before_parenthetical(verb)
+    if doc[j].is_punct:
+        return None
+    if verb.is_sent_start and doc[j].dep_ == "ROOT" and doc[j].pos_ in ("PRON", "PROPN"):
+        return doc[j]
+    tok = doc[j]
+    while tok.head.i != tok.i and tok.head.i < verb.i and tok.dep_ != "appos":
+        tok = tok.head
+    if tok.dep_ == "appos" and tok.right_edge.i == j and tok.pos_ in ("NOUN", "PROPN"):
+        return tok
+    return None
+
+
+_NP_POS = {"DET", "ADJ", "PROPN", "NOUN", "NUM", "PART", "PRON"}
+
+
+def _subject_before_parenthetical(verb: Token) -> Optional[Token]:
+    doc = verb.doc
+    start = verb.sent.start
+    for j in range(start, verb.i - 1):
+        tok = doc[j]
+        if tok.pos_ not in ("NOUN", "PROPN", "PRON") or doc[j + 1].text != ",":
+            continue
+        first = j
+        while first > start and doc[first - 1].pos_ in _NP_POS and doc[first - 1].text != ",":
+            first -= 1
+        if first == start or doc[first - 1].text == ",":
+            return tok
+    return None
+
+
+def reduced_relative(speaker: Token) -> bool:
+    """``..., a charge Kigali denies``: a noun phrase with a relative clause, not a cue."""
+    det = speaker.doc[speaker.left_edge.i]
+    if det.dep_ != "det" or det.lower_ not in ("a", "an"):
+        return False
+    noun = (
+        det.head
+        if det.head.i != speaker.i
+        else next((c for c in speaker.children if c.dep_ == "compound" and c.i < speaker.i), None)
+    )
+    return (
+        noun is not None
+        and noun.dep_ == "compound"
+        and noun.pos_ == "NOUN"
+        and speaker.pos_ in ("PROPN", "PRON")
+    )
