@@ -70,7 +70,10 @@ def write_side_tables(output: Path, formats: Iterable[str]) -> list[Path]:
     formats = set(formats)
     written = write_csv_tables(output) if "csv" in formats else []
     if "parquet" in formats:
-        written.append(write_events_parquet(output, parquet_path(output)))
+        try:  # its temporary file is removed on any error (events_table)
+            written.append(write_events_parquet(output, parquet_path(output)))
+        except OSError as exc:  # a full disk: one clear error, as for the CSV tables
+            raise OutputError(f"{output}: cannot write the Parquet table: {exc.strerror or exc}") from None
     return written
 
 

@@ -182,3 +182,27 @@ def test_a_full_disk_while_writing_csv_leaves_no_temporary_file(tmp_path, monkey
     with pytest.raises(output.OutputError, match="cannot write the CSV tables: No space left on device"):
         output.write_csv_tables(jsonl)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.jsonl"]  # no .tmp, no half table
+
+
+def test_a_full_disk_while_writing_parquet_is_one_clear_error_and_no_temporary_file(tmp_path, monkeypatch):
+    import errno
+    import os
+
+    pytest.importorskip("pyarrow")
+    import pyarrow.parquet as pq
+
+    import pipeline.io.output as output
+    from models import ArticleExtraction
+
+    jsonl = tmp_path / "out.jsonl"
+    jsonl.write_text(
+        ArticleExtraction(id="a", text="Xi met Putin.").model_dump_json() + "\n", encoding="utf-8"
+    )
+
+    def full_disk(*args, **kwargs):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(pq, "ParquetWriter", full_disk)
+    with pytest.raises(output.OutputError, match="cannot write the Parquet table: No space left on device"):
+        output.write_side_tables(jsonl, ("jsonl", "parquet"))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.jsonl"]
