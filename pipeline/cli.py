@@ -108,6 +108,9 @@ def extract(
     html: Optional[Path] = typer.Option(
         None, "--html", help="Also write the HTML report of the output into this folder."
     ),
+    follow_symlinks: bool = typer.Option(
+        False, "--follow-symlinks", help="Follow symbolic links that point out of an input folder."
+    ),
     quiet: bool = typer.Option(
         False, "-q", "--quiet", help="No progress bar and no summary: errors only (and the exit code)."
     ),
@@ -145,6 +148,7 @@ def extract(
         resume=resume,
         formats=formats,
         address=address,
+        follow_symlinks=follow_symlinks,
     )
     _finish_extract(summary, out_path, html, quiet)
 
@@ -165,6 +169,8 @@ def _finish_extract(summary, out_path, html: Optional[Path], quiet: bool = False
     """Print the run's summary (and write its HTML report); exit 1 if an article failed."""
     where = f" -> {out_path}" if out_path else ""
     if not quiet:
+        for note in summary.notes:
+            typer.echo(f"communique: warning: {note}", err=True)
         typer.echo(summary.line() + where, err=True)
     if html is not None:
         from pipeline.report.writer import write_report_file

@@ -119,6 +119,12 @@ def test_empty_text_is_reported():
     assert "empty article" in extract("").errors[0]
 
 
+def test_a_dict_whose_id_is_no_id_gets_a_numbered_id_and_a_warning():
+    (record,) = extract_many([{"id": [1, 2], "text": "Xi met Putin."}])
+    assert record.id == "article-1" and not record.errors
+    assert "item 1: 'id' is a list, not a string or integer; using 'article-1'" in record.warnings
+
+
 def _python(code: str, cwd, *args) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, *(["-c", code] if code else []), *args],

@@ -108,6 +108,40 @@ def test_extract_html_writes_the_report_next_to_the_records(tmp_path):
     assert communique("extract", str(SEED_ARTICLE), "-o", "-", "--html", str(report)).returncode == 2
 
 
+def _read_only_folder(tmp_path, how: str):
+    """A folder the run cannot write into: under a file (for anyone), or without write
+    permission (not for root, whom permissions do not stop)."""
+    if how == "under-a-file":
+        (tmp_path / "file").write_text("in the way", encoding="utf-8")
+        return tmp_path / "file" / "out"
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        pytest.skip("root writes into read-only folders")
+    folder = tmp_path / "read-only"
+    folder.mkdir()
+    folder.chmod(0o555)
+    return folder
+
+
+@pytest.mark.parametrize("how", ["under-a-file", "no-write-permission"])
+@pytest.mark.parametrize("target", ["jsonl", "csv", "html"])
+def test_an_output_that_cannot_be_written_is_one_error_line_and_exit_2(tmp_path, how, target):
+    folder = _read_only_folder(tmp_path, how)
+    article = tmp_path / "a.txt"
+    article.write_text("Xi Jinping met Vladimir Putin in Moscow on Monday.", encoding="utf-8")
+    if target == "html":
+        args = ["-o", str(tmp_path / "out.jsonl"), "--html", str(folder / "report")]
+    else:
+        args = ["-o", str(folder / "out.jsonl"), "--format", target]
+    try:
+        result = communique("extract", str(article), *args)
+    finally:
+        if folder.exists():
+            folder.chmod(0o755)
+    errors = [line for line in result.stderr.splitlines() if line.startswith("communique: error:")]
+    assert result.returncode == 2 and len(errors) == 1 and "Traceback" not in result.stderr, result.stderr
+    assert "cannot write" in errors[0]
+
+
 @pytest.mark.parametrize(
     "make, named, message",
     [

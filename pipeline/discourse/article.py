@@ -31,8 +31,11 @@ from pipeline.discourse.names import acronyms, name_bounds, titled_person, unlab
 from pipeline.document.access import doc_text, entity_spans, results, sent_starts
 
 SUBJECTS = {"nsubj", "nsubjpass"}
-_CACHE: dict[int, tuple[Doc, "Discourse"]] = {}  # id(doc) -> (doc, its discourse), a few docs at most
-_CACHE_SIZE = 64
+# id(doc) -> (doc, its discourse): docs stream through the components one at a time, and
+# each entry holds its Doc alive, so the cache keeps a few (a pipeline without the events
+# component, which forgets each doc, holds at most _CACHE_SIZE Docs)
+_CACHE: dict[int, tuple[Doc, "Discourse"]] = {}
+_CACHE_SIZE = 8
 _LEXICON: list[DiscourseLexicon] = []
 
 

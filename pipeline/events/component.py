@@ -63,6 +63,12 @@ class EventExtractor:
         self.finder = self.vocab.lex.finder(nlp.vocab)
 
     def __call__(self, doc: Doc) -> Doc:
+        try:
+            return self._extract(doc)
+        finally:  # also when it raises: the discourse holds the Doc (and its arrays)
+            Discourse.forget(doc)  # the last component that asks who someone is
+
+    def _extract(self, doc: Doc) -> Doc:
         m = Mentions(doc)
         verbs, nouns = candidates(doc, blocked_char_ranges(doc), m.tree, self.finder, self.vocab)
         builder = MentionBuilder(doc, m, self.vocab, verbs, nouns)
@@ -78,7 +84,6 @@ class EventExtractor:
         attach_retellings(events, builder.retold, sent_starts(doc))
         discourse_dates(doc, events, self.lead_window)
         set_results(doc, "events", [e.record() for e in events])
-        Discourse.forget(doc)  # the last component that asks who someone is
         return doc
 
     def _happenings(self, doc: Doc, events: list[EventMention], m: Mentions) -> list[EventMention]:

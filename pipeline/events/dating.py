@@ -7,7 +7,7 @@ sentence or from the story's lead event."""
 from __future__ import annotations
 
 import bisect
-from collections import Counter
+from collections import Counter, defaultdict
 from typing import Optional
 
 from spacy.tokens import Doc
@@ -69,27 +69,48 @@ def date_mentions(
         if doc.has_extension("communique_narrative_date")
         else None
     )
-    for i, e in enumerate(events):
+    anaphor_lemmas = defaultdict(set)  # sentence -> lemmas its anaphors retell
+    for sent, lemma in anaphors:
+        anaphor_lemmas[sent].add(lemma)
+    prior = _PriorDates()
+    for e in events:
         if at_verb:
             _clause_date(e, at_verb)
-        if e.date or e.status != "occurred":
-            continue  # a goal, a plan or a denial has a date only where its clause gives one
-        if _unanchored_tense(e):
-            e.date = narrative  # "has rejected the accusations": no time point of the story
-            continue
-        lemmas = {lemma for s, lemma in anaphors if s == e.sent}
-        prior = [p for p in events[:i] if p.date]
-        if lemmas:
-            ref = next((p for p in reversed(prior) if p.tok.lemma_ in lemmas), None)
-            if ref is not None:
-                e.date = ref.date
-                continue
-        mine = {n for n in e.actors + e.recipients if n != dominant and n in people}
-        ref = _shared_participant(e, mine, prior, sent_index, inherit_window)
-        if ref is not None:
-            e.date, e.inherited = ref.date, True
-        elif narrative and e.status == "occurred":
-            e.date = narrative
+        # a goal, a plan or a denial has a date only where its clause gives one
+        if not e.date and e.status == "occurred":
+            if _unanchored_tense(e):
+                e.date = narrative  # "has rejected the accusations": no time point of the story
+            else:
+                retold = prior.latest_of(anaphor_lemmas.get(e.sent, ()))
+                mine = {n for n in e.actors + e.recipients if n != dominant and n in people}
+                shared = (
+                    None if retold else _shared_participant(e, mine, prior.events, sent_index, inherit_window)
+                )
+                if retold is not None:
+                    e.date = retold.date
+                elif shared is not None:
+                    e.date, e.inherited = shared.date, True
+                elif narrative:
+                    e.date = narrative
+        prior.add(e)
+
+
+class _PriorDates:
+    """The dated events so far, in text order, and the latest of each trigger lemma
+    (looked up, not walked back: the walk was quadratic in the events of an article)."""
+
+    def __init__(self):
+        self.events: list[EventMention] = []
+        self._last: dict[str, int] = {}
+
+    def add(self, e: EventMention) -> None:
+        if e.date:
+            self._last[e.tok.lemma_] = len(self.events)
+            self.events.append(e)
+
+    def latest_of(self, lemmas) -> Optional[EventMention]:
+        found = [self._last[lemma] for lemma in lemmas if lemma in self._last]
+        return self.events[max(found)] if found else None
 
 
 EMBEDDED_CLAUSES = frozenset({"xcomp", "ccomp", "advcl", "relcl", "acl"})

@@ -4,7 +4,7 @@ place of a sentence."""
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 
 from pipeline.discourse.groups import PAIR, UNRESOLVED
 from pipeline.events.mention import EventMention
@@ -25,10 +25,11 @@ def resolve_pairs(events: list[EventMention]) -> None:
             if PAIR not in names:
                 continue
             e.pair = True  # "the two countries signed": parties the text has, named or not
-            before = [p for p in events[:i] if p.sent >= e.sent - 200]
             found: list[str] = []
-            if before:
-                prev = before[-1]
+            # the event just before, if it is at most 200 sentences back (events are in
+            # text order, so no earlier one is nearer)
+            if i and events[i - 1].sent >= e.sent - 200:
+                prev = events[i - 1]
                 found = [n for n in prev.actors + prev.recipients if n != PAIR]
             setattr(
                 e,
@@ -55,17 +56,19 @@ def implicit_actor(events: list[EventMention]) -> None:
 def share_locations(events: list[EventMention]) -> None:
     """An event without a place takes the one place of its sentence's other events
     that share a participant with it; a phone call takes none."""
+    placed = defaultdict(list)  # sentence -> its events with a place, looked up, not walked
+    for e in events:
+        if e.location:
+            placed[e.sent].append(e)
     for e in events:
         if e.location or e.mode == "phone":
             continue
         mine = set(e.actors + e.recipients)
         places = {
             p.location
-            for p in events
-            if p is not e
-            and p.sent == e.sent
-            and p.location
-            and (not mine or mine & set(p.actors + p.recipients))
+            for p in placed[e.sent]
+            if p is not e and (not mine or mine & set(p.actors + p.recipients))
         }
         if len(places) == 1:
             e.location = next(iter(places))
+            placed[e.sent].append(e)

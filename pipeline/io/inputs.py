@@ -16,11 +16,15 @@ from typing import Iterable, Iterator, Optional
 ARTICLE_SUFFIXES = (".txt", ".jsonl")
 
 
-def expand_inputs(inputs: Iterable[str]) -> Iterator[tuple[Path, Optional[str]]]:
+def expand_inputs(
+    inputs: Iterable[str], *, follow_symlinks: bool = False
+) -> Iterator[tuple[Path, Optional[str]]]:
     """Yield ``(path, None)`` per article file, or ``(path, error)`` for a bad input.
 
     Directories are searched recursively for ``*.txt`` and ``*.jsonl`` in sorted order;
-    globs are expanded; ``-`` stands for stdin (yielded as ``Path("-")``).
+    globs are expanded; ``-`` stands for stdin (yielded as ``Path("-")``). A symbolic link
+    in a directory that points out of it is an error unless ``follow_symlinks``; what a
+    link leads to must be a regular file either way (never a FIFO or ``/dev/zero``).
     """
     for item in inputs:
         if item == "-":
@@ -31,7 +35,7 @@ def expand_inputs(inputs: Iterable[str]) -> Iterator[tuple[Path, Optional[str]]]
             if not matches:
                 yield Path(item), f"{item}: no files match this pattern"
             for match in matches:
-                yield from expand_inputs([match])
+                yield from expand_inputs([match], follow_symlinks=follow_symlinks)
             continue
         path = Path(item)
         if path.is_symlink() and not path.exists():
@@ -46,10 +50,11 @@ def expand_inputs(inputs: Iterable[str]) -> Iterator[tuple[Path, Optional[str]]]
             for file in found:
                 if file.is_symlink() and not file.exists():
                     yield file, f"{file}: {_link_problem(file)}"
-                elif not _inside(os.path.realpath(file), root):
+                elif not follow_symlinks and not _inside(os.path.realpath(file), root):
                     yield (
                         file,
-                        f"{file}: symbolic link out of the input folder (to {os.path.realpath(file)}); not followed",
+                        f"{file}: symbolic link out of the input folder (to {os.path.realpath(file)}); "
+                        "not followed (--follow-symlinks follows it)",
                     )
                 else:
                     yield file, _not_regular(file)

@@ -32,6 +32,7 @@ from typing import IO, Iterable, Iterator, Optional
 from models import RECORD_KINDS
 from pipeline.io.events_table import COLUMN_NAMES as EVENT_COLUMNS
 from pipeline.io.events_table import event_rows, parquet_missing, write_events_parquet
+from pipeline.io.reading import json_object
 from pipeline.io.results import RECORD_TYPES, Done, Summary
 
 CSV_TABLES = ("articles",) + RECORD_KINDS
@@ -69,7 +70,10 @@ def write_side_tables(output: Path, formats: Iterable[str]) -> list[Path]:
     formats = set(formats)
     written = write_csv_tables(output) if "csv" in formats else []
     if "parquet" in formats:
-        written.append(write_events_parquet(output, parquet_path(output)))
+        try:  # its temporary file is removed on any error (events_table)
+            written.append(write_events_parquet(output, parquet_path(output)))
+        except OSError as exc:  # a full disk: one clear error, as for the CSV tables
+            raise OutputError(f"{output}: cannot write the Parquet table: {exc.strerror or exc}") from None
     return written
 
 
@@ -106,23 +110,24 @@ def check_output(
 # ---------------------------------------------------------------------------- resume
 
 
-def repair_jsonl(path: Path) -> tuple[set[str], int]:
+def repair_jsonl(path: Path) -> tuple[set[str], list[str]]:
     """Ids of the complete records in ``path``, after dropping broken lines.
 
     A crash can leave the last line cut short; that line (and any other line that is not
-    a JSON object with an ``id``) is removed so that appending goes on cleanly. Returns
-    ``(ids, dropped_lines)``.
+    a JSON object with an ``id``, such as JSON nested too deeply to read) is removed so
+    that appending goes on cleanly. Returns ``(ids, dropped)``, one ``"line N: why"`` per
+    line dropped.
     """
     ids: set[str] = set()
     good_end = 0  # byte offset after the last good line of an all-good prefix
-    dropped = 0
+    dropped: list[str] = []
     tail_only = True  # every bad line so far is at the end of the file
     with path.open("rb") as handle:
-        for raw in handle:
-            record_id = _record_id(raw) if raw.endswith(b"\n") else None
+        for number, raw in enumerate(handle, start=1):
+            record_id, why = _record_id(raw) if raw.endswith(b"\n") else (None, "cut short (no newline)")
             if record_id is None:
                 if raw.strip():
-                    dropped += 1
+                    dropped.append(f"line {number}: {why}")
                 continue
             if dropped:
                 tail_only = False
@@ -132,7 +137,7 @@ def repair_jsonl(path: Path) -> tuple[set[str], int]:
         if path.stat().st_size != good_end:  # only blank lines after the records
             with path.open("r+b") as handle:
                 handle.truncate(good_end)
-        return ids, 0
+        return ids, dropped
     if tail_only:
         with path.open("r+b") as handle:
             handle.truncate(good_end)
@@ -141,19 +146,23 @@ def repair_jsonl(path: Path) -> tuple[set[str], int]:
     return ids, dropped
 
 
-def _record_id(raw: bytes) -> Optional[str]:
+def _record_id(raw: bytes) -> tuple[Optional[str], str]:
+    """The record id of an output line, or None and why the line is no record."""
     try:
-        obj = json.loads(raw)
-    except ValueError:
-        return None
-    record_id = obj.get("id") if isinstance(obj, dict) else None
-    return record_id if isinstance(record_id, str) else None
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None, "not UTF-8"
+    obj, problem = json_object(text)  # any line, also nested 1,000 deep, is an answer
+    if obj is None:
+        return None, problem or "not a JSON object"
+    record_id = obj.get("id")
+    return (record_id, "") if isinstance(record_id, str) else (None, "a JSON object without a string 'id'")
 
 
 def _good_lines(path: Path) -> Iterator[bytes]:
     with path.open("rb") as handle:
         for raw in handle:
-            if raw.endswith(b"\n") and _record_id(raw) is not None:
+            if raw.endswith(b"\n") and _record_id(raw)[0] is not None:
                 yield raw
 
 
@@ -218,24 +227,47 @@ def _unlock_output(output: Path, handle) -> None:
 class JsonlWriter:
     """Append finished batches to the JSONL output (or stdout), flushed per batch."""
 
-    def __init__(self, output: Optional[Path], *, resume: bool = False, stream: Optional[IO[str]] = None):
+    def __init__(
+        self,
+        output: Optional[Path],
+        *,
+        resume: bool = False,
+        force: bool = True,
+        stream: Optional[IO[str]] = None,
+    ):
+        """``force=False``: refuse an output that holds records once the lock is taken
+        (another run may have written it since :func:`check_output` looked)."""
         self.output = output
         self._lock = None
         self.done_ids: set[str] = set()
-        self.repaired = 0
+        self.dropped: list[str] = []  # lines of the output that were no record (--resume)
         if output is None:
             self._out = stream
             self._owned = False
             return
         try:
+            self._open(output, resume, force)
+        except BaseException:
+            if self._lock is not None:  # a run that never started holds nothing
+                _unlock_output(output, self._lock)
+                self._lock = None
+            raise
+        self._owned = True
+
+    def _open(self, output: Path, resume: bool, force: bool) -> None:
+        try:
             output.parent.mkdir(parents=True, exist_ok=True)
             self._lock = _lock_output(output)  # before anything is truncated or repaired
+            if not (resume or force):  # a run that ended while this one was starting
+                check_output(output)
             if resume and output.exists():
-                self.done_ids, self.repaired = repair_jsonl(output)
+                self.done_ids, dropped = repair_jsonl(output)
+                self.dropped = [f"{output}: {why}; not a record, dropped" for why in dropped]
             self._out = output.open("a" if resume else "w", encoding="utf-8", newline="\n")
+        except FileExistsError:  # a file where a folder of the path should be
+            raise OutputError(f"{output}: cannot write: {output.parent} is not a folder") from None
         except OSError as exc:
             raise OutputError(f"{output}: cannot write: {exc.strerror or exc}") from None
-        self._owned = True
 
     def write_batch(self, batch: list[Done], summary: Optional[Summary] = None) -> None:
         if not batch:
@@ -383,9 +415,15 @@ def write_csv_tables(jsonl: Path) -> list[Path]:
             os.fsync(handle.fileno())
             handle.close()
             os.replace(tmps[table], targets[table])
-    except BaseException:
-        for table, handle in handles.items():
-            handle.close()
-            Path(tmps[table]).unlink(missing_ok=True)
+    except BaseException as exc:
+        for table, tmp in tmps.items():  # no temporary file outlives an error (a full disk ...)
+            if table in handles:
+                try:
+                    handles[table].close()
+                except OSError:  # closing flushes, and the disk is still full
+                    pass
+            Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise OutputError(f"{jsonl}: cannot write the CSV tables: {exc.strerror or exc}") from None
         raise
     return list(targets.values())

@@ -10,21 +10,24 @@ is :mod:`pipeline.io.decoding`; what the inputs name is :mod:`pipeline.io.inputs
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator, Optional
+from typing import IO, Iterable, Iterator, Optional, Union
 
 from pipeline.document.front_matter import is_iso_date
 from pipeline.io.decoding import ReadError, decode_bytes, decode_legacy
 from pipeline.io.inputs import expand_inputs
+from pipeline.io.lines import Prefixed, TooLong, bounded_lines
 
 # the publication date of a JSONL article, by the names scrapers give it (an ISO timestamp
 # such as "2025-03-14 20:28:39Z" gives its date); the first present wins
 DATE_FIELDS = ("date", "published", "publication_date", "date_published", "pubdate", "publish_date")
 MAX_ARTICLE_CHARS = 5_000_000  # refused above this (see README, "Limits")
+_STDIN_HEAD = 1 << 16  # bytes of stdin read to see whether it holds JSONL
 # the fields of an input that are the article itself; every other one is kept in ``meta``
 ARTICLE_FIELDS = ("id", "text", "title")
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -104,6 +107,26 @@ def _without_surrogates(value, depth: int = 0) -> tuple:
     return value, 0
 
 
+def _article_id(obj: dict, fallback: str) -> tuple[str, Optional[str]]:
+    """The id of a JSON article (a non-empty string or an integer), else ``fallback`` and
+    a warning saying why (null, a list, a float, true ... are not ids).
+
+    >>> _article_id({"id": 2.5}, "in:3")
+    ('in:3', "'id' is a float, not a string or integer; using 'in:3'")
+    """
+    if "id" not in obj:
+        return fallback, f"no 'id'; using {fallback!r}"
+    value = obj["id"]
+    if isinstance(value, str) and value:
+        return value, None
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value), None
+    if value == "":
+        return fallback, f"'id' is empty; using {fallback!r}"
+    kind = "null" if value is None else f"a {type(value).__name__}"
+    return fallback, f"'id' is {kind}, not a string or integer; using {fallback!r}"
+
+
 def input_meta(obj: dict, where: str) -> tuple[dict, list[str]]:
     """The fields of an input object other than the article's own (:data:`ARTICLE_FIELDS`),
     as given, and a warning for each change a record needs: a value that is not JSON (a
@@ -147,12 +170,15 @@ def as_article(item, index: int) -> Article:
         article = Article(id=f"article-{index + 1}", text=item)
     elif isinstance(item, dict):
         text = item.get("text")
+        art_id, id_warning = _article_id(item, f"article-{index + 1}")
         article = Article(
-            id=str(item.get("id") or f"article-{index + 1}"),
+            id=art_id,
             text=text if isinstance(text, str) else "",
             title=item.get("title") if isinstance(item.get("title"), str) else None,
         )
         article.meta, article.warnings = input_meta(item, f"item {index + 1}")
+        if id_warning and "id" in item:
+            article.warnings.append(f"item {index + 1}: {id_warning}")
         date = next((item[k] for k in DATE_FIELDS if isinstance(item.get(k), str)), None)
         if date and is_iso_date(date[:10]):
             article.date = date[:10]
@@ -179,41 +205,55 @@ def as_article(item, index: int) -> Article:
     return article
 
 
-def read_jsonl_lines(lines: Iterable[str], name: str) -> Iterator[Article]:
+def json_object(raw) -> tuple[Optional[dict], Optional[str]]:
+    """``(object, None)`` for a JSON line holding an object, else ``(None, why not)``: any
+    line (nested 100,000 deep, an integer of 4,300+ digits) is an answer, never a raise.
+
+    >>> json_object('[' * 100_000)[1]
+    'unreadable JSON (nested too deeply)'
+    """
+    try:
+        obj = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        return None, f"not valid JSON ({exc.msg} at column {exc.colno})"
+    except RecursionError:
+        return None, "unreadable JSON (nested too deeply)"
+    except ValueError as exc:  # an integer of 4,300+ digits
+        return None, f"unreadable JSON ({str(exc).split(';')[0]})"
+    if not isinstance(obj, dict):
+        return None, f"expected a JSON object, got {type(obj).__name__}"
+    return obj, None
+
+
+def read_jsonl_lines(lines: Iterable[Union[str, TooLong]], name: str) -> Iterator[Article]:
     """Articles from JSONL lines ``{"id", "text", "date"?, "title"?, "source"?}``.
 
-    A bad line yields an article carrying an error naming the file and line.
+    A bad line (also :class:`~pipeline.io.lines.TooLong`, a line too long to read) yields
+    an article carrying an error naming the file and line.
     """
     for lineno, raw in enumerate(lines, start=1):
-        if not raw.strip():
+        if not isinstance(raw, TooLong) and not raw.strip():
             continue
         where = f"{name}: line {lineno}"
         fallback_id = f"{Path(name).stem}:{lineno}"
-        try:
-            obj = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            problem = f"not valid JSON ({exc.msg} at column {exc.colno})"
-        except RecursionError:
-            problem = "unreadable JSON (nested too deeply)"
-        except ValueError as exc:  # an integer of 4,300+ digits
-            problem = f"unreadable JSON ({str(exc).split(';')[0]})"
+        if isinstance(raw, TooLong):
+            obj, problem = None, f"longer than {raw.limit:,} bytes, above the limit for one article; not read"
         else:
-            problem = None if isinstance(obj, dict) else f"expected a JSON object, got {type(obj).__name__}"
+            obj, problem = json_object(raw)
         if problem is not None:
             yield Article(
                 id=fallback_id, text="", source_path=name, line=lineno, errors=[f"{where}: {problem}"]
             )
             continue
         obj, replaced = _without_surrogates(obj)
-        art_id = obj.get("id")
-        art_id = str(art_id) if isinstance(art_id, (str, int)) and str(art_id) else fallback_id
+        art_id, id_warning = _article_id(obj, fallback_id)
         text = obj.get("text")
         article = Article(
             id=art_id, text=text if isinstance(text, str) else "", source_path=name, line=lineno
         )
         article.meta, article.warnings = input_meta(obj, where)
-        if "id" not in obj:
-            article.warnings.append(f"{where}: no 'id'; using {fallback_id!r}")
+        if id_warning:
+            article.warnings.append(f"{where}: {id_warning}")
         if replaced:
             article.warnings.append(
                 f"{where}: {replaced} lone surrogate escape(s) (\\ud800-\\udfff, not Unicode text) replaced by U+FFFD"
@@ -255,11 +295,13 @@ def jsonl_lines(text: str) -> list[str]:
 
 
 def read_jsonl_file(path: Path) -> Iterator[Article]:
-    """Articles of a JSONL file, streamed line by line (memory stays flat on big files).
+    """Articles of a JSONL file, streamed line by line (memory stays flat on big files,
+    and a line is read only up to :data:`~pipeline.io.lines.MAX_LINE` bytes).
 
     UTF-8 lines are read as they come; a line that is not UTF-8 is read as cp1252 (or the
     legacy encoding charset-normalizer finds, :func:`pipeline.io.decoding.decode_legacy`)
-    with a warning naming the file and line; UTF-16 files (with BOM) are decoded whole.
+    with a warning naming the file and line; UTF-16 files (with BOM) are decoded as they
+    are read.
     """
     name = str(path)
     try:
@@ -271,43 +313,59 @@ def read_jsonl_file(path: Path) -> Iterator[Article]:
         return
     with handle:
         head = handle.read(4)
-        if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        handle.seek(0)
+        yield from _jsonl_stream(handle, head, name)
+
+
+def _jsonl_stream(handle: IO[bytes], head: bytes, name: str) -> Iterator[Article]:
+    """The articles of a binary JSONL stream whose first bytes are ``head``."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = io.TextIOWrapper(handle, encoding="utf-16", newline="\n")
+        try:
+            yield from read_jsonl_lines(bounded_lines(text), name)
+        except UnicodeDecodeError as exc:
+            yield Article(
+                id=Path(name).stem,
+                text="",
+                source_path=name,
+                errors=[
+                    f"{name}: invalid UTF-16 after its byte order mark ({exc.reason}); the rest is not read"
+                ],
+            )
+        finally:
+            text.detach()
+        return
+    if head.startswith(b"\xef\xbb\xbf"):
+        handle.read(3)
+    line_warnings: dict[int, str] = {}
+
+    def lines() -> Iterator[Union[str, TooLong]]:
+        for lineno, raw in enumerate(bounded_lines(handle), start=1):
+            if isinstance(raw, TooLong):
+                yield raw
+                continue
             try:
-                text, warnings = decode_bytes(head + handle.read(), name)
-            except ReadError as exc:
-                yield Article(id=path.stem, text="", source_path=name, errors=[str(exc)])
-                return
-            for article in read_jsonl_lines(jsonl_lines(text), name):
-                article.warnings[:0] = warnings
-                yield article
-            return
-        handle.seek(3 if head.startswith(b"\xef\xbb\xbf") else 0)
-        line_warnings: dict[int, str] = {}
+                yield raw.decode("utf-8")
+            except UnicodeDecodeError:
+                text, encoding = decode_legacy(raw)
+                line_warnings[lineno] = f"{name}: line {lineno}: invalid UTF-8; decoded as {encoding}"
+                yield text
 
-        def lines() -> Iterator[str]:
-            for lineno, raw in enumerate(handle, start=1):
-                try:
-                    yield raw.decode("utf-8")
-                except UnicodeDecodeError:
-                    text, encoding = decode_legacy(raw)
-                    line_warnings[lineno] = f"{name}: line {lineno}: invalid UTF-8; decoded as {encoding}"
-                    yield text
-
-        for article in read_jsonl_lines(lines(), name):
-            if article.line in line_warnings:
-                article.warnings.insert(0, line_warnings.pop(article.line))
-            yield article
+    for article in read_jsonl_lines(lines(), name):
+        if article.line in line_warnings:
+            article.warnings.insert(0, line_warnings.pop(article.line))
+        yield article
 
 
-def read_inputs(inputs: Iterable[str]) -> Iterator[Article]:
+def read_inputs(inputs: Iterable[str], *, follow_symlinks: bool = False) -> Iterator[Article]:
     """Lazily read every article named by ``inputs`` (files, directories, globs, ``-``).
 
     Inputs that cannot be read at all yield an article with only an error, so a batch
-    reports them and goes on.
+    reports them and goes on. ``follow_symlinks``: see :func:`~pipeline.io.inputs.expand_inputs`.
     """
     seen_ids: dict[str, int] = {}  # an id -> the last number its duplicates were given
     used: set[str] = set()  # every id handed out, so a renamed one never collides
-    for path, error in expand_inputs(inputs):
+    for path, error in expand_inputs(inputs, follow_symlinks=follow_symlinks):
         if error:
             yield Article(id=path.stem or str(path), text="", source_path=str(path), errors=[error])
             continue
@@ -333,16 +391,32 @@ def read_inputs(inputs: Iterable[str]) -> Iterator[Article]:
 
 
 def _read_stdin() -> Iterator[Article]:
-    data = sys.stdin.buffer.read()
+    """stdin: JSONL (it starts with ``{``), streamed line by line, else one text article,
+    read up to the size limit."""
+    stream = sys.stdin.buffer
+    head = stream.read(_STDIN_HEAD)
+    utf16 = head.startswith((b"\xff\xfe", b"\xfe\xff"))
+    first = (
+        head.decode("utf-16", errors="ignore") if utf16 else head.lstrip(b"\xef\xbb\xbf").decode("latin-1")
+    )
+    rest = io.BufferedReader(Prefixed(head, stream))
+    if first.lstrip().startswith("{"):
+        yield from _jsonl_stream(rest, head, "<stdin>")
+        return
+    data = rest.read(MAX_ARTICLE_CHARS * 4 + 1)  # bounded, as a .txt file
+    if len(data) > MAX_ARTICLE_CHARS * 4:
+        yield Article(
+            id="stdin",
+            text="",
+            source_path="<stdin>",
+            errors=[f"<stdin>: more than {MAX_ARTICLE_CHARS * 4:,} bytes is above the limit for one article"],
+        )
+        return
     try:
         text, warnings = decode_bytes(data, "<stdin>")
     except ReadError as exc:
         yield Article(id="stdin", text="", source_path="<stdin>", errors=[str(exc)])
         return
-    stripped = text.lstrip()
-    if stripped.startswith("{"):
-        yield from read_jsonl_lines(jsonl_lines(text), "<stdin>")
-    else:
-        article = Article(id="stdin", text=text, source_path="<stdin>", warnings=warnings)
-        _check_text(article, "<stdin>")
-        yield article
+    article = Article(id="stdin", text=text, source_path="<stdin>", warnings=warnings)
+    _check_text(article, "<stdin>")
+    yield article

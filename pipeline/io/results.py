@@ -64,6 +64,7 @@ class Summary:
     skipped: int = 0  # already in the output (--resume)
     counts: dict[str, int] = field(default_factory=lambda: {k: 0 for k in RECORD_KINDS})
     started: float = field(default_factory=time.perf_counter)
+    notes: list[str] = field(default_factory=list)  # what the run skipped or dropped, and why
     batch: list[Done] = field(default_factory=list)  # the batch written last
 
     def add_done(self, done: Done) -> None:

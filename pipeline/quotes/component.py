@@ -49,6 +49,7 @@ from pipeline.quotes.adjacent import (
     verbless_lead,
 )
 from pipeline.quotes.cues import CueLexicon, Frame, FrameFinder, subject_of
+from pipeline.quotes.frame_index import FrameIndex
 from pipeline.quotes.marks import QuotePair, pair_quotes
 from pipeline.quotes.nesting import outermost
 from pipeline.quotes.speakers import ArticleSpeakers
@@ -91,6 +92,13 @@ class QuoteExtractor:
         self.cue_lemmas = frozenset(self.cues.clause | self.cues.direct)
 
     def __call__(self, doc: Doc) -> Doc:
+        try:
+            return self._extract(doc)
+        except Exception:  # the events component, which forgets the discourse, will not run
+            Discourse.forget(doc)
+            raise
+
+    def _extract(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         blocked = blocked_char_ranges(doc)
         pairs, warnings = pair_quotes(text)
@@ -113,18 +121,16 @@ class QuoteExtractor:
         frame_ends = sorted((f.end, k) for k, f in enumerate(frames))
         used: set[int] = set()
         last: Optional[dict] = None
+        index = FrameIndex(frames)
         for pair in pairs:
-            item = self._from_frames(doc, pair, frames, used, speakers)
+            near = index.overlapping(pair.open, pair.close)
+            item = self._from_frames(doc, pair, frames, near, used, speakers)
             while item is not None:  # "CCTV said Xi urged Washington to "..."": both speak
-                inner = self._from_frames(doc, pair, frames, used, speakers, nested_in=item)
+                inner = self._from_frames(doc, pair, frames, near, used, speakers, nested_in=item)
                 if inner is None:
                     break
                 items.append(inner)
-            used.update(
-                k
-                for k, f in enumerate(frames)  # a cue inside the quotation's reach
-                if pair.open <= f.start and f.end <= pair.close + 1
-            )
+            used.update(index.within(pair.open, pair.close + 1))  # cues inside the quotation's reach
             if item is None:
                 item = self._adjacent(doc, pair, speakers)
             if item is None:
@@ -158,13 +164,15 @@ class QuoteExtractor:
         doc: Doc,
         pair: QuotePair,
         frames: list[Frame],
+        near: list[int],
         used: set[int],
         speakers: ArticleSpeakers,
         nested_in: Optional[dict] = None,
     ) -> Optional[dict]:
-        for k, f in enumerate(frames):
-            if not (f.start < pair.close and pair.open < f.end):
-                continue
+        """The record of ``pair`` from the first frame of ``near`` (the frames that overlap
+        it, ascending) not used up, or None."""
+        for k in near:
+            f = frames[k]
             if k in used and (f.start >= pair.open or nested_in is not None):
                 continue
             if nested_in is not None and not (

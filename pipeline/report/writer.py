@@ -18,7 +18,6 @@ PosixPath('outputs/report/index.html')
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import re
 import tempfile
@@ -30,6 +29,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from pydantic import ValidationError
 
 from models import RECORD_KINDS, ArticleExtraction
+from pipeline.io.reading import json_object
 from pipeline.report import cleanup, corpus, markup
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -92,10 +92,9 @@ def load_predictions(path: Union[str, Path]) -> tuple[list[ArticleExtraction], l
         for number, line in enumerate(lines, start=1):
             if not line.strip():
                 continue
-            try:
-                json.loads(line)
-            except json.JSONDecodeError as exc:
-                problems.append(LoadProblem(str(path), number, f"not valid JSON: {exc}"))
+            _, problem = json_object(line)  # also nested too deeply, a huge integer
+            if problem is not None:
+                problems.append(LoadProblem(str(path), number, problem))
                 continue
             try:
                 records.append(ArticleExtraction.model_validate_json(line))
@@ -122,10 +121,29 @@ def safe_stem(article_id: str, taken: set[str]) -> str:
 
 
 def _inside(folder: Path, path: Path) -> Path:
-    """``path``, after checking it resolves to a file directly inside ``folder``."""
-    if path.resolve().parent != folder.resolve():
+    """``path``, after checking it names a file directly inside ``folder``. Its own name
+    is not resolved: a link planted there is replaced by the page, never followed
+    (:func:`_write_page`), so it must not stop the report either."""
+    if path.parent.resolve() != folder.resolve() or path.name in ("", ".", ".."):
         raise ValueError(f"refusing to write {path}: outside {folder}")
     return path
+
+
+# control characters HTML forbids in text (a NUL in an id, an escape code in a title)
+_CONTROLS = dict.fromkeys([*range(0, 9), 11, *range(14, 32), 127], "\ufffd")
+
+
+def printable(value):
+    """What a template prints, with control characters shown as U+FFFD (tab, newline,
+    form feed and carriage return stay); escaping comes after.
+
+    >>> printable("a\x00b")
+    'a\ufffdb'
+    """
+    if not isinstance(value, str):
+        return value
+    clean = value.translate(_CONTROLS)
+    return type(value)(clean) if hasattr(value, "__html__") else clean  # markup stays markup
 
 
 def environment() -> Environment:
@@ -135,6 +153,7 @@ def environment() -> Environment:
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        finalize=printable,
     )
     env.globals.update(
         mark_kinds=markup.MARK_KINDS,

@@ -33,16 +33,19 @@ def _process_one(nlp: Language, article: Article, reference_date: Optional[str])
     try:
         return to_record(article, nlp(prepare_doc(nlp, article, reference_date)))
     except Exception as exc:  # one bad article never stops the batch
-        log.exception("article %s failed", article.id)
-        article.errors.append(
-            f"{article.source_path or article.id}: processing failed: {type(exc).__name__}: {exc}"
-        )
-        return empty_record(article, article_context(article, reference_date))
+        return _failed(article, exc, reference_date)
 
 
-def _process_long(
-    nlp: Language, article: Article, reference_date: Optional[str], batch_size: int
-) -> ArticleExtraction:
+def _failed(article: Article, exc: Exception, reference_date: Optional[str]) -> ArticleExtraction:
+    """The record of an article whose processing raised: its errors, empty lists."""
+    log.exception("article %s failed", article.id)
+    article.errors.append(
+        f"{article.source_path or article.id}: processing failed: {type(exc).__name__}: {exc}"
+    )
+    return empty_record(article, article_context(article, reference_date))
+
+
+def _process_long(nlp: Language, article: Article, reference_date: Optional[str]) -> ArticleExtraction:
     """An article past ``CHUNK_CHARS``: cut at paragraph breaks, each part processed as a
     Doc with the whole article's document date, the parts' items shifted back and merged."""
     context = article_context(article, reference_date)
@@ -68,12 +71,24 @@ def _process_long(
         )
         for start, end in parts
     ]
-    records = extract_chunk(nlp, pieces, reference_date, batch_size)
+    # one part at a time (batch size 1): nlp.pipe keeps a whole batch of Docs and the
+    # parser's work on them alive at once, so a batch of parts made memory grow with the
+    # article (7.4 GB at 2.2 M characters); one by one it stays that of one part
+    records = extract_chunk(nlp, pieces, reference_date, 1)
     for record in records:
         full.errors.extend(e for e in record.errors if e not in full.errors)
     if full.errors:
         return full  # an article that fails has its errors and empty lists, not half its items
     return merge_records(full, [(start, record) for (start, _), record in zip(parts, records)])
+
+
+def _long_or_error(nlp: Language, article: Article, reference_date: Optional[str]) -> ArticleExtraction:
+    """:func:`_process_long`, or the article's error record (empty lists) when merging its
+    parts fails (a MemoryError on a huge article loses that article only)."""
+    try:
+        return _process_long(nlp, article, reference_date)
+    except Exception as exc:
+        return _failed(article, exc, reference_date)
 
 
 def chunks(items: Iterable, size: int) -> Iterator[list]:
@@ -102,7 +117,7 @@ def extract_chunk(
     done: dict[int, ArticleExtraction] = {}
     for article in chunk:
         if not article.errors and len(article.text) > CHUNK_CHARS:
-            done[id(article)] = _process_long(nlp, article, reference_date, batch_size)
+            done[id(article)] = _long_or_error(nlp, article, reference_date)
     good = [a for a in chunk if not a.errors and id(a) not in done]
     try:
         with nlp.memory_zone():

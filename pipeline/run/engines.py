@@ -147,12 +147,15 @@ def run_extraction(
     address: Optional[str] = None,
     stream: Optional[IO[str]] = None,
     on_batch: Optional[Callable[[Summary], None]] = None,
+    follow_symlinks: bool = False,
 ) -> Summary:
     """Extract every article named by ``inputs`` into the JSONL ``output`` (None: ``stream``).
 
     ``inputs`` are paths/globs/``-`` (read lazily) or Article objects. With ``resume``,
     ids already in ``output`` are skipped; ``formats`` containing ``"csv"`` adds CSV
-    tables per kind next to the output, ``"parquet"`` the events table as Parquet. Raises :class:`~pipeline.io.output.OutputError`
+    tables per kind next to the output, ``"parquet"`` the events table as Parquet;
+    ``follow_symlinks`` follows links out of an input folder (refused by default). Raises
+    :class:`~pipeline.io.output.OutputError`
     for a usage problem and :class:`EngineError` when the run stops part way.
     """
     if engine not in ENGINES:
@@ -160,8 +163,9 @@ def run_extraction(
     formats = tuple(formats)
     check_output(output, force=force, resume=resume, formats=formats)
     summary = Summary()
-    with JsonlWriter(output, resume=resume, stream=stream) as writer:
-        articles = _articles(inputs)
+    with JsonlWriter(output, resume=resume, force=force, stream=stream) as writer:
+        summary.notes += writer.dropped
+        articles = _articles(inputs, follow_symlinks)
         if writer.done_ids:
             articles = _skip_done(articles, set(writer.done_ids), summary)
         if engine == "ray":
@@ -193,13 +197,13 @@ def run_extraction(
     return summary
 
 
-def _articles(inputs) -> Iterator[Article]:
+def _articles(inputs, follow_symlinks: bool = False) -> Iterator[Article]:
     items = iter(inputs)
     first = next(items, None)
     if first is None:
         return iter(())
     rest = _chain(first, items)
-    return rest if isinstance(first, Article) else read_inputs(rest)
+    return rest if isinstance(first, Article) else read_inputs(rest, follow_symlinks=follow_symlinks)
 
 
 def _chain(first, rest):

@@ -121,6 +121,131 @@ def test_inputs_that_hang_or_leave_the_folder_are_refused(tmp_path, make, proble
     assert problem in bad.errors[0] and bad.text == ""
 
 
+@pytest.mark.parametrize(
+    "make, problem",
+    [
+        (lambda d: (d / "out.txt").symlink_to(d.parent / "elsewhere.txt"), None),
+        (lambda d: (d / "z.txt").symlink_to("/dev/zero"), "not a regular file (a device)"),
+        (lambda d: os.mkfifo(d / "x.txt"), "not a regular file (a named pipe)"),
+    ],
+    ids=["link-out-of-the-folder-is-read", "link-to-dev-zero-still-refused", "fifo-still-refused"],
+)
+def test_follow_symlinks_follows_links_out_of_the_folder_to_regular_files_only(tmp_path, make, problem):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (tmp_path / "elsewhere.txt").write_text("Xi met Putin elsewhere.")
+    make(folder)
+    (article,) = read_inputs([str(folder)], follow_symlinks=True)
+    if problem is None:
+        assert article.errors == [] and article.text == "Xi met Putin elsewhere."
+    else:
+        assert problem in article.errors[0] and article.text == ""
+
+
+def test_cli_refuses_a_link_out_of_the_folder_unless_follow_symlinks(tmp_path):
+    import subprocess
+    import sys
+
+    from helpers import ROOT
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (tmp_path / "elsewhere.txt").write_text("Xi Jinping met Vladimir Putin on Monday.")
+    (folder / "out.txt").symlink_to(tmp_path / "elsewhere.txt")
+    runs = {
+        flag: subprocess.run(
+            [sys.executable, "-m", "pipeline", "extract", str(folder), "-o", "-", *flag],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            timeout=300,
+        )
+        for flag in ((), ("--follow-symlinks",))
+    }
+    refused, followed = runs[()], runs[("--follow-symlinks",)]
+    assert refused.returncode == 1 and "not followed (--follow-symlinks follows it)" in refused.stdout
+    assert followed.returncode == 0 and "Vladimir Putin" in followed.stdout
+
+
 def test_a_device_named_directly_is_refused():
     (article,) = read_inputs(["/dev/zero"])
     assert "not a regular file (a device)" in article.errors[0]
+
+
+@pytest.mark.parametrize(
+    "name, content",
+    [
+        ("big.txt", "x" * 80),
+        ("big.jsonl", '{"id": "big", "text": "' + "x" * 80 + '"}\n'),
+        ("huge.txt", "x" * 300),  # above the byte limit too: not even decoded
+    ],
+    ids=["text-file", "jsonl-line", "text-file-above-the-byte-limit"],
+)
+def test_a_refused_article_keeps_its_error_not_its_text(tmp_path, monkeypatch, nlp, name, content):
+    import json
+
+    import pipeline.io.reading as reading
+    from pipeline.run.engines import run_extraction
+
+    monkeypatch.setattr(reading, "MAX_ARTICLE_CHARS", 50)
+    (tmp_path / name).write_text(content, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    summary = run_extraction([str(tmp_path / name)], out, nlp=nlp)
+    (record,) = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert summary.failed == 1 and "above the limit" in record["errors"][0]
+    assert record["text"] == "" and out.stat().st_size < 2000
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16"])
+@pytest.mark.parametrize("where", ["middle", "last-line-without-newline"])
+def test_a_jsonl_line_too_long_to_read_is_skipped_without_holding_it(tmp_path, monkeypatch, encoding, where):
+    """A binary file named .jsonl, or one 'line' of gigabytes: read through in pieces
+    (memory stays that of the bound), one error naming the line, the others read."""
+    import json
+
+    import pipeline.io.lines as lines
+
+    monkeypatch.setattr(lines, "MAX_LINE", 1000)
+    good = [json.dumps({"id": f"a{i}", "text": "Xi met Putin."}) for i in range(3)]
+    huge = "x" * 5000
+    rows = [good[0], huge, good[1], good[2]] if where == "middle" else good + [huge]
+    data = "\n".join(rows) + ("\n" if where == "middle" else "")
+    path = tmp_path / "in.jsonl"
+    path.write_bytes(data.encode(encoding))
+    articles = list(read_inputs([str(path)]))
+    assert sorted(a.id for a in articles if not a.errors) == ["a0", "a1", "a2"]
+    (bad,) = [a for a in articles if a.errors]
+    line = 2 if where == "middle" else 4
+    assert bad.line == line and f"line {line}: longer than 1,000 bytes" in bad.errors[0]
+
+
+@pytest.mark.parametrize(
+    "data, ids, error",
+    [
+        (b'{"id": "a", "text": "Xi met Putin."}\n{"id": "b", "text": "Hi."}\n', ["a", "b"], None),
+        (b"\xef\xbb\xbf" + b'{"id": "a", "text": "Xi."}\n', ["a"], None),
+        ('{"id": "a", "text": "Xi."}\n'.encode("utf-16"), ["a"], None),
+        (b"Xi Jinping met Vladimir Putin.", ["stdin"], None),
+        (b"x" * 500, ["stdin"], "above the limit for one article"),
+        (
+            b'{"id": "a", "text": "Xi."}\n' + b"y" * 5000 + b"\n",
+            ["a", "<stdin>:2"],
+            "longer than 1,000 bytes",
+        ),
+    ],
+    ids=["jsonl", "jsonl-with-bom", "utf16-jsonl", "text", "text-above-the-limit", "jsonl-line-too-long"],
+)
+def test_stdin_is_streamed_and_bounded(monkeypatch, data, ids, error):
+    import io
+    import types
+
+    import pipeline.io.lines as lines
+    import pipeline.io.reading as reading
+
+    monkeypatch.setattr(lines, "MAX_LINE", 1000)
+    monkeypatch.setattr(reading, "MAX_ARTICLE_CHARS", 100)
+    monkeypatch.setattr("sys.stdin", types.SimpleNamespace(buffer=io.BytesIO(data)))
+    articles = list(read_inputs(["-"]))
+    assert [a.id for a in articles] == ids
+    errors = [e for a in articles for e in a.errors]
+    assert (error in errors[0]) if error else errors == []

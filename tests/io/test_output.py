@@ -18,6 +18,9 @@ from pipeline.io.output import csv_cell, repair_jsonl
         ('{"id": "a"}\ngarbage\n{"id": "c"}\n', {"a", "c"}, 1),
         ('{"id": "a"}\n\n\n', {"a"}, 0),
         ("", set(), 0),
+        ('{"id": "a"}\n' + "[" * 1000 + "]" * 1000 + '\n{"id": "c"}\n', {"a", "c"}, 1),
+        ('{"id": "a"}\n{"id": "b", "n": ' + "9" * 5000 + '}\n{"id": "c"}\n', {"a", "c"}, 1),
+        ('{"id": "a"}\n{"id": 7}\n', {"a"}, 1),
     ],
     ids=[
         "intact",
@@ -26,12 +29,17 @@ from pipeline.io.output import csv_cell, repair_jsonl
         "broken-line-in-the-middle-rewritten",
         "trailing-blank-lines",
         "empty-file",
+        "json-nested-1000-deep",
+        "integer-of-5000-digits",
+        "id-not-a-string",
     ],
 )
 def test_repair_keeps_complete_records_only(tmp_path, content, ids, dropped):
     path = tmp_path / "out.jsonl"
     path.write_text(content, encoding="utf-8")
-    assert repair_jsonl(path) == (ids, dropped)
+    kept_ids, why = repair_jsonl(path)
+    assert (kept_ids, len(why)) == (ids, dropped)
+    assert all(reason.startswith("line ") for reason in why)
     kept = [json.loads(line)["id"] for line in path.read_text(encoding="utf-8").splitlines() if line]
     assert set(kept) == ids and len(kept) == len(ids)
     assert path.read_text(encoding="utf-8").endswith("\n") or not kept
@@ -79,6 +87,20 @@ def test_a_second_run_on_the_same_output_stops_with_a_clear_error(tmp_path):
         pass
 
 
+def test_a_run_that_ended_while_this_one_started_is_not_overwritten(tmp_path):
+    """check_output looked before the model loaded; the writer looks again under the lock."""
+    from pipeline.io.output import JsonlWriter, OutputError, check_output
+
+    out = tmp_path / "run.jsonl"
+    check_output(out)  # nothing there yet
+    out.write_text('{"id": "first"}\n', encoding="utf-8")  # meanwhile another run wrote it
+    with pytest.raises(OutputError, match="exists; pass --force"):
+        JsonlWriter(out, force=False)
+    assert out.read_text(encoding="utf-8") == '{"id": "first"}\n'
+    with JsonlWriter(out, force=False, resume=True) as writer:  # the lock was given back
+        assert writer.done_ids == {"first"}
+
+
 def test_an_output_that_cannot_be_written_is_one_clear_error(tmp_path):
     from pipeline.io.output import JsonlWriter, OutputError
 
@@ -119,3 +141,68 @@ def test_a_full_disk_while_writing_is_one_clear_error():
 )
 def test_formulas_hidden_behind_spaces_or_full_width_forms_are_escaped(value):
     assert csv_cell(value) == "'" + value
+
+
+def test_a_full_disk_while_writing_csv_leaves_no_temporary_file(tmp_path, monkeypatch):
+    import errno
+    import os
+
+    import pipeline.io.output as output
+    from models import ArticleExtraction
+
+    jsonl = tmp_path / "out.jsonl"
+    jsonl.write_text(
+        "".join(ArticleExtraction(id=i, text="Xi met Putin.").model_dump_json() + "\n" for i in "ab"),
+        encoding="utf-8",
+    )
+    real_fdopen, opened = os.fdopen, []
+
+    class FullDisk:
+        """The third table's file: every write (and so closing) fails as on a full disk."""
+
+        def __init__(self, handle):
+            self.handle = handle
+
+        def write(self, text):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+        def close(self):  # closing flushes: on a full disk that fails too
+            self.handle.close()
+            self.write("")
+
+        def __getattr__(self, name):
+            return getattr(self.handle, name)
+
+    def fdopen(fd, *args, **kwargs):
+        handle = real_fdopen(fd, *args, **kwargs)
+        opened.append(handle)
+        return FullDisk(handle) if len(opened) == 3 else handle
+
+    monkeypatch.setattr(output.os, "fdopen", fdopen)
+    with pytest.raises(output.OutputError, match="cannot write the CSV tables: No space left on device"):
+        output.write_csv_tables(jsonl)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.jsonl"]  # no .tmp, no half table
+
+
+def test_a_full_disk_while_writing_parquet_is_one_clear_error_and_no_temporary_file(tmp_path, monkeypatch):
+    import errno
+    import os
+
+    pytest.importorskip("pyarrow")
+    import pyarrow.parquet as pq
+
+    import pipeline.io.output as output
+    from models import ArticleExtraction
+
+    jsonl = tmp_path / "out.jsonl"
+    jsonl.write_text(
+        ArticleExtraction(id="a", text="Xi met Putin.").model_dump_json() + "\n", encoding="utf-8"
+    )
+
+    def full_disk(*args, **kwargs):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(pq, "ParquetWriter", full_disk)
+    with pytest.raises(output.OutputError, match="cannot write the Parquet table: No space left on device"):
+        output.write_side_tables(jsonl, ("jsonl", "parquet"))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.jsonl"]

@@ -275,6 +275,26 @@ def test_jsonl_lines_split_on_newlines_only(separator):
     assert [(a.id, a.line, a.errors) for a in articles] == [("a", 1, []), ("b", 2, [])]
 
 
+@pytest.mark.parametrize("source", ["utf-16-file", "stdin"])
+def test_utf16_files_and_stdin_split_on_newlines_only(tmp_path, monkeypatch, source):
+    import io
+    import types
+
+    text = json.dumps({"id": "a", "text": "Xi met\u2028Putin.\u0085"}, ensure_ascii=False) + "\n"
+    text += json.dumps({"id": "b", "text": "Hello."}) + "\n"
+    if source == "stdin":
+        stdin = types.SimpleNamespace(buffer=io.BytesIO(text.encode("utf-8")))
+        monkeypatch.setattr("sys.stdin", stdin)
+        inputs = ["-"]
+    else:
+        path = tmp_path / "in.jsonl"
+        path.write_bytes(text.encode("utf-16"))  # with its byte order mark
+        inputs = [str(path)]
+    articles = list(read_inputs(inputs))
+    assert [(a.id, a.line, a.errors) for a in articles] == [("a", 1, []), ("b", 2, [])]
+    assert articles[0].text == "Xi met\u2028Putin.\u0085"
+
+
 @pytest.mark.parametrize(
     "line, error, warning",
     [
@@ -295,6 +315,29 @@ def test_hostile_jsonl_lines_are_one_article_each(line, error, warning):
     else:
         assert bad.errors == [] and warning in bad.warnings[0]
         assert all(not "\ud800" <= ch <= "\udfff" for ch in bad.id + bad.text)
+
+
+@pytest.mark.parametrize(
+    "value, warning",
+    [
+        (None, "'id' is null, not a string or integer; using 'in:1'"),
+        ([1, 2], "'id' is a list, not a string or integer; using 'in:1'"),
+        (2.5, "'id' is a float, not a string or integer; using 'in:1'"),
+        (True, "'id' is a bool, not a string or integer; using 'in:1'"),
+        ("", "'id' is empty; using 'in:1'"),
+    ],
+    ids=["null", "list", "float", "bool", "empty-string"],
+)
+def test_an_id_that_is_no_id_is_replaced_with_a_warning(value, warning):
+    (article,) = read_jsonl_lines([json.dumps({"id": value, "text": "Xi met Putin."})], "in.jsonl")
+    assert article.id == "in:1" and article.warnings == [f"in.jsonl: line 1: {warning}"]
+    assert article.errors == []
+
+
+@pytest.mark.parametrize("value, kept", [(7, "7"), ("x", "x")], ids=["integer", "string"])
+def test_string_and_integer_ids_are_kept_without_a_warning(value, kept):
+    (article,) = read_jsonl_lines([json.dumps({"id": value, "text": "Xi met Putin."})], "in.jsonl")
+    assert (article.id, article.warnings) == (kept, [])
 
 
 @pytest.mark.parametrize(

@@ -12,9 +12,9 @@ from helpers import ROOT
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from models import ArticleExtraction
+from models import RECORD_KINDS, ArticleExtraction
 from pipeline.report.markup import Mark, date_sort_key, event_rows, figure_label, segment, timeline
-from pipeline.report.writer import load_predictions, render_article, safe_stem, write_report
+from pipeline.report.writer import load_predictions, render_article, render_index, safe_stem, write_report
 
 
 def texts_and_kinds(pieces):
@@ -295,7 +295,7 @@ def test_bad_lines_are_named_and_the_rest_still_loads(tmp_path):
     )
     records, problems = load_predictions(path)
     assert [r.id for r in records] == ["good", "g2"]
-    assert [(p.line, p.message.split(":")[0]) for p in problems] == [
+    assert [(p.line, p.message.split(" (")[0].split(":")[0]) for p in problems] == [
         (2, "not valid JSON"),
         (4, "not a valid record"),
     ]
@@ -334,15 +334,17 @@ def test_cli_report_usage_errors_exit_2(args, message):
     assert result.returncode == 2 and message in result.stderr
 
 
-def test_a_link_planted_in_the_report_folder_is_replaced_not_followed(tmp_path):
+@pytest.mark.parametrize("planted", ["index.html", "articles/one.html"], ids=["index", "article-page"])
+def test_a_link_planted_in_the_report_folder_is_replaced_not_followed(tmp_path, planted):
     outside = tmp_path / "outside.html"
     outside.write_text("keep me")
     out = tmp_path / "report"
-    out.mkdir()
-    (out / "index.html").symlink_to(outside)
-    write_report([evil_record()], out)
-    assert outside.read_text() == "keep me"
-    assert not (out / "index.html").is_symlink() and "<html" in (out / "index.html").read_text()
+    (out / "articles").mkdir(parents=True)
+    (out / planted).symlink_to(outside)
+    summary = write_report([evil_record("one"), evil_record("two")], out)
+    assert outside.read_text() == "keep me" and summary.articles == 2
+    assert not (out / planted).is_symlink() and "<html" in (out / planted).read_text()
+    assert 'href="articles/two.html"' in (out / "index.html").read_text()
 
 
 def test_a_report_folder_that_is_a_link_is_refused(tmp_path):
@@ -352,3 +354,16 @@ def test_a_report_folder_that_is_a_link_is_refused(tmp_path):
     with pytest.raises(OSError, match="symbolic link"):
         write_report([evil_record()], tmp_path / "report")
     assert list(target.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    "field, value",
+    [("id", "a\x00b"), ("title", "T\x1b[31mred"), ("text", "Xi\x00 met\x07 Putin.")],
+    ids=["nul-in-id", "escape-code-in-title", "controls-in-text"],
+)
+def test_control_characters_never_reach_the_html(field, value):
+    record = ArticleExtraction(**{"id": "x", "text": "Xi met Putin.", field: value})
+    entries = [{"record": record, "href": "articles/x.html", "counts": {k: 0 for k in RECORD_KINDS}}]
+    for html in (render_article(record), render_index(entries, [], "in\x00.jsonl")):
+        assert not [c for c in html if ord(c) < 32 and c not in "\t\n\r\x0c" or ord(c) == 127]
+        assert "\ufffd" in html

@@ -80,6 +80,44 @@ def test_resume_after_a_crash_completes_each_article_exactly_once(tmp_path, nlp,
     assert _records(out) == expected
 
 
+def _hostile_jsonl(path: Path) -> Path:
+    """101 lines: hostile ones at 51-53 (a lone surrogate, JSON nested 1,000 deep, an
+    integer of 5,000 digits), repeated ids ('dup' every tenth line) and an id equal to the
+    name a repeated one would get ('dup#2')."""
+    lines = []
+    for n in range(1, 102):
+        if n == 51:
+            lines.append('{"id": "s", "text": "Xi \\ud800 met Putin."}')
+        elif n == 52:
+            lines.append('{"id": "n", "text": ' + "[" * 1000 + "]" * 1000 + "}")
+        elif n == 53:
+            lines.append('{"id": "big", "text": "x", "n": ' + "9" * 5000 + "}")
+        else:
+            art_id = "dup#2" if n == 5 else "dup" if n % 10 == 0 else f"a{n}"
+            lines.append(json.dumps({"id": art_id, "text": f"Xi Jinping met Vladimir Putin on day {n}."}))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("jobs", [1, 2], ids=["one-process", "two-workers"])
+def test_hostile_lines_and_repeated_ids_cost_only_themselves_and_resume_exactly_once(tmp_path, nlp, jobs):
+    source = _hostile_jsonl(tmp_path / "in.jsonl")
+    options = {"batch_size": 8, "jobs": jobs, "nlp": nlp if jobs == 1 else None}
+    out = tmp_path / "out.jsonl"
+    summary = run_extraction([str(source)], out, **options)
+    first = _records(out)
+    ids = [r["id"] for r in first]
+    assert len(first) == 101 and len(set(ids)) == 101 and summary.failed == 2  # nested, huge integer
+    assert [r["line"] for r in first] == list(range(1, 102))
+    assert "lone surrogate" in " ".join(first[50]["warnings"]) and first[50]["entities"]
+    full = out.read_text(encoding="utf-8")
+    cut = full.index("\n", len("\n".join(full.splitlines()[:32]))) + 40  # 32 records and part of one
+    out.write_text(full[:cut], encoding="utf-8")
+    resumed = run_extraction([str(source)], out, resume=True, **options)
+    assert resumed.skipped == 32 and resumed.articles == 101 - 32
+    assert _records(out) == first
+
+
 def test_existing_output_needs_force_or_resume(tmp_path, nlp):
     out = tmp_path / "out.jsonl"
     out.write_text('{"id": "old"}\n', encoding="utf-8")
@@ -176,6 +214,23 @@ def test_cli_resume_and_csv(folder, tmp_path):
     assert "2 already done" in resumed.stderr
     assert all(p.exists() for p in side_paths(out).values())
     assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_cli_resume_and_report_skip_a_line_nested_1000_deep(folder, tmp_path):
+    out = tmp_path / "out.jsonl"
+    communique("extract", str(folder), "-o", str(out))
+    lines = out.read_text(encoding="utf-8").splitlines(keepends=True)
+    nested = "[" * 1000 + "]" * 1000 + "\n"
+    out.write_text(lines[0] + nested + "".join(lines[1:]), encoding="utf-8")
+    report = communique("report", str(out), "-o", str(tmp_path / "report"))
+    assert report.returncode == 1 and "Traceback" not in report.stderr
+    assert f"{out}: line 2: unreadable JSON (nested too deeply)" in report.stderr
+    assert (tmp_path / "report" / "index.html").is_file()
+    resumed = communique("extract", str(folder), "-o", str(out), "--resume")
+    assert resumed.returncode == 0 and "Traceback" not in resumed.stderr
+    assert f"{out}: line 2: unreadable JSON (nested too deeply); not a record, dropped" in resumed.stderr
+    assert "0 articles (0 with errors, 6 already done)" in resumed.stderr
+    assert out.read_text(encoding="utf-8") == "".join(lines)
 
 
 @pytest.mark.parametrize(

@@ -86,7 +86,7 @@ def test_an_article_with_a_failed_part_has_errors_and_empty_lists(nlp, monkeypat
         return records
 
     monkeypatch.setattr(batch, "extract_chunk", failing_second_part)
-    record = batch._process_long(nlp, Article(id="long", text=text), "2025-03-12", 8)
+    record = batch._process_long(nlp, Article(id="long", text=text), "2025-03-12")
     assert record.errors == ["part 2: processing failed"]
     assert (record.entities, record.dates, record.events) == ([], [], [])
 
@@ -97,3 +97,70 @@ def test_a_refused_article_does_not_store_its_text(monkeypatch):
     monkeypatch.setattr(reading, "MAX_ARTICLE_CHARS", 50)
     (article,) = reading.read_jsonl_lines([json.dumps({"id": "big", "text": "x" * 80})], "in.jsonl")
     assert "above the limit" in article.errors[0] and article.text == ""
+
+
+def test_a_long_article_keeps_one_part_doc_alive_at_a_time(nlp, monkeypatch):
+    """Memory is bounded by the part, not the article: the parts go through nlp.pipe one
+    by one, so a part's Doc (and the parser's arrays) is gone before the next is made
+    (a batch of parts kept all of them alive: 7.4 GB at 2.2 M characters)."""
+    import gc
+    import weakref
+
+    import pipeline.run.batch as batch
+
+    monkeypatch.setattr(batch, "CHUNK_CHARS", 200)
+    made, alive_at_record = weakref.WeakSet(), []
+    real_prepare, real_record = batch.prepare_doc, batch.to_record
+
+    def prepare(*args):
+        doc = real_prepare(*args)
+        made.add(doc)
+        return doc
+
+    def record(article, doc):
+        gc.collect()
+        alive_at_record.append(len(made))
+        return real_record(article, doc)
+
+    monkeypatch.setattr(batch, "prepare_doc", prepare)
+    monkeypatch.setattr(batch, "to_record", record)
+    paragraph = "Xi Jinping met Vladimir Putin in Moscow on Tuesday. The two leaders held talks."
+    text = "\n\n".join([paragraph] * 12)
+    (result,) = batch.extract_articles([Article(id="long", text=text)], nlp, reference_date="2025-03-12")
+    assert not result.errors and len(alive_at_record) >= 6
+    assert max(alive_at_record) == 1
+
+
+def test_a_component_that_fails_leaves_no_doc_in_the_discourse_cache(nlp, monkeypatch):
+    """The discourse that quotes and events share holds its Doc: a failure between them
+    must not keep the Doc (and its arrays) alive."""
+    import pipeline.events.component as events
+    from pipeline.discourse import article as discourse
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(events, "candidates", broken)
+    before = dict(discourse._CACHE)
+    doc = nlp.make_doc("Xi Jinping met Vladimir Putin. He said the talks went well.")
+    with pytest.raises(RuntimeError):
+        nlp(doc)
+    assert id(doc) not in discourse._CACHE and discourse._CACHE.keys() <= before.keys()
+
+
+def test_a_long_article_that_runs_out_of_memory_has_errors_and_empty_lists(nlp, monkeypatch):
+    """A MemoryError while merging the parts (a 4.9 M-character article) loses that article
+    only, and its record has the error and no half-made lists."""
+    import pipeline.run.batch as batch
+
+    def out_of_memory(*args):
+        raise MemoryError()
+
+    monkeypatch.setattr(batch, "CHUNK_CHARS", 200)
+    monkeypatch.setattr(batch, "merge_records", out_of_memory)
+    text = "\n\n".join(["Xi Jinping met Vladimir Putin in Moscow on Tuesday."] * 8)
+    articles = [Article(id="long", text=text), Article(id="short", text="Xi met Putin on Monday.")]
+    long, short = batch.extract_articles(articles, nlp, reference_date="2025-03-12")
+    assert "MemoryError" in long.errors[-1] and long.text == text
+    assert all(getattr(long, kind) == [] for kind in ("entities", "dates", "quotes", "figures", "events"))
+    assert not short.errors and short.entities

@@ -128,3 +128,40 @@ def test_workers_end_when_the_main_process_is_killed(tmp_path):
     while time.time() < deadline and any(_alive(w) for w in workers):
         time.sleep(0.5)
     assert not any(_alive(w) for w in workers), "orphaned workers are still running"
+
+
+@pytest.mark.parametrize("resume", [False, True], ids=["two-runs", "two-resumes"])
+def test_two_runs_on_one_output_never_mix_their_records(tmp_path, resume):
+    """``extract A -o s.jsonl & extract B -o s.jsonl``: one run writes, the other stops
+    with an error (exit 2) whether it starts while the first runs or after it ended; the
+    output holds the first's records, each once, all whole."""
+    sources = []
+    for name in ("a", "b"):
+        source = tmp_path / f"{name}.jsonl"
+        source.write_text(
+            "".join(json.dumps({"id": f"{name}{i}", "text": _article(i)}) + "\n" for i in range(40))
+        )
+        sources.append(source)
+    out = tmp_path / "s.jsonl"
+    runs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "pipeline", "extract", str(s), "-o", str(out), "--batch-size", "4"]
+            + (["--resume"] if resume else []),
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for s in sources
+    ]
+    results = [(run.wait(timeout=600), run.stderr.read()) for run in runs]
+    codes = sorted(code for code, _ in results)
+    errors = [err for code, err in results if code == 2]
+    ids = _ids(out)
+    if resume and codes == [0, 0]:  # the second began after the first ended: it appends its own
+        assert sorted(ids) == sorted([f"a{i}" for i in range(40)] + [f"b{i}" for i in range(40)])
+    else:
+        assert codes == [0, 2], results
+        assert "another communique run is writing to it" in errors[0] or "exists" in errors[0]
+        assert len(ids) == 40 and len(set(ids)) == 40 and len({i[0] for i in ids}) == 1
+    assert len(ids) == len(out.read_text(encoding="utf-8").splitlines())  # every line whole
