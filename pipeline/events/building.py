@@ -30,6 +30,7 @@ from pipeline.events.candidates import (
     own_args,
     own_participants,
 )
+from pipeline.events.characterizations import characterisation
 from pipeline.events.factuality import status
 from pipeline.events.happenings import Retelling
 from pipeline.events.lexicon import OBJECT_DEPS, choose_noun, choose_verb, complement, refine
@@ -77,9 +78,31 @@ class MentionBuilder:
 
     # -- verbal triggers -----------------------------------------------------------------
     def verbal(self) -> None:
+        self._characterisations()  # first: "called Brazil a good friend" is praise, not a call
         for tok in self.verbs:
-            if tok.i in self.chosen and tok.i not in self.absorbed:
+            if tok.i in self.chosen and tok.i not in self.absorbed and tok.i not in self.by_token:
                 self._verbal(tok)
+
+    def _characterisations(self) -> None:
+        """ "called the ruling 'arbitrary'", "described the jailbreak as 'deplorable'": an
+        accusation or praise (``characterizations.py``), its evaluative word a second mention."""
+        verbs = self.vocab.cues["characterization_verbs"]
+        for tok in self.doc:
+            if tok.pos_ != "VERB" or tok.lemma_.lower() not in verbs:
+                continue
+            found = characterisation(tok, self.tree, self.vocab.cues)
+            if found is None:
+                continue
+            event = self.mention(
+                tok, tok, tok, found.type, None, found.cameo, tok.lemma_.lower(), None, found.characterised
+            )
+            word = found.word
+            event.mentions = [
+                {"text": event.text, "start": event.start, "end": event.end},
+                {"text": word.text, "start": word.idx, "end": word.idx + len(word)},
+            ]
+            self.by_token[tok.i] = event
+            self.events.append(event)
 
     def _verbal(self, tok: Token) -> None:
         entry, hit = self.chosen[tok.i]

@@ -574,3 +574,46 @@ def test_no_speaker_as_own_recipient(nlp):
     )
     e = event_on(nlp, text, "calling on")
     assert not set(e["actors"]) & set(e["recipients"]), e
+
+
+@pytest.mark.parametrize(
+    "text, trigger, etype, actors",
+    [
+        ('Zamora called the ruling "arbitrary" on Monday.', "called", "ACCUSE", ["Zamora"]),
+        (
+            'Frantz Exantus described the jailbreak as "deplorable."',
+            "described",
+            "ACCUSE",
+            ["Frantz Exantus"],
+        ),
+        ("The opposition branded the election a sham.", "branded", "ACCUSE", ["opposition"]),
+        (
+            "Chinese President Xi Jinping called Brazil a good friend and partner.",
+            "called",
+            "SUPPORT",
+            ["Xi Jinping"],
+        ),
+    ],
+    ids=[
+        "called-x-a-negative-word-accuses",
+        "described-as-a-negative-word-accuses",
+        "branded-x-a-sham-accuses",
+        "called-x-a-friend-praises-not-a-phone-call",
+    ],
+)
+def test_characterisations(nlp, text, trigger, etype, actors):
+    e = event_on(nlp, text, trigger)
+    assert (e["type"], e["actors"]) == (etype, actors)
+    assert len(e["mentions"]) == 2  # the verb and the evaluative word
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("The ministry described the plan as a framework for talks.", "described"),
+        ("Xi called Putin on Friday.", "friend"),
+    ],
+    ids=["a-neutral-characterisation-is-no-event", "a-call-stays-a-call"],
+)
+def test_characterisations_need_an_evaluative_word(nlp, text, absent):
+    assert not [e for e in events_of(nlp, text) if absent in e["text"] and e["type"] in {"ACCUSE", "SUPPORT"}]
