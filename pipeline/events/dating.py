@@ -155,6 +155,11 @@ def _shared_participant(
     return None
 
 
+def _names(h: EventMention) -> set[str]:
+    """A happening's participants by name (coded ones are dicts by now)."""
+    return {p["name"] if isinstance(p, dict) else p for p in h.actors + h.recipients}
+
+
 def discourse_dates(doc: Doc, happenings: list[EventMention], lead_window: int) -> None:
     """A happening its clauses leave undated takes the date of a dated happening of its
     sentence, else, near the top of the story, the date of the story's lead event."""
@@ -164,8 +169,10 @@ def discourse_dates(doc: Doc, happenings: list[EventMention], lead_window: int) 
     for h in body:
         if h.date and h.own:
             own.setdefault(h.sent, h.date)
-    lead = next((h.date for h in body if h.date and h.own and len(h.date) == 10), None)
-    lead_sentence = next((h.sent for h in body if h.date == lead), None)
+    lead_event = next((h for h in body if h.date and h.own and len(h.date) == 10), None)
+    lead = lead_event.date if lead_event is not None else None
+    lead_sentence = lead_event.sent if lead_event is not None else None
+    lead_parties = _names(lead_event) if lead_event is not None else set()
     for h in happenings:
         if h.date or h.status != "occurred" or _unanchored_tense(h):
             continue
@@ -173,5 +180,8 @@ def discourse_dates(doc: Doc, happenings: list[EventMention], lead_window: int) 
             h.date = own[h.sent]
         elif lead and lead_sentence is not None:
             k = bisect.bisect_right(starts, h.sent) - bisect.bisect_right(starts, lead_sentence)
-            if 0 <= k <= lead_window:
+            # near the top of the story, or further on, of the lead's parties and the same kind
+            # ("the prison break ... Friday" ... "the escapees were caught")
+            same_story = bool(lead_parties & _names(h))
+            if 0 <= k <= lead_window or (k > 0 and same_story):
                 h.date = lead

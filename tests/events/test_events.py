@@ -221,6 +221,13 @@ def test_status(nlp, text, trigger, status):
             "establish",
             None,
         ),
+        (
+            "Police arrested opposition leader Arnel Joseph in Port-au-Prince on Thursday. "
+            + "The prison is old. " * 9
+            + "A court charged Arnel Joseph with murder.",
+            "charged",
+            "2024-12-26",
+        ),
     ],
     ids=[
         "inherited-from-governing-clause",
@@ -229,6 +236,7 @@ def test_status(nlp, text, trigger, status):
         "a-year-modifying-the-event-noun-dates-it",
         "present-perfect-takes-no-date-from-the-events-around-it",
         "a-goal-takes-no-date-from-the-clause-that-sets-it",
+        "far-down-the-story-the-lead-events-parties-keep-its-day",
     ],
 )
 def test_dates(nlp, text, trigger, date):
