@@ -30,6 +30,7 @@ from pipeline.discourse.groups import (
     UNRESOLVED,
     GroupMentions,
 )
+from pipeline.discourse.quoted import QuoteIndex
 from pipeline.discourse.tree import Tree
 from pipeline.document.access import entity_spans, results, sent_bounds
 from pipeline.entities.gazetteer import gazetteer
@@ -38,6 +39,7 @@ from pipeline.patterns import PATTERNS_DIR, read_json
 Sentence = namedtuple("Sentence", "start end")
 PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
+FIRST_PERSON = {"we", "us", "our", "i", "me", "my"}
 PAIR_WORDS = {"two", "both"}
 PLACES = {"GPE", "LOC", "FAC"}
 NOT_PARTICIPANTS = {
@@ -124,6 +126,11 @@ class Mentions(GroupMentions):
         their sector is not the government's."""
         types = agent_types()
         return frozenset(n for n in self.group_nouns if types.of_noun(n) in {"MIL", "COP"})
+
+    @functools.cached_property
+    def quoted(self) -> QuoteIndex:
+        """Who says what is said at a character (the quotes component's records)."""
+        return QuoteIndex(results(self.doc, "quotes"))
 
     @functools.cached_property
     def discourse(self) -> Discourse:
@@ -242,7 +249,11 @@ class Mentions(GroupMentions):
         return [self.name(ent)] if ent is not None and ent["label"] in {"PERSON", "ORG"} else []
 
     def _pronoun(self, token: Token, low: str) -> list[str]:
-        """'they' → the plural antecedent or ``PAIR``; 'he', 'it' → the discourse's referent."""
+        """'they' → the plural antecedent or ``PAIR``; 'he', 'it' → the discourse's referent;
+        'we', 'I' inside a quotation → its speaker ('"We condemn the jailbreak," Moise wrote')."""
+        if low in FIRST_PERSON:
+            speaker = self.quoted.reporter(token.idx, token.idx + len(token))
+            return [speaker] if speaker and speaker != "unnamed source" else []
         if low in PLURAL_PRONOUNS:
             return self._plural_antecedent(token) or [PAIR]  # else: the participants in context
         if low in PRONOUNS or low in {"it", "its"}:  # asked of the discourse, as for a speaker

@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 from pipeline.discourse.actors import ActorCoder
 from pipeline.discourse.article import Discourse
 from pipeline.discourse.mentions import Mentions
+from pipeline.discourse.quoted import QuoteIndex
 from pipeline.document.access import (
     blocked_char_ranges,
     register_extensions,
@@ -34,7 +35,6 @@ from pipeline.document.access import (
 from pipeline.events.building import MentionBuilder
 from pipeline.events.candidates import candidates
 from pipeline.events.dating import date_mentions, discourse_dates
-from pipeline.events.factuality import QuoteIndex
 from pipeline.events.happenings import attach_retellings, merge_mentions
 from pipeline.events.mention import EventMention
 from pipeline.events.parties import implicit_actor, resolve_pairs, share_locations

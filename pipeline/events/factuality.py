@@ -12,8 +12,8 @@ root (cue words in ``patterns/events_cameo.json``):
 - ``planned``: will, is to, scheduled, expected to, plans to, set to, upcoming ...;
 - else ``occurred``.
 
-``reported_by`` names the speaker when the trigger lies inside the content of a quote or of
-reported speech: the narrator does not assert it, the speaker does.
+``reported_by`` (``discourse/quoted.py``) names the speaker when the trigger lies inside the
+content of a quote or of reported speech: the narrator does not assert it, the speaker does.
 
 >>> EMBEDDING_DEPS >= {"xcomp", "ccomp", "advcl"}
 True
@@ -21,7 +21,6 @@ True
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from typing import Optional
 
 from spacy.tokens import Token
@@ -140,24 +139,3 @@ def _forms(tok: Token) -> set[str]:
 def _reported_future(verb: Token, tree: Tree) -> bool:
     """``said he would visit``: a future in reported speech (a ccomp of a speech verb)."""
     return verb.dep_ == "ccomp" and verb.head.pos_ == "VERB"
-
-
-class QuoteIndex:
-    """The quote contents of a doc, to ask who reports what is said at a character.
-
-    >>> QuoteIndex([{"start": 10, "end": 20, "speaker": "Xi Jinping"}]).reporter(12, 15)
-    'Xi Jinping'
-    """
-
-    def __init__(self, quotes: list[dict]):
-        spans = sorted((q["start"], q["end"], q.get("speaker") or q.get("speaker_text")) for q in quotes)
-        self.starts = [s for s, _, _ in spans]
-        self.spans = spans
-
-    def reporter(self, start: int, end: int) -> Optional[str]:
-        """The speaker of the quote whose content holds ``[start, end)`` (None: the narrator)."""
-        i = bisect_right(self.starts, start)
-        for s, e, speaker in reversed(self.spans[max(0, i - 4) : i]):
-            if s <= start and end <= e:
-                return speaker or "unnamed source"
-        return None

@@ -535,6 +535,12 @@ def test_triggers_without_an_event_reading(nlp, text, absent):
             ["Baloch Liberation Army"],
             [],
         ),
+        (
+            '"We condemn the jailbreak and urge the population to remain calm," President Jovenel Moise wrote.',
+            "urge",
+            ["Jovenel Moise"],
+            [],
+        ),
     ],
     ids=[
         "pronoun-prefers-previous-sentence-subject-or-its-person",
@@ -560,6 +566,7 @@ def test_triggers_without_an_event_reading(nlp, text, absent):
         "team-up-with-is-cooperation",
         "participle-light-verb-and-its-agent",
         "acronym-reached-by-a-pronoun-is-spelled-out",
+        "we-inside-a-quotation-is-its-speaker",
     ],
 )
 def test_participant_families(nlp, text, trigger, actors, recipients):
