@@ -18,7 +18,7 @@ from pipeline.discourse.tree import Tree
 
 PREDICATE_DEPS = frozenset({"oprd", "xcomp", "ccomp", "acomp", "attr"})
 CHARACTERISED_DEPS = frozenset({"dobj", "nsubjpass"})
-MAX_PREDICATE = 12  # tokens of a predicate read for its words (a quotation can be long)
+MAX_PREDICATE = 12  # tokens each side of a predicate's head read for its words
 
 
 class Characterisation(NamedTuple):
@@ -47,8 +47,11 @@ def characterisation(verb: Token, tree: Tree, cues: dict) -> Optional[Characteri
         ]
     words = {"negative": [], "positive": []}
     lexicon = cues["evaluative_words"]
-    for head in predicates:
-        for tok in list(tree.subtree(head))[:MAX_PREDICATE]:
+    doc = verb.doc
+    for head in predicates:  # the predicate's words near its head (bounded: no subtree walk)
+        lo = max(head.left_edge.i, head.i - MAX_PREDICATE)
+        hi = min(head.right_edge.i + 1, head.i + MAX_PREDICATE)
+        for tok in doc[lo:hi]:
             for kind in words:
                 if tok.lemma_.lower() in lexicon[kind] or tok.lower_ in lexicon[kind]:
                     words[kind].append(tok)
