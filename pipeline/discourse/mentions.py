@@ -40,6 +40,7 @@ Sentence = namedtuple("Sentence", "start end")
 PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 FIRST_PERSON = {"we", "us", "our", "i", "me", "my"}
+ANY_PRONOUN = PRONOUNS | PLURAL_PRONOUNS | FIRST_PERSON | {"it", "its"}
 PAIR_WORDS = {"two", "both"}
 PLACES = {"GPE", "LOC", "FAC"}
 NOT_PARTICIPANTS = {
@@ -253,7 +254,8 @@ class Mentions(GroupMentions):
         'we', 'I' inside a quotation → its speaker ('"We condemn the jailbreak," Moise wrote')."""
         if low in FIRST_PERSON:
             speaker = self.quoted.reporter(token.idx, token.idx + len(token))
-            return [speaker] if speaker and speaker != "unnamed source" else []
+            unnamed = not speaker or speaker == "unnamed source" or speaker.lower() in ANY_PRONOUN
+            return [] if unnamed else [speaker]  # '"We urge ...," they said': no name to give
         if low in PLURAL_PRONOUNS:
             return self._plural_antecedent(token) or [PAIR]  # else: the participants in context
         if low in PRONOUNS or low in {"it", "its"}:  # asked of the discourse, as for a speaker

@@ -541,6 +541,12 @@ def test_triggers_without_an_event_reading(nlp, text, absent):
             ["Jovenel Moise"],
             [],
         ),
+        (
+            '"We urge the Guatemalan authorities to free Jose Ruben Zamora," they said.',
+            "urge",
+            [],
+            ["Guatemala"],
+        ),
     ],
     ids=[
         "pronoun-prefers-previous-sentence-subject-or-its-person",
@@ -567,6 +573,7 @@ def test_triggers_without_an_event_reading(nlp, text, absent):
         "participle-light-verb-and-its-agent",
         "acronym-reached-by-a-pronoun-is-spelled-out",
         "we-inside-a-quotation-is-its-speaker",
+        "we-of-an-unnamed-speaker-is-nobody",
     ],
 )
 def test_participant_families(nlp, text, trigger, actors, recipients):
