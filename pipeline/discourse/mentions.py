@@ -71,6 +71,9 @@ def _nouns() -> tuple[frozenset, ...]:
         frozenset(data["pair_person_nouns"]),
         frozenset(data["pair_country_nouns"]),
         frozenset(data["plural_actor_nouns"]),
+        # group nouns of a state's armed or police forces ("army", "police", "troops"): their
+        # sector is not the government's
+        frozenset(n for n in data["group_nouns"] if agent_types().of_noun(n) in {"MIL", "COP"}),
     )
 
 
@@ -86,6 +89,7 @@ class Mentions(GroupMentions):
             self.pair_people,
             self.pair_countries,
             self.plural_actors,
+            self.service_nouns,
         ) = _nouns()
         self.by_token: dict[int, dict] = {}
         self.persons = doc.user_data.get("communique_persons", {})
@@ -120,13 +124,6 @@ class Mentions(GroupMentions):
             elif ent["label"] == "GPE" and ent.get("country"):
                 self._country_at.append(start)
                 self._country_name.append(self.g.country_names.get(ent["country"], ent["canonical"]))
-
-    @functools.cached_property
-    def service_nouns(self) -> frozenset:
-        """Group nouns of a state's armed or police forces ("army", "police", "troops"):
-        their sector is not the government's."""
-        types = agent_types()
-        return frozenset(n for n in self.group_nouns if types.of_noun(n) in {"MIL", "COP"})
 
     @functools.cached_property
     def quoted(self) -> QuoteIndex:

@@ -24,7 +24,6 @@ from spacy.tokens import Doc
 from pipeline.discourse.actors import ActorCoder
 from pipeline.discourse.article import Discourse
 from pipeline.discourse.mentions import Mentions
-from pipeline.discourse.quoted import QuoteIndex
 from pipeline.document.access import (
     blocked_char_ranges,
     register_extensions,
@@ -89,7 +88,7 @@ class EventExtractor:
     def _happenings(self, doc: Doc, events: list[EventMention], m: Mentions) -> list[EventMention]:
         """The mentions that are events (senses, formal statements, a party to attach),
         each with who reports it, merged into happenings with coded participants."""
-        quotes = QuoteIndex(results(doc, "quotes"))
+        quotes = m.quoted  # the one index of who says what, mentions ask it too ("we")
         cue_starts = frozenset(
             q["cue_start"] for q in results(doc, "quotes") if q.get("cue_start") is not None
         )
