@@ -30,7 +30,7 @@ from pipeline.events.candidates import (
     own_args,
     own_participants,
 )
-from pipeline.events.characterizations import characterisation
+from pipeline.events.characterizations import characterisation, characterisation_verbs
 from pipeline.events.factuality import status
 from pipeline.events.happenings import Retelling
 from pipeline.events.lexicon import OBJECT_DEPS, choose_noun, choose_verb, complement, refine
@@ -86,9 +86,9 @@ class MentionBuilder:
     def _characterisations(self) -> None:
         """ "called the ruling 'arbitrary'", "described the jailbreak as 'deplorable'": an
         accusation or praise (``characterizations.py``), its evaluative word a second mention."""
-        verbs = self.vocab.cues["characterization_verbs"]
-        for tok in self.doc:
-            if tok.pos_ != "VERB" or tok.lemma_.lower() not in verbs:
+        for i in characterisation_verbs(self.tree, self.vocab.cues):
+            tok = self.doc[i]
+            if tok.pos_ != "VERB":
                 continue
             found = characterisation(tok, self.tree, self.vocab.cues)
             if found is None:

@@ -10,8 +10,12 @@ True
 
 from __future__ import annotations
 
+import functools
 from typing import NamedTuple, Optional
 
+import numpy
+from spacy.attrs import LEMMA
+from spacy.strings import hash_string
 from spacy.tokens import Token
 
 from pipeline.discourse.tree import Tree
@@ -26,6 +30,18 @@ class Characterisation(NamedTuple):
     cameo: str
     characterised: Optional[Token]  # what is called so (None where the parse lost it)
     word: Token  # the evaluative word
+
+
+@functools.lru_cache(maxsize=4)
+def _lemma_hashes(verbs: frozenset) -> numpy.ndarray:
+    return numpy.array(sorted(hash_string(v) for v in verbs), dtype="uint64")
+
+
+def characterisation_verbs(tree: Tree, cues: dict) -> list[int]:
+    """The tokens whose lemma is a characterisation verb, from the parse's lemma column
+    (no walk over the tokens in Python)."""
+    found = numpy.isin(tree.column(LEMMA), _lemma_hashes(cues["characterization_verbs"]))
+    return numpy.flatnonzero(found).tolist()
 
 
 def characterisation(verb: Token, tree: Tree, cues: dict) -> Optional[Characterisation]:
