@@ -275,7 +275,7 @@ class Mentions(GroupMentions):
         """ "Thousands of Iraqi Kurds", "a group of Moroccan diplomats": the of-phrase's participants."""
         for child in children:
             if child.dep_ == "prep" and child.lower_ == "of":
-                found = [n for p in self.tree.children(child) if p.dep_ == "pobj" for n in self.of_phrase(p)]
+                found = self.of_objects(child)
                 if found:
                     return found
         return None
@@ -317,6 +317,10 @@ class Mentions(GroupMentions):
         if any(self.doc[k].ent_type_ in NOT_PARTICIPANTS for k in range(start, token.i + 1)):
             return []
         return [self.tree.text(start, token.i + 1)]
+
+    def of_objects(self, prep: Token) -> list[str]:
+        """Participants named by a preposition's objects ("with Putin", "by the ACLU")."""
+        return [n for p in self.tree.children(prep) if p.dep_ == "pobj" for n in self.of_phrase(p)]
 
     def of_phrase(self, token: Token) -> list[str]:
         """Participants of a noun phrase and its conjuncts, in order."""

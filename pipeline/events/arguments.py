@@ -128,7 +128,7 @@ def _object_controller(governor: Token, m: Mentions) -> list[str]:
         if child.dep_ in {"dobj", "obj"}:
             return m.of_phrase(child)
         if child.dep_ == "prep" and child.lower_ in {"on", "upon"}:
-            return [n for p in m.tree.children(child) if p.dep_ == "pobj" for n in m.of_phrase(p)]
+            return m.of_objects(child)
     return []
 
 
@@ -155,26 +155,19 @@ def noun_actors(
         elif child.dep_ in {"prep", "agent"} and (
             child.lower_ == "by" or (agent_from and child.lower_ == "from")
         ):
-            out += [n for p in m.tree.children(child) if p.dep_ == "pobj" for n in m.of_phrase(p)]
+            out += m.of_objects(child)
         elif child.dep_ in {"compound", "amod", "nmod"} and m.label(child) == "PERSON":
             out += m.of(child)
         elif child.dep_ == "acl" and child.tag_ == "VBN":  # "a lawsuit filed by the ACLU"
-            out += [
-                n
-                for a in m.tree.children(child)
-                if a.dep_ == "agent"
-                for p in m.tree.children(a)
-                if p.dep_ == "pobj"
-                for n in m.of_phrase(p)
-            ]
+            out += [n for a in m.tree.children(child) if a.dep_ == "agent" for n in m.of_objects(a)]
         elif members_of and child.dep_ == "prep" and child.lower_ == "of":
-            out += [n for p in m.tree.children(child) if p.dep_ == "pobj" for n in m.of_phrase(p)]
+            out += m.of_objects(child)
     if (
         not out and noun.i in m.above_by
     ):  # "the signing of the Beijing Declaration ... by 14 Palestinian factions"
         for tok in m.tree.subtree(noun):
             if tok.dep_ in {"prep", "agent"} and tok.lower_ == "by" and tok.i > noun.i:
-                out += [n for p in m.tree.children(tok) if p.dep_ == "pobj" for n in m.of_phrase(p)]
+                out += m.of_objects(tok)
                 break
     if not out:  # "Palestinian riots", "Israeli air strikes": the demonym is the actor
         out = [
@@ -233,9 +226,9 @@ def recipients(
     for head in on_heads:
         for child in m.tree.children(head):
             if child.dep_ == "prep" and child.lower_ in {"on", "upon"} and not _same(child, particle):
-                out += [n for p in m.tree.children(child) if p.dep_ == "pobj" for n in m.of_phrase(p)]
+                out += m.of_objects(child)
     if particle is not None:  # "called on the Global South"
-        out += [n for p in m.tree.children(particle) if p.dep_ == "pobj" for n in m.of_phrase(p)]
+        out += m.of_objects(particle)
         if particle.dep_ == "prt":
             out += [n for c in m.tree.children(trigger) if c.dep_ == "dobj" for n in m.of_phrase(c)]
     heads = [t for t in (trigger, light, consumed) if t is not None]
@@ -256,7 +249,7 @@ def recipients(
             elif dep in {"prep", "prt", "dative"} and not _same(child, particle):
                 for prep in (child, *m.tree.conjuncts(child)):
                     if prep.lower_ in RECIPIENT_PREPS:
-                        out += [n for p in m.tree.children(prep) if p.dep_ == "pobj" for n in m.of_phrase(p)]
+                        out += m.of_objects(prep)
             elif dep == "nsubjpass" and _same(head, trigger) and head.pos_ in VERBAL:
                 out += m.of_phrase(child)
     if not out and _shares_passive_subject(trigger, m):  # "was arrested and sentenced"
@@ -312,7 +305,7 @@ def patients(noun: Token, m: Mentions) -> list[str]:
         if child.dep_ == "poss" and not agent:
             out += m.of_phrase(child)
         elif child.dep_ == "prep" and child.lower_ == "of":
-            out += [n for p in m.tree.children(child) if p.dep_ == "pobj" for n in m.of_phrase(p)]
+            out += m.of_objects(child)
     head = noun.head
     if not out and noun.dep_ in {"dobj", "obj"} and head.lemma_.lower() in PATIENT_VERBS:
         out += [n for c in m.tree.children(head) if c.dep_ in SUBJECTS for n in m.of_phrase(c)]

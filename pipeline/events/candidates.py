@@ -152,5 +152,5 @@ def own_participants(tok: Token, m: Mentions) -> list[str]:
         if c.dep_ == "poss":
             out += m.of_phrase(c)
         elif c.dep_ == "prep" and c.lower_ in ARG_PREPS - {"in", "for", "on", "of"}:
-            out += [n for p in tree.children(c) if p.dep_ == "pobj" for n in m.of_phrase(p)]
+            out += m.of_objects(c)
     return out
