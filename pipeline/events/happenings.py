@@ -33,10 +33,10 @@ from pipeline.events.mention import EventMention
 RETELLING_WINDOW = 12  # sentences back in which "the talks" finds the talks it tells of
 MAX_CANDIDATES = 64  # earlier happenings of a type a mention is compared with (bounds the work)
 BARE_WINDOW = 2  # sentences back in which a mention without participants joins a happening
+ONE_ACT_WHEN_CONJOINED = frozenset({"ASSAULT"})  # "killed two and wounded five": one attack
+UNDERGONE = frozenset({"COERCE", "RETREAT"})  # "Lai's trial", "his release": told by who undergoes them
 # Acts of speech (an appeal, an accusation, praise): each is its own happening unless it is
 # told again with the same parties on both sides and the same word, or as a noun
-ONE_ACT_WHEN_CONJOINED = frozenset({"ASSAULT"})
-UNDERGONE = frozenset({"COERCE", "RETREAT"})  # "Lai's trial", "his release": told by who undergoes them
 SPEECH_ACTS = frozenset({"REQUEST", "ACCUSE", "SUPPORT", "REJECT", "THREATEN", "STATEMENT", "AGREE"})
 
 

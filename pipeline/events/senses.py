@@ -135,12 +135,16 @@ def _matches(rule: NotEvent, tok: Token, tree: Tree, cue_starts: frozenset = fro
     raise ValueError(f"events_senses.json: unknown rule condition {rule.when!r}")
 
 
+def _if_whether(clause: Token, tree: Tree) -> bool:
+    """The clause is opened by ``if`` or ``whether``."""
+    return any(k.dep_ == "mark" and k.lower_ in {"if", "whether"} for k in tree.children(clause))
+
+
 def _question_clause(clause: Token, tree: Tree) -> bool:
     """An indirect question: an if/whether clause or one led by a wh-word."""
-    kids = tree.children(clause)
-    if any(k.dep_ == "mark" and k.lower_ in {"if", "whether"} for k in kids):
+    if _if_whether(clause, tree):
         return True
-    first = min(kids, key=lambda k: k.i, default=None)
+    first = min(tree.children(clause), key=lambda k: k.i, default=None)
     return first is not None and first.i < clause.i and first.tag_ in {"WRB", "WP", "WDT"}
 
 
@@ -149,8 +153,7 @@ def _in_question(tok: Token, tree: Tree, governors: frozenset) -> bool:
     governor asks ("asked whether", "wondered if")."""
     clause = tok
     for _ in range(3):
-        marks = {c.lower_ for c in tree.children(clause) if c.dep_ == "mark"}
-        if marks & {"if", "whether"}:  # a question someone asks is no event; other
+        if _if_whether(clause, tree):  # a question someone asks is no event; other
             return clause.head.lemma_.lower() in governors  # if/whether clauses are hypothetical
         if clause.head.i == clause.i or clause.dep_ not in {"xcomp", "conj"}:
             break
