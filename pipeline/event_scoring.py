@@ -22,6 +22,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Optional
 
+from pipeline.evaluation import prf
+
 Event = dict[str, Any]
 
 
@@ -114,13 +116,11 @@ class HappeningScore:
         cell[1] += 1
 
     def as_dict(self) -> dict:
-        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
+        p, r, f = prf(self.tp, self.fp, self.fn)
         out = {
-            "precision": round(p, 4),
-            "recall": round(r, 4),
-            "f1": round(f, 4),
+            "precision": p,
+            "recall": r,
+            "f1": f,
             "tp": self.tp,
             "fp": self.fp,
             "fn": self.fn,
