@@ -22,6 +22,7 @@ from pipeline.events.arguments import (
     verb_actors,
 )
 from pipeline.events.candidates import (
+    HELD_VERBS,
     Nouns,
     anaphor,
     complement_noun,
@@ -264,6 +265,11 @@ class MentionBuilder:
             )
             else None
         )
+        if light is None:  # "the talks held in Geneva between X and Y", "the summit, which was held in Lima"
+            light = next(
+                (c for c in self.tree.children(tok) if c.dep_ in {"acl", "relcl"} and c.lemma_ in HELD_VERBS),
+                None,
+            )
         # the span is the noun ("held talks" → "talks"), with its verb where the noun is an
         # event only through that verb ("imposed martial law", "reached consensus")
         first = light if light is not None and entry.requires_light else self.doc[start]

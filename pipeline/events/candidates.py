@@ -14,6 +14,7 @@ from pipeline.document.access import overlaps
 from pipeline.events.lexicon import OBJECT_DEPS, choose_noun
 from pipeline.events.vocabulary import Vocabulary
 
+HELD_VERBS = frozenset({"hold", "conduct", "take"})  # "the talks held ...", "the summit that took place"
 ARG_PREPS = {"with", "to", "between", "by", "among", "from", "of", "on", "against", "in", "for"}
 
 Nouns = dict[int, tuple[str, int, int]]  # head token -> (lexicon key, start, end)
@@ -108,6 +109,7 @@ def anaphor(tok: Token, tree: Tree, vocab: Vocabulary) -> bool:
     return not any(
         c.dep_ in {"poss", "nummod"}
         or (c.dep_ == "prep" and c.lower_ in ARG_PREPS)
+        or (c.dep_ in {"acl", "relcl"} and c.lemma_ in HELD_VERBS)  # "the talks held in Geneva"
         or (c.dep_ in {"compound", "amod"} and c.pos_ == "PROPN")
         for c in children
     )

@@ -77,7 +77,7 @@ class EventExtractor:
         events.sort(key=lambda e: e.start)
         resolve_pairs(events)
         implicit_actor(events)
-        date_mentions(doc, events, builder.anaphors, self.inherit_window)
+        date_mentions(doc, events, builder.anaphors, self.inherit_window, self.vocab.cues["reporting_verbs"])
         share_locations(events)
         events = self._happenings(doc, events, m)
         attach_retellings(events, builder.retold, sent_starts(doc))

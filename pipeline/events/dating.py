@@ -53,10 +53,15 @@ def clause_dates(doc: Doc) -> dict[int, str]:
 
 
 def date_mentions(
-    doc: Doc, events: list[EventMention], anaphors: list[tuple[int, str]], inherit_window: int
+    doc: Doc,
+    events: list[EventMention],
+    anaphors: list[tuple[int, str]],
+    inherit_window: int,
+    reporting: frozenset = frozenset(),
 ) -> None:
     """Date each mention from its clause, a retold happening, a participant's earlier event
-    or the narrative date."""
+    or the narrative date; the day of a reporting verb ("officials said Sunday") is when it
+    was told, not when what they tell of happened."""
     at_verb = clause_dates(doc)
     sent_index = {}
     for e in events:
@@ -73,9 +78,10 @@ def date_mentions(
     for sent, lemma in anaphors:
         anaphor_lemmas[sent].add(lemma)
     prior = _PriorDates()
+    told_by = {e.tok.i: e for e in events if e.tok is not None and not e.noun}
     for e in events:
         if at_verb:
-            _clause_date(e, at_verb)
+            _clause_date(e, at_verb, reporting, told_by)
         # a goal, a plan or a denial has a date only where its clause gives one
         if not e.date and e.status == "occurred":
             if _unanchored_tense(e):
@@ -114,24 +120,48 @@ class _PriorDates:
 
 
 EMBEDDED_CLAUSES = frozenset({"xcomp", "ccomp", "advcl", "relcl", "acl"})
-PERFECT = frozenset({"has", "have", "'s", "'ve"})  # the present perfect; a pluperfect is told in sequence
+NOUN_CLAUSES = frozenset({"acl", "relcl"})  # a participle or relative clause telling of the noun
+PERFECT = frozenset({"has", "have", "'s", "'ve"})
+PRESENT_BE = frozenset(
+    {"is", "are", "am", "'s", "'re", "'m"}
+)  # the present perfect; a pluperfect is told in sequence
 
 
 def _unanchored_tense(e: EventMention) -> bool:
-    """A present perfect ("has rejected the accusations"): not told at a time point of the
-    story, so no date from the events around it (the narrative date of a review still holds)."""
+    """A present perfect ("has rejected the accusations") or progressive ("is keeping
+    tariffs"): not told at a time point of the story, so no date from the events around it
+    (the narrative date of a review still holds). A simple present may retell a dated act
+    ("the resolution imposes a travel ban"), so it keeps one."""
     v = e.verb or e.tok
-    if v is None or v.pos_ not in VERBAL or v.tag_ != "VBN":
+    if v is None or v.pos_ not in VERBAL:
         return False
-    return any(c.dep_ == "aux" and c.lower_ in PERFECT for c in v.children)
+    aux = [c.lower_ for c in v.children if c.dep_ in {"aux", "auxpass"}]
+    if v.tag_ == "VBG" and aux[-1:] and aux[-1] in PRESENT_BE:  # "Trump is keeping tariffs"
+        return True
+    return v.tag_ == "VBN" and any(a in PERFECT for a in aux)
 
 
-def _clause_date(e: EventMention, at_verb: dict[int, str]) -> None:
-    """The date of the mention's clause, or of one up to eight heads above it."""
+def _clause_date(
+    e: EventMention,
+    at_verb: dict[int, str],
+    reporting: frozenset = frozenset(),
+    told_by: Optional[dict] = None,
+) -> None:
+    """The date of the mention's clause, or of one up to eight heads above it; a goal told
+    by an act of its own ("called this week for his release") is not dated by that act."""
     if e.tok is not None and e.tok.i in at_verb:  # "the 2004 bombing"
         e.date, e.own = at_verb[e.tok.i], True
         return
+    if e.noun and e.tok is not None:  # "a statement emailed on Friday", "the talks held Monday"
+        told = next((c for c in e.tok.children if c.dep_ in NOUN_CLAUSES and c.i in at_verb), None)
+        if told is not None:
+            e.date, e.own = at_verb[told.i], True
+            return
     v = e.verb or e.tok
+    if e.noun and e.status != "occurred" and v is not None:
+        act = (told_by or {}).get(v.i)
+        if act is not None and act.status == "occurred":
+            return
     seen = 0
     while seen < 8:
         if v.i in at_verb:
@@ -140,6 +170,8 @@ def _clause_date(e: EventMention, at_verb: dict[int, str]) -> None:
         head = v.head
         if head.i == v.i or (e.status != "occurred" and v.dep_ in EMBEDDED_CLAUSES):
             break  # "called on nations this week to establish ...": the goal has no date of its own
+        if v.dep_ == "ccomp" and head.lemma_ in reporting and _unanchored_tense(e):
+            break  # "Trump is keeping tariffs, officials said Sunday": told then, not done then
         v, seen = head, seen + 1
 
 

@@ -228,6 +228,23 @@ def test_status(nlp, text, trigger, status):
             "charged",
             "2024-12-26",
         ),
+        (
+            "In a statement emailed to reporters on Friday, Interior Minister Ali Musa condemned the attack.",
+            "statement",
+            "2024-12-27",
+        ),
+        (
+            "The talks held in Geneva on Monday between Russia and Ukraine ended without a deal.",
+            "talks",
+            "2024-12-30",
+        ),
+        ("Police have arrested the opposition leader, officials said on Sunday.", "arrested", None),
+        ("The army killed 33 militants in Kalat, officials said on Sunday.", "killed", "2024-12-29"),
+        (
+            "Police detained Ali Musa in May. Amnesty International this week called for his release.",
+            "release",
+            None,
+        ),
     ],
     ids=[
         "inherited-from-governing-clause",
@@ -237,6 +254,11 @@ def test_status(nlp, text, trigger, status):
         "present-perfect-takes-no-date-from-the-events-around-it",
         "a-goal-takes-no-date-from-the-clause-that-sets-it",
         "far-down-the-story-the-lead-events-parties-keep-its-day",
+        "a-participle-clause-dates-the-event-noun-it-modifies",
+        "the-talks-held-on-monday-are-new-not-retold",
+        "the-day-of-a-report-does-not-date-a-perfect-it-reports",
+        "the-day-of-a-report-dates-a-past-act-it-reports",
+        "a-goal-noun-takes-no-date-from-the-act-that-asks-for-it",
     ],
 )
 def test_dates(nlp, text, trigger, date):
