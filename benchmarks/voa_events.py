@@ -4,6 +4,9 @@
     python benchmarks/voa_events.py --pred run.jsonl   # score records already extracted
     python benchmarks/voa_events.py --errors           # also list misses and false alarms
 
+``_splits.json`` in the gold folder says which stories were read while writing rules
+("analysis") and which are kept out as a check ("check"); the scores of each are printed too.
+
 The gold (``corpus/voa_gold/*.json``, labelled by reading) holds offsets into the stories of
 ``../shared/corpus/voa/voa_dev.jsonl``, which are not copied here: the script skips cleanly
 when that file is absent.
@@ -30,6 +33,14 @@ GOLD = ROOT / "corpus" / "voa_gold"
 
 def load_gold(folder: Path = GOLD) -> dict[str, dict]:
     return load_happening_gold(folder)
+
+
+def load_splits(folder: Path) -> dict[str, list[str]]:
+    """``{split name: story ids}`` from ``<folder>/_splits.json`` (none when absent)."""
+    path = folder / "_splits.json"
+    if not path.exists():
+        return {}
+    return {k: v for k, v in json.loads(path.read_text(encoding="utf-8")).items() if not k.startswith("_")}
 
 
 def predict(ids: set[str]) -> dict[str, list[dict]]:
@@ -70,6 +81,9 @@ def main() -> int:
         print(json.dumps(result, indent=1))
     else:
         print(format_happenings(result))
+        for name, ids in load_splits(GOLD).items():  # the check split is scored, never debugged
+            part = score_records({i: gold[i] for i in ids if i in gold}, pred).as_dict()
+            print(f"-- {name} ({part['stories']} stories):", format_happenings(part).split(": ", 1)[1])
     if args.errors:
         print("misses:", *total.misses, sep="\n  ")
         print("false alarms:", *total.false_alarms, sep="\n  ")

@@ -28,6 +28,14 @@ STORIES = SHARED / "corpus" / "voa" / "voa_dev.jsonl"
 GOLD = ROOT / "corpus" / "voa_quotes_gold"
 
 
+def load_splits(folder: Path) -> dict[str, list[str]]:
+    """``{split name: story ids}`` from ``<folder>/_splits.json`` (none when absent)."""
+    path = folder / "_splits.json"
+    if not path.exists():
+        return {}
+    return {k: v for k, v in json.loads(path.read_text(encoding="utf-8")).items() if not k.startswith("_")}
+
+
 def load_stories(path: Path = STORIES) -> dict[str, dict]:
     return {s["id"]: s for s in map(json.loads, path.read_text(encoding="utf-8").splitlines())}
 
@@ -73,8 +81,13 @@ def main() -> int:
     if not gold:
         print(f"skipped: no gold in {GOLD}")
         return 0
-    result = score(load_stories(), gold, details=args.errors)
+    stories = load_stories()
+    result = score(stories, gold, details=args.errors)
     print(json.dumps(result, indent=1) if args.json else format_scores(result))
+    if not args.json and not args.ids:  # the check split is scored, never debugged
+        for name, ids in load_splits(GOLD).items():
+            print(f"-- {name}:")
+            print(format_scores(score(stories, {i: gold[i] for i in ids if i in gold})))
     if args.errors:
         for name in ("misses", "false_alarms", "wrong_speakers"):
             print(f"{name}:", *(" | ".join(map(str, row)) for row in result[name]), sep="\n  ")

@@ -205,12 +205,13 @@ def score_happenings(stories: Iterable[tuple[list[Event], list[Event]]]) -> dict
 
 
 def load_happening_gold(folder) -> dict[str, dict]:
-    """Happening gold files (``{"id", "events": [...]}`` each, as in ``corpus/voa_gold``) by id."""
+    """Happening gold files (``{"id", "events": [...]}`` each, as in ``corpus/voa_gold``) by id;
+    files whose name starts with ``_`` (``_splits.json``) are about the gold, not gold."""
     import json
     from pathlib import Path
 
     out = {}
-    for path in sorted(Path(folder).glob("*.json")):
+    for path in sorted(Path(folder).glob("[!_]*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
         out[str(data["id"])] = data
     return out

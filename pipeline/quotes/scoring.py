@@ -161,9 +161,10 @@ def score_stories(stories: dict[str, tuple[str, list[Quote], list[Quote]]], deta
 
 def load_quote_gold(folder: Path) -> dict[str, list[Quote]]:
     """``<folder>/<story id>.json`` → ``{story id: gold quotes}`` (a file holds an object
-    with ``quotes``, or the list of quotes itself)."""
+    with ``quotes``, or the list of quotes itself); files whose name starts with ``_``
+    (``_splits.json``) are about the gold, not gold."""
     gold = {}
-    for path in sorted(Path(folder).glob("*.json")):
+    for path in sorted(Path(folder).glob("[!_]*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
         quotes = data.get("quotes", []) if isinstance(data, dict) else data
         story = str(data.get("id", path.stem)) if isinstance(data, dict) else path.stem

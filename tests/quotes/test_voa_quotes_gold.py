@@ -1,4 +1,4 @@
-"""Quotes on the VOA quote gold (12 real stories labelled by reading, ``corpus/voa_quotes_gold``):
+"""Quotes on the VOA quote gold (20 real stories labelled by reading, ``corpus/voa_quotes_gold``):
 the gold is consistent with the stories, and the scores stay above their floors.
 
 The stories live in ``../shared/corpus/voa/`` (not copied here): skipped when absent. The
@@ -24,8 +24,9 @@ GOLD = CORPUS / "voa_quotes_gold"
 pytestmark = pytest.mark.skipif(not STORIES.exists(), reason=f"{STORIES} is absent")
 
 # today's measured scores, rounded down: raise them when quotes improve, never lower them
-RECALL_FLOORS = {"direct": 0.96, "mixed": 0.88, "indirect": 0.96}  # relaxed (overlap)
-FLOORS = {("relaxed", "precision"): 0.99, ("relaxed", "speaker"): 0.91, ("strict", "f1"): 0.95}
+# (measured on all 20 stories since session 5 added 8; the 12 older ones alone score higher)
+RECALL_FLOORS = {"direct": 0.97, "mixed": 0.92, "indirect": 0.93}  # relaxed (overlap)
+FLOORS = {("relaxed", "precision"): 0.99, ("relaxed", "speaker"): 0.88, ("strict", "f1"): 0.93}
 
 
 @pytest.fixture(scope="module")
