@@ -46,6 +46,8 @@ def _chain(start: Token, tree: Tree) -> list[tuple[Token, str]]:
         head = tok.head
         if head.i == tok.i or tok.dep_ not in EMBEDDING_DEPS:
             break
+        if tok.dep_ == "conj" and tok.pos_ in {"VERB", "AUX"} and _own_subject(tok, tree):
+            break  # "did not respond, but they have denied the allegations": a clause of its own
         out.append((head, tok.dep_))
         tok = head
     return out
@@ -91,7 +93,9 @@ def status(
         for child in tree.children(tok):
             dep = child.dep_
             low = child.lower_
-            if dep == "neg" and (depth == 0 or via in {"conj", "xcomp"}):
+            if dep == "neg" and (
+                depth == 0 or via == "xcomp" or (via == "conj" and not _own_aux(chain[depth - 1][0], tree))
+            ):  # "did not meet or call", not "would not attack and would withdraw"
                 return "negated"
             if dep in {"aux", "auxpass"}:
                 if low in cues["planned_aux"]:
@@ -110,6 +114,16 @@ def status(
     if hypothetical:
         return "hypothetical"
     return "planned" if planned else "occurred"
+
+
+def _own_subject(verb: Token, tree: Tree) -> bool:
+    """The conjoined verb has a subject of its own (an independent clause)."""
+    return any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in tree.children(verb))
+
+
+def _own_aux(verb: Token, tree: Tree) -> bool:
+    """The conjoined verb has an auxiliary of its own ("... and would withdraw")."""
+    return any(c.dep_ in {"aux", "auxpass"} for c in tree.children(verb))
 
 
 def _governed_noun(noun: Token, verb: Token, cues: dict) -> bool:

@@ -189,8 +189,29 @@ def test_participants(nlp, text, trigger, actors, recipients):
         ("If talks fail, Washington could impose sanctions on Tehran.", "impose", "hypothetical"),
         ("Macron visited Beijing in April.", "visited", "occurred"),
         ("The leaders discussed the upcoming visit to Moscow with the Kremlin.", "visit", "planned"),
+        (
+            "The ministry did not respond to a request for comment, but it has denied the allegations.",
+            "denied",
+            "occurred",
+        ),
+        ("Modi did not meet or call Sharif.", "call", "negated"),
+        (
+            "Moscow said it would not attack Ukraine and would withdraw its troops.",
+            "withdraw",
+            "hypothetical",
+        ),
     ],
-    ids=["did-not", "will", "expected-to", "if-could", "past", "upcoming-visit"],
+    ids=[
+        "did-not",
+        "will",
+        "expected-to",
+        "if-could",
+        "past",
+        "upcoming-visit",
+        "a-conjoined-clause-with-its-own-subject-keeps-its-own-status",
+        "a-conjoined-verb-sharing-the-subject-shares-the-negation",
+        "a-conjoined-verb-with-its-own-auxiliary-keeps-its-own-status",
+    ],
 )
 def test_status(nlp, text, trigger, status):
     assert event_on(nlp, text, trigger)["status"] == status
