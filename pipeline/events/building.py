@@ -97,6 +97,8 @@ class MentionBuilder:
             event = self.mention(
                 tok, tok, tok, found.type, None, found.cameo, tok.lemma_.lower(), None, found.characterised
             )
+            if found.type == "REJECT" and found.characterised is not None:
+                self.consumed.add(found.characterised.i)  # the claim rejected is no event of its own
             word = found.word
             event.mentions = [
                 {"text": event.text, "start": event.start, "end": event.end},

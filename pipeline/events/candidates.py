@@ -51,8 +51,8 @@ def candidates(doc: Doc, blocked, tree: Tree, finder, vocab: Vocabulary) -> tupl
 def not_an_act(tok: Token, tree: Tree, vocab: Vocabulary) -> bool:
     """A generic gerund subject ('Shelling camps is a war crime', 'Sanctioning five men
     will not stop an army'), the content of a charge ('accused Rwanda of backing M23',
-    'alleging the moves violate U.S. law') and a characterization ('described as violating
-    regulations') name acts, not events that happened."""
+    'alleging the moves violate U.S. law', 'the abduction allegations') and a characterization
+    ('described as violating regulations') name acts, not events that happened."""
     dep = tok.dep_
     if (
         dep in {"csubj", "csubjpass", "nsubj", "nsubjpass"}
@@ -61,6 +61,8 @@ def not_an_act(tok: Token, tree: Tree, vocab: Vocabulary) -> bool:
     ):
         return True
     head = tok.head
+    if dep == "compound" and head.lemma_.lower() in vocab.cues["claim_nouns"]:
+        return True  # "the abduction allegations": what a claim says, not an event told
     if dep == "ccomp" and head.lemma_ in vocab.cues["allegation_clause_verbs"]:
         return True  # "alleging the moves violate U.S. law"
     if dep == "pcomp" and head.lower_ == "as" and head.head.lemma_ in vocab.cues["characterization_verbs"]:

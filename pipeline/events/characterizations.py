@@ -1,6 +1,7 @@
 """Characterisations: "called the ruling 'arbitrary'", "described the jailbreak as
 'deplorable'", "branded the vote a sham" accuse (ACCUSE, CAMEO 111) when their predicate is
-a negative word, and praise (SUPPORT, CAMEO 051) when it is a positive one
+a negative word, reject (REJECT, CAMEO 120) when what they call so is a claim ("called the
+allegations baseless", ``claim_nouns``), and praise (SUPPORT, CAMEO 051) when it is a positive one
 (``evaluative_words`` and ``characterization_verbs`` in ``patterns/events_cameo.json``).
 A characterisation with no evaluative word, or with words of both kinds, is no event.
 
@@ -73,6 +74,10 @@ def characterisation(verb: Token, tree: Tree, cues: dict) -> Optional[Characteri
                     words[kind].append(tok)
     negative, positive = words["negative"], words["positive"]
     if negative and not positive:
+        if characterised is not None and characterised.lemma_.lower() in cues["claim_nouns"]:
+            return Characterisation(
+                "REJECT", "120", characterised, negative[0]
+            )  # "called the allegations baseless"
         return Characterisation("ACCUSE", "111", characterised, negative[0])
     if positive and not negative:
         return Characterisation("SUPPORT", "051", characterised, positive[0])

@@ -105,6 +105,8 @@ class EventExtractor:
             coded = {n: coder.code(n) for n in e.actors + e.recipients}
             if not (e.location or e.pair or coded):
                 continue  # nobody to attach, and no place ("the next summit will be held in Tashkent")
+            if _interview(e, coded, self.vocab.cues["interview_verbs"]):
+                continue  # "spoke with VOA", "Reuters talked to the minister": reporting, not a meeting
             e.coded = coded
             e.named = frozenset(n for n, c in coded.items() if n in coder.labels or c["country"])
             e.reported_by = quotes.reporter(e.start, e.end)
@@ -116,6 +118,16 @@ class EventExtractor:
             h.actors = [codes.get(n) or coder.code(n) for n in h.actors]
             h.recipients = [codes.get(n) or coder.code(n) for n in h.recipients]
         return happenings
+
+
+def _interview(e: EventMention, coded: dict, verbs: frozenset) -> bool:
+    """A conversation with a news outlet or reporters is an interview, not a consultation."""
+    return (
+        e.type == "CONSULT"
+        and e.tok is not None
+        and e.tok.lemma_.lower() in verbs
+        and any(c.get("agent_type") == "MED" for c in coded.values())
+    )
 
 
 def _spelled_out(names: list[str], m: Mentions) -> list[str]:

@@ -130,6 +130,13 @@ def _matches(rule: NotEvent, tok: Token, tree: Tree, cue_starts: frozenset = fro
         return tok.idx in cue_starts or bool(clauses)
     if rule.when == "asks_question":  # "asked the elder Lai if he agreed", "asked why troops stayed"
         return any(c.dep_ in {"ccomp", "advcl"} and _question_clause(c, tree) for c in children)
+    if rule.when == "with_object_lemmas":  # "agreed with officials' concerns": an opinion shared
+        return any(
+            c.dep_ == "prep"
+            and c.lower_ == "with"
+            and any(o.lemma_.lower() in rule.words for o in tree.children(c))
+            for c in children
+        )
     if rule.when == "subject_lemmas":
         return any(c.dep_ in {"nsubj", "csubj"} and c.lemma_.lower() in rule.words for c in children)
     raise ValueError(f"events_senses.json: unknown rule condition {rule.when!r}")

@@ -382,6 +382,10 @@ def test_sense_and_consultation_families(nlp, text, trigger, etype, cameo):
         ("The prosecutor asked the publisher whether he accepted the charges.", "asked"),
         ("Officials declined to respond to questions about the detainees.", "declined"),
         ("The minister urged the delegations to seize the opportunity for peace.", "seize"),
+        ("A student, who spoke with Reuters on condition of anonymity, said she was worried.", "spoke"),
+        ("Voice of America talked with the former minister about his trip.", "talked"),
+        ("The student said she agreed with the officials' concerns.", "agreed"),
+        ("Tehran has called the abduction allegations baseless.", "abduction"),
     ],
     ids=[
         "released-data",
@@ -400,6 +404,10 @@ def test_sense_and_consultation_families(nlp, text, trigger, etype, cameo):
         "asking-a-question-is-no-request",
         "declining-to-answer-is-no-rejection",
         "seizing-an-opportunity-is-no-seizure",
+        "speaking-with-a-news-outlet-is-an-interview",
+        "a-news-outlet-talking-with-someone-is-an-interview",
+        "agreeing-with-an-opinion-is-no-agreement",
+        "an-event-noun-inside-a-claim-noun-is-what-is-claimed",
     ],
 )
 def test_triggers_without_an_event_reading(nlp, text, absent):
@@ -607,12 +615,14 @@ def test_no_speaker_as_own_recipient(nlp):
             "SUPPORT",
             ["Xi Jinping"],
         ),
+        ("Tehran has called the abduction allegations baseless.", "called", "REJECT", ["Iran"]),
     ],
     ids=[
         "called-x-a-negative-word-accuses",
         "described-as-a-negative-word-accuses",
         "branded-x-a-sham-accuses",
         "called-x-a-friend-praises-not-a-phone-call",
+        "calling-an-allegation-baseless-rejects-it",
     ],
 )
 def test_characterisations(nlp, text, trigger, etype, actors):
