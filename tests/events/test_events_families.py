@@ -286,6 +286,16 @@ def test_group_actors(nlp, text, trigger, actors):
             [],
             [],
         ),
+        ("Cameroon banned the import of chicks from Europe.", "banned", "SANCTION", "163", ["Cameroon"], []),
+        ("Beijing halted imports of Japanese seafood in August.", "halted", "SANCTION", "163", ["China"], []),
+        (
+            "Poultry farmers urged Europe to loosen trade restrictions.",
+            "loosen",
+            "RETREAT",
+            "085",
+            ["Europe"],
+            [],
+        ),
     ],
     ids=[
         "extend-sanctions-on",
@@ -293,6 +303,9 @@ def test_group_actors(nlp, text, trigger, actors):
         "slap-sanctions-against",
         "add-to-blacklist",
         "sign-a-deal-is-057",
+        "banning-imports-is-an-embargo",
+        "halting-imports-is-an-embargo",
+        "loosening-trade-restrictions-eases-an-embargo",
     ],
 )
 def test_sanctions_and_signing(nlp, text, trigger, etype, cameo, actors, recipients):
