@@ -262,11 +262,20 @@ def _adjacent(verb: Token, part: Token, tree: Tree) -> bool:
     return pobj is None or pobj.ent_type_ not in {"DATE", "TIME"}
 
 
+# subjects of a "must" clause that make it advice or an exhortation, not a demand on a party
+# ("you must liberate yourself", "we must talk", "everyone must vote")
+NOT_ADDRESSED = frozenset({"you", "we", "i", "one", "everyone", "everybody", "people", "someone", "anyone"})
+
+
 def complement(token: Token, modals: frozenset, tree: Tree) -> Optional[Token]:
-    """The ``that`` clause of a speech verb whose verb carries one of ``modals``."""
+    """The ``that`` clause of a speech verb whose verb carries one of ``modals``, addressed
+    to a party ("said China must quit intimidating Taiwan", not "said we must talk")."""
     for child in tree.children(token):
-        if child.dep_ == "ccomp" and any(
-            c.dep_ == "aux" and c.lower_ in modals for c in tree.children(child)
+        if child.dep_ != "ccomp":
+            continue
+        grand = tree.children(child)
+        if any(c.dep_ == "aux" and c.lower_ in modals for c in grand) and not any(
+            c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in NOT_ADDRESSED for c in grand
         ):
             return child
     return None

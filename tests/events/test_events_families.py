@@ -654,3 +654,21 @@ def test_characterisations(nlp, text, trigger, etype, actors):
 )
 def test_characterisations_need_an_evaluative_word(nlp, text, absent):
     assert not [e for e in events_of(nlp, text) if absent in e["text"] and e["type"] in {"ACCUSE", "SUPPORT"}]
+
+
+@pytest.mark.parametrize(
+    "text, demand",
+    [
+        ("Lai said China must quit intimidating Taiwan.", True),
+        ('"Then you must liberate yourself from the liberators," he said.', False),
+        ("The minister said we must stand together.", False),
+    ],
+    ids=[
+        "said-a-party-must-is-a-demand-on-it",
+        "said-you-must-is-advice",
+        "said-we-must-is-an-exhortation",
+    ],
+)
+def test_a_must_clause_is_a_demand_only_on_a_party(nlp, text, demand):
+    found = [e for e in events_of(nlp, text) if e["type"] == "REQUEST" and e["text"] == "said"]
+    assert bool(found) == demand, events_of(nlp, text)
