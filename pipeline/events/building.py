@@ -115,6 +115,13 @@ class MentionBuilder:
         if entry.role:
             etype, cameo, hit = self._role(tok, entry, hit, clause, etype, cameo)
         obj = hit if hit is not None and hit.dep_ not in {"prep", "prt", "agent", "advmod"} else None
+        if (
+            obj is not None
+            and obj.dep_ == "compound"
+            and obj.head.dep_ in OBJECT_DEPS
+            and obj.head.head.i == tok.i
+        ):
+            obj = obj.head  # "lift export controls": the entry read "export", the object is the controls
         if obj is not None:
             self.consumed.add(obj.i)
         end_tok = (

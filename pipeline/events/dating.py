@@ -162,6 +162,20 @@ def _clause_date(
         act = (told_by or {}).get(v.i)
         if act is not None and act.status == "occurred":
             return
+    if v is not None and v.i not in at_verb and v.pos_ in VERBAL:
+        later = next(  # "had been arrested and sentenced in 2011": one clause, one date
+            (
+                c
+                for c in v.children
+                if c.dep_ == "conj"
+                and c.i in at_verb
+                and not any(k.dep_.startswith("nsubj") for k in c.children)
+            ),
+            None,
+        )
+        if later is not None:
+            e.date, e.own = at_verb[later.i], True
+            return
     seen = 0
     while seen < 8:
         if v.i in at_verb:

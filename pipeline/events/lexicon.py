@@ -263,8 +263,8 @@ def _adjacent(verb: Token, part: Token, tree: Tree) -> bool:
 
 
 # subjects of a "must" clause that make it advice or an exhortation, not a demand on a party
-# ("you must liberate yourself", "we must talk", "everyone must vote")
-NOT_ADDRESSED = frozenset({"you", "we", "i", "one", "everyone", "everybody", "people", "someone", "anyone"})
+# ("you must liberate yourself", "one must wonder"); "we must" from a leader is an appeal
+NOT_ADDRESSED = frozenset({"you", "i", "one", "someone", "anyone"})
 
 
 def complement(token: Token, modals: frozenset, tree: Tree) -> Optional[Token]:

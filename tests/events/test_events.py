@@ -261,6 +261,7 @@ def test_status(nlp, text, trigger, status):
         ),
         ("Police have arrested the opposition leader, officials said on Sunday.", "arrested", None),
         ("The army killed 33 militants in Kalat, officials said on Sunday.", "killed", "2024-12-29"),
+        ("Joseph had been arrested and sentenced to six years in prison in 2011.", "arrested", "2011"),
         (
             "Police detained Ali Musa in May. Amnesty International this week called for his release.",
             "release",
@@ -279,6 +280,7 @@ def test_status(nlp, text, trigger, status):
         "the-talks-held-on-monday-are-new-not-retold",
         "the-day-of-a-report-does-not-date-a-perfect-it-reports",
         "the-day-of-a-report-dates-a-past-act-it-reports",
+        "a-date-on-a-conjoined-verb-dates-the-first",
         "a-goal-noun-takes-no-date-from-the-act-that-asks-for-it",
     ],
 )

@@ -296,6 +296,14 @@ def test_group_actors(nlp, text, trigger, actors):
             ["Europe"],
             [],
         ),
+        (
+            "Xi urged Washington to lift export controls on Chinese technology firms.",
+            "lift",
+            "RETREAT",
+            "085",
+            ["United States"],
+            ["Chinese technology firms"],
+        ),
     ],
     ids=[
         "extend-sanctions-on",
@@ -306,6 +314,7 @@ def test_group_actors(nlp, text, trigger, actors):
         "banning-imports-is-an-embargo",
         "halting-imports-is-an-embargo",
         "loosening-trade-restrictions-eases-an-embargo",
+        "lifting-export-controls-eases-an-embargo-on-whom-they-hit",
     ],
 )
 def test_sanctions_and_signing(nlp, text, trigger, etype, cameo, actors, recipients):
@@ -661,12 +670,12 @@ def test_characterisations_need_an_evaluative_word(nlp, text, absent):
     [
         ("Lai said China must quit intimidating Taiwan.", True),
         ('"Then you must liberate yourself from the liberators," he said.', False),
-        ("The minister said we must stand together.", False),
+        ("The minister said one must wonder about the numbers.", False),
     ],
     ids=[
         "said-a-party-must-is-a-demand-on-it",
         "said-you-must-is-advice",
-        "said-we-must-is-an-exhortation",
+        "said-one-must-is-a-remark",
     ],
 )
 def test_a_must_clause_is_a_demand_only_on_a_party(nlp, text, demand):
