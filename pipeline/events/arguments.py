@@ -203,6 +203,9 @@ def noun_actors(
     return []
 
 
+MISPARSED_OBJECT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
 def recipients(
     trigger: Token,
     light: Optional[Token],
@@ -246,6 +249,14 @@ def recipients(
                     out += _of_party(child, m)  # "overturned the conviction of Zamora"
                 else:
                     out += m.of_phrase(child) or _of_party(child, m)
+            elif (
+                dep == "npadvmod"
+                and object_is_recipient
+                and head.pos_ in VERBAL
+                and child.i > head.i
+                and m.label(child) in MISPARSED_OBJECT_LABELS
+            ):
+                out += m.of_phrase(child)  # "hosted Ethiopian Prime Minister Abiy Ahmed", parsed as an adverb
             elif dep in {"prep", "prt", "dative"} and not _same(child, particle):
                 for prep in (child, *m.tree.conjuncts(child)):
                     if prep.lower_ in RECIPIENT_PREPS:

@@ -16,6 +16,7 @@ from pipeline.document.access import results, sent_starts
 from pipeline.events.arguments import VERBAL
 from pipeline.events.mention import EventMention
 
+WORDS = frozenset({"REQUEST", "ACCUSE", "SUPPORT", "REJECT", "THREATEN", "STATEMENT"})  # acts in words
 MODIFIER_DEPS = frozenset({"compound", "nummod", "amod", "poss", "nmod"})  # "the 2004 bombing"
 
 
@@ -192,10 +193,14 @@ def _clause_date(
 def _shared_participant(
     e: EventMention, mine: set, prior: list[EventMention], sent_index: dict, window: int
 ) -> Optional[EventMention]:
-    """The latest dated event within ``window`` sentences that shares a person with ``e``."""
+    """The latest dated event within ``window`` sentences that shares a person with ``e``;
+    a reaction in words (an appeal, a condemnation) is not dated by the act it answers
+    ("authorities arrested Zamora in 2022 ... the group called for his release")."""
     for p in reversed(prior):
         if sent_index[e.sent] - sent_index[p.sent] > window:
             break
+        if e.type in WORDS and p.type not in WORDS:
+            continue
         if mine & set(p.actors + p.recipients) and (p.own or p.inherited):
             return p
     return None

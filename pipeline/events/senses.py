@@ -95,8 +95,13 @@ def _matches(rule: NotEvent, tok: Token, tree: Tree, cue_starts: frozenset = fro
         return True
     if rule.when == "passive":
         return any(c.dep_ in {"auxpass", "nsubjpass"} for c in children)
-    if rule.when == "object_lemmas":
-        return any(c.dep_ in {"dobj", "obj", "attr"} and c.lemma_.lower() in rule.words for c in children)
+    if rule.when == "object_lemmas":  # "pleaded guilty": an adjective complement counts
+        return any(
+            c.dep_ in {"dobj", "obj", "attr", "acomp"} and c.lemma_.lower() in rule.words for c in children
+        )
+    if rule.when == "has_predicate":  # "called her a traitor": naming, not a phone call
+        deps = {c.dep_ for c in children}  # (a lone oprd is how the parser often reads "called Putin")
+        return "oprd" in deps and bool(deps & {"dobj", "obj"})
     if rule.when == "light_verbs":
         return tok.dep_ in {"dobj", "obj", "attr", "nsubjpass"} and tok.head.lemma_.lower() in rule.words
     if rule.when == "prep":

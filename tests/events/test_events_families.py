@@ -408,6 +408,14 @@ def test_sense_and_consultation_families(nlp, text, trigger, etype, cameo):
         ("Voice of America talked with the former minister about his trip.", "talked"),
         ("The student said she agreed with the officials' concerns.", "agreed"),
         ("Tehran has called the abduction allegations baseless.", "abduction"),
+        ("An officer pointed his gun at her and called her al-Shabab.", "called"),
+        ("The two men have pleaded not guilty.", "pleaded"),
+        ("The publisher attended the hearing on Monday.", "attended"),
+        ("Poor countries are hosting most of the world's refugees.", "hosting"),
+        (
+            "In a conversation with journalists posted online, the gang leader said he was innocent.",
+            "conversation",
+        ),
     ],
     ids=[
         "released-data",
@@ -430,6 +438,11 @@ def test_sense_and_consultation_families(nlp, text, trigger, etype, cameo):
         "a-news-outlet-talking-with-someone-is-an-interview",
         "agreeing-with-an-opinion-is-no-agreement",
         "an-event-noun-inside-a-claim-noun-is-what-is-claimed",
+        "calling-someone-something-is-naming-not-phoning",
+        "pleading-guilty-or-not-is-no-appeal",
+        "attending-a-court-hearing-is-no-meeting",
+        "hosting-refugees-is-no-visit",
+        "a-conversation-with-journalists-is-an-interview",
     ],
 )
 def test_triggers_without_an_event_reading(nlp, text, absent):
@@ -681,3 +694,17 @@ def test_characterisations_need_an_evaluative_word(nlp, text, absent):
 def test_a_must_clause_is_a_demand_only_on_a_party(nlp, text, demand):
     found = [e for e in events_of(nlp, text) if e["type"] == "REQUEST" and e["text"] == "said"]
     assert bool(found) == demand, events_of(nlp, text)
+
+
+def test_a_named_object_the_parser_reads_as_an_adverb_is_the_recipient(nlp):
+    e = event_on(nlp, "Kenya hosted Ethiopian Prime Minister Abiy Ahmed.", "hosted")
+    assert (e["actors"], e["recipients"]) == (["Kenya"], ["Abiy Ahmed"])
+
+
+def test_a_reaction_in_words_is_not_dated_by_the_act_it_answers(nlp):
+    text = (
+        "Authorities arrested the publisher Jose Zamora in 2022. "
+        "A United Nations panel called for Zamora's release."
+    )
+    e = event_on(nlp, text, "called for", "2025-03-13")
+    assert e["date"] is None
