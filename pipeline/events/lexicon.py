@@ -12,6 +12,10 @@ anaphor: "during the visit"), ``role`` (intent/appeal/refuse/threat/demand gover
 absorb a triggered complement, verbal or nominal: "agreed to meet" = AGREE 036, "called for
 talks" = REQUEST 026), ``complement_aux`` (a speech verb whose ``that`` clause carries one of
 these modals: "said Sudan must return the helicopter" = a demand).
+
+A list may name a class of ``patterns/events_classes.json`` as ``"@name"``: the objects
+that a family of verbs shares ("lifted", "eased", "scrapped" ``@economic_sanctions``), the
+light verbs of a family of nouns, entity labels.
 """
 
 from __future__ import annotations
@@ -29,7 +33,7 @@ from spacy.tokens import Doc, Token
 
 from pipeline.discourse.mentions import Mentions
 from pipeline.discourse.tree import Tree
-from pipeline.patterns import PATTERNS_DIR
+from pipeline.patterns import PATTERNS_DIR, read_json
 
 PATTERNS = PATTERNS_DIR
 OBJECT_DEPS = {"dobj", "obj", "attr", "dative", "oprd"}
@@ -127,15 +131,51 @@ class TriggerFinder:
         return out
 
 
+def classes(data: Optional[dict] = None) -> dict[str, list[str]]:
+    """The named word classes (``events_classes.json``, or ``data`` in its layout): nouns,
+    verbs and entity labels in one namespace."""
+    data = read_json("events_classes.json") if data is None else data
+    out: dict[str, list[str]] = {}
+    for group, named in data.items():
+        if group.startswith("_"):
+            continue
+        for name, words in named.items():
+            if name in out:
+                raise ValueError(f"events_classes.json: class {name!r} is defined twice")
+            out[name] = words
+    return out
+
+
+def expand(row: dict, named: dict[str, list[str]]) -> dict:
+    """The row with each ``"@name"`` in its lists replaced by that class's members."""
+    out = dict(row)
+    for key, value in row.items():
+        if isinstance(value, list) and any(str(v).startswith("@") for v in value):
+            words = []
+            for v in value:
+                if not str(v).startswith("@"):
+                    words.append(v)
+                elif v[1:] in named:
+                    words += named[v[1:]]
+                else:
+                    raise ValueError(
+                        f"triggers.jsonl: unknown class {v!r} in {row.get('lemma') or row.get('phrase')!r}"
+                    )
+            out[key] = words
+    return out
+
+
 @functools.lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     lex = Lexicon()
     lex.cameo = json.loads((PATTERNS / "events_cameo.json").read_text(encoding="utf-8"))
+    named = classes()
     lines = (PATTERNS / "triggers.jsonl").read_text(encoding="utf-8").splitlines()
     for order, line in enumerate(lines):
         row = json.loads(line) if line.strip() else {}
         if "type" not in row:
             continue
+        row = expand(row, named)
         key = row.get("lemma") or row["phrase"]
         entry = Entry(
             key=key,
