@@ -55,6 +55,7 @@ HOLD_VERBS = {"hold", "have", "conduct"}
 # roles whose complement is a happening of its own, told as a goal or a plan ("called for
 # talks": the call happened, the talks are hypothetical); a refusal takes its complement in
 TOLD_APART = frozenset({"appeal", "demand", "threat", "intent"})
+JOINT_PREPS = {"with", "alongside"}  # "drills with the U.S. Navy", "exercises alongside India"
 AGENT_FROM = {"PROTEST", "ACCUSE", "THREATEN", "SUPPORT", "REQUEST", "AID", "STATEMENT"}
 
 
@@ -136,6 +137,7 @@ class MentionBuilder:
         )
         particle = hit if hit is not None and obj is None else None
         event = self.mention(tok, tok, end_tok, etype, mode, cameo, trigger, None, obj, particle)
+        self._joint(event, entry, obj)
         if obj is not None and self._names_the_act(obj, etype):  # "issued a statement"
             a, b = self.doc[self.nouns[obj.i][1]].idx, obj.idx + len(obj)
             event.mentions = [
@@ -152,6 +154,29 @@ class MentionBuilder:
             ]
         self.by_token[tok.i] = event
         self.events.append(event)
+
+    def _joint(self, event: EventMention, entry, obj: Optional[Token]) -> None:
+        """An act that two parties do together takes the entry's joint reading: conjoined
+        actors ("Russia and China held naval drills", "French and Egyptian warships"), or a
+        with-party ("drills with the U.S. Navy") make an exercise cooperation, not a show of
+        force."""
+        if entry.joint is None:
+            return
+        tree = self.tree
+        heads = {t.i: t for t in (event.tok, event.verb, obj) if t is not None}  # the noun, its clause's verb
+        children = [c for head in heads.values() for c in tree.children(head)]
+        subjects = [c for c in children if c.dep_ == "nsubj"]
+        together = (
+            len(event.actors) > 1
+            or any(c.dep_ == "prep" and c.lower_ in JOINT_PREPS and self.m.of_objects(c) for c in children)
+            or any(  # "French and Egyptian warships": one group of two states
+                mod.dep_ in {"amod", "compound"} and any(c.dep_ == "conj" for c in tree.children(mod))
+                for subject in subjects
+                for mod in tree.children(subject)
+            )
+        )
+        if together:
+            event.type, event.cameo = entry.joint
 
     def _names_the_act(self, obj: Token, etype: str) -> bool:
         """The object is an event noun of the verb's own type: a second mention of it."""
@@ -283,6 +308,7 @@ class MentionBuilder:
         # event only through that verb ("imposed martial law", "reached consensus")
         first = light if light is not None and entry.requires_light else self.doc[start]
         event = self.mention(tok, first, tok, entry.type, entry.mode, entry.cameo, key, light, None)
+        self._joint(event, entry, None)
         own = own_args(tok, self.tree)
         # "Xi and Trong had in-depth exchanges", "the council held closed consultations"
         held = (

@@ -11,7 +11,17 @@ these verbs: "declared a curfew"), ``needs_args`` (a definite noun without argum
 anaphor: "during the visit"), ``role`` (intent/appeal/refuse/threat/demand governors that
 absorb a triggered complement, verbal or nominal: "agreed to meet" = AGREE 036, "called for
 talks" = REQUEST 026), ``complement_aux`` (a speech verb whose ``that`` clause carries one of
-these modals: "said Sudan must return the helicopter" = a demand).
+these modals: "said Sudan must return the helicopter" = a demand), ``joint`` (the type and
+code when two parties do it together: a military exercise is a show of force, MOBILIZE 150,
+held by two states or with another one cooperation, COOPERATE 062, as PLOVER codes them),
+``bare`` (the noun, or the object, has no noun compound: "launched an operation", not
+"launched relief operations"). A noun's ``prep`` needs that preposition, on the noun or its
+verb, with a party as its object (``prep_object`` words, ``prep_object_label`` entities, a
+pronoun): "had lunch with Wang Yi".
+
+A list may name a class of ``patterns/events_classes.json`` as ``"@name"``: the objects
+that a family of verbs shares ("lifted", "eased", "scrapped" ``@economic_sanctions``), the
+light verbs of a family of nouns, entity labels.
 """
 
 from __future__ import annotations
@@ -29,10 +39,11 @@ from spacy.tokens import Doc, Token
 
 from pipeline.discourse.mentions import Mentions
 from pipeline.discourse.tree import Tree
-from pipeline.patterns import PATTERNS_DIR
+from pipeline.patterns import PATTERNS_DIR, read_json
 
 PATTERNS = PATTERNS_DIR
 OBJECT_DEPS = {"dobj", "obj", "attr", "dative", "oprd"}
+RELATIVE_TAGS = {"WDT", "WP"}  # "which", "that", "who", "whom" opening a relative clause
 
 
 @dataclass
@@ -60,6 +71,8 @@ class Entry:
     prep_object_label: frozenset = frozenset()
     passive: bool = False
     adjacent: bool = False
+    joint: Optional[tuple[str, str]] = None  # (type, cameo) when two parties do it together
+    bare: bool = False  # the noun (or object) without a compound ("relief operations" is another act)
     order: int = 0
 
     @property
@@ -127,15 +140,51 @@ class TriggerFinder:
         return out
 
 
+def classes(data: Optional[dict] = None) -> dict[str, list[str]]:
+    """The named word classes (``events_classes.json``, or ``data`` in its layout): nouns,
+    verbs and entity labels in one namespace."""
+    data = read_json("events_classes.json") if data is None else data
+    out: dict[str, list[str]] = {}
+    for group, named in data.items():
+        if group.startswith("_"):
+            continue
+        for name, words in named.items():
+            if name in out:
+                raise ValueError(f"events_classes.json: class {name!r} is defined twice")
+            out[name] = words
+    return out
+
+
+def expand(row: dict, named: dict[str, list[str]]) -> dict:
+    """The row with each ``"@name"`` in its lists replaced by that class's members."""
+    out = dict(row)
+    for key, value in row.items():
+        if isinstance(value, list) and any(str(v).startswith("@") for v in value):
+            words = []
+            for v in value:
+                if not str(v).startswith("@"):
+                    words.append(v)
+                elif v[1:] in named:
+                    words += named[v[1:]]
+                else:
+                    raise ValueError(
+                        f"triggers.jsonl: unknown class {v!r} in {row.get('lemma') or row.get('phrase')!r}"
+                    )
+            out[key] = words
+    return out
+
+
 @functools.lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     lex = Lexicon()
     lex.cameo = json.loads((PATTERNS / "events_cameo.json").read_text(encoding="utf-8"))
+    named = classes()
     lines = (PATTERNS / "triggers.jsonl").read_text(encoding="utf-8").splitlines()
     for order, line in enumerate(lines):
         row = json.loads(line) if line.strip() else {}
         if "type" not in row:
             continue
+        row = expand(row, named)
         key = row.get("lemma") or row["phrase"]
         entry = Entry(
             key=key,
@@ -161,6 +210,8 @@ def lexicon() -> Lexicon:
             prep_object_label=frozenset(row.get("prep_object_label", ())),
             passive=row.get("passive", False),
             adjacent=row.get("adjacent", False),
+            joint=tuple(row["joint"]) if row.get("joint") else None,
+            bare=row.get("bare", False),
             order=order,
         )
         table = lex.verbs if entry.pos == "VERB" else lex.nouns
@@ -171,13 +222,16 @@ def lexicon() -> Lexicon:
 def objects(token: Token, tree: Tree) -> list[Token]:
     """Direct objects of a verb (conjuncts too; 'rounds of talks' gives 'talks'); the noun a
     relative clause or participle without an object of its own modifies ('the sanctions
-    Washington has imposed')."""
+    Washington has imposed'), or whose relative pronoun is the object ('the controls, which
+    they imposed', 'Gachagua, who was impeached')."""
     out = []
     children = tree.children(token)
     labels = [c.dep_ for c in children]
     deps = OBJECT_DEPS | ({"nsubjpass"} if "auxpass" in labels else set())
     for child, dep in zip(children, labels):
         if dep in deps:
+            if token.dep_ == "relcl" and child.tag_ in RELATIVE_TAGS and token.head.pos_ in {"NOUN", "PROPN"}:
+                child = token.head  # the relative pronoun stands for the noun the clause modifies
             for obj in (child, *tree.conjuncts(child)):
                 out.append(obj)
                 out += [c for c in tree.children(obj) if c.dep_ == "compound"]  # "aid deliveries"
@@ -223,12 +277,15 @@ def choose_verb(token: Token, lex: Lexicon, m: Mentions) -> Optional[tuple[Entry
             hit = next((o for o in objs if o.lemma_.lower() in entry.object), None)
             if hit is None and entry.object_label:
                 hit = next((o for o in objs if m.label(o) in entry.object_label), None)
-            if hit is None:
+            if hit is None or (entry.bare and _compounded(hit, tree)):
                 continue
         if entry.passive and "auxpass" not in deps:
             continue
         if entry.prep:
             part = particle(token, entry.prep, tree)
+            if part is None and entry.prep_object:  # "challenged the ban in court": the
+                # phrase that names where the act goes, hung on the object by the parse
+                part = next((p for o in objs if (p := particle(o, entry.prep, tree)) is not None), None)
             if part is None or (entry.adjacent and not _adjacent(token, part, tree)):
                 continue
             if entry.prep_object and not any(
@@ -290,12 +347,15 @@ def choose_noun(key: str, head: Token, lex: Lexicon, tree: Tree) -> Optional[Ent
                 head.dep_ in OBJECT_DEPS | {"nsubjpass", "pobj", "conj"}
                 and _governing_verb(head) in entry.requires_light
             )
-            or any(  # "a lawsuit filed in February", "the curfew imposed on the city"
-                c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ in entry.requires_light
-                for c in tree.children(head)
+            or any(  # "a lawsuit filed in February", "the controls which they imposed"
+                c.lemma_ in entry.requires_light and _modifying_verb(c, tree) for c in tree.children(head)
             )
         ):
             continue
+        if entry.bare and _compounded(head, tree):
+            continue
+        if entry.prep and not _party_phrase(head, entry, tree):
+            continue  # "had dinner with Wang Yi", not "had dinner with his family"
         if entry.requires_prep and not any(
             c.dep_ == "prep" and c.lower_ in entry.requires_prep for c in tree.children(head)
         ):
@@ -304,6 +364,49 @@ def choose_noun(key: str, head: Token, lex: Lexicon, tree: Tree) -> Optional[Ent
         if best is None or rank > best[0]:
             best = (rank, entry)
     return best[1] if best else None
+
+
+def _party_phrase(noun: Token, entry: Entry, tree: Tree) -> bool:
+    """The noun, or the verb it is the object of, has the entry's preposition with a party
+    as its object: an entity of the entry's labels, a noun of its ``prep_object`` words ("with
+    the prime minister"), a personal pronoun ("had lunch with him"); any object when the
+    entry names neither."""
+    holders = [noun]
+    if noun.dep_ in OBJECT_DEPS and noun.head.pos_ in {"VERB", "AUX"}:
+        holders.append(noun.head)  # "had dinner with Xi": the phrase hangs on the verb
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == entry.prep
+        and any(
+            p.dep_ == "pobj"
+            and (
+                p.tag_ == "PRP"
+                or p.ent_type_ in entry.prep_object_label
+                or p.lemma_.lower() in entry.prep_object
+                or not (entry.prep_object_label or entry.prep_object)
+            )
+            for p in tree.children(c)
+        )
+        for h in holders
+        for c in tree.children(h)
+    )
+
+
+def _compounded(noun: Token, tree: Tree) -> bool:
+    """The noun has a noun compound that makes it another act ("relief operations", "aid
+    operation"); the compounds that make it the act have entries of their own ("rescue
+    operation", "security operation")."""
+    return any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in tree.children(noun))
+
+
+def _modifying_verb(verb: Token, tree: Tree) -> bool:
+    """A participle ("the curfew imposed on the city") or a relative clause whose object is
+    the noun it modifies ("the border controls, which they imposed")."""
+    if verb.dep_ == "acl":
+        return verb.tag_ == "VBN"
+    return verb.dep_ == "relcl" and any(
+        c.dep_ in OBJECT_DEPS | {"nsubjpass"} and c.tag_ in RELATIVE_TAGS for c in tree.children(verb)
+    )
 
 
 def _governing_verb(token: Token) -> Optional[str]:

@@ -27,6 +27,7 @@ def _types(nlp, text):
         ("An ICE spokesperson did not respond to a request for comment.", "request", "REQUEST"),
         ("The prosecutor asked Lai if he agreed with the charges.", "agreed", "AGREE"),
         ('"Cherry picking is not an option," Barnier warned.', "warned", "THREATEN"),
+        ("Police will arrest anyone who joins the march, the governor said.", "arrest", "COERCE"),
     ],
     ids=[
         "met-with-brutality",
@@ -40,6 +41,7 @@ def _types(nlp, text):
         "request-for-comment",
         "inside-an-indirect-question",
         "warned-is-a-quote-cue",
+        "an-act-on-anyone-is-a-kind",
     ],
 )
 def test_not_an_event(nlp, text, trigger, etype):
