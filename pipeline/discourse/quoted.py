@@ -20,6 +20,15 @@ class QuoteIndex:
         spans = sorted((q["start"], q["end"], q.get("speaker") or q.get("speaker_text")) for q in quotes)
         self.starts = [s for s, _, _ in spans]
         self.spans = spans
+        self.named = {(q["start"], q["end"]): q["speaker"] for q in quotes if q.get("speaker")}
+
+    def named_speaker(self, start: int, end: int) -> Optional[str]:
+        """The resolved speaker (a name, never "he") of the quote that holds ``[start, end)``."""
+        i = bisect_right(self.starts, start)
+        for s, e, _ in reversed(self.spans[max(0, i - 4) : i]):
+            if s <= start and end <= e:
+                return self.named.get((s, e))
+        return None
 
     def reporter(self, start: int, end: int) -> Optional[str]:
         """The speaker of the quote whose content holds ``[start, end)`` (None: the narrator)."""

@@ -7,6 +7,9 @@ from __future__ import annotations
 
 from typing import Optional
 
+import numpy
+from spacy.attrs import LOWER
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
 from pipeline.discourse.mentions import Mentions
@@ -34,7 +37,7 @@ from pipeline.events.candidates import (
 from pipeline.events.characterizations import characterisation, characterisation_verbs
 from pipeline.events.factuality import status
 from pipeline.events.happenings import Retelling
-from pipeline.events.lexicon import OBJECT_DEPS, choose_noun, choose_verb, complement, refine
+from pipeline.events.lexicon import NOT_ADDRESSED, OBJECT_DEPS, choose_noun, choose_verb, complement, refine
 from pipeline.events.mention import EventMention
 from pipeline.events.vocabulary import Vocabulary
 
@@ -84,6 +87,36 @@ class MentionBuilder:
         for tok in self.verbs:
             if tok.i in self.chosen and tok.i not in self.absorbed and tok.i not in self.by_token:
                 self._verbal(tok)
+        self._quoted_demands()
+
+    def _quoted_demands(self) -> None:
+        """'"The administration must stop these transfers," Sepulveda added': a party told
+        what it must do, in a quotation with no speech verb of its own, is its speaker's
+        demand on that party (REQUEST 100), as "said China must quit" is."""
+        wanted = numpy.array(
+            [hash_string(w) for w in sorted(self.vocab.cues["demand_modals"])], dtype="uint64"
+        )
+        for i in numpy.flatnonzero(numpy.isin(self.tree.column(LOWER), wanted)).tolist():
+            aux = self.doc[i]
+            verb = aux.head
+            if aux.dep_ != "aux" or verb.pos_ != "VERB" or aux.i in self.by_token:
+                continue
+            if verb.dep_ == "ccomp" and verb.head.i in self.by_token:
+                continue  # "said Iraq must reach a deal": the speech verb's demand
+            if verb.dep_ not in {"ROOT", "conj"}:
+                continue
+            speaker = self.m.quoted.named_speaker(verb.idx, verb.idx + len(verb))
+            subject = next((c for c in self.tree.children(verb) if c.dep_ == "nsubj"), None)
+            if speaker is None or subject is None or subject.lower_ in NOT_ADDRESSED | {"we"}:
+                continue
+            addressed = [n for n in self.m.of_phrase(subject) if n != speaker]
+            if not addressed:
+                continue
+            event = self.mention(verb, aux, verb, "REQUEST", None, "100", "must", None, None)
+            event.actors, event.recipients = [speaker], addressed
+            event.status = "occurred"  # the demand is made; what it asks for is the goal
+            self.by_token[aux.i] = event  # the verb may be an event of its own: the goal
+            self.events.append(event)
 
     def _characterisations(self) -> None:
         """ "called the ruling 'arbitrary'", "described the jailbreak as 'deplorable'": an

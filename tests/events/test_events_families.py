@@ -708,3 +708,12 @@ def test_a_reaction_in_words_is_not_dated_by_the_act_it_answers(nlp):
     )
     e = event_on(nlp, text, "called for", "2025-03-13")
     assert e["date"] is None
+
+
+def test_a_party_told_in_a_quotation_what_it_must_do_is_the_speakers_demand(nlp):
+    text = (
+        '"Nobody should be held without trial," Amal Haddad of Amnesty International said. '
+        '"The government must release these men."'
+    )
+    e = event_on(nlp, text, "must release")
+    assert (e["type"], e["status"], e["actors"]) == ("REQUEST", "occurred", ["Amal Haddad"])
