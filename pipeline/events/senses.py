@@ -99,6 +99,16 @@ def _matches(rule: NotEvent, tok: Token, tree: Tree, cue_starts: frozenset = fro
         return any(
             c.dep_ in {"dobj", "obj", "attr", "acomp"} and c.lemma_.lower() in rule.words for c in children
         )
+    if rule.when == "patient_lemmas":  # "dogs are killed for their meat": no political act
+        return any(
+            c.dep_ in {"dobj", "obj", "nsubjpass"} and c.lemma_.lower() in rule.words for c in children
+        )
+    if rule.when == "modifier_lemmas":  # "growing energy demands", "Chinese demand": the market's
+        return any(c.dep_ in {"compound", "amod"} and c.lower_ in rule.words for c in children) or any(
+            c.dep_ == "amod" and c.lemma_.lower() in rule.words for c in children
+        )
+    if rule.when == "naming_participle":  # "a website called Adventures of Asia"
+        return tok.dep_ == "acl" and tok.tag_ == "VBN"
     if rule.when == "has_predicate":  # "called her a traitor": naming, not a phone call
         deps = {c.dep_ for c in children}  # (a lone oprd is how the parser often reads "called Putin")
         return "oprd" in deps and bool(deps & {"dobj", "obj"})
