@@ -59,6 +59,7 @@ HOLD_VERBS = {"hold", "have", "conduct"}
 # talks": the call happened, the talks are hypothetical); a refusal takes its complement in
 TOLD_APART = frozenset({"appeal", "demand", "threat", "intent"})
 JOINT_PREPS = {"with", "alongside"}  # "drills with the U.S. Navy", "exercises alongside India"
+QUOTED_NOT_ADDRESSED = frozenset({"we", "it", "this", "that", "there", "everyone", "everybody"})
 AGENT_FROM = {"PROTEST", "ACCUSE", "THREATEN", "SUPPORT", "REQUEST", "AID", "STATEMENT"}
 
 
@@ -107,7 +108,7 @@ class MentionBuilder:
                 continue
             speaker = self.m.quoted.named_speaker(verb.idx, verb.idx + len(verb))
             subject = next((c for c in self.tree.children(verb) if c.dep_ == "nsubj"), None)
-            if speaker is None or subject is None or subject.lower_ in NOT_ADDRESSED | {"we"}:
+            if speaker is None or subject is None or subject.lower_ in NOT_ADDRESSED | QUOTED_NOT_ADDRESSED:
                 continue
             addressed = [n for n in self.m.of_phrase(subject) if n != speaker]
             if not addressed:

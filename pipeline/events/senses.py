@@ -109,6 +109,17 @@ def _matches(rule: NotEvent, tok: Token, tree: Tree, cue_starts: frozenset = fro
         )
     if rule.when == "naming_participle":  # "a website called Adventures of Asia"
         return tok.dep_ == "acl" and tok.tag_ == "VBN"
+    if (
+        rule.when == "withheld"
+    ):  # "denying migrants access", "denies recognition to": withholding, not refusing
+        deps = {c.dep_ for c in children}
+        return (
+            "dative" in deps
+            or ("dobj" in deps and any(c.dep_ == "prep" and c.lower_ == "to" for c in children))
+            or any(c.dep_ == "dobj" and c.lemma_.lower() in rule.words for c in children)
+        )
+    if rule.when == "predicate_nominal":  # "is a clear rejection of Syria's identity": a description
+        return tok.dep_ == "attr" and tok.head.lemma_ == "be"
     if rule.when == "has_predicate":  # "called her a traitor": naming, not a phone call
         deps = {c.dep_ for c in children}  # (a lone oprd is how the parser often reads "called Putin")
         return "oprd" in deps and bool(deps & {"dobj", "obj"})

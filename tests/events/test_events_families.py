@@ -424,6 +424,17 @@ def test_sense_and_consultation_families(nlp, text, trigger, etype, cameo):
         ("The minister said developing countries have growing energy demands.", "demands"),
         ("The health minister urged people to visit the nearest health care facility.", "visit"),
         ("The ministry runs a website called Adventures of Asia.", "called"),
+        ("Residents can be deported if they violate immigration law.", "violate"),
+        ("The government denied migrants access to lawyers.", "denied"),
+        ('"Excluding the Kurds is a clear rejection of our identity," the Kurdish leader said.', "rejection"),
+        ("Public interest demands that the office should not remain vacant, the judge said.", "demands"),
+        ("Justice Gibson Mandaza requested more time to examine the case.", "requested"),
+        ("The health minister urged people to seek medical attention.", "seek"),
+        (
+            "Opposition leader Bobi Wine launched his campaign early to capture the true sentiment of voters.",
+            "capture",
+        ),
+        ('"The struggle is generational, and it must move beyond politics," Maimane said.', "must move"),
     ],
     ids=[
         "released-data",
@@ -459,6 +470,14 @@ def test_sense_and_consultation_families(nlp, text, trigger, etype, cameo):
         "a-markets-demand-is-no-demand",
         "visiting-a-clinic-is-no-visit",
         "a-name-given-by-a-participle-is-no-phone-call",
+        "violating-a-law-is-no-rejection",
+        "denying-someone-access-withholds-it",
+        "a-rejection-as-a-predicate-noun-describes",
+        "an-abstract-subject-makes-no-demand",
+        "requesting-more-time-is-no-appeal",
+        "seeking-medical-attention-is-no-appeal",
+        "capturing-a-sentiment-is-no-seizure",
+        "a-quoted-must-on-it-is-no-demand",
     ],
 )
 def test_triggers_without_an_event_reading(nlp, text, absent):
