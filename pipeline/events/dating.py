@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from pipeline.document.access import results, sent_starts
 from pipeline.events.arguments import VERBAL
+from pipeline.events.factuality import purpose_clause
 from pipeline.events.mention import EventMention
 
 WORDS = frozenset({"REQUEST", "ACCUSE", "SUPPORT", "REJECT", "THREATEN", "STATEMENT"})  # acts in words
@@ -183,7 +184,7 @@ def _clause_date(
             e.date, e.own = at_verb[v.i], True
             break
         head = v.head
-        if head.i == v.i or (e.status != "occurred" and v.dep_ in EMBEDDED_CLAUSES):
+        if head.i == v.i or (e.status != "occurred" and v.dep_ in EMBEDDED_CLAUSES and not purpose_clause(v)):
             break  # "called on nations this week to establish ...": the goal has no date of its own
         if v.dep_ == "ccomp" and head.lemma_ in reporting and _unanchored_tense(e):
             break  # "Trump is keeping tariffs, officials said Sunday": told then, not done then

@@ -6,7 +6,8 @@ root (cue words in ``patterns/events_cameo.json``):
 - ``negated``: a negation of the clause ("did not meet"), or a governor that undoes it
   ("failed to sign", "refused to meet", "cancelled the visit");
 - ``hypothetical``: a modal (could, may, should, must), a condition (if, unless,
-  whether), a question, a goal, wish or proposal that embeds it ("seeking to mend
+  whether), a question, an infinitive of purpose ("sent troops to secure the border"),
+  a goal, wish or proposal that embeds it ("seeking to mend
   ties", "aims to", "hopes to", "called for talks", "aimed at pushing for a ceasefire",
   "efforts toward reaching a deal"); an attempt is an act ("tried to hack" occurred);
 - ``planned``: will, is to, scheduled, expected to, plans to, set to, upcoming ...;
@@ -111,9 +112,19 @@ def status(
                 planned = True  # "is due to visit", "is set to sign"
         if tok.lemma_ == "be" and depth == 1 and via == "xcomp" and tok.tag_ in {"VBZ", "VBP", "VBD"}:
             planned = True  # "is to visit", "were to meet"
+        if purpose_clause(tok):
+            hypothetical = True  # "funded construction to assist the police", "in order to attack"
     if hypothetical:
         return "hypothetical"
     return "planned" if planned else "occurred"
+
+
+def purpose_clause(verb: Token) -> bool:
+    """An infinitive of purpose: an adverbial clause opened by "to" ("sent troops to secure
+    the border"), or "in order to": a goal, whatever its governor did."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    return verb.dep_ == "advcl" or (verb.dep_ == "acl" and verb.head.lower_ == "order")
 
 
 def _own_subject(verb: Token, tree: Tree) -> bool:

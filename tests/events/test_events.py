@@ -200,6 +200,8 @@ def test_participants(nlp, text, trigger, actors, recipients):
             "withdraw",
             "hypothetical",
         ),
+        ("The United States funded construction to assist the Haitian police.", "assist", "hypothetical"),
+        ("Russia deployed troops in order to attack Ukraine.", "attack", "hypothetical"),
     ],
     ids=[
         "did-not",
@@ -211,6 +213,8 @@ def test_participants(nlp, text, trigger, actors, recipients):
         "a-conjoined-clause-with-its-own-subject-keeps-its-own-status",
         "a-conjoined-verb-sharing-the-subject-shares-the-negation",
         "a-conjoined-verb-with-its-own-auxiliary-keeps-its-own-status",
+        "an-infinitive-of-purpose-is-a-goal",
+        "in-order-to-is-a-goal",
     ],
 )
 def test_status(nlp, text, trigger, status):
@@ -262,6 +266,7 @@ def test_status(nlp, text, trigger, status):
         ("Police have arrested the opposition leader, officials said on Sunday.", "arrested", None),
         ("The army killed 33 militants in Kalat, officials said on Sunday.", "killed", "2024-12-29"),
         ("Joseph had been arrested and sentenced to six years in prison in 2011.", "arrested", "2011"),
+        ("Lai's son was in Washington on Tuesday to meet lawmakers.", "meet", "2024-12-31"),
         (
             "Police detained Ali Musa in May. Amnesty International this week called for his release.",
             "release",
@@ -281,6 +286,7 @@ def test_status(nlp, text, trigger, status):
         "the-day-of-a-report-does-not-date-a-perfect-it-reports",
         "the-day-of-a-report-dates-a-past-act-it-reports",
         "a-date-on-a-conjoined-verb-dates-the-first",
+        "a-purpose-is-dated-with-the-trip-it-is-the-goal-of",
         "a-goal-noun-takes-no-date-from-the-act-that-asks-for-it",
     ],
 )
