@@ -210,7 +210,10 @@ class GroupMentions:
         if lemma in self.g.title_words and any(c.lower_ == "the" for c in children):
             one = token.tag_ in {"NN", "NNP"}  # "the minister", not "the leaders'"
             found = self.discourse.role(token) if one and lemma in self.discourse.lex.roles else None
-            return [found] if found else self.titled_person(None, lemma, token.i)
+            people = [found] if found else self.titled_person(None, lemma, token.i)
+            if people or one:
+                return people
+            return None  # "the protest leaders" no one was titled so: a group of them
         if any(c.lower_ == "the" for c in children) and not mods:
             found = self.discourse.institution(token) if lemma in self.discourse.lex.institutions else None
             named = (

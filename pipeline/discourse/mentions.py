@@ -4,8 +4,9 @@ Named mentions take the entities component's canonical names ("Xi" → "Xi Jinpi
 "Britain" → "United Kingdom"); nominal ones are resolved in the article: "the Chinese
 president" → the person the text titled so, "Chinese officials" → "China", "leaders of
 India and Japan" → India, Japan; "he"/"his" → the last person who was the subject of a
-sentence, else the last person named. "the two heads of state" → ``PAIR`` (the caller
-takes the participants of the event in context).
+sentence, else the last person named; "who"/"whom"/"which" → the noun its relative clause
+modifies. "the two heads of state" → ``PAIR`` (the caller takes the participants of the
+event in context).
 
 >>> Mentions(doc).of(token)             # doctest: +SKIP
 ['Xi Jinping']
@@ -31,7 +32,7 @@ from pipeline.discourse.groups import (
     GroupMentions,
 )
 from pipeline.discourse.quoted import QuoteIndex
-from pipeline.discourse.tree import Tree
+from pipeline.discourse.tree import Tree, relative_antecedent
 from pipeline.document.access import entity_spans, results, sent_bounds
 from pipeline.entities.gazetteer import gazetteer
 from pipeline.patterns import PATTERNS_DIR, read_json
@@ -192,6 +193,9 @@ class Mentions(GroupMentions):
         if ent is not None:
             return [self.name(ent)]
         low = token.lower_
+        antecedent = relative_antecedent(token)
+        if antecedent is not None:  # "Gachagua, who was impeached": Gachagua
+            return self.of_phrase(antecedent)
         if token.pos_ == "PRON":
             return self._pronoun(token, low)
         pos = token.pos_

@@ -4,6 +4,7 @@ dominating tokens, without the Token walks spaCy repeats on every access."""
 from __future__ import annotations
 
 import functools
+from typing import Optional
 
 import numpy
 from spacy.attrs import DEP, HEAD, LEMMA, LOWER, POS
@@ -11,6 +12,28 @@ from spacy.symbols import conj as CONJ
 from spacy.tokens import Doc, Token
 
 from pipeline.document.access import doc_text
+
+# relative pronouns: "Gachagua, who was impeached", "the man whom police arrested", "the
+# group that attacked the base", "Zamora, whose newspaper was closed"
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which", "that"})
+RELATIVE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "pobj", "poss", "dative"})
+
+
+def relative_antecedent(token: Token) -> Optional[Token]:
+    """The noun a relative pronoun stands for: the head of its relative clause
+    ("Gachagua, who was impeached" → Gachagua; "the journalist whom police detained" →
+    journalist; "Zamora, whose newspaper was closed" → Zamora); None for any other token
+    ("that" opening a complement clause, "which" in a question)."""
+    if token.lower_ not in RELATIVE_PRONOUNS or token.dep_ not in RELATIVE_DEPS:
+        return None
+    clause = token.head
+    for _ in range(3):  # "whose newspaper was closed", "to whom he spoke": up to the clause
+        if clause.dep_ == "relcl":
+            return clause.head if clause.head.i != clause.i else None
+        if clause.head.i == clause.i or clause.pos_ in {"VERB", "AUX"}:
+            return None
+        clause = clause.head
+    return None
 
 
 class Tree:

@@ -39,6 +39,10 @@ AGENT_POSSESSED = frozenset(read_json("events_cameo.json")["agent_possessed_noun
 STATIVE = frozenset(
     json.loads((PATTERNS / "events_stative.json").read_text(encoding="utf-8"))["stative_participles"]
 )
+# "talks aimed at a ceasefire": the purpose is the act of who holds the talks
+PURPOSE = frozenset(
+    json.loads((PATTERNS / "events_stative.json").read_text(encoding="utf-8"))["purpose_participles"]
+)
 
 
 def _same(a: Optional[Token], b: Optional[Token]) -> bool:
@@ -67,7 +71,8 @@ def verb_actors(verb: Token, m: Mentions, depth: int = 0, raised: bool = False) 
     out: list[str] = []
     children = m.tree.children(verb)
     deps = [c.dep_ for c in children]
-    passive = ("auxpass" in deps or "nsubjpass" in deps) and not (
+    reduced = _reduced_relative(verb)  # "a journalist arrested by police"
+    passive = ("auxpass" in deps or "nsubjpass" in deps or reduced) and not (
         verb.lemma_ in STATIVE and "agent" not in deps
     )
     for child, dep in zip(children, deps):
@@ -76,20 +81,17 @@ def verb_actors(verb: Token, m: Mentions, depth: int = 0, raised: bool = False) 
                 if pobj.dep_ == "pobj":
                     out += m.of_phrase(pobj)
         elif dep in SUBJECTS and not (passive and dep == "nsubjpass" and not raised):
-            if child.tag_ in {"WDT", "WP"} and verb.dep_ == "relcl":
-                out += m.of_phrase(verb.head)
-            else:
-                found = m.of_phrase(child)
-                if not found:  # "A report by U.N. experts accused ..."
-                    found = [
-                        n
-                        for p in m.tree.children(child)
-                        if p.dep_ == "prep" and p.lower_ == "by"
-                        for o in m.tree.children(p)
-                        if o.dep_ == "pobj"
-                        for n in m.of_phrase(o)
-                    ]
-                out += found
+            found = m.of_phrase(child)  # a relative pronoun is the noun it stands for
+            if not found:  # "A report by U.N. experts accused ..."
+                found = [
+                    n
+                    for p in m.tree.children(child)
+                    if p.dep_ == "prep" and p.lower_ == "by"
+                    for o in m.tree.children(p)
+                    if o.dep_ == "pobj"
+                    for n in m.of_phrase(o)
+                ]
+            out += found
     if not out and not any(d in SUBJECTS for d in deps):  # "Nauru agreed": a subject the parser misread
         out += [
             n
@@ -100,6 +102,14 @@ def verb_actors(verb: Token, m: Mentions, depth: int = 0, raised: bool = False) 
     head = verb.head
     if out or head.i == verb.i:
         return list(dict.fromkeys(out))
+    if (passive and not raised and not _in_fronted_adjunct(verb)) or any(
+        d in SUBJECTS or d == "expl" for d in deps
+    ):
+        # a clause with a subject of its own, or a passive one, takes no actor from the
+        # clause above: "X said security forces had been dispatched" (not X), "companies
+        # will return if sanctions are lifted" (not the companies), "the protesters who
+        # were detained" (they undergo it)
+        return []
     dep = verb.dep_
     if dep == "relcl":
         return m.of_phrase(head)
@@ -112,10 +122,40 @@ def verb_actors(verb: Token, m: Mentions, depth: int = 0, raised: bool = False) 
             pos = head.pos_
         if pos in VERBAL:
             controller = _object_controller(head, m) if dep == "xcomp" else []
+            if dep in {"advcl", "pcomp"}:  # "Dara was released after apologizing": Dara
+                controller = [
+                    n for c in m.tree.children(head) if c.dep_ == "nsubjpass" for n in m.of_phrase(c)
+                ]
             return controller or verb_actors(head, m, depth + 1, raised=dep == "xcomp")
         if pos in {"NOUN", "PROPN"}:
             return noun_actors(head, m, depth + 1)
     return []
+
+
+def _reduced_relative(verb: Token) -> bool:
+    """A past participle modifying a noun, whose noun undergoes it ("a journalist arrested
+    over his interviews", "the deal signed between the two sides"); not the main verb the
+    parser read as one, in a sentence whose root is a noun ("Doctors from two aid groups
+    donated ..."), nor a participle of purpose ("talks aimed at a ceasefire")."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.lemma_ in PURPOSE:
+        return False
+    if any(c.dep_ in SUBJECTS for c in verb.children):
+        return False  # "a move that his lawyer called inhumane": a relative clause misread
+    root = verb
+    for _ in range(40):  # bounded on any parse
+        if root.head.i == root.i:
+            break
+        root = root.head
+    return root.pos_ in VERBAL
+
+
+def _in_fronted_adjunct(verb: Token) -> bool:
+    """A reduced relative in a phrase opening the clause, whose subject is its agent: "In a
+    letter handed to the U.N., Iraq said", "Under the deal signed in 2015, Iran agreed"."""
+    if not _reduced_relative(verb):
+        return False
+    noun, prep = verb.head, verb.head.head
+    return noun.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.pos_ in VERBAL and prep.i < prep.head.i
 
 
 def _object_controller(governor: Token, m: Mentions) -> list[str]:
@@ -263,8 +303,17 @@ def recipients(
                         out += m.of_objects(prep)
             elif dep == "nsubjpass" and _same(head, trigger) and head.pos_ in VERBAL:
                 out += m.of_phrase(child)
+    if _reduced_relative(trigger) and object_is_recipient:
+        out += m.of_phrase(trigger.head)  # "Omar Farah, arrested by police": he undergoes it
     if not out and _shares_passive_subject(trigger, m):  # "was arrested and sentenced"
-        out += [n for c in m.tree.children(trigger.head) if c.dep_ == "nsubjpass" for n in m.of_phrase(c)]
+        # "invaded Ukraine and was sanctioned": its own auxiliary makes the active verb's
+        # subject the one who undergoes it too
+        shared = (
+            {"nsubjpass", "nsubj"}
+            if any(c.dep_ == "auxpass" for c in m.tree.children(trigger))
+            else {"nsubjpass"}
+        )
+        out += [n for c in m.tree.children(trigger.head) if c.dep_ in shared for n in m.of_phrase(c)]
     if out:
         out += _people_beside_places(trigger, m)
     return list(dict.fromkeys(out))

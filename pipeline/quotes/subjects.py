@@ -12,7 +12,8 @@ from typing import Optional
 
 from spacy.tokens import Token
 
-_RELATIVE = {"who", "which", "that"}
+from pipeline.discourse.tree import relative_antecedent
+
 _SET_OFF = {",", "—", "–"}  # "Al-Sharaa — leader of ... — said"
 
 
@@ -23,8 +24,9 @@ def subject_of(tok: Token, depth: int = 0) -> Optional[Token]:
     subjects = [c for c in tok.children if c.dep_ == "nsubj"]
     if subjects:
         child = min(subjects, key=lambda c: abs(c.i - tok.i))  # the nearest (the first of equals)
-        if child.lower_ in _RELATIVE and tok.dep_ == "relcl":
-            return tok.head
+        antecedent = relative_antecedent(child)
+        if antecedent is not None:  # "X, who said": X, as events read it (discourse.tree)
+            return antecedent
         return _fronted_person(tok, child) or child
     for child in tok.children:
         if child.dep_ == "nsubjpass":

@@ -160,3 +160,27 @@ def test_the_three_nations_are_the_last_three_countries_named(nlp):
     doc = run(nlp, "Russia, China and Iran held drills. The three nations criticized NATO.", "2025-03-12")
     nations = _token(doc, "nations")
     assert Mentions(doc).of(nations) == ["Russia", "China", "Iran"]
+
+
+@pytest.mark.parametrize(
+    "text, word, expected",
+    [
+        ("Rigathi Gachagua, who was impeached in October, denied the charges.", "who", ["Rigathi Gachagua"]),
+        ("Police freed Ahmed Salem, whom soldiers had detained.", "whom", ["Ahmed Salem"]),
+        ("Police raided the home of Maria Lopez, whose newspaper was closed.", "whose", ["Maria Lopez"]),
+        ("Rebels who attacked the base fled.", "who", ["Rebels"]),
+        ("Ruto said that Kenya would send troops.", "that", []),
+    ],
+    ids=[
+        "who-is-the-person-it-follows",
+        "whom-is-the-person-it-follows",
+        "whose-is-its-owner",
+        "who-after-a-group-is-the-group",
+        "that-opening-a-clause-stands-for-no-one",
+    ],
+)
+def test_a_relative_pronoun_is_the_noun_its_clause_modifies(nlp, text, word, expected):
+    from pipeline.discourse.mentions import Mentions
+
+    doc = run(nlp, text, "2025-03-12")
+    assert Mentions(doc).of(_token(doc, word)) == expected

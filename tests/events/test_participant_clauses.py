@@ -1,0 +1,137 @@
+"""Who takes part in an event told inside a clause of its own: relative clauses, reduced
+(participle) relatives, passives, clauses of reported speech and adjuncts. One table per
+family; every sentence is invented."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import event_on, events_of
+
+
+@pytest.mark.parametrize(
+    "text, trigger, actors, recipients",
+    [
+        (
+            "Former minister Ali Hassan, who was arrested by police on Monday, denied the charges.",
+            "arrested",
+            ["police"],
+            ["Ali Hassan"],
+        ),
+        (
+            "Ahmed Salem, whom police detained on Friday, was freed on Sunday.",
+            "detained",
+            ["police"],
+            ["Ahmed Salem"],
+        ),
+        (
+            "The protesters who were detained on Sunday were released on Monday.",
+            "detained",
+            [],
+            ["protesters"],
+        ),
+    ],
+    ids=[
+        "who-as-passive-subject-is-the-recipient",
+        "whom-as-object-is-the-recipient",
+        "a-passive-relative-clause-head-undergoes-it-not-does-it",
+    ],
+)
+def test_relative_pronouns_stand_for_their_noun(nlp, text, trigger, actors, recipients):
+    e = event_on(nlp, text, trigger)
+    assert (e["actors"], e["recipients"]) == (actors, recipients)
+
+
+@pytest.mark.parametrize(
+    "text, trigger, actors, recipients",
+    [
+        (
+            "Journalist Omar Farah, arrested by police last week, remains in jail.",
+            "arrested",
+            ["police"],
+            ["Omar Farah"],
+        ),
+        (
+            "A court adjourned the case of a journalist arrested over his reporting.",
+            "arrested",
+            [],
+            ["journalist"],
+        ),
+        (
+            "Under the deal signed in Doha last year, the Taliban agreed to release prisoners.",
+            "signed",
+            ["Taliban"],
+            [],
+        ),
+    ],
+    ids=[
+        "participle-noun-undergoes-it-its-agent-does-it",
+        "participle-without-agent-takes-no-actor-from-the-clause-above",
+        "participle-in-an-opening-phrase-is-the-clause-subjects-act",
+    ],
+)
+def test_reduced_relatives(nlp, text, trigger, actors, recipients):
+    e = event_on(nlp, text, trigger)
+    assert (e["actors"], e["recipients"]) == (actors, recipients)
+
+
+@pytest.mark.parametrize(
+    "text, trigger, actors, recipients",
+    [
+        (
+            "Police chief Ali Musa said that soldiers had been deployed to the border.",
+            "deployed",
+            [],
+            ["soldiers"],
+        ),
+        (
+            "Journalist Mech Lina was released after apologizing to Prime Minister Hun Manet.",
+            "apologizing",
+            ["Mech Lina"],
+            ["Hun Manet"],
+        ),
+        (
+            "Russia invaded Ukraine and was sanctioned by the European Union.",
+            "sanctioned",
+            ["European Union"],
+            ["Russia"],
+        ),
+    ],
+    ids=[
+        "a-passive-in-reported-speech-is-not-the-speakers-act",
+        "an-adjunct-clause-is-the-passive-subjects-act",
+        "a-passive-conjunct-is-undergone-by-the-shared-subject",
+    ],
+)
+def test_passives_keep_their_own_parties(nlp, text, trigger, actors, recipients):
+    e = event_on(nlp, text, trigger)
+    assert (e["actors"], e["recipients"]) == (actors, recipients)
+
+
+def test_a_conditional_passive_is_not_the_main_subjects_act(nlp):
+    events = events_of(nlp, "Western companies will return to Russia if sanctions are lifted.")
+    assert not [e for e in events if "Western companies" in e["actors"]], events
+
+
+@pytest.mark.parametrize(
+    "text, trigger, actors, recipients",
+    [
+        ("A third of the protesters were detained by police.", "detained", ["police"], ["protesters"]),
+        (
+            "Gunmen killed five security personnel in Kano.",
+            "killed",
+            ["Gunmen"],
+            ["security personnel in Kano"],
+        ),
+        ("The army signed a deal with the protest leaders.", "signed", ["army"], ["protest leaders"]),
+        ("The Hezbollah armed wing attacked an army post.", "attacked", ["Hezbollah"], []),
+    ],
+    ids=[
+        "a-fraction-of-a-group-is-the-group",
+        "personnel-are-a-group",
+        "leaders-no-one-was-titled-as-are-a-group",
+        "an-organisations-wing-is-the-organisation",
+    ],
+)
+def test_group_words(nlp, text, trigger, actors, recipients):
+    e = event_on(nlp, text, trigger)
+    assert (e["actors"], e["recipients"]) == (actors, recipients)
