@@ -5,7 +5,9 @@ States, read as a country name by the discourse layer), a person has the one the
 component read ("Russian President Vladimir Putin" → RUS), an organisation or group the
 country or demonym in its name ("Pakistani police" → PAK). The agent type (PLOVER/CAMEO
 sector: GOV, MIL, JUD, COP, REB ...) comes from the person's titles, the organisation's kind
-or name, or the group's head noun, all kept in ``patterns/agent_types.json``.
+or name, or the group's head noun, all kept in ``patterns/agent_types.json``. A group of
+a state's institutions named by its noun alone ("police", "the court") in a story about one
+country is that country's.
 
 >>> coder = ActorCoder.for_article(entities=[], persons={})
 >>> coder.code("Russia")
@@ -58,23 +60,37 @@ def agent_types() -> AgentTypes:
     )
 
 
-class ActorCoder:
-    """Codes the participants of one article (names as the discourse layer gives them)."""
+# sectors of a state's own institutions and people: "police", "the court", "protesters" in a story
+# about one country are that country's
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "CVL"})
 
-    def __init__(self, labels: dict[str, tuple[str, Optional[str]]], persons: dict, g: Gazetteer):
+
+class ActorCoder:
+    """Codes the participants of one article (names as the discourse layer gives them);
+    ``home``: the country the article is about, whose the state's unnamed institutions are."""
+
+    def __init__(
+        self,
+        labels: dict[str, tuple[str, Optional[str]]],
+        persons: dict,
+        g: Gazetteer,
+        home: Optional[str] = None,
+    ):
         self.labels = labels  # canonical name -> (entity label, country)
         self.persons = persons
         self.g = g
+        self.home = home
+        self.homed: set[str] = set()  # names whose country is only the article's
         self.types = agent_types()
 
     @classmethod
-    def for_article(cls, entities: list[dict], persons: dict) -> "ActorCoder":
+    def for_article(cls, entities: list[dict], persons: dict, home: Optional[str] = None) -> "ActorCoder":
         labels: dict[str, tuple[str, Optional[str]]] = {}
         for ent in entities:
             name = ent.get("canonical") or ent["text"]
             if name not in labels or (ent.get("country") and not labels[name][1]):
                 labels[name] = (ent["label"], ent.get("country"))
-        return cls(labels, persons, gazetteer())
+        return cls(labels, persons, gazetteer(), home)
 
     def code(self, name: str) -> dict:
         """``{"name", "country", "agent_type"}`` for one participant name."""
@@ -90,7 +106,15 @@ class ActorCoder:
             else:
                 agent = self._group_type(name)
                 country = country or self._country_in(name)
+                if country is None and agent in STATE_SECTORS and self.home:
+                    country = self.home  # "police" in a story about Pakistan: Pakistan's
+                    self.homed.add(name)
         return {"name": name, "country": country, "agent_type": agent}
+
+    def named(self, name: str, coded: dict) -> bool:
+        """The text names the participant: an entity, or a group whose words give its
+        country ("Pakistani police"), not one that has it from the article ("police")."""
+        return name in self.labels or bool(coded["country"]) and name not in self.homed
 
     def _state(self, name: str) -> tuple[Optional[str], Optional[str]]:
         code = self.g.countries.get(name)

@@ -133,6 +133,27 @@ class Discourse(Descriptions):
             self.persons.sort()
             self._person_spans.sort(key=lambda p: p[0].start)
 
+    def salient_country(self, before: int) -> Optional[str]:
+        """The country the article is about up to token ``before``: the state named at
+        least twice there, by its name or a demonym ("Kenya", "Kenyan troops"), more often
+        than any other (a tie is no answer); its short English name."""
+        code = self.salient_country_code(before)
+        return country_name({"country": code}) if code else None
+
+    def salient_country_code(self, before: int) -> Optional[str]:
+        """The ISO code of :meth:`salient_country`."""
+        counts: dict[str, int] = {}
+        for s, _e, _c in self.places:
+            if s >= before:
+                break
+            code = self.ent_at[s].get("country")
+            if code:
+                counts[code] = counts.get(code, 0) + 1
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+            return None
+        return ranked[0][0]
+
     def name_of(self, i: int) -> Optional[tuple[int, int, str]]:
         """The whole name token ``i`` is part of, when the model split or cut it."""
         return self.names.get(i)

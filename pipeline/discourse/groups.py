@@ -228,14 +228,5 @@ class GroupMentions:
         return None
 
     def _salient_country(self, before: int) -> Optional[str]:
-        """The country the article is about so far: named at least twice before ``before``,
-        more often than any other (a tie is no answer)."""
-        counts: dict[str, int] = {}
-        for at, name in zip(self._country_at, self._country_name):
-            if at >= before:
-                break
-            counts[name] = counts.get(name, 0) + 1
-        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-        if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
-            return None
-        return ranked[0][0]
+        """The country the article is about so far (the discourse layer's one answer)."""
+        return self.discourse.salient_country(before)

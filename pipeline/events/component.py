@@ -92,7 +92,11 @@ class EventExtractor:
         cue_starts = frozenset(
             q["cue_start"] for q in results(doc, "quotes") if q.get("cue_start") is not None
         )
-        coder = ActorCoder.for_article(results(doc, "entities"), doc.user_data.get("communique_persons", {}))
+        coder = ActorCoder.for_article(
+            results(doc, "entities"),
+            doc.user_data.get("communique_persons", {}),
+            home=m.discourse.salient_country_code(len(doc)),
+        )
         senses = self.vocab.senses
         kept = []
         starts = sent_starts(doc)
@@ -108,7 +112,7 @@ class EventExtractor:
             if _interview(e, coded, self.vocab.cues["interview_verbs"]):
                 continue  # "spoke with VOA", "Reuters talked to the minister": reporting, not a meeting
             e.coded = coded
-            e.named = frozenset(n for n, c in coded.items() if n in coder.labels or c["country"])
+            e.named = frozenset(n for n, c in coded.items() if coder.named(n, c))
             e.reported_by = quotes.reporter(e.start, e.end)
             e.sent_index = bisect.bisect_right(starts, e.sent)  # the sentence's number in the doc
             kept.append(e)

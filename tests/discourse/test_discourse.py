@@ -145,13 +145,54 @@ def test_a_description_in_apposition_names_its_person(nlp):
             "Kenya and Somalia disputed the border. In 2022, authorities arrested the publisher Jose Ruben Zamora.",
             ["authorities"],
         ),
+        (
+            "Kenyan police detained ten protesters in Nairobi on Monday. Al-Shabab has fought Kenyan troops "
+            "in Somalia since 2011, when the government arrested its leaders.",
+            ["Kenya"],
+        ),
     ],
-    ids=["authorities-of-the-country-told-of", "no-single-country-stays-the-group"],
+    ids=[
+        "authorities-of-the-country-told-of",
+        "no-single-country-stays-the-group",
+        "the-government-of-the-country-its-demonyms-tell-of-not-the-last-organisation",
+    ],
 )
 def test_the_authorities_are_the_state_the_story_is_about(nlp, text, actors):
     events = results(run(nlp, text, "2025-03-12"), "events")
-    arrest = next(e for e in events if e["type"] == "COERCE")
+    arrest = [e for e in events if e["type"] == "COERCE"][-1]
     assert [a["name"] for a in arrest["actors"]] == actors
+
+
+@pytest.mark.parametrize(
+    "name, home, country",
+    [
+        ("police", "PAK", "PAK"),
+        ("court", "GTM", "GTM"),
+        ("protesters", "SDN", "SDN"),
+        ("Reuters", "PAK", None),
+        ("militants", "PAK", None),
+        ("Israeli troops", "PAK", "ISR"),
+        ("police", None, None),
+    ],
+    ids=[
+        "police-in-a-story-about-one-country-are-its-police",
+        "a-court-its-court",
+        "protesters-its-people",
+        "a-named-organisation-keeps-its-own",
+        "armed-groups-may-come-from-anywhere",
+        "a-demonym-wins",
+        "no-country-the-story-is-about",
+    ],
+)
+def test_a_states_unnamed_institutions_are_the_story_countrys(name, home, country):
+    coder = ActorCoder.for_article([REUTERS], {}, home=home)
+    assert coder.code(name)["country"] == country
+
+
+def test_a_group_coded_by_the_story_is_not_named_by_the_text():
+    coder = ActorCoder.for_article([REUTERS], {}, home="PAK")
+    police, pakistani = coder.code("police"), coder.code("Pakistani police")
+    assert (coder.named("police", police), coder.named("Pakistani police", pakistani)) == (False, True)
 
 
 def test_the_three_nations_are_the_last_three_countries_named(nlp):
