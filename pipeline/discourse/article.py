@@ -13,7 +13,9 @@ Built once per doc from the entities component's results (``Discourse.of(doc)``)
 - a bare name (``Wang``): the full name of the article person it ends or starts;
 - a name the model split or cut (``Ursula von`` + ``Leyen``): the whole name (``names.py``);
 - a speaker's ``he``, a description (``the French politician``, ``the railway official``), a
-  spokesperson (``a DHS spokesperson``), the visitor and the host: ``descriptions.py``.
+  spokesperson (``a DHS spokesperson``), the visitor and the host: ``descriptions.py``;
+- ``I``, ``we`` and ``you`` in an interview's turns (``VOA: ... you met ...``): ``turns.py``;
+- the country a story is about (``the government``, ``police`` in it): :meth:`salient_country`.
 
 >>> Discourse.of(doc).pronoun(doc[7])      # doctest: +SKIP
 'Xi Jinping'
@@ -28,6 +30,7 @@ from spacy.tokens import Doc, Span, Token
 from pipeline.discourse.descriptions import Descriptions
 from pipeline.discourse.lexicon import DiscourseLexicon, country_key
 from pipeline.discourse.names import acronyms, name_bounds, titled_person, unlabelled_speakers
+from pipeline.discourse.turns import Turns
 from pipeline.document.access import doc_text, entity_spans, results, sent_starts
 
 SUBJECTS = {"nsubj", "nsubjpass"}
@@ -91,6 +94,7 @@ class Discourse(Descriptions):
         self._person_spans: list[tuple[Span, str, dict]] = []
         self.described: list[tuple[int, str, str]] = []  # token, noun lemma, canonical
         self._acronyms: Optional[dict[str, str]] = None
+        self._turns: Optional[Turns] = None  # see turns
         self.sent_starts = sent_starts(doc)
         self.names: dict[int, tuple[int, int, str]] = {}  # token → its whole name (see names.py)
         spans = [(ent, span) for ent, span in zip(entities, entity_spans(doc, entities)) if span is not None]
@@ -132,6 +136,24 @@ class Discourse(Descriptions):
         if found:
             self.persons.sort()
             self._person_spans.sort(key=lambda p: p[0].start)
+
+    @property
+    def turns(self) -> Turns:
+        """The turns of an interview transcript and who speaks each (``turns.py``)."""
+        if self._turns is None:
+            self._turns = Turns.read(self.doc, self.sent_starts, self.ent_at, self._speaker_name)
+        return self._turns
+
+    def _speaker_name(self, ent: Optional[dict], start: int, end: int) -> Optional[str]:
+        """Who a turn's label names: its entity, or the article person whose name its
+        untagged proper nouns are part of (none: no one)."""
+        if ent is None:
+            text = self.doc[start:end].text
+            found = self.full_name(text)
+            return found if found != text else None
+        whole = self.name_of(start)
+        name = whole[2] if whole is not None else self.canonical(ent)
+        return self.full_name(name) if ent["label"] == "PERSON" else name
 
     def salient_country(self, before: int) -> Optional[str]:
         """The country the article is about up to token ``before``: the state named at

@@ -5,7 +5,7 @@ Named mentions take the entities component's canonical names ("Xi" → "Xi Jinpi
 president" → the person the text titled so, "Chinese officials" → "China", "leaders of
 India and Japan" → India, Japan; "he"/"his" → the last person who was the subject of a
 sentence, else the last person named; "who"/"whom"/"which" → the noun its relative clause
-modifies. "the two heads of state" → ``PAIR`` (the caller takes the participants of the
+modifies; "we", "I", "you" in an interview's turns → its speaker, whom it asks. "the two heads of state" → ``PAIR`` (the caller takes the participants of the
 event in context).
 
 >>> Mentions(doc).of(token)             # doctest: +SKIP
@@ -41,6 +41,7 @@ Sentence = namedtuple("Sentence", "start end")
 PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 FIRST_PERSON = {"we", "us", "our", "i", "me", "my"}
+SECOND_PERSON = {"you", "your", "yours"}
 ANY_PRONOUN = PRONOUNS | PLURAL_PRONOUNS | FIRST_PERSON | {"it", "its"}
 PAIR_WORDS = {"two", "both"}
 PLACES = {"GPE", "LOC", "FAC"}
@@ -189,6 +190,8 @@ class Mentions(GroupMentions):
 
     def of(self, token: Token) -> list[str]:
         """Participants named by the noun phrase headed by ``token`` (conjuncts not included)."""
+        if self.discourse.turns.in_label(token.i):
+            return self._label_subject(token)
         ent = self.by_token.get(token.i)
         if ent is not None:
             return [self.name(ent)]
@@ -243,6 +246,18 @@ class Mentions(GroupMentions):
             return self._actor_noun(token, children)
         return self._unnamed(token, children)
 
+    def _label_subject(self, token: Token) -> list[str]:
+        """A turn's label is no participant of its sentence; a name the parser hung on it
+        is ("VOA: Russia's President Vladimir Putin visited China": Putin)."""
+        return [
+            n
+            for c in self.tree.children(token)
+            if c.dep_ == "appos"
+            and self.label(c) in {"PERSON", "ORG", "GPE", "NORP"}
+            and not self.discourse.turns.in_label(c.i)
+            for n in self.of_phrase(c)
+        ]
+
     def _apposed_name(self, token: Token) -> list[str]:
         """A description in apposition to a named person or organisation names it."""
         if token.dep_ != "appos":
@@ -255,8 +270,13 @@ class Mentions(GroupMentions):
         'we', 'I' inside a quotation → its speaker ('"We condemn the jailbreak," Moise wrote')."""
         if low in FIRST_PERSON:
             speaker = self.quoted.reporter(token.idx, token.idx + len(token))
+            if speaker is None:  # "Armitage: ... the message we brought": the turn's speaker
+                speaker = self.discourse.turns.speaker(token.i)
             unnamed = not speaker or speaker == "unnamed source" or speaker.lower() in ANY_PRONOUN
             return [] if unnamed else [speaker]  # '"We urge ...," they said': no name to give
+        if low in SECOND_PERSON:  # "VOA: During your visit, you met ...": whom it asks
+            found = self.discourse.turns.addressee(token.i)
+            return [found] if found else []
         if low in PLURAL_PRONOUNS:
             return self._plural_antecedent(token) or [PAIR]  # else: the participants in context
         if low in PRONOUNS or low in {"it", "its"}:  # asked of the discourse, as for a speaker

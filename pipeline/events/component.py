@@ -89,6 +89,7 @@ class EventExtractor:
         """The mentions that are events (senses, formal statements, a party to attach),
         each with who reports it, merged into happenings with coded participants."""
         quotes = m.quoted  # the one index of who says what, mentions ask it too ("we")
+        turns = m.discourse.turns
         cue_starts = frozenset(
             q["cue_start"] for q in results(doc, "quotes") if q.get("cue_start") is not None
         )
@@ -113,7 +114,9 @@ class EventExtractor:
                 continue  # "spoke with VOA", "Reuters talked to the minister": reporting, not a meeting
             e.coded = coded
             e.named = frozenset(n for n, c in coded.items() if coder.named(n, c))
-            e.reported_by = quotes.reporter(e.start, e.end)
+            e.reported_by = quotes.reporter(e.start, e.end) or turns.reporter(
+                e.tok.i
+            )  # an interviewee's answer
             e.sent_index = bisect.bisect_right(starts, e.sent)  # the sentence's number in the doc
             kept.append(e)
         codes = {name: code for e in kept for name, code in e.coded.items()}

@@ -225,3 +225,22 @@ def test_a_relative_pronoun_is_the_noun_its_clause_modifies(nlp, text, word, exp
 
     doc = run(nlp, text, "2025-03-12")
     assert Mentions(doc).of(_token(doc, word)) == expected
+
+
+def test_interview_turns_and_their_speakers(nlp):
+    text = "VOA: Did you meet the president? Maria Costa, former envoy: We met him twice. VOA: When? Costa: In May."
+    doc = run(nlp, text, "2025-03-12")
+    turns = Discourse(doc, results(doc, "entities"), DiscourseLexicon()).turns
+    you, we = _token(doc, "you"), _token(doc, "We")
+    assert [t.speaker for t in turns.turns] == ["VOA", "Maria Costa", "VOA", "Maria Costa"]
+    assert (turns.addressee(you.i), turns.speaker(we.i), turns.reporter(we.i)) == (
+        "Maria Costa",
+        "Maria Costa",
+        "Maria Costa",
+    )
+    assert turns.in_label(0) and not turns.in_label(you.i)
+
+
+def test_a_name_before_a_colon_once_is_no_interview(nlp):
+    doc = run(nlp, 'Sergei Ryabkov, RIA Novosti: "We will respond." Moscow: the talks went on.', "2025-03-12")
+    assert Discourse(doc, results(doc, "entities"), DiscourseLexicon()).turns.turns == []

@@ -135,3 +135,36 @@ def test_a_conditional_passive_is_not_the_main_subjects_act(nlp):
 def test_group_words(nlp, text, trigger, actors, recipients):
     e = event_on(nlp, text, trigger)
     assert (e["actors"], e["recipients"]) == (actors, recipients)
+
+
+INTERVIEW = (
+    "Reuters spoke with Maria Costa, Brazil's former foreign minister, about her trip to Angola. "
+    "Reuters: During your visit to Luanda, you met President Joao Lourenco. What did you discuss? "
+    "Maria Costa, former foreign minister: We signed a trade agreement with Angola. I also met the "
+    "defense minister. Reuters: Russia's President Vladimir Putin recently visited Beijing. Are you "
+    "worried? Costa: I am concerned, because China has backed Russia."
+)
+
+
+@pytest.mark.parametrize(
+    "trigger, actors, reported_by",
+    [
+        ("met President", ["Maria Costa"], None),
+        ("signed", ["Maria Costa"], "Maria Costa"),
+        ("visited", ["Vladimir Putin"], None),
+        ("backed", ["China"], "Maria Costa"),
+    ],
+    ids=[
+        "you-in-a-question-is-whom-it-asks",
+        "we-in-an-answer-is-who-answers-and-tells-it",
+        "the-interviewers-label-is-no-subject",
+        "an-answer-is-told-by-who-answers",
+    ],
+)
+def test_interview_turns(nlp, trigger, actors, reported_by):
+    """``trigger``: the words the event's mention starts."""
+    events = events_of(nlp, INTERVIEW)
+    at = INTERVIEW.index(trigger)
+    found = [e for e in events if any(m["start"] == at for m in e["mentions"])]
+    assert found, events
+    assert (found[0]["actors"], found[0]["reported_by"]) == (actors, reported_by)
