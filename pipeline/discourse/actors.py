@@ -21,7 +21,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from typing import Optional
+from typing import Callable, Optional
 
 from pipeline.entities.gazetteer import Gazetteer, gazetteer
 from pipeline.patterns import read_json
@@ -75,22 +75,30 @@ class ActorCoder:
         persons: dict,
         g: Gazetteer,
         home: Optional[str] = None,
+        person: Optional[Callable[[str], tuple[Optional[str], Optional[str]]]] = None,
     ):
         self.labels = labels  # canonical name -> (entity label, country)
         self.persons = persons
         self.g = g
         self.home = home
+        self.person = person  # the discourse's (country, role word), where the titles give none
         self.homed: set[str] = set()  # names whose country is only the article's
         self.types = agent_types()
 
     @classmethod
-    def for_article(cls, entities: list[dict], persons: dict, home: Optional[str] = None) -> "ActorCoder":
+    def for_article(
+        cls,
+        entities: list[dict],
+        persons: dict,
+        home: Optional[str] = None,
+        person: Optional[Callable[[str], tuple[Optional[str], Optional[str]]]] = None,
+    ) -> "ActorCoder":
         labels: dict[str, tuple[str, Optional[str]]] = {}
         for ent in entities:
             name = ent.get("canonical") or ent["text"]
             if name not in labels or (ent.get("country") and not labels[name][1]):
                 labels[name] = (ent["label"], ent.get("country"))
-        return cls(labels, persons, gazetteer(), home)
+        return cls(labels, persons, gazetteer(), home, person)
 
     def code(self, name: str) -> dict:
         """``{"name", "country", "agent_type"}`` for one participant name."""
@@ -99,7 +107,9 @@ class ActorCoder:
             label, country = self.labels.get(name, (None, None))
             if label == "PERSON":
                 country = self.persons.get(name, {}).get("country") or country
-                agent = self._person_type(name)
+                said, role = self.person(name) if self.person is not None else (None, None)
+                country = country or said  # "Cambodian journalist Mech Dara"
+                agent = self._person_type(name) or self._role_type(role)
             elif label == "ORG" or name in self.g.orgs:
                 agent = self._organisation_type(name)
                 country = country or self._country_in(name)
@@ -125,6 +135,8 @@ class ActorCoder:
     def _person_type(self, name: str) -> Optional[str]:
         for title in reversed(self.persons.get(name, {}).get("titles", [])):
             low = title.lower()
+            if low in self.types.titles:
+                return self.types.titles[low]  # "attorney general": a prosecutor, no general
             last = low.split()[-1] if low.split() else low
             if last in self.types.titles:
                 return self.types.titles[last]
@@ -132,6 +144,17 @@ class ActorCoder:
             if kind in self.types.title_kinds:
                 return self.types.title_kinds[kind]
         return None
+
+    def _role_type(self, word: Optional[str]) -> Optional[str]:
+        """The sector a title or description word gives ("congressman", "secretary",
+        "journalist")."""
+        if not word:
+            return None
+        if word in self.types.titles:
+            return self.types.titles[word]  # "attorney general"
+        word = word.split()[-1]
+        kind = self.g.titles.get(word, (None,))[0]
+        return self.types.titles.get(word) or self.types.title_kinds.get(kind) or self.types.of_noun(word)
 
     def _organisation_type(self, name: str) -> Optional[str]:
         entry = self.g.orgs.get(name)
@@ -154,9 +177,12 @@ class ActorCoder:
         return self._organisation_type(name) if words else None
 
     def _country_in(self, name: str) -> Optional[str]:
-        """The country a demonym or country name inside a group's name gives it."""
-        for word in _WORD.findall(name):
-            code = self.g.demonyms.get(word) or self.g.countries.get(word)
+        """The country a demonym or country name inside a group's name gives it ("U.S.
+        Treasury Department", "Hong Kong authorities", "Pakistani police")."""
+        words = [w.rstrip(",") for w in name.split()]
+        words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in words]
+        for gram in [" ".join(words[i : i + 2]) for i in range(len(words) - 1)] + words + _WORD.findall(name):
+            code = self.g.demonyms.get(gram) or self.g.countries.get(gram)
             if code:
                 return code
         return None

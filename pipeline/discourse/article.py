@@ -229,7 +229,15 @@ class Discourse(Descriptions):
 
     def _learn_person(self, span: Span, canonical: str) -> None:
         info = self._info.setdefault(
-            canonical, {"words": set(), "countries": set(), "codes": set(), "gender": None}
+            canonical,
+            {
+                "words": set(),
+                "countries": set(),
+                "codes": set(),
+                "apposed": set(),
+                "role": None,
+                "gender": None,
+            },
         )
         doc = self.doc
         words = []
@@ -262,12 +270,62 @@ class Discourse(Descriptions):
         if root.dep_ == "appos" and root.head.lower_ in self.lex.roles:
             words.append(root.head.lower_)
         info["words"].update(words)
+        described = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+        info["apposed"].update(  # "Prime Minister Hun Manet of Cambodia"
+            ent["country"]
+            for p in root.children
+            if p.dep_ == "prep" and p.lower_ == "of" and p.i == span.end
+            for o in p.children
+            if o.dep_ == "pobj"
+            for ent in [self.ent_at.get(o.i)]
+            if ent is not None and ent["label"] == "GPE" and ent.get("country")
+        )
+        if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+            described.append(root.head)  # "Somalia's ambassador to Kenya, Mohamud Ahmed Nur"
+        info["apposed"].update(code for noun in described for code in self._description_countries(noun))
+        if info["role"] is None:  # the title or description word nearest the name
+            before = doc[start - 1].lower_ if start else ""
+            if before in self.lex.person_words or before in self.lex.person_nouns:
+                info["role"] = before  # "Cambodian journalist Mech Dara"
+            elif described:  # "Frantz Exantus, Haiti's secretary of state", "its attorney general"
+                noun = described[0]
+                info["role"] = " ".join(
+                    [c.lower_ for c in noun.lefts if c.dep_ == "compound"] + [noun.lemma_.lower()]
+                )
         first = canonical.split()[0].lower() if canonical else ""
         if info["gender"] is None:
             if any(w in self.lex.female_titles for w in words) or first in self.lex.female_names:
                 info["gender"] = "f"
             elif any(w in self.lex.male_titles for w in words):
                 info["gender"] = "m"
+
+    def _description_countries(self, noun: Token) -> set[str]:
+        """The countries a description in apposition gives its person: its modifiers and
+        its of-phrase ("Haiti's secretary of state", "Cambodian journalist", "members of the
+        U.S. Senate"), not its other phrases ("ambassador to Kenya")."""
+        found = set()
+        heads = [noun] + [
+            o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+        ]
+        for head in heads:
+            for tok in head.subtree if head is not noun else noun.lefts:
+                if head is not noun and tok.dep_ == "prep" and tok.lower_ != "of":
+                    break
+                ent = self.ent_at.get(tok.i)
+                if ent is not None and ent["label"] in ("GPE", "NORP") and ent.get("country"):
+                    found.add(ent["country"])
+        return found
+
+    def person_code(self, name: str) -> tuple[Optional[str], Optional[str]]:
+        """What the article says a person is: the one country it gives them (a country
+        word or demonym before their name or titles, "Cambodian journalist Mech Dara", or in
+        a description apposed to it, "Frantz Exantus, Haiti's secretary of state"; None for
+        none or more than one) and the title or description word nearest their name."""
+        info = self.info.get(self.lex.strip_titles(name))
+        if info is None:
+            return None, None
+        codes = info["codes"] | info["apposed"]
+        return (next(iter(codes)) if len(codes) == 1 else None), info["role"]
 
     def sentence_of(self, i: int) -> int:
         lo, hi = 0, len(self.sent_starts) - 1

@@ -97,6 +97,7 @@ class EventExtractor:
             results(doc, "entities"),
             doc.user_data.get("communique_persons", {}),
             home=m.discourse.salient_country_code(len(doc)),
+            person=m.discourse.person_code,
         )
         senses = self.vocab.senses
         kept = []

@@ -244,3 +244,50 @@ def test_interview_turns_and_their_speakers(nlp):
 def test_a_name_before_a_colon_once_is_no_interview(nlp):
     doc = run(nlp, 'Sergei Ryabkov, RIA Novosti: "We will respond." Moscow: the talks went on.', "2025-03-12")
     assert Discourse(doc, results(doc, "entities"), DiscourseLexicon()).turns.turns == []
+
+
+@pytest.mark.parametrize(
+    "text, name, country, agent_type",
+    [
+        ("Cambodian journalist Sok Vanna thanked his supporters.", "Sok Vanna", "KHM", "MED"),
+        (
+            "Pierre Lamothe, Haiti's secretary of state for public security, condemned the attack.",
+            "Pierre Lamothe",
+            "HTI",
+            "GOV",
+        ),
+        (
+            "Somalia's ambassador to Kenya, Abdi Hassan Farah, accused Kenya of bad faith.",
+            "Abdi Hassan Farah",
+            "SOM",
+            "GOV",
+        ),
+        ("Prime Minister Hun Manet of Cambodia visited Vietnam on Monday.", "Hun Manet", "KHM", "GOV"),
+        ("Guatemala's attorney general, Lucia Mendez, charged the journalist.", "Lucia Mendez", "GTM", "JUD"),
+        (
+            "Democratic U.S. Congressman Andy Levin of Michigan criticized the ruling.",
+            "Andy Levin",
+            "USA",
+            "LEG",
+        ),
+        (
+            "The U.S. Treasury Department sanctioned two Iranian firms.",
+            "U.S. Treasury Department",
+            "USA",
+            "GOV",
+        ),
+    ],
+    ids=[
+        "demonym-and-description-before-the-name",
+        "possessive-country-in-an-apposed-title",
+        "apposed-before-the-name-its-to-phrase-is-no-country",
+        "of-country-after-the-name",
+        "attorney-general-is-a-prosecutor-not-a-general",
+        "title-word-before-the-name",
+        "country-inside-an-organisations-name",
+    ],
+)
+def test_what_the_article_says_a_participant_is(nlp, text, name, country, agent_type):
+    events = results(run(nlp, text, "2025-03-12"), "events")
+    coded = [p for e in events for p in e["actors"] + e["recipients"] if p["name"] == name]
+    assert coded and (coded[0]["country"], coded[0]["agent_type"]) == (country, agent_type), events
