@@ -27,6 +27,7 @@ from pipeline.entities.gazetteer import Gazetteer, gazetteer
 from pipeline.patterns import read_json
 
 _WORD = re.compile(r"[\w'’-]+")
+_POSSESSIVE = re.compile(r"['’]s\b")
 
 
 @dataclass(frozen=True)
@@ -115,7 +116,7 @@ class ActorCoder:
                 country = country or self._country_in(name)
             else:
                 agent = self._group_type(name)
-                country = country or self._country_in(name)
+                country = country or self._country_in(name) or self._owner_country(name)
                 if country is None and agent in STATE_SECTORS and self.home:
                     country = self.home  # "police" in a story about Pakistan: Pakistan's
                     self.homed.add(name)
@@ -175,6 +176,13 @@ class ActorCoder:
             if agent:
                 return agent
         return self._organisation_type(name) if words else None
+
+    def _owner_country(self, name: str) -> Optional[str]:
+        """The country of the person whose people a group is ("Vladimir Putin's spokesman")."""
+        owner = _POSSESSIVE.split(name, maxsplit=1)[0]
+        if owner == name or self.labels.get(owner, ("",))[0] != "PERSON":
+            return None
+        return self.code(owner)["country"]
 
     def _country_in(self, name: str) -> Optional[str]:
         """The country a demonym or country name inside a group's name gives it ("U.S.

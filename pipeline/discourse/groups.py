@@ -127,6 +127,31 @@ class GroupMentions:
                     return names[::-1]
         return [PAIR]
 
+    def _former_or_latter(self, token: Token, latter: bool) -> list[str]:
+        """ "the latter": the last of the parties named before it, in its sentence or the one
+        before ("China's measures against Australia for the latter's refusal": Australia);
+        "the former": the one named before that."""
+        if not any(c.lower_ == "the" for c in self.tree.children(token)):
+            return []
+        sent = self.sent_of(token.i)
+        start = self.sent_of(sent.start - 1).start if sent.start else sent.start
+        names: list[str] = []
+        for i in range(start, token.i):
+            ent = self.by_token.get(i)
+            if (
+                ent is None
+                or ent["label"] not in {"PERSON", "ORG", "GPE", "NORP"}
+                or self.by_token.get(i - 1) is ent
+            ):
+                continue
+            name = self.name(ent)
+            if name in names:
+                names.remove(name)
+            names.append(name)
+        if len(names) < 2:
+            return []
+        return [names[-1] if latter else names[-2]]
+
     def last_org(self, word: str, before: int) -> list[str]:
         """The last organisation named before token ``before`` whose name has ``word``."""
         for i in range(before - 1, -1, -1):
@@ -167,6 +192,10 @@ class GroupMentions:
         for mod in mods:
             ent = self.by_token[mod.i]
             if ent["label"] == "PERSON" and mod.dep_ == "poss":
+                if self._names_people(lemma):  # "Zamora's legal team" is not Zamora
+                    end = self.bounds_at[ent["start"]][1]
+                    rest = self.tree.text(end, token.i + 1) if end <= token.i else ""
+                    return [f"{ent['canonical']}{rest if rest.startswith(('’', chr(39))) else ' ' + rest}"]
                 return [ent["canonical"]]
             if ent["label"] in {"GPE", "NORP"}:
                 if lemma in self.g.title_words:
@@ -190,6 +219,15 @@ class GroupMentions:
             if ent["label"] == "ORG" and lemma in self.group_nouns:
                 return [ent["canonical"]]
         return None
+
+    def _names_people(self, lemma: str) -> bool:
+        """The noun names a group or people by their role ("team", "lawyers", "spokesman")."""
+        return (
+            lemma in self.group_nouns
+            or lemma in self.actor_nouns
+            or lemma in self.g.title_words
+            or lemma in self.discourse.lex.person_nouns
+        )
 
     def _group_noun(self, token: Token, lemma: str, children, mods) -> Optional[list[str]]:
         """A group noun or title: "leaders of India and Japan", "the minister" (the role's

@@ -42,6 +42,7 @@ PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 FIRST_PERSON = {"we", "us", "our", "i", "me", "my"}
 SECOND_PERSON = {"you", "your", "yours"}
+FORMER_LATTER = {"former", "latter"}
 ANY_PRONOUN = PRONOUNS | PLURAL_PRONOUNS | FIRST_PERSON | {"it", "its"}
 PAIR_WORDS = {"two", "both"}
 PLACES = {"GPE", "LOC", "FAC"}
@@ -201,6 +202,8 @@ class Mentions(GroupMentions):
             return self.of_phrase(antecedent)
         if token.pos_ == "PRON":
             return self._pronoun(token, low)
+        if low in FORMER_LATTER and token.dep_ != "amod":
+            return self._former_or_latter(token, low == "latter")  # "for the latter's refusal"
         pos = token.pos_
         if pos not in {"NOUN", "PROPN"} and not (pos in {"NUM", "PRON", "ADJ"} and low in self.partitives):
             return []
@@ -288,10 +291,17 @@ class Mentions(GroupMentions):
         return [UNRESOLVED] if low in {"it", "its"} else []  # a party the text has, not named
 
     def _person_in_head(self, children) -> Optional[list[str]]:
-        """ "Russian President Vladimir Putin" headed by "President": the person."""
+        """ "Russian President Vladimir Putin" headed by "President": the person; "three
+        senators — Chuck Grassley, Jeanne Shaheen and Jim Risch": the people apposed."""
         for child in children:
             ent = self.by_token.get(child.i)
             if ent and ent["label"] == "PERSON" and child.dep_ in {"compound", "appos", "flat", "npadvmod"}:
+                if child.dep_ == "appos":
+                    return [ent["canonical"]] + [
+                        self.by_token[c.i]["canonical"]
+                        for c in self.tree.conjuncts(child)
+                        if c.i in self.by_token and self.by_token[c.i]["label"] == "PERSON"
+                    ]
                 return [ent["canonical"]]
         return None
 

@@ -276,6 +276,12 @@ def test_a_name_before_a_colon_once_is_no_interview(nlp):
             "USA",
             "GOV",
         ),
+        (
+            "Russian President Vladimir Putin's spokesman denied the report.",
+            "Vladimir Putin's spokesman",
+            "RUS",
+            "GOV",
+        ),
     ],
     ids=[
         "demonym-and-description-before-the-name",
@@ -285,6 +291,7 @@ def test_a_name_before_a_colon_once_is_no_interview(nlp):
         "attorney-general-is-a-prosecutor-not-a-general",
         "title-word-before-the-name",
         "country-inside-an-organisations-name",
+        "a-persons-people-have-the-persons-country",
     ],
 )
 def test_what_the_article_says_a_participant_is(nlp, text, name, country, agent_type):

@@ -168,3 +168,43 @@ def test_interview_turns(nlp, trigger, actors, reported_by):
     found = [e for e in events if any(m["start"] == at for m in e["mentions"])]
     assert found, events
     assert (found[0]["actors"], found[0]["reported_by"]) == (actors, reported_by)
+
+
+@pytest.mark.parametrize(
+    "text, trigger, actors, recipients",
+    [
+        (
+            "Three senators, Maria Lopez, John Smith and Ana Gomez, called on the minister to resign.",
+            "called on",
+            ["Maria Lopez", "John Smith", "Ana Gomez"],
+            [],
+        ),
+        (
+            "China imposed punitive measures on Australia for the latter's refusal to drop the inquiry.",
+            "refusal",
+            ["Australia"],
+            [],
+        ),
+        (
+            "Germany and France met in Paris. The former criticized Russia.",
+            "criticized",
+            ["Germany"],
+            ["Russia"],
+        ),
+        (
+            "Daniel Ortega's legal team has rejected all the accusations.",
+            "rejected",
+            ["Daniel Ortega's legal team"],
+            [],
+        ),
+    ],
+    ids=[
+        "people-apposed-to-a-group-are-all-of-them",
+        "the-latter-is-the-last-party-named",
+        "the-former-is-the-one-before",
+        "a-persons-team-is-not-the-person",
+    ],
+)
+def test_who_a_phrase_names(nlp, text, trigger, actors, recipients):
+    e = event_on(nlp, text, trigger)
+    assert (e["actors"], e["recipients"]) == (actors, recipients)
