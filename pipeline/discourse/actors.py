@@ -84,6 +84,7 @@ class ActorCoder:
         self.home = home
         self.person = person  # the discourse's (country, role word), where the titles give none
         self.homed: set[str] = set()  # names whose country is only the article's
+        self.described: dict[str, str] = {}  # an organisation -> the noun that announced it
         self.types = agent_types()
 
     @classmethod
@@ -95,11 +96,16 @@ class ActorCoder:
         person: Optional[Callable[[str], tuple[Optional[str], Optional[str]]]] = None,
     ) -> "ActorCoder":
         labels: dict[str, tuple[str, Optional[str]]] = {}
+        described: dict[str, str] = {}
         for ent in entities:
             name = ent.get("canonical") or ent["text"]
             if name not in labels or (ent.get("country") and not labels[name][1]):
                 labels[name] = (ent["label"], ent.get("country"))
-        return cls(labels, persons, gazetteer(), home, person)
+            if ent.get("described"):
+                described[name] = ent["described"]
+        coder = cls(labels, persons, gazetteer(), home, person)
+        coder.described = described
+        return coder
 
     def code(self, name: str) -> dict:
         """``{"name", "country", "agent_type"}`` for one participant name."""
@@ -159,8 +165,23 @@ class ActorCoder:
 
     def _organisation_type(self, name: str) -> Optional[str]:
         entry = self.g.orgs.get(name)
+        if entry is None:  # "United Nations Working Group on ...": a body of a known one
+            words = name.split()
+            entry = next(
+                (
+                    self.g.orgs[" ".join(words[:k])]
+                    for k in range(len(words) - 1, 0, -1)
+                    if " ".join(words[:k]) in self.g.orgs
+                ),
+                None,
+            )
+            if entry is not None and entry[2] != "igo":
+                entry = None  # "Hamas Political Bureau" may be; a company's unit is not its kind
         if entry is not None and entry[2] in self.types.organisation_kinds:
             return self.types.organisation_kinds[entry[2]]
+        described = self.described.get(name)
+        if described is not None and self.types.of_noun(described):
+            return self.types.of_noun(described)  # "Media watchdog Reporters Without Borders"
         words = _WORD.findall(name.lower())
         if any(self.types.name_words.get(w) == "REB" for w in words):
             return "REB"  # "Baloch Liberation Army", "Popular Front": rebels, though an army by name

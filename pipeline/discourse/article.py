@@ -29,7 +29,13 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.discourse.descriptions import Descriptions
 from pipeline.discourse.lexicon import DiscourseLexicon, country_key
-from pipeline.discourse.names import acronyms, name_bounds, titled_person, unlabelled_speakers
+from pipeline.discourse.names import (
+    acronyms,
+    described_organisations,
+    name_bounds,
+    titled_person,
+    unlabelled_speakers,
+)
 from pipeline.discourse.turns import Turns
 from pipeline.document.access import doc_text, entity_spans, results, sent_starts
 
@@ -97,6 +103,8 @@ class Discourse(Descriptions):
         self._turns: Optional[Turns] = None  # see turns
         self.sent_starts = sent_starts(doc)
         self.names: dict[int, tuple[int, int, str]] = {}  # token → its whole name (see names.py)
+        self.name_labels: dict[str, str] = {}  # a whole name → PERSON or ORG
+        self.announced: dict[str, str] = {}  # an organisation → the noun that announced it
         spans = [(ent, span) for ent, span in zip(entities, entity_spans(doc, entities)) if span is not None]
         for ent, span in spans:
             for i in range(span.start, span.end):
@@ -115,6 +123,7 @@ class Discourse(Descriptions):
                     canonical = self.canonical({"label": label, "text": span.text})
                     for i in range(start, end):
                         self.names[i] = (start, end, canonical)
+                    self.name_labels[canonical] = label
                 covered = end
             if label == "PERSON":
                 self.persons.append((start, end, canonical))
@@ -124,8 +133,25 @@ class Discourse(Descriptions):
                 self._learn_description(span, canonical)
             elif label in ("GPE", "NORP"):
                 self.places.append((start, end, canonical))
+        self._add_described_organisations()
         if cue_lemmas:
             self._add_unlabelled_speakers()
+
+    def _add_described_organisations(self) -> None:
+        """Organisations the model left out after a noun that announces them
+        (:func:`described_organisations`); their description is their name too."""
+        found = described_organisations(self.doc, self.ent_at, self.lex)
+        for first, start, end in found:
+            canonical = self.doc[start:end].text
+            # "Media" of "Media watchdog" tagged an organisation: the description's word
+            self.orgs = [o for o in self.orgs if not (first <= o[0] and o[1] <= start)]
+            self.orgs.append((first, end, canonical))  # with its description: the subject's words
+            self.name_labels[canonical] = "ORG"
+            self.announced[canonical] = self.doc[start - 1].lower_
+            for i in range(first, end):
+                self.names[i] = (start, end, canonical)
+        if found:
+            self.orgs.sort()
 
     def _add_unlabelled_speakers(self) -> None:
         """People the model left out who speak (:func:`unlabelled_speakers`)."""

@@ -193,6 +193,9 @@ class Mentions(GroupMentions):
         """Participants named by the noun phrase headed by ``token`` (conjuncts not included)."""
         if self.discourse.turns.in_label(token.i):
             return self._label_subject(token)
+        whole = self.discourse.name_of(token.i)
+        if whole is not None:  # "Cambodian League" + "for the Promotion and ...": the whole name
+            return [whole[2]]
         ent = self.by_token.get(token.i)
         if ent is not None:
             return [self.name(ent)]

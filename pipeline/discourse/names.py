@@ -2,11 +2,13 @@
 
 The model often ends a name early or cuts it in two entities: "Ursula von" + "Leyen" (a
 GPE), "Bilawal Bhutto" + "Zardari", "Lionel" left out of "Bethune de Moro", "Borders" for
-"Reporters Without Borders". :func:`name_bounds` extends an entity's tokens over the
+"Reporters Without Borders", nothing at all for "Media watchdog Reporters Without Borders".
+:func:`name_bounds` extends an entity's tokens over the
 words that the parse joins to it as one flat name: compounds of title-case proper nouns,
 name particles ("von der", "bin", "da"), title-case connectors ("Without", "Of") and an
 office's "for the Coordination of Humanitarian Affairs", never over a title
-("President"), a date or a comma. :func:`acronyms` maps initials to the
+("President"), a date or a comma; :func:`described_organisations` reads a name after a
+noun that says an organisation follows ("watchdog", "group"). :func:`acronyms` maps initials to the
 organisation spelled out ("Immigration and Customs Enforcement (ICE)", or an organisation
 whose capitalised words give "DHS").
 
@@ -101,6 +103,55 @@ def _organisation_tail(doc: Doc, end: int) -> int:
             break
         j += 1
     return last + 1 if last > end else end
+
+
+_NAME_JOINERS = {"to", "for", "of", "the", "and", "on", "without", "de", "&"}
+_NAME_LABELS_TAKEN = {"ORG", "PERSON", "GPE", "NORP", "LOC", "FAC"}
+
+
+def described_organisations(doc: Doc, ent_at: dict, lex) -> list[tuple[int, int, int]]:
+    """``Media watchdog Reporters Without Borders``, ``press freedom group Committee to
+    Protect Journalists``: title-case words right after a noun that says an organisation
+    follows (``lex.organisation_nouns``), that the model left out or tagged only in part,
+    are its name. Each as (the description's first token, the name's start, its end)."""
+    found = []
+    for d in range(len(doc) - 2):
+        tok = doc[d]
+        if tok.lower_ not in lex.organisation_nouns or not tok.is_lower:
+            continue
+        start, j, last, words = d + 1, d + 1, d, 0
+        while j < len(doc) and doc[j].ent_type_ not in NOT_NAME_LABELS:
+            word = doc[j]
+            if word.is_title and word.is_alpha and (words or word.lower_ not in lex.person_words):
+                last, words = j, words + 1
+            elif not (word.lower_ in _NAME_JOINERS and j + 1 < len(doc) and doc[j + 1].is_title):
+                break
+            j += 1
+        end = last + 1
+        if words < 2 or _tagged_whole(ent_at, start, end):
+            continue
+        first = d  # "Media watchdog", "press freedom group": the description
+        while (
+            first > 0
+            and doc[first - 1].head.i in range(first, d + 1)
+            and doc[first - 1].dep_
+            in (
+                "compound",
+                "amod",
+                "nsubj",
+            )
+        ):
+            first -= 1
+        found.append((first, start, end))
+    return found
+
+
+def _tagged_whole(ent_at: dict, start: int, end: int) -> bool:
+    """The model tagged the words as one name already (or as a person or a place)."""
+    ents = [ent_at.get(i) for i in range(start, end)]
+    if ents[0] is not None and all(e is ents[0] for e in ents):
+        return True
+    return all(e is not None and e["label"] in _NAME_LABELS_TAKEN for e in ents)
 
 
 def acronym_definitions(text: str) -> dict[str, str]:

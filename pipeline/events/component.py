@@ -93,8 +93,12 @@ class EventExtractor:
         cue_starts = frozenset(
             q["cue_start"] for q in results(doc, "quotes") if q.get("cue_start") is not None
         )
+        whole = [
+            {"canonical": n, "label": label, "described": m.discourse.announced.get(n)}
+            for n, label in m.discourse.name_labels.items()
+        ]
         coder = ActorCoder.for_article(
-            results(doc, "entities"),
+            results(doc, "entities") + whole,  # and the names the model cut, made whole
             doc.user_data.get("communique_persons", {}),
             home=m.discourse.salient_country_code(len(doc)),
             person=m.discourse.person_code,

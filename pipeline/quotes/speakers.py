@@ -280,7 +280,10 @@ class ArticleSpeakers(Discourse):
         whole = self.name_of(tok.i)
         if whole is not None:  # "Ursula von" + "der Leyen": the name the model split
             start, end, name = whole
-            ent = next(self.ent_at[i] for i in range(start, end) if i in self.ent_at)
+            ent = next(  # "watchdog Reporters Without Borders": a name the model left out
+                (self.ent_at[i] for i in range(start, end) if i in self.ent_at),
+                {"label": self.name_labels.get(name, "ORG"), "text": name},
+            )
             first, last = self.doc[start], self.doc[end - 1]
             chars = first.idx, last.idx + len(last)
         else:

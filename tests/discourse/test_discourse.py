@@ -298,3 +298,45 @@ def test_what_the_article_says_a_participant_is(nlp, text, name, country, agent_
     events = results(run(nlp, text, "2025-03-12"), "events")
     coded = [p for e in events for p in e["actors"] + e["recipients"] if p["name"] == name]
     assert coded and (coded[0]["country"], coded[0]["agent_type"]) == (country, agent_type), events
+
+
+@pytest.mark.parametrize(
+    "text, trigger, name, agent_type",
+    [
+        (
+            "Media watchdog Journalists Without Chains condemned the arrest of the editor.",
+            "condemned",
+            "Journalists Without Chains",
+            "NGO",
+        ),
+        (
+            "Rights group Lawyers for Open Justice welcomed the verdict and repeated its call to the "
+            "authorities to free the editor.",
+            "call",
+            "Lawyers for Open Justice",
+            "NGO",
+        ),
+        (
+            "The Kenyan League for the Defense of Civil Liberties condemned the arrest.",
+            "condemned",
+            "Kenyan League for the Defense of Civil Liberties",
+            None,
+        ),
+        (
+            "The United Nations Working Group on Enforced Disappearances called for his release.",
+            "called for",
+            "United Nations Working Group on Enforced Disappearances",
+            "IGO",
+        ),
+    ],
+    ids=[
+        "a-name-after-the-noun-that-announces-it-is-an-organisation",
+        "its-is-the-announced-organisation",
+        "a-name-the-model-cut-is-the-whole-name",
+        "a-body-of-an-international-organisation-is-one",
+    ],
+)
+def test_organisations_the_model_cuts_or_leaves_out(nlp, text, trigger, name, agent_type):
+    events = results(run(nlp, text, "2025-03-12"), "events")
+    event = next(e for e in events if any(trigger in m["text"] for m in e["mentions"]))
+    assert [(a["name"], a["agent_type"]) for a in event["actors"]] == [(name, agent_type)]
