@@ -29,6 +29,7 @@ from spacy.tokens import Token
 from pipeline.discourse.actors import ActorCoder
 
 _DEFINITE = {"the", "this", "that"}
+_OWNERS = {"his", "her", "its", "their"}  # "his organization": the one he leads or speaks for
 _VISITOR_WORDS = {"visiting", "guest", "visitor"}
 _HOST_WORDS = {"host", "hosting", "hosts"}
 _VISIT_VERBS = {"visit", "arrive", "travel", "land", "tour", "fly"}
@@ -189,10 +190,13 @@ class Descriptions:
         """``the banned separatist militant outfit``: the named organisation it refers to,
         the last subject among those whose sector fits the noun (``org_anaphors``: "the
         bloc" is an intergovernmental body, "the outfit" an armed group), never the media
-        unless the noun names an outlet ("the group" after "Reuters reported" is not Reuters)."""
-        if not self._definite(tok):
+        unless the noun names an outlet ("the group" after "Reuters reported" is not Reuters);
+        "his organization", "its party": the same, told from its member's side."""
+        owned = any(c.dep_ == "poss" and c.lower_ in _OWNERS for c in tok.children)
+        if not (self._definite(tok) or owned):
             return None
-        found = self.institution(tok)
+        owned = owned and not self._definite(tok)
+        found = None if owned else self.institution(tok)  # "his organization" is his, whatever its name
         if (
             found is not None
             or tok.lemma_.lower() not in self.lex.organisation_nouns
@@ -201,7 +205,23 @@ class Descriptions:
             return found  # "the Nigerian military" is Nigeria's, not the last organisation
         sectors = self.lex.org_anaphors.get(tok.lemma_.lower())
         pool = self.orgs if sectors is None else [o for o in self.orgs if self._fits(o[2], sectors)]
+        if owned:
+            return self._last_named(tok, pool)  # "He founded the Alliance ... his organization"
         return self._last_subject(tok, pool, set())
+
+    def _last_named(self, tok: Token, pool: list) -> Optional[str]:
+        """The member of ``pool`` named last before ``tok``, three narrative sentences back
+        at most, outside speech."""
+        starts = [s for s, _e, _c in pool]
+        for lo, hi in self._narrative_sentences(tok, 4):
+            found = [
+                name
+                for s, e, name in pool[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
+                if e <= hi and not self.in_other_speech(s, tok)
+            ]
+            if found:
+                return found[-1]
+        return None
 
     def _fits(self, name: str, sectors: list[str]) -> bool:
         if self._org_sectors is None:

@@ -131,7 +131,7 @@ class GroupMentions:
         """ "the latter": the last of the parties named before it, in its sentence or the one
         before ("China's measures against Australia for the latter's refusal": Australia);
         "the former": the one named before that."""
-        if not any(c.lower_ == "the" for c in self.tree.children(token)):
+        if not token.i or self.doc[token.i - 1].lower_ != "the":
             return []
         sent = self.sent_of(token.i)
         start = self.sent_of(sent.start - 1).start if sent.start else sent.start
@@ -193,9 +193,7 @@ class GroupMentions:
             ent = self.by_token[mod.i]
             if ent["label"] == "PERSON" and mod.dep_ == "poss":
                 if self._names_people(lemma):  # "Zamora's legal team" is not Zamora
-                    end = self.bounds_at[ent["start"]][1]
-                    rest = self.tree.text(end, token.i + 1) if end <= token.i else ""
-                    return [f"{ent['canonical']}{rest if rest.startswith(('’', chr(39))) else ' ' + rest}"]
+                    return [self._owned_group(ent, token)]
                 return [ent["canonical"]]
             if ent["label"] in {"GPE", "NORP"}:
                 if lemma in self.g.title_words:
@@ -216,9 +214,19 @@ class GroupMentions:
                     return list(dict.fromkeys(names))
                 if token.tag_ in {"NNS", "NNPS"}:  # "Palestinian factions"
                     return [self.tree.text(min(mod.i, token.i), token.i + 1)]
-            if ent["label"] == "ORG" and lemma in self.group_nouns:
+            if ent["label"] == "ORG" and (lemma in self.group_nouns or lemma in self.actor_nouns):
+                # "Hamas militants", "BLA insurgents": the organisation's own
                 return [ent["canonical"]]
         return None
+
+    def _owned_group(self, owner: dict, token: Token) -> str:
+        """ "Zamora's legal team" named after its owner's full name: "Jose Ruben Zamora's
+        legal team"."""
+        end = self.bounds_at[owner["start"]][1]
+        while end <= token.i and self.doc[end].tag_ == "POS":
+            end += 1  # the possessive ending, written "'s" in the name
+        rest = self.tree.text(end, token.i + 1) if end <= token.i else ""
+        return f"{owner['canonical']}'s {rest}".strip()
 
     def _names_people(self, lemma: str) -> bool:
         """The noun names a group or people by their role ("team", "lawyers", "spokesman")."""
@@ -259,7 +267,8 @@ class GroupMentions:
             )  # "the council" → the Security Council
             if named:
                 return named
-        if lemma in STATE_NOUNS and not mods and not any(c.dep_ == "prep" for c in children):
+        plural = token.tag_ in {"NNS", "NNPS"} and lemma != "authority"  # "governments" are many
+        if lemma in STATE_NOUNS and not mods and not plural and not any(c.dep_ == "prep" for c in children):
             country = self._salient_country(token.i)  # "authorities arrested Zamora" in Guatemala
             if country:
                 return [country]

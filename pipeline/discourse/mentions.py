@@ -205,7 +205,7 @@ class Mentions(GroupMentions):
             return self.of_phrase(antecedent)
         if token.pos_ == "PRON":
             return self._pronoun(token, low)
-        if low in FORMER_LATTER and token.dep_ != "amod":
+        if low in FORMER_LATTER and (token.dep_ != "amod" or self.tree.is_possessor(token)):
             return self._former_or_latter(token, low == "latter")  # "for the latter's refusal"
         pos = token.pos_
         if pos not in {"NOUN", "PROPN"} and not (pos in {"NUM", "PRON", "ADJ"} and low in self.partitives):

@@ -111,6 +111,15 @@ class Tree:
             found = self._conjuncts[token.i] = tuple(w for w in chain if w.i != token.i)
         return found
 
+    def is_possessor(self, token: Token) -> bool:
+        """``token`` is its head's possessor: ``poss``, or a word the parser hung another
+        way that has the possessive ending ("for the latter's refusal" read as an ``amod``)."""
+        if token.dep_ == "poss":
+            return True
+        return token.dep_ in {"amod", "compound", "nmod"} and any(
+            c.dep_ == "case" and c.lower_ in {"'s", "’s", "'", "’"} for c in self.children(token)
+        )
+
     def subtree(self, token: Token) -> list[Token]:
         """``Token.subtree``: the token and its descendants, in document order."""
         out: list[Token] = []

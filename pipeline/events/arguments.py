@@ -189,7 +189,7 @@ def noun_actors(
         return []
     out: list[str] = []
     for child in m.tree.children(noun):
-        if child.dep_ == "poss":
+        if m.tree.is_possessor(child):
             if not patient:
                 out += m.of_phrase(child)
         elif child.dep_ in {"prep", "agent"} and (

@@ -197,12 +197,29 @@ def test_interview_turns(nlp, trigger, actors, reported_by):
             ["Daniel Ortega's legal team"],
             [],
         ),
+        (
+            "The United Nations praised Lars Holm. Holm founded the Council of Free Nations in 2019. "
+            "His organization urged Russia to free the prisoners.",
+            "urged",
+            ["Council of Free Nations"],
+            ["Russia"],
+        ),
+        ("Hamas militants attacked an Israeli army post.", "attacked", ["Hamas"], []),
+        (
+            "China sanctioned Japanese firms. China warned Japan. The summit urged governments to sign the charter.",
+            "urged",
+            [],
+            ["governments"],
+        ),
     ],
     ids=[
         "people-apposed-to-a-group-are-all-of-them",
         "the-latter-is-the-last-party-named",
         "the-former-is-the-one-before",
         "a-persons-team-is-not-the-person",
+        "his-organization-is-the-one-named-last",
+        "an-organisations-fighters-are-the-organisation",
+        "governments-are-many-not-the-story-country",
     ],
 )
 def test_who_a_phrase_names(nlp, text, trigger, actors, recipients):
