@@ -360,12 +360,21 @@ class Mentions(GroupMentions):
         return [n for p in self.tree.children(prep) if p.dep_ == "pobj" for n in self.of_phrase(p)]
 
     def of_phrase(self, token: Token) -> list[str]:
-        """Participants of a noun phrase and its conjuncts, in order."""
+        """Participants of a noun phrase and its conjuncts, in order, with the members a
+        group's "including" names ("Rights groups, including Amnesty International")."""
         out: list[str] = []
         for tok in (token, *self.tree.conjuncts(token)):
             if tok is not token and tok.pos_ in {"VERB", "AUX"}:
                 continue
-            for name in self.of(tok):
+            names = self.of(tok)
+            if names and tok.tag_ in {"NNS", "NNPS"}:
+                names = names + [
+                    n
+                    for c in self.tree.children(tok)
+                    if c.dep_ == "prep" and c.lower_ == "including"
+                    for n in self.of_objects(c)
+                ]
+            for name in names:
                 if name not in out:
                     out.append(name)
         return out

@@ -111,8 +111,8 @@ def verb_actors(verb: Token, m: Mentions, depth: int = 0, raised: bool = False) 
         # were detained" (they undergo it)
         return []
     dep = verb.dep_
-    if dep == "relcl":
-        return m.of_phrase(head)
+    if dep == "relcl" and head.pos_ in {"NOUN", "PROPN", "PRON"}:
+        return m.of_phrase(head)  # else "X was the first to reject": the clause's subject
     if dep in CLIMB:
         seen = {verb.i}
         pos = head.pos_
@@ -126,8 +126,22 @@ def verb_actors(verb: Token, m: Mentions, depth: int = 0, raised: bool = False) 
                 controller = [
                     n for c in m.tree.children(head) if c.dep_ == "nsubjpass" for n in m.of_phrase(c)
                 ]
+            if (
+                dep == "pcomp"
+                and not controller
+                and verb.head.lower_ == "for"
+                and _same(verb.head.head, head)
+            ):
+                # "praised ECOWAS for activating its force", "arrested him for insulting": the object
+                controller = [
+                    n for c in m.tree.children(head) if c.dep_ in {"dobj", "obj"} for n in m.of_phrase(c)
+                ]
             return controller or verb_actors(head, m, depth + 1, raised=dep == "xcomp")
         if pos in {"NOUN", "PROPN"}:
+            if dep == "pcomp" and verb.head.lower_ == "for" and head.dep_ in {"dobj", "obj"}:
+                found = m.of_phrase(head)  # "praised ECOWAS for activating": ECOWAS
+                if found:
+                    return found
             return noun_actors(head, m, depth + 1)
     return []
 

@@ -387,6 +387,7 @@ class MentionBuilder:
         sent_start, sent_end = sent_bounds(doc, tok.i)
         sent_last = doc[sent_end - 1]
         start, end = first.idx, last.idx + len(last)
+        measure = self._measure(tok, obj)
         return EventMention(
             self.text[start:end],
             start,
@@ -411,7 +412,19 @@ class MentionBuilder:
             definite=not verbal
             and (tok.tag_ != "NNS" or tok.lemma_.lower() in PLURAL_SINGULARS)
             and any(c.dep_ in {"det", "poss"} and c.lower_ not in INDEFINITE for c in tree.children(tok)),
+            measure=measure,
         )
+
+    def _measure(self, tok: Token, obj: Optional[Token]) -> Optional[str]:
+        """The measure a mention imposes or lifts: the trigger ("sanctioned", "the
+        tariffs"), its object ("imposed tariffs", "lifted the sanctions") or its passive
+        subject ("if sanctions are lifted"), when it is one (``undone_measures``)."""
+        measures = self.vocab.cues["undone_measures"]
+        words = [tok, obj] + [c for c in self.tree.children(tok) if c.dep_ in {"dobj", "nsubjpass", "nsubj"}]
+        for word in words:
+            if word is not None and word.lemma_.lower() in measures:
+                return word.lemma_.lower()
+        return None
 
     def _arguments(self, tok, verb, verbal, etype, mode, cameo, light, obj, particle):
         """The actors, the recipients (none of them actors) and the place of a mention."""

@@ -36,7 +36,7 @@ from pipeline.events.candidates import candidates
 from pipeline.events.dating import date_mentions, discourse_dates
 from pipeline.events.happenings import attach_retellings, merge_mentions
 from pipeline.events.mention import EventMention
-from pipeline.events.parties import implicit_actor, resolve_pairs, share_locations
+from pipeline.events.parties import implicit_actor, resolve_pairs, share_locations, undone_measures
 from pipeline.events.senses import not_an_event
 from pipeline.events.vocabulary import Vocabulary
 
@@ -76,6 +76,7 @@ class EventExtractor:
         events = builder.events
         events.sort(key=lambda e: e.start)
         resolve_pairs(events)
+        undone_measures(events)
         implicit_actor(events)
         date_mentions(doc, events, builder.anaphors, self.inherit_window, self.vocab.cues["reporting_verbs"])
         share_locations(events)

@@ -41,6 +41,7 @@ class EventMention:
     last_sent_index: int = 0  # once merged: the sentence of its latest mention
     coded: dict = field(default_factory=dict)  # participant name -> actor code
     named: frozenset = frozenset()  # the participants the text names (entities, states), not groups
+    measure: Optional[str] = None  # the measure it imposes or lifts ("sanction", "tariff"), by lemma
 
     def record(self) -> dict:
         """The stored record (its keys in this order)."""

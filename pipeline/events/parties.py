@@ -1,5 +1,6 @@
 """Parties and places shared between mentions: "the two countries" resolved to the
-previous event's participants, the one actor of a review of a leader's year, the one
+previous event's participants, the parties of a measure lifted ("the sanctions are
+lifted") those it was imposed between, the one actor of a review of a leader's year, the one
 place of a sentence."""
 
 from __future__ import annotations
@@ -37,6 +38,30 @@ def resolve_pairs(events: list[EventMention]) -> None:
                 list(dict.fromkeys(n for n in names if n != PAIR)) + [n for n in found if n not in names],
             )
         e.recipients = [n for n in e.recipients if n not in e.actors]
+
+
+UNDOING = frozenset({"RETREAT", "CONCEDE"})  # "lifted the sanctions", "dropped the charges"
+
+
+def undone_measures(events: list[EventMention]) -> None:
+    """Lifting a measure told before ("Washington imposed sanctions on Moscow ... if the
+    sanctions are lifted", "the tariffs on Canada ... delayed the tariffs") is undone between
+    the parties it was imposed between: the recipients of the latest earlier mention that
+    imposed it, and its actors where the lifting names none."""
+    latest: dict[str, EventMention] = {}  # measure -> the latest mention imposing it
+    for e in events:
+        if e.measure is None:
+            continue
+        if e.type not in UNDOING:
+            if e.actors or e.recipients:
+                latest[e.measure] = e
+            continue
+        imposed = latest.get(e.measure)
+        if imposed is None:
+            continue
+        if not e.actors:
+            e.actors = [n for n in imposed.actors if n not in e.recipients]
+        e.recipients += [n for n in imposed.recipients if n not in e.recipients and n not in e.actors]
 
 
 def implicit_actor(events: list[EventMention]) -> None:

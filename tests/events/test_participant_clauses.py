@@ -225,3 +225,71 @@ def test_interview_turns(nlp, trigger, actors, reported_by):
 def test_who_a_phrase_names(nlp, text, trigger, actors, recipients):
     e = event_on(nlp, text, trigger)
     assert (e["actors"], e["recipients"]) == (actors, recipients)
+
+
+@pytest.mark.parametrize(
+    "text, trigger, actors, recipients",
+    [
+        (
+            "The opposition alliance was the first to reject the new constitution.",
+            "reject",
+            ["opposition alliance"],
+            [],
+        ),
+        (
+            "Analysts praised ECOWAS for activating its standby force.",
+            "activating",
+            ["Economic Community of West African States"],
+            [],
+        ),
+        ("The court jailed Ahmed Musa for attacking a police station.", "attacking", ["Ahmed Musa"], []),
+        (
+            "Rights groups, including Amnesty International, have filed lawsuits against the government.",
+            "lawsuits",
+            ["Rights groups", "Amnesty International"],
+            ["government"],
+        ),
+    ],
+    ids=[
+        "the-first-to-act-is-the-clauses-subject",
+        "praised-x-for-doing-x-does-it",
+        "jailed-x-for-doing-x-does-it",
+        "a-group-including-members-is-all-of-them",
+    ],
+)
+def test_who_does_what_a_clause_tells(nlp, text, trigger, actors, recipients):
+    e = event_on(nlp, text, trigger)
+    assert (e["actors"], e["recipients"]) == (actors, recipients)
+
+
+@pytest.mark.parametrize(
+    "text, trigger, actors, recipients",
+    [
+        (
+            "The United States imposed sanctions on Iran in 2018. Washington may lift the sanctions next year.",
+            "lift",
+            ["United States"],
+            ["Iran"],
+        ),
+        (
+            "Brazil imposed tariffs on Argentina in May. The tariffs may come off if talks succeed.",
+            "come off",
+            ["Brazil"],
+            ["Argentina"],
+        ),
+        (
+            "Prosecutors charged Ana Ruiz with treason. Rights groups urged the court to drop the charges.",
+            "drop",
+            ["court"],
+            ["Ana Ruiz"],
+        ),
+    ],
+    ids=[
+        "lifting-sanctions-is-between-who-imposed-them",
+        "tariffs-that-come-off-keep-who-imposed-them-on-whom",
+        "dropping-charges-frees-who-was-charged",
+    ],
+)
+def test_a_measure_lifted_is_lifted_between_its_parties(nlp, text, trigger, actors, recipients):
+    e = event_on(nlp, text, trigger)
+    assert (e["actors"], e["recipients"]) == (actors, recipients)
