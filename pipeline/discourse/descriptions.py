@@ -186,6 +186,15 @@ class Descriptions:
             return earlier
         return self._last_subject(tok, self.persons, self._countries_of(tok))
 
+    def introduced_as(self, tok: Token) -> Optional[str]:
+        """Who a definite description goes on with when the same noun introduced someone a
+        few sentences before ("A State Department spokesperson said ... the spokesperson
+        added": the State Department), and no one else."""
+        if not self._definite(tok) or self._owned_by_person(tok):
+            return None
+        seen, earlier = self._same_noun_before(tok)
+        return earlier if seen else None
+
     def organisation_description(self, tok: Token) -> Optional[str]:
         """``the banned separatist militant outfit``: the named organisation it refers to,
         the last subject among those whose sector fits the noun (``org_anaphors``: "the

@@ -257,6 +257,9 @@ class GroupMentions:
             one = token.tag_ in {"NN", "NNP"}  # "the minister", not "the leaders'"
             found = self.discourse.role(token) if one and lemma in self.discourse.lex.roles else None
             people = [found] if found else self.titled_person(None, lemma, token.i)
+            if not people and one:  # "A DHS spokesperson said ... the spokesperson added": as quotes read it
+                described = self.discourse.introduced_as(token)
+                people = [described] if described else []
             if people or one:
                 return people
             return None  # "the protest leaders" no one was titled so: a group of them

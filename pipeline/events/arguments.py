@@ -216,6 +216,14 @@ def noun_actors(
             out += [n for a in m.tree.children(child) if a.dep_ == "agent" for n in m.of_objects(a)]
         elif members_of and child.dep_ == "prep" and child.lower_ == "of":
             out += m.of_objects(child)
+        elif not patient and child.dep_ == "prep" and child.lower_ == "of":
+            # "the inauguration speech of Lai", "the visit of President Xi": a person's act
+            out += [
+                n
+                for p in m.tree.children(child)
+                if p.dep_ == "pobj" and m.label(p) == "PERSON"
+                for n in m.of_phrase(p)
+            ]
     if (
         not out and noun.i in m.above_by
     ):  # "the signing of the Beijing Declaration ... by 14 Palestinian factions"

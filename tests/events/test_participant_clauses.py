@@ -293,3 +293,20 @@ def test_who_does_what_a_clause_tells(nlp, text, trigger, actors, recipients):
 def test_a_measure_lifted_is_lifted_between_its_parties(nlp, text, trigger, actors, recipients):
     e = event_on(nlp, text, trigger)
     assert (e["actors"], e["recipients"]) == (actors, recipients)
+
+
+@pytest.mark.parametrize(
+    "text, trigger, actors",
+    [
+        (
+            "A U.S. Treasury Department spokesperson told reporters that Washington was concerned. "
+            '"We urge restraint," the spokesperson added in a statement emailed to reporters on Friday.',
+            "statement",
+            ["U.S. Treasury Department"],
+        ),
+        ("The inaugural speech of President Ana Ruiz was well received.", "speech", ["Ana Ruiz"]),
+    ],
+    ids=["the-spokesperson-goes-on-with-the-one-introduced", "a-persons-of-phrase-on-their-own-act"],
+)
+def test_who_a_description_goes_on_with(nlp, text, trigger, actors):
+    assert event_on(nlp, text, trigger)["actors"] == actors
