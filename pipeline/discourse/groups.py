@@ -203,7 +203,11 @@ class GroupMentions:
                 if lemma in self.service_nouns and len(mods) == 1:
                     # "the Israeli army", "Turkish police": the state's forces, not its
                     # government (the coder gives them their country and sector)
-                    return self._actor_noun(token, self.tree.children(token))
+                    group = self._actor_noun(token, self.tree.children(token))
+                    if mod.dep_ == "poss":  # "Ivory Coast's air force": named with its state
+                        start, end = self.bounds_at[ent["start"]]
+                        return [f"{self.tree.text(start, end)}'s {group[0]}"]
+                    return group
                 if lemma in self.group_nouns or ent["label"] == "GPE":
                     # "Senior Hungarian and Romanian officials": the demonym's conjuncts too
                     names = [self.name(ent)] + [
@@ -212,8 +216,8 @@ class GroupMentions:
                         if c.i in self.by_token and self.by_token[c.i]["label"] in {"GPE", "NORP"}
                     ]
                     return list(dict.fromkeys(names))
-                if token.tag_ in {"NNS", "NNPS"}:  # "Palestinian factions"
-                    return [self.tree.text(min(mod.i, token.i), token.i + 1)]
+                if token.tag_ in {"NNS", "NNPS"}:  # "Palestinian factions", "Central European populists"
+                    return [self.tree.text(min(self.bounds_at[ent["start"]][0], token.i), token.i + 1)]
             if ent["label"] == "ORG" and (lemma in self.group_nouns or lemma in self.actor_nouns):
                 # "Hamas militants", "BLA insurgents": the organisation's own
                 return [ent["canonical"]]

@@ -229,11 +229,15 @@ class Mentions(GroupMentions):
         mods = [
             c for c in children if c.dep_ in {"poss", "amod", "compound", "nmod"} and c.i in self.by_token
         ]
+        others = self._and_others(mods)  # "Orban and other Central European populists"
+        mods = [c for c in mods if c.i not in others]
         found = self._modifiers(token, lemma, mods)
         if found is None and (lemma in self.group_nouns or lemma in self.g.title_words):
             found = self._group_noun(token, lemma, children, mods)
+        if found is None and others:
+            found = self._actor_noun(token, children)
         if found is not None:
-            return found
+            return list(dict.fromkeys(list(others.values()) + found))
         named = self._apposed_name(token)
         if named:
             return named  # "Blessed Geza, a war veteran-turned-politician who criticized ..."
@@ -263,6 +267,22 @@ class Mentions(GroupMentions):
             and not self.discourse.turns.in_label(c.i)
             for n in self.of_phrase(c)
         ]
+
+    def _and_others(self, mods) -> dict[int, str]:
+        """Named modifiers the parser hung on a group they are listed with ("Orban and other
+        populists", "Hamas and other groups"): by token, their names."""
+        out = {}
+        for mod in mods:
+            ent = self.by_token[mod.i]
+            end = self.bounds_at[ent["start"]][1]
+            if (
+                ent["label"] in {"PERSON", "ORG", "GPE"}
+                and end + 1 < len(self.doc)
+                and self.doc[end].lower_ == "and"
+                and self.doc[end + 1].lower_ in {"other", "others"}
+            ):
+                out[mod.i] = self.name(ent)
+        return out
 
     def _apposed_name(self, token: Token) -> list[str]:
         """A description in apposition to a named person or organisation names it."""

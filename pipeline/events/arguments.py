@@ -31,6 +31,7 @@ ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 # verbs whose subject undergoes their object act ("faces trial", "awaits extradition")
 PATIENT_VERBS = frozenset(read_json("events_cameo.json")["patient_verbs"])
 MEASURE_NOUNS = frozenset(read_json("events_cameo.json")["measure_nouns"])
+ON_OBJECT_VERBS = frozenset(read_json("events_cameo.json")["on_object_verbs"])  # "blamed X on Y"
 OBJECT_CONTROL = frozenset(read_json("events_cameo.json")["object_control_appeals"])
 APPEALS = frozenset(read_json("events_cameo.json")["hypothetical_governors"])  # "called for", "pushed for"
 # acts a state or an organisation does when it is their possessor ("Russia's invasion")
@@ -288,6 +289,14 @@ def recipients(
     on_heads = [t for t in (trigger, consumed) if t is not None and t.lemma_.lower() in on_targets]
     if on_heads and trigger.pos_ in VERBAL:
         on_heads.append(trigger)
+        if trigger.lemma_.lower() in ON_OBJECT_VERBS:  # "blamed the attacks on militants"
+            on_heads += [c for c in m.tree.children(trigger) if c.dep_ == "dobj" and not _same(c, consumed)]
+    else:  # "opened fire on a patrol": the object's word
+        on_heads += [
+            c for c in m.tree.children(trigger) if c.dep_ == "dobj" and c.lemma_.lower() in on_targets
+        ]
+        if on_heads and trigger.pos_ in VERBAL:
+            on_heads.append(trigger)
     for head in on_heads:
         for child in m.tree.children(head):
             if child.dep_ == "prep" and child.lower_ in {"on", "upon"} and not _same(child, particle):

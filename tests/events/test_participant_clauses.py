@@ -310,3 +310,43 @@ def test_a_measure_lifted_is_lifted_between_its_parties(nlp, text, trigger, acto
 )
 def test_who_a_description_goes_on_with(nlp, text, trigger, actors):
     assert event_on(nlp, text, trigger)["actors"] == actors
+
+
+@pytest.mark.parametrize(
+    "text, trigger, actors, recipients",
+    [
+        (
+            "Orban and other Central European populists have declined to join the plan.",
+            "declined",
+            ["Orban", "Central European populists"],
+            [],
+        ),
+        (
+            "Pakistan has blamed the recent attacks on militants based in Afghanistan.",
+            "blamed",
+            ["Pakistan"],
+            ["militants"],
+        ),
+        (
+            "The gunman opened fire on a police patrol near the border.",
+            "opened",
+            ["gunman"],
+            ["police patrol"],
+        ),
+        (
+            "France responded by destroying Ivory Coast's tiny air force.",
+            "destroying",
+            ["France"],
+            ["Ivory Coast's tiny air force"],
+        ),
+    ],
+    ids=[
+        "x-and-other-ys-are-both",
+        "blamed-x-on-y-targets-y",
+        "fire-on-targets-its-object",
+        "a-states-forces-are-named-with-the-state",
+    ],
+)
+def test_targets_and_groups(nlp, text, trigger, actors, recipients):
+    e = event_on(nlp, text, trigger)
+    assert (e["actors"], e["recipients"]) == (actors, recipients)
