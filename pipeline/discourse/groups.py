@@ -264,7 +264,10 @@ class GroupMentions:
             if not people and one:  # "A DHS spokesperson said ... the spokesperson added": as quotes read it
                 described = self.discourse.introduced_as(token)
                 people = [described] if described else []
-            if people or one:
+            described = any(  # "protest leaders", "the military and protest leaders"
+                c.dep_ in {"compound", "amod"} or c.dep_ == "nmod" and c.pos_ == "NOUN" for c in children
+            )
+            if people or one or not described:
                 return people
             return None  # "the protest leaders" no one was titled so: a group of them
         if any(c.lower_ == "the" for c in children) and not mods:

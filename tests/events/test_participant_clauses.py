@@ -350,3 +350,8 @@ def test_who_a_description_goes_on_with(nlp, text, trigger, actors):
 def test_targets_and_groups(nlp, text, trigger, actors, recipients):
     e = event_on(nlp, text, trigger)
     assert (e["actors"], e["recipients"]) == (actors, recipients)
+
+
+def test_bare_leaders_no_one_was_titled_as_stay_unresolved(nlp):
+    events = events_of(nlp, "Xi delivered a speech at the leaders' dialogue in Kazan on Thursday.")
+    assert not [e for e in events if "leaders" in e["actors"]], events
