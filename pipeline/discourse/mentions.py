@@ -253,7 +253,7 @@ class Mentions(GroupMentions):
             or (low.endswith("s") and low[:-1] in self.actor_nouns)
             or (token.tag_ == "NNS" and lemma in self.plural_actors)  # "democratic nations"
         ):
-            return self._actor_noun(token, children)
+            return self._members_of(children) or self._actor_noun(token, children)
         return self._unnamed(token, children)
 
     def _label_subject(self, token: Token) -> list[str]:
@@ -283,6 +283,22 @@ class Mentions(GroupMentions):
             ):
                 out[mod.i] = self.name(ent)
         return out
+
+    def _members_of(self, children) -> list[str]:
+        """People of an organisation are the organisation ("activists from the Fatah Party",
+        "leaders of the opposition coalition"), as its named fighters are ("Hamas militants")."""
+        for child in children:
+            if child.dep_ != "prep" or child.lower_ not in {"of", "from"}:
+                continue
+            for obj in self.tree.children(child):
+                if obj.dep_ != "pobj":
+                    continue
+                ent = self.by_token.get(obj.i)
+                if ent is not None and ent["label"] == "ORG":
+                    return self.of_phrase(obj)
+                if ent is None and obj.lemma_.lower() in self.discourse.lex.organisation_nouns:
+                    return self.of_phrase(obj)  # "the Azadliq opposition coalition"
+        return []
 
     def _apposed_name(self, token: Token) -> list[str]:
         """A description in apposition to a named person or organisation names it."""

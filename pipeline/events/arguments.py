@@ -230,6 +230,9 @@ def noun_actors(
     ):  # "the signing of the Beijing Declaration ... by 14 Palestinian factions"
         for tok in m.tree.subtree(noun):
             if tok.dep_ in {"prep", "agent"} and tok.lower_ == "by" and tok.i > noun.i:
+                head = tok.head  # a verb's own by-phrase is its agent: "crimes committed by
+                if head.pos_ in VERBAL and not (head.dep_ == "conj" and _same(head.head, noun)):
+                    continue  # Croat forces" (not a name the parser made a verb of the noun's)
                 out += m.of_objects(tok)
                 break
     if not out:  # "Palestinian riots", "Israeli air strikes": the demonym is the actor

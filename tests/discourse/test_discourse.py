@@ -232,7 +232,12 @@ def test_interview_turns_and_their_speakers(nlp):
     doc = run(nlp, text, "2025-03-12")
     turns = Discourse(doc, results(doc, "entities"), DiscourseLexicon()).turns
     you, we = _token(doc, "you"), _token(doc, "We")
-    assert [t.speaker for t in turns.turns] == ["VOA", "Maria Costa", "VOA", "Maria Costa"]
+    assert [t.speaker for t in turns.turns] == [
+        "Voice of America",
+        "Maria Costa",
+        "Voice of America",
+        "Maria Costa",
+    ]
     assert (turns.addressee(you.i), turns.speaker(we.i), turns.reporter(we.i)) == (
         "Maria Costa",
         "Maria Costa",

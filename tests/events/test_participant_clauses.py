@@ -355,3 +355,34 @@ def test_targets_and_groups(nlp, text, trigger, actors, recipients):
 def test_bare_leaders_no_one_was_titled_as_stay_unresolved(nlp):
     events = events_of(nlp, "Xi delivered a speech at the leaders' dialogue in Kazan on Thursday.")
     assert not [e for e in events if "leaders" in e["actors"]], events
+
+
+@pytest.mark.parametrize(
+    "text, trigger, actors",
+    [
+        (
+            "Turkish military police have launched an investigation into abuses committed by rebel forces.",
+            "investigation",
+            ["Turkish military police"],
+        ),
+        ("A Kenyan businessman is suing the government for damages.", "suing", ["Kenyan businessman"]),
+        (
+            "Angry activists from the Fatah Party staged rallies against the government.",
+            "rallies",
+            ["Fatah Party"],
+        ),
+        (
+            "Leaders of the main opposition coalition agreed to postpone the march.",
+            "agreed",
+            ["main opposition coalition"],
+        ),
+    ],
+    ids=[
+        "a-by-phrase-of-a-participle-inside-is-not-the-acts-agent",
+        "a-businessman-is-a-party",
+        "activists-from-a-party-are-the-party",
+        "leaders-of-a-coalition-are-the-coalition",
+    ],
+)
+def test_whose_act_it_is(nlp, text, trigger, actors):
+    assert event_on(nlp, text, trigger)["actors"] == actors
