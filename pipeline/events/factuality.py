@@ -112,8 +112,10 @@ def status(
                 planned = True  # "is due to visit", "is set to sign"
         if tok.lemma_ == "be" and depth == 1 and via == "xcomp" and tok.tag_ in {"VBZ", "VBP", "VBD"}:
             planned = True  # "is to visit", "were to meet"
-        if purpose_clause(tok):
-            hypothetical = True  # "funded construction to assist the police", "in order to attack"
+        if purpose_clause(tok) and not planned:
+            # "funded construction to assist the police", "in order to attack"; but a plan
+            # nearer the trigger tells what it is ("given 14 days to present a plan to close")
+            hypothetical = True
     if hypothetical:
         return "hypothetical"
     return "planned" if planned else "occurred"

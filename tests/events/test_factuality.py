@@ -22,6 +22,13 @@ from helpers import event_on
         ("Germany plans to deploy troops to Lithuania.", "deploy", "planned"),
         ("China has never condemned Russia's invasion of Ukraine.", "invasion", "occurred"),
         ("The two delegations did not hold talks in Geneva.", "talks", "negated"),
+        ("Farmers are calling on the government to lift the export ban on maize.", "lift", "hypothetical"),
+        (
+            "The rights group called for the charges against Sok Vanna to be dropped.",
+            "dropped",
+            "hypothetical",
+        ),
+        ("Uganda was given 30 days to present a plan to deport the migrants.", "deport", "planned"),
     ],
     ids=[
         "past-act",
@@ -35,6 +42,9 @@ from helpers import event_on
         "plans-to",
         "negated-governor-leaves-its-object-event-told-as-fact",
         "negated-light-verb-negates-its-noun",
+        "what-an-appeal-asks-is-a-goal-however-parsed",
+        "a-for-to-clause-of-a-call-is-a-goal",
+        "a-plan-nearer-than-a-purpose-keeps-it-planned",
     ],
 )
 def test_status_families(nlp, text, trigger, status):
