@@ -29,6 +29,10 @@ from helpers import event_on
             "hypothetical",
         ),
         ("Uganda was given 30 days to present a plan to deport the migrants.", "deport", "planned"),
+        ("The ministry's intention to expel the ambassador angered Moscow.", "expel", "planned"),
+        ("Britain says it is necessary to deploy troops to Estonia.", "deploy", "hypothetical"),
+        ("Qatar stepped up efforts to end the blockade of Gaza.", "end", "hypothetical"),
+        ("The envoy will ask about the prisoners detained by the army.", "detained", "occurred"),
     ],
     ids=[
         "past-act",
@@ -45,6 +49,10 @@ from helpers import event_on
         "what-an-appeal-asks-is-a-goal-however-parsed",
         "a-for-to-clause-of-a-call-is-a-goal",
         "a-plan-nearer-than-a-purpose-keeps-it-planned",
+        "an-intention-is-a-plan",
+        "what-is-necessary-is-a-goal",
+        "efforts-to-are-a-goal",
+        "a-participle-on-a-noun-tells-what-it-underwent",
     ],
 )
 def test_status_families(nlp, text, trigger, status):
