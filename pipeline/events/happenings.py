@@ -120,7 +120,8 @@ def _joins(happening: EventMention, mention: EventMention) -> bool:
     same_named = len(happening.named) >= 2 and happening.named == mention.named
     if mention.own and not happening.date and not near and not same_named:
         return False  # "in 2022, authorities arrested Zamora": not the undated arrest told before
-    people = compatible_people(_people(happening), _people(mention))
+    mine, theirs = _as_named(happening, mention), _as_named(mention, happening)
+    people = compatible_people(mine, theirs)
     if (
         people is False
         and near
@@ -138,8 +139,29 @@ def _joins(happening: EventMention, mention: EventMention) -> bool:
     if people is None or not near:
         # far from it, only the same parties tell of a happening again ("Xi attended the
         # summit" ... "his talks with Adeang" are two happenings)
-        return near or set(_people(happening)) == set(_people(mention))
+        return near or set(mine) == set(theirs)
     return True
+
+
+def _as_named(event: EventMention, other: EventMention) -> list[str]:
+    """The event's parties, each unnamed group ("militants", "police") read as the one party
+    the other mention names of its kind ("the Baloch Liberation Army", "Haitian National
+    Police"): the same agent type and no other country."""
+    out = []
+    for name in _people(event):
+        code = event.coded.get(name) or {}
+        kind = code.get("agent_type")
+        if name not in event.named and kind:
+            same = [
+                n
+                for n in other.named
+                if (other.coded.get(n) or {}).get("agent_type") == kind
+                and (other.coded.get(n) or {}).get("country") in {None, code.get("country")}
+            ]
+            if len(same) == 1:
+                name = same[0]
+        out.append(name)
+    return list(dict.fromkeys(out))
 
 
 def _retold_act(happening: EventMention, mention: EventMention) -> bool:
@@ -221,6 +243,7 @@ def _told_again(happening: EventMention, mention: EventMention) -> bool:
 def _absorb(happening: EventMention, mention: EventMention) -> None:
     happening.mentions += mention.mentions
     happening.named = happening.named | mention.named
+    happening.coded = {**mention.coded, **happening.coded}
     for role in ("actors", "recipients"):
         for name in getattr(mention, role):
             if name not in happening.actors and name not in happening.recipients:

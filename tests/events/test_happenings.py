@@ -35,6 +35,7 @@ def mention(text, start, etype="CONSULT", actors=(), recipients=(), date=None, s
         own=date is not None,
         definite=extra.pop("definite", noun),
         counted=extra.pop("counted", False),
+        coded=extra.pop("coded", {}),
         # the named parties (entities, states), not groups such as "militants" or "police"
         named=frozenset(n for n in (*actors, *recipients) if n[:1].isupper()),
     )
@@ -473,3 +474,79 @@ def test_a_year_does_not_count_happenings(nlp, text, etype, mentions):
     events = [e for e in results(run(nlp, text, "2025-03-12"), "events") if e["type"] == etype]
     assert len(events) == 1, events
     assert [m["text"] for m in events[0]["mentions"]] == mentions
+
+
+REB = {"agent_type": "REB", "country": "PAK"}
+
+
+# an unnamed group is the one party of its kind the other mention names
+@pytest.mark.parametrize(
+    "mentions, happenings",
+    [
+        (
+            [
+                mention("take hostage", 0, "ASSAULT", actors=["militants"], coded={"militants": REB}),
+                mention(
+                    "take hostage",
+                    1500,
+                    "ASSAULT",
+                    actors=["Baloch Liberation Army"],
+                    coded={"Baloch Liberation Army": REB},
+                    reported_by="Baloch Liberation Army",
+                ),
+            ],
+            1,
+        ),
+        (
+            [
+                mention(
+                    "killed",
+                    0,
+                    "ASSAULT",
+                    actors=["militants"],
+                    recipients=["soldiers"],
+                    coded={"militants": REB, "soldiers": {"agent_type": "MIL", "country": "PAK"}},
+                ),
+                mention(
+                    "killed",
+                    1500,
+                    "ASSAULT",
+                    actors=["Tehrik-i-Taliban"],
+                    recipients=["civilians"],
+                    coded={"Tehrik-i-Taliban": REB, "civilians": {"agent_type": "CVL", "country": "PAK"}},
+                ),
+            ],
+            2,
+        ),
+        (
+            [
+                mention("arrested", 0, "COERCE", actors=["police"], coded={"police": {"agent_type": "COP"}}),
+                mention(
+                    "arrested", 1500, "COERCE", actors=["Tehrik-i-Taliban"], coded={"Tehrik-i-Taliban": REB}
+                ),
+            ],
+            2,
+        ),
+        (
+            [
+                mention("take hostage", 0, "ASSAULT", actors=["militants"], coded={"militants": REB}),
+                mention(
+                    "take hostage",
+                    1500,
+                    "ASSAULT",
+                    actors=["Baloch Liberation Army", "Tehrik-i-Taliban"],
+                    coded={"Baloch Liberation Army": REB, "Tehrik-i-Taliban": REB},
+                ),
+            ],
+            2,
+        ),
+    ],
+    ids=[
+        "militants-then-the-named-armed-group-are-one-attack",
+        "militants-killing-soldiers-and-a-group-killing-civilians-are-two",
+        "police-and-an-armed-group-are-not-one-party",
+        "militants-and-two-named-groups-stay-apart",
+    ],
+)
+def test_unnamed_group_named_later(mentions, happenings):
+    assert len(merge_mentions(mentions)) == happenings
