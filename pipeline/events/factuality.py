@@ -165,7 +165,7 @@ def _forms(tok: Token) -> set[str]:
     some governors oddly ("hopes" → "hop")."""
     low = tok.lower_
     forms = {tok.lemma_.lower(), low}
-    for suffix in ("ing", "ed", "es", "s"):
+    for suffix in ("ing", "ed", "d", "es", "s"):  # "slated" (lemmatised "slat") is "slate"
         if low.endswith(suffix) and len(low) - len(suffix) >= 3:
             forms.add(low[: -len(suffix)])
     return forms

@@ -33,6 +33,7 @@ from helpers import event_on
         ("Britain says it is necessary to deploy troops to Estonia.", "deploy", "hypothetical"),
         ("Qatar stepped up efforts to end the blockade of Gaza.", "end", "hypothetical"),
         ("The envoy will ask about the prisoners detained by the army.", "detained", "occurred"),
+        ("Police in Texas detained 300 Haitians slated for deportation.", "deportation", "planned"),
     ],
     ids=[
         "past-act",
@@ -53,6 +54,7 @@ from helpers import event_on
         "what-is-necessary-is-a-goal",
         "efforts-to-are-a-goal",
         "a-participle-on-a-noun-tells-what-it-underwent",
+        "slated-for-is-a-plan-though-lemmatised-slat",
     ],
 )
 def test_status_families(nlp, text, trigger, status):
