@@ -408,7 +408,9 @@ class MentionBuilder:
             noun=not verbal,
             sent=sent_start,
             light=light.lemma_.lower() if light is not None else None,
-            counted=not verbal and any(c.dep_ == "nummod" for c in tree.children(tok)),
+            # "four visits" are many; "the 2004 bombing" is one, dated by its year
+            counted=not verbal
+            and any(c.dep_ == "nummod" and c.ent_type_ not in {"DATE", "TIME"} for c in tree.children(tok)),
             definite=not verbal
             and (tok.tag_ != "NNS" or tok.lemma_.lower() in PLURAL_SINGULARS)
             and any(c.dep_ in {"det", "poss"} and c.lower_ not in INDEFINITE for c in tree.children(tok)),

@@ -10,7 +10,7 @@ import bisect
 from collections import Counter, defaultdict
 from typing import Optional
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from pipeline.document.access import results, sent_starts
 from pipeline.events.arguments import VERBAL
@@ -143,6 +143,14 @@ def _unanchored_tense(e: EventMention) -> bool:
     return v.tag_ == "VBN" and any(a in PERFECT for a in aux)
 
 
+def _purpose(verb: Token, told_by: Optional[dict]) -> bool:
+    """An infinitive of purpose is dated with the clause it is the goal of ("was in
+    Washington this week to meet lawmakers"); but what an appeal asks for, which the
+    parser may read so ("called on the government on Monday to lift the ban"), is not."""
+    act = (told_by or {}).get(verb.head.i)
+    return purpose_clause(verb) and not (act is not None and act.type == "REQUEST")
+
+
 def _clause_date(
     e: EventMention,
     at_verb: dict[int, str],
@@ -184,7 +192,9 @@ def _clause_date(
             e.date, e.own = at_verb[v.i], True
             break
         head = v.head
-        if head.i == v.i or (e.status != "occurred" and v.dep_ in EMBEDDED_CLAUSES and not purpose_clause(v)):
+        if head.i == v.i or (
+            e.status != "occurred" and v.dep_ in EMBEDDED_CLAUSES and not _purpose(v, told_by)
+        ):
             break  # "called on nations this week to establish ...": the goal has no date of its own
         if v.dep_ == "ccomp" and head.lemma_ in reporting and _unanchored_tense(e):
             break  # "Trump is keeping tariffs, officials said Sunday": told then, not done then

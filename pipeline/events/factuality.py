@@ -49,6 +49,12 @@ def _chain(start: Token, tree: Tree) -> list[tuple[Token, str]]:
             break
         if tok.dep_ == "conj" and tok.pos_ in {"VERB", "AUX"} and _own_subject(tok, tree):
             break  # "did not respond, but they have denied the allegations": a clause of its own
+        if (
+            tok.dep_ == "acl"
+            and tok.tag_ in {"VBN", "VBG"}
+            and not any(c.lower_ == "to" for c in tok.children)
+        ):
+            break  # "a request for updates on the detainees being held": what the noun undergoes
         out.append((head, tok.dep_))
         tok = head
     return out
@@ -110,10 +116,14 @@ def status(
                 hypothetical = True
             elif dep == "acomp" and depth == 0 and low in cues["planned_adjectives"]:
                 planned = True  # "is due to visit", "is set to sign"
+            elif dep == "acomp" and via == "xcomp" and low in cues["hypothetical_governors"]:
+                hypothetical = True  # "it is necessary to deploy troops"
         if tok.lemma_ == "be" and depth == 1 and via == "xcomp" and tok.tag_ in {"VBZ", "VBP", "VBD"}:
             planned = True  # "is to visit", "were to meet"
-        if purpose_clause(tok):
-            hypothetical = True  # "funded construction to assist the police", "in order to attack"
+        if purpose_clause(tok) and not planned:
+            # "funded construction to assist the police", "in order to attack"; but a plan
+            # nearer the trigger tells what it is ("given 14 days to present a plan to close")
+            hypothetical = True
     if hypothetical:
         return "hypothetical"
     return "planned" if planned else "occurred"
@@ -155,7 +165,7 @@ def _forms(tok: Token) -> set[str]:
     some governors oddly ("hopes" → "hop")."""
     low = tok.lower_
     forms = {tok.lemma_.lower(), low}
-    for suffix in ("ing", "ed", "es", "s"):
+    for suffix in ("ing", "ed", "d", "es", "s"):  # "slated" (lemmatised "slat") is "slate"
         if low.endswith(suffix) and len(low) - len(suffix) >= 3:
             forms.add(low[: -len(suffix)])
     return forms

@@ -5,11 +5,17 @@ their talks", "the two leaders discussed"). Each mention found by the trigger fi
 merged into the latest earlier happening it is compatible with:
 
 - the same type and mode (a missing mode agrees with any) and the same status, unless the
-  same word names the same parties again (a plan and a happening still stay two);
+  same word names the same parties again, or one person's arrest or release is told again,
+  or a plan is told again as a possibility ("will deport", "could deport"); a plan and a
+  happening still stay two;
+- the same speaker, unless the mention is a noun or a deed (not a speech act) is told by
+  two speakers with the same word of the same named party ("Joseph was killed");
 - dates that do not conflict (equal, one missing, or one within the other: 2025-03 and
   2025-03-11); two meetings of a pair on different days stay two events;
 - one of them a noun ("the talks", "a phone call") or both the same word: two different
-  verbs are two acts ("met" and "attended"); a counted noun ("four visits") is many;
+  verbs are two acts ("met" and "attended"); a counted noun ("four visits") is many, a
+  dated one ("the 2004 bombing") is one. Words that name one act are the same word
+  ("freed", "released"; ``same_act_words`` in ``patterns/events_merging.json``);
 - participants that do not conflict: they share someone and neither side adds a second
   party the other lacks ("Putin met Xi" and "Putin met Modi" are two meetings); a mention
   without participants joins only a happening told in the same or the previous
@@ -25,10 +31,12 @@ participants (actors first), and takes the clause date of the mention that has o
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 from typing import NamedTuple, Optional
 
 from pipeline.events.mention import EventMention
+from pipeline.patterns import read_json
 
 RETELLING_WINDOW = 12  # sentences back in which "the talks" finds the talks it tells of
 MAX_CANDIDATES = 64  # earlier happenings of a type a mention is compared with (bounds the work)
@@ -38,6 +46,30 @@ UNDERGONE = frozenset({"COERCE", "RETREAT"})  # "Lai's trial", "his release": to
 # Acts of speech (an appeal, an accusation, praise): each is its own happening unless it is
 # told again with the same parties on both sides and the same word, or as a noun
 SPEECH_ACTS = frozenset({"REQUEST", "ACCUSE", "SUPPORT", "REJECT", "THREATEN", "STATEMENT", "AGREE"})
+PROSPECTIVE = frozenset({"planned", "hypothetical"})  # "will deport" and "could deport": one prospect
+
+
+@functools.lru_cache(maxsize=1)
+def _act_groups() -> dict[str, int]:
+    """Each word of ``same_act_words`` (``patterns/events_merging.json``) -> its group."""
+    groups = read_json("events_merging.json")["same_act_words"]
+    return {word: n for n, words in enumerate(groups) for word in words}
+
+
+def _act(trigger: str):
+    """What act a trigger names: its group of same-act words, else the trigger itself (an
+    entry's word and preposition, then its object: "hold migrant", "call on")."""
+    groups = _act_groups()
+    words = trigger.split()
+    for n in (2, 1):
+        if " ".join(words[:n]) in groups:
+            return groups[" ".join(words[:n])]
+    return trigger
+
+
+def same_word(a: EventMention, b: EventMention) -> bool:
+    """Told with the same word, or with words that name one act ("freed", "released")."""
+    return a.trigger == b.trigger or _act(a.trigger) == _act(b.trigger)
 
 
 def compatible_dates(a: Optional[str], b: Optional[str]) -> bool:
@@ -64,13 +96,18 @@ def _joins(happening: EventMention, mention: EventMention) -> bool:
     if happening.type != mention.type:
         return False
     if happening.status != mention.status and not (
-        _same_act(happening, mention) or _same_patient(happening, mention)
+        _same_act(happening, mention)
+        or _same_patient(happening, mention)
+        or _one_prospect(happening, mention)
     ):
         return False
     if happening.mode and mention.mode and happening.mode != mention.mode:
         return False
     if happening.reported_by != mention.reported_by and not (
-        happening.reported_by is None or mention.reported_by is None or mention.noun
+        happening.reported_by is None
+        or mention.reported_by is None
+        or mention.noun
+        or _retold_act(happening, mention)
     ):
         return False  # two speakers' claims; but "Mhlanga's arrest" is the arrest whoever tells of it
     if not compatible_dates(happening.date, mention.date):
@@ -83,7 +120,8 @@ def _joins(happening: EventMention, mention: EventMention) -> bool:
     same_named = len(happening.named) >= 2 and happening.named == mention.named
     if mention.own and not happening.date and not near and not same_named:
         return False  # "in 2022, authorities arrested Zamora": not the undated arrest told before
-    people = compatible_people(_people(happening), _people(mention))
+    mine, theirs = _as_named(happening, mention), _as_named(mention, happening)
+    people = compatible_people(mine, theirs)
     if (
         people is False
         and near
@@ -94,15 +132,47 @@ def _joins(happening: EventMention, mention: EventMention) -> bool:
         return False  # "four overseas visits", "130 talks and meetings": many happenings
     if happening.type in SPEECH_ACTS:
         return _told_again(happening, mention)
-    if not (mention.noun or happening.noun or mention.trigger == happening.trigger):
+    if not (mention.noun or happening.noun or same_word(happening, mention)):
         return False  # "met" and "attended": two acts, unless a noun tells of one again
     if mention.noun and not mention.definite and not near:
         return False  # far on, "meetings with leaders of India" is news, "the meeting" refers back
     if people is None or not near:
         # far from it, only the same parties tell of a happening again ("Xi attended the
         # summit" ... "his talks with Adeang" are two happenings)
-        return near or set(_people(happening)) == set(_people(mention))
+        return near or set(mine) == set(theirs)
     return True
+
+
+def _as_named(event: EventMention, other: EventMention) -> list[str]:
+    """The event's parties, each unnamed group ("militants", "police") read as the one party
+    the other mention names of its kind ("the Baloch Liberation Army", "Haitian National
+    Police"): the same agent type and no other country."""
+    out = []
+    for name in _people(event):
+        code = event.coded.get(name) or {}
+        kind = code.get("agent_type")
+        if name not in event.named and kind:
+            same = [
+                n
+                for n in other.named
+                if (other.coded.get(n) or {}).get("agent_type") == kind
+                and (other.coded.get(n) or {}).get("country") in {None, code.get("country")}
+            ]
+            if len(same) == 1:
+                name = same[0]
+        out.append(name)
+    return list(dict.fromkeys(out))
+
+
+def _retold_act(happening: EventMention, mention: EventMention) -> bool:
+    """A deed (not a speech act) two speakers tell with the same word of the same named
+    party ("Joseph was killed, officials said" ... "Joseph was killed," the minister told
+    reporters) is one deed; two speakers' appeals or accusations stay two claims."""
+    return (
+        happening.type not in SPEECH_ACTS
+        and same_word(happening, mention)
+        and bool(happening.named & mention.named)
+    )
 
 
 def _conjoined_result(happening: EventMention, mention: EventMention) -> bool:
@@ -122,15 +192,25 @@ def _conjoined_result(happening: EventMention, mention: EventMention) -> bool:
 
 
 def _same_patient(happening: EventMention, mention: EventMention) -> bool:
-    """Nominal acts someone undergoes (an arrest, a trial, a release) are one happening for
-    the one who undergoes them, whoever does, demands or promises them."""
+    """Acts someone undergoes (an arrest, a trial, a release), told as nouns or with the
+    same word, are one happening for the one who undergoes them, whoever does, demands or
+    promises them, and whoever tells of them ("was released on bail" ... "was released
+    after apologizing")."""
     return (
-        happening.noun
-        and mention.noun
+        ((happening.noun and mention.noun) or same_word(happening, mention))
         and happening.type in UNDERGONE
         and bool(happening.recipients)
         and set(happening.recipients) == set(mention.recipients)
         and bool(happening.named & set(happening.recipients))
+    )
+
+
+def _one_prospect(happening: EventMention, mention: EventMention) -> bool:
+    """A plan told again as a possibility ("plans for mass deportations" ... "could hold
+    migrants awaiting deportation") with the same word or as a noun: one prospect, whose
+    parties are then compared as any mention's are."""
+    return {happening.status, mention.status} <= PROSPECTIVE and (
+        mention.noun or same_word(happening, mention)
     )
 
 
@@ -141,7 +221,7 @@ def _same_act(happening: EventMention, mention: EventMention) -> bool:
     if {happening.status, mention.status} == {"planned", "occurred"}:
         return False
     return (
-        (mention.trigger == happening.trigger or mention.noun)
+        (same_word(happening, mention) or mention.noun)
         and bool(happening.named)
         and happening.named == mention.named
         and set(_people(happening)) == set(_people(mention))
@@ -157,12 +237,13 @@ def _told_again(happening: EventMention, mention: EventMention) -> bool:
         and (not mention.actors or set(happening.actors) == set(mention.actors))
         and set(happening.recipients) == set(mention.recipients)
     )
-    return same_parties and (happening.trigger == mention.trigger or mention.noun)
+    return same_parties and (same_word(happening, mention) or mention.noun)
 
 
 def _absorb(happening: EventMention, mention: EventMention) -> None:
     happening.mentions += mention.mentions
     happening.named = happening.named | mention.named
+    happening.coded = {**mention.coded, **happening.coded}
     for role in ("actors", "recipients"):
         for name in getattr(mention, role):
             if name not in happening.actors and name not in happening.recipients:

@@ -272,6 +272,7 @@ def test_status(nlp, text, trigger, status):
             "release",
             None,
         ),
+        ("Kenyan farmers called on the government on Monday to lift the export ban on maize.", "lift", None),
     ],
     ids=[
         "inherited-from-governing-clause",
@@ -288,6 +289,7 @@ def test_status(nlp, text, trigger, status):
         "a-date-on-a-conjoined-verb-dates-the-first",
         "a-purpose-is-dated-with-the-trip-it-is-the-goal-of",
         "a-goal-noun-takes-no-date-from-the-act-that-asks-for-it",
+        "what-an-appeal-asks-takes-no-date-however-parsed",
     ],
 )
 def test_dates(nlp, text, trigger, date):

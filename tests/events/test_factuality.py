@@ -22,6 +22,18 @@ from helpers import event_on
         ("Germany plans to deploy troops to Lithuania.", "deploy", "planned"),
         ("China has never condemned Russia's invasion of Ukraine.", "invasion", "occurred"),
         ("The two delegations did not hold talks in Geneva.", "talks", "negated"),
+        ("Farmers are calling on the government to lift the export ban on maize.", "lift", "hypothetical"),
+        (
+            "The rights group called for the charges against Sok Vanna to be dropped.",
+            "dropped",
+            "hypothetical",
+        ),
+        ("Uganda was given 30 days to present a plan to deport the migrants.", "deport", "planned"),
+        ("The ministry's intention to expel the ambassador angered Moscow.", "expel", "planned"),
+        ("Britain says it is necessary to deploy troops to Estonia.", "deploy", "hypothetical"),
+        ("Qatar stepped up efforts to end the blockade of Gaza.", "end", "hypothetical"),
+        ("The envoy will ask about the prisoners detained by the army.", "detained", "occurred"),
+        ("Police in Texas detained 300 Haitians slated for deportation.", "deportation", "planned"),
     ],
     ids=[
         "past-act",
@@ -35,6 +47,14 @@ from helpers import event_on
         "plans-to",
         "negated-governor-leaves-its-object-event-told-as-fact",
         "negated-light-verb-negates-its-noun",
+        "what-an-appeal-asks-is-a-goal-however-parsed",
+        "a-for-to-clause-of-a-call-is-a-goal",
+        "a-plan-nearer-than-a-purpose-keeps-it-planned",
+        "an-intention-is-a-plan",
+        "what-is-necessary-is-a-goal",
+        "efforts-to-are-a-goal",
+        "a-participle-on-a-noun-tells-what-it-underwent",
+        "slated-for-is-a-plan-though-lemmatised-slat",
     ],
 )
 def test_status_families(nlp, text, trigger, status):

@@ -35,6 +35,7 @@ def mention(text, start, etype="CONSULT", actors=(), recipients=(), date=None, s
         own=date is not None,
         definite=extra.pop("definite", noun),
         counted=extra.pop("counted", False),
+        coded=extra.pop("coded", {}),
         # the named parties (entities, states), not groups such as "militants" or "police"
         named=frozenset(n for n in (*actors, *recipients) if n[:1].isupper()),
     )
@@ -272,3 +273,280 @@ def test_merging_compares_a_mention_with_a_bounded_number_of_happenings(monkeypa
     mentions = [mention("arrested", i * 100, "COERCE", recipients=[f"Person {i}"]) for i in range(1000)]
     assert len(merge_mentions(mentions)) == 1000
     assert len(calls) <= 1000 * happenings.MAX_CANDIDATES  # linear, not 1000 * 999 / 2
+
+
+# one deed told by two speakers, or by words that name one act
+@pytest.mark.parametrize(
+    "mentions, happenings",
+    [
+        (
+            [
+                mention(
+                    "killed",
+                    0,
+                    "ASSAULT",
+                    actors=["officials"],
+                    recipients=["Pierre Lamy"],
+                    reported_by="officials",
+                ),
+                mention(
+                    "killed",
+                    150,
+                    "ASSAULT",
+                    actors=["police"],
+                    recipients=["Pierre Lamy"],
+                    reported_by="Marc Duval",
+                ),
+            ],
+            1,
+        ),
+        (
+            [
+                mention("killed", 0, "ASSAULT", recipients=["Pierre Lamy"], reported_by="officials"),
+                mention("killed", 150, "ASSAULT", recipients=["Anne Roy"], reported_by="Marc Duval"),
+            ],
+            2,
+        ),
+        (
+            [
+                mention("killed", 0, "ASSAULT", recipients=["Pierre Lamy"], reported_by="officials"),
+                mention("wounded", 150, "ASSAULT", recipients=["Pierre Lamy"], reported_by="Marc Duval"),
+            ],
+            2,
+        ),
+        (
+            [
+                mention(
+                    "release",
+                    0,
+                    "RETREAT",
+                    actors=["Tom Hale"],
+                    recipients=["Sok Vanna"],
+                    reported_by="Tom Hale",
+                ),
+                mention("release", 1500, "RETREAT", recipients=["Sok Vanna"], reported_by="a rights group"),
+            ],
+            1,
+        ),
+        (
+            [
+                mention("release", 0, "RETREAT", recipients=["Sok Vanna"]),
+                mention("release", 1500, "RETREAT", recipients=["Chea Sim"]),
+            ],
+            2,
+        ),
+        (
+            [
+                mention("seize", 0, "COERCE", actors=["Sudan"], mode="seize"),
+                mention(
+                    "confiscate", 1500, "COERCE", actors=["Sudan"], mode="seize", reported_by="the party"
+                ),
+            ],
+            1,
+        ),
+        (
+            [
+                mention("hold migrant", 0, "COERCE", actors=["United States"], mode="arrest"),
+                mention("incarcerate", 120, "COERCE", mode="arrest", reported_by="officials"),
+            ],
+            1,
+        ),
+        (
+            [
+                mention("free", 0, "RETREAT", actors=["Iran"], recipients=["Anne Roy"]),
+                mention("release", 1500, "RETREAT", actors=["Iran"], recipients=["Anne Roy"]),
+            ],
+            1,
+        ),
+        (
+            [
+                mention("arrest", 0, "COERCE", actors=["police"], recipients=["Tom Hale"], mode="arrest"),
+                mention("sentence", 120, "COERCE", actors=["court"], recipients=["Tom Hale"], mode="arrest"),
+            ],
+            2,
+        ),
+        (
+            [
+                mention("urge", 0, "REQUEST", actors=["UN"], recipients=["Israel"]),
+                mention("call on", 150, "REQUEST", actors=["UN"], recipients=["Israel"]),
+            ],
+            1,
+        ),
+        (
+            [
+                mention("urge", 0, "REQUEST", actors=["UN"], recipients=["Israel"]),
+                mention("demand", 150, "REQUEST", actors=["UN"], recipients=["Israel"]),
+            ],
+            2,
+        ),
+    ],
+    ids=[
+        "a-killing-told-by-two-speakers-is-one",
+        "two-speakers-killings-of-two-people-are-two",
+        "killed-and-wounded-told-by-two-speakers-are-two",
+        "a-release-told-by-two-speakers-far-apart-is-one",
+        "releases-of-two-people-are-two",
+        "seized-and-confiscated-are-one-act",
+        "held-and-incarcerated-are-one-act",
+        "freed-and-released-are-one-act",
+        "arrested-and-sentenced-are-two-acts",
+        "urged-and-called-on-are-one-appeal",
+        "urged-and-demanded-are-two-speech-acts",
+    ],
+)
+def test_same_deed_by_speakers_and_synonyms(mentions, happenings):
+    assert len(merge_mentions(mentions)) == happenings
+
+
+# a plan and a possibility of one act are one prospective happening; a plan and a deed are two
+@pytest.mark.parametrize(
+    "mentions, happenings",
+    [
+        (
+            [
+                mention(
+                    "deportation",
+                    0,
+                    "COERCE",
+                    actors=["United States"],
+                    noun=True,
+                    definite=False,
+                    status="planned",
+                ),
+                mention(
+                    "deportation",
+                    150,
+                    "COERCE",
+                    actors=["United States", "Homeland Security"],
+                    noun=True,
+                    definite=False,
+                    status="hypothetical",
+                ),
+            ],
+            1,
+        ),
+        (
+            [
+                mention("visit", 0, actors=["Xi"], recipients=["Brazil"], status="planned"),
+                mention("visit", 120, actors=["Xi"], recipients=["Brazil"], status="hypothetical"),
+            ],
+            1,
+        ),
+        (
+            [
+                mention("murder", 0, "ASSAULT", recipients=["Anne Roy"], noun=True, status="hypothetical"),
+                mention("kidnap", 1500, "ASSAULT", recipients=["Anne Roy"], status="planned"),
+            ],
+            2,
+        ),
+        (
+            [
+                mention("visit", 0, actors=["Xi"], recipients=["Brazil"], status="planned"),
+                mention("visit", 120, actors=["Xi"], recipients=["Brazil"], status="occurred"),
+            ],
+            2,
+        ),
+    ],
+    ids=[
+        "planned-and-possible-deportation-is-one",
+        "a-visit-planned-and-told-as-possible-is-one",
+        "a-murder-plot-and-a-kidnap-plan-are-two",
+        "a-planned-visit-and-a-visit-made-are-two",
+    ],
+)
+def test_prospective_happenings(mentions, happenings):
+    assert len(merge_mentions(mentions)) == happenings
+
+
+@pytest.mark.parametrize(
+    "text, etype, mentions",
+    [
+        (
+            "Prosecutors in Nairobi reopened the case of the 1998 bombing of the embassy that killed twelve "
+            "Kenyan guards.",
+            "ASSAULT",
+            ["bombing", "killed"],
+        ),
+    ],
+    ids=["a-bombing-dated-by-its-year-is-one-attack-with-its-deaths"],
+)
+def test_a_year_does_not_count_happenings(nlp, text, etype, mentions):
+    events = [e for e in results(run(nlp, text, "2025-03-12"), "events") if e["type"] == etype]
+    assert len(events) == 1, events
+    assert [m["text"] for m in events[0]["mentions"]] == mentions
+
+
+REB = {"agent_type": "REB", "country": "PAK"}
+
+
+# an unnamed group is the one party of its kind the other mention names
+@pytest.mark.parametrize(
+    "mentions, happenings",
+    [
+        (
+            [
+                mention("take hostage", 0, "ASSAULT", actors=["militants"], coded={"militants": REB}),
+                mention(
+                    "take hostage",
+                    1500,
+                    "ASSAULT",
+                    actors=["Baloch Liberation Army"],
+                    coded={"Baloch Liberation Army": REB},
+                    reported_by="Baloch Liberation Army",
+                ),
+            ],
+            1,
+        ),
+        (
+            [
+                mention(
+                    "killed",
+                    0,
+                    "ASSAULT",
+                    actors=["militants"],
+                    recipients=["soldiers"],
+                    coded={"militants": REB, "soldiers": {"agent_type": "MIL", "country": "PAK"}},
+                ),
+                mention(
+                    "killed",
+                    1500,
+                    "ASSAULT",
+                    actors=["Tehrik-i-Taliban"],
+                    recipients=["civilians"],
+                    coded={"Tehrik-i-Taliban": REB, "civilians": {"agent_type": "CVL", "country": "PAK"}},
+                ),
+            ],
+            2,
+        ),
+        (
+            [
+                mention("arrested", 0, "COERCE", actors=["police"], coded={"police": {"agent_type": "COP"}}),
+                mention(
+                    "arrested", 1500, "COERCE", actors=["Tehrik-i-Taliban"], coded={"Tehrik-i-Taliban": REB}
+                ),
+            ],
+            2,
+        ),
+        (
+            [
+                mention("take hostage", 0, "ASSAULT", actors=["militants"], coded={"militants": REB}),
+                mention(
+                    "take hostage",
+                    1500,
+                    "ASSAULT",
+                    actors=["Baloch Liberation Army", "Tehrik-i-Taliban"],
+                    coded={"Baloch Liberation Army": REB, "Tehrik-i-Taliban": REB},
+                ),
+            ],
+            2,
+        ),
+    ],
+    ids=[
+        "militants-then-the-named-armed-group-are-one-attack",
+        "militants-killing-soldiers-and-a-group-killing-civilians-are-two",
+        "police-and-an-armed-group-are-not-one-party",
+        "militants-and-two-named-groups-stay-apart",
+    ],
+)
+def test_unnamed_group_named_later(mentions, happenings):
+    assert len(merge_mentions(mentions)) == happenings
