@@ -33,7 +33,11 @@ from helpers import event_on
         ("Britain says it is necessary to deploy troops to Estonia.", "deploy", "hypothetical"),
         ("Qatar stepped up efforts to end the blockade of Gaza.", "end", "hypothetical"),
         ("The envoy will ask about the prisoners detained by the army.", "detained", "occurred"),
-        ("Police in Texas detained 300 Haitians slated for deportation.", "deportation", "planned"),
+        (
+            "The United States detained 300 Haitians slated for deportation by the government.",
+            "deportation",
+            "planned",
+        ),
     ],
     ids=[
         "past-act",
