@@ -12,6 +12,8 @@ organisations and the parse the discourse keeps):
   the same noun, else the person who was last the subject, with no country that contradicts;
   ``the banned militant outfit``: the organisation last the subject; ``the law``: the named
   law;
+- a governing body named by its place or leader (``Kenya's government``, ``Hong Kong
+  authorities``) is that phrase, when no organisation of the article is it;
 - a spokesperson speaks for the organisation that modifies it (``a DHS spokesperson`` →
   Department of Homeland Security, ``a spokesman for the ministry``);
 - ``the visiting president`` / ``the host``: the person who visits / receives.
@@ -247,6 +249,23 @@ class Descriptions:
             if ent is None and mod.lemma_.lower() in self.lex.institutions and self._definite(mod):
                 return self.institution(mod)
         return None
+
+    def governing_body(self, tok: Token) -> Optional[str]:
+        """``Kenya's government``, ``Hong Kong authorities``, ``the Trump administration``: a
+        governing body named by its place or its leader (no organisation of the article
+        is it): the phrase, without its article."""
+        if (
+            tok.lower_ not in self.lex.governing_bodies
+            and tok.lemma_.lower() not in self.lex.governing_bodies
+        ):
+            return None
+        mods = [c for c in tok.lefts if c.dep_ in ("poss", "compound", "amod", "nmod")]
+        if not any(self.ent_at.get(m.i, {}).get("label") in ("GPE", "NORP", "PERSON") for m in mods):
+            return None
+        start = self.doc[min(m.left_edge.i for m in mods)]
+        if start.dep_ == "det":
+            start = self.doc[start.i + 1]
+        return self.text[start.idx : tok.idx + len(tok)]
 
     def _owned_by_person(self, tok: Token) -> bool:
         return any(

@@ -40,6 +40,7 @@ class DiscourseLexicon:
         self.person_nouns = set(data["person_nouns"])
         self.organisation_nouns = set(data["organisation_nouns"])
         self.spokespeople = set(data["spokespeople"])
+        self.governing_bodies = set(data["governing_bodies"])
         self.person_words = self.titles | self.roles | self.keep_in_names  # before a name
 
     def strip_titles(self, name: str) -> str:

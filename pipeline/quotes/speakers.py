@@ -18,6 +18,7 @@ from typing import Optional
 from spacy.tokens import Token
 
 from pipeline.discourse.article import SUBJECTS, Discourse
+from pipeline.discourse.names import acronym_definitions
 from pipeline.patterns import PATTERNS_DIR
 from pipeline.quotes.cues import subject_of
 
@@ -43,6 +44,7 @@ class ArticleSpeakers(Discourse):
     _full_names: Optional[dict[str, str]] = None  # bare name → full name (see full_name)
     _name_index: Optional[tuple[dict, dict]] = None
     _org_names: Optional[dict[str, str]] = None  # last word → organisation-tagged name
+    _defined: Optional[dict[str, str]] = None  # see defined_acronyms
     pronoun_calls = 0  # how many pronouns were resolved (the only calls that change state)
 
     def pronoun(self, tok: Token, things_as_subjects: bool = False, narrative: bool = True) -> Optional[str]:
@@ -97,6 +99,13 @@ class ArticleSpeakers(Discourse):
         if n == 1:
             best = max([best] + [k for size, k in by_first.get(words[0], {}).items() if size > 1])
         return self.persons[best][2] if best >= 0 else name
+
+    @property
+    def defined_acronyms(self) -> dict[str, str]:
+        """Initials the article spells out (``... High Commission for Refugees (UNHCR)``)."""
+        if self._defined is None:
+            self._defined = acronym_definitions(self.text)
+        return self._defined
 
     def is_speaker_like(self, tok: Token) -> bool:
         low = tok.lower_
@@ -218,6 +227,8 @@ class ArticleSpeakers(Discourse):
             speaker = self.full_name(self.text[doc[first].idx : end])
         if speaker is None and tok.pos_ == "NOUN" and self.described:
             speaker = self.described_as(tok)  # "the newspaper" → Guardian
+        if speaker is None and tok.pos_ == "NOUN":
+            speaker = self.governing_body(tok)  # "Kenya's government", "Hong Kong authorities"
         return Mention(start, end, text, speaker)
 
     def _split_apposition(self, tok: Token) -> Optional[Token]:
@@ -291,8 +302,12 @@ class ArticleSpeakers(Discourse):
             if cut > ent["start"]:  # "the Ministry of Information and Culture, Zia-ul Haq
                 chars = cut, ent["end"]  # Haqmal", "Cornell’s Casanova": the name after
                 name = self.lex.strip_titles(self.text[chars[0] : chars[1]])
+        if tok.i in self.renamed:
+            name = self.renamed[tok.i]  # "Aden" after "Shamsa Mohamed Aden" (Discourse._whole_person_names)
         if ent["label"] == "ORG" and name.isupper():
             name = self.acronyms.get(name, name)  # "BLA" → "Baloch Liberation Army"
+        elif ent["label"] == "ORG" and ent["text"].isupper() and ent["text"] in self.defined_acronyms:
+            name = self.defined_acronyms[ent["text"]]  # the article's "(UNHCR)", not the gazetteer's
         words = name.split()
         if ent["label"] in ("PERSON", "ORG") and len(words) == 1:
             name = self.speaker_name(name)  # "Wang" → "Wang Yi" (said earlier in the article)

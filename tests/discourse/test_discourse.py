@@ -160,3 +160,61 @@ def test_the_three_nations_are_the_last_three_countries_named(nlp):
     doc = run(nlp, "Russia, China and Iran held drills. The three nations criticized NATO.", "2025-03-12")
     nations = _token(doc, "nations")
     assert Mentions(doc).of(nations) == ["Russia", "China", "Iran"]
+
+
+def _person_names(text: str, mentions: list[tuple[str, str]]) -> list[str]:
+    """The discourse's name of each person mention (``(surface, the entities' canonical)``,
+    found in text order) of ``text`` in a blank pipeline: the model's cuts given as data."""
+    import spacy
+
+    doc = spacy.blank("en")(text)
+    entities, at = [], 0
+    for surface, canonical in mentions:
+        start = text.index(surface, at)
+        at = start + len(surface)
+        entities.append(
+            {"text": surface, "start": start, "end": at, "label": "PERSON", "canonical": canonical}
+        )
+    discourse = Discourse(doc, entities, DiscourseLexicon())
+    return [name for _s, _e, name in discourse.persons]
+
+
+@pytest.mark.parametrize(
+    "text, mentions, expected",
+    [
+        pytest.param(
+            "It is led by Anders Fogh Rasmussen. Later Rasmussen spoke.",
+            [("Anders Fogh Rasmussen", "Anders Fogh Rasmussen"), ("Rasmussen", "Fogh Rasmussen")],
+            ["Anders Fogh Rasmussen", "Anders Fogh Rasmussen"],
+            id="the-model-s-cut-name-takes-the-one-longer-name-it-ends",
+        ),
+        pytest.param(
+            "Aden Barre Duale spoke. Shamsa Mohamed Aden returned. Aden waits.",
+            [
+                ("Aden Barre Duale", "Aden Barre Duale"),
+                ("Shamsa Mohamed Aden", "Shamsa Mohamed Aden"),
+                ("Aden", "Aden Barre Duale"),
+            ],
+            ["Aden Barre Duale", "Shamsa Mohamed Aden", "Shamsa Mohamed Aden"],
+            id="a-bare-name-is-the-surname-of-the-person-named-last",
+        ),
+        pytest.param(
+            "Shamsa Mohamed Aden returned. Aden Barre Duale spoke. Aden waits.",
+            [
+                ("Shamsa Mohamed Aden", "Shamsa Mohamed Aden"),
+                ("Aden Barre Duale", "Aden Barre Duale"),
+                ("Aden", "Aden Barre Duale"),
+            ],
+            ["Shamsa Mohamed Aden", "Aden Barre Duale", "Aden Barre Duale"],
+            id="a-first-name-of-the-person-named-last-stays-his",
+        ),
+        pytest.param(
+            "Jimmy Lai spoke. Sebastien Lai spoke. Lai waits.",
+            [("Jimmy Lai", "Jimmy Lai"), ("Sebastien Lai", "Sebastien Lai"), ("Lai", "Jimmy Lai")],
+            ["Jimmy Lai", "Sebastien Lai", "Jimmy Lai"],
+            id="a-surname-two-people-share-keeps-the-entities-reading",
+        ),
+    ],
+)
+def test_person_mentions_take_the_whole_name(text, mentions, expected):
+    assert _person_names(text, mentions) == expected

@@ -66,8 +66,52 @@ TITLED_AND_OFFICES = [
     pytest.param(
         "Doctors Without Borders says the crisis is deepening. The Nigerian military says it has the "
         "upper hand.",
-        [("it has the upper hand", None)],
+        [("it has the upper hand", "Nigerian military")],
         id="a-country-s-military-is-not-the-last-organisation",
+    ),
+]
+
+WHOLE_NAMES = [
+    pytest.param(
+        "The forum is led by former NATO Secretary General Anders Fogh Rasmussen. Rasmussen told "
+        'reporters the summit had gone well. "We are united," he said.',
+        [("We are united,", "Anders Fogh Rasmussen")],
+        id="pronoun-takes-the-whole-name-of-its-antecedent",
+    ),
+    pytest.param(
+        "The United Nations High Commission for Refugees (UNHCR) shares that concern. The UNHCR "
+        "said it was ready to support the government.",
+        [("it was ready to support the government", "United Nations High Commission for Refugees")],
+        id="initials-the-article-spells-out",
+    ),
+    pytest.param(
+        "Interior Minister Fred Matiangi gave the agency two weeks. Matiangi's official Twitter "
+        "account said there would be no further talks.",
+        [("there would be no further talks", "Fred Matiangi")],
+        id="an-account-speaks-for-its-owner",
+    ),
+]
+
+GOVERNING_BODIES = [
+    pytest.param(
+        "Kenya's government says the refugees will have to leave the country.",
+        [("the refugees will have to leave the country", "Kenya's government")],
+        id="government-named-by-its-country",
+    ),
+    pytest.param(
+        "Hong Kong authorities said the trial was fair.",
+        [("the trial was fair", "Hong Kong authorities")],
+        id="authorities-named-by-their-place",
+    ),
+    pytest.param(
+        "The Trump administration said the tariffs would stay in place.",
+        [("the tariffs would stay in place", "Trump administration")],
+        id="administration-named-by-its-leader",
+    ),
+    pytest.param(
+        "Officials met on Monday. The government said the tariffs would stay in place.",
+        [("the tariffs would stay in place", None)],
+        id="a-government-the-article-never-names-stays-unnamed",
     ),
 ]
 
@@ -173,7 +217,14 @@ NARRATIVE_PRONOUNS = [
 
 @pytest.mark.parametrize(
     "text, expected",
-    SPLIT_NAMES + TITLED_AND_OFFICES + VISITS + DESCRIPTIONS + SPOKESPEOPLE + NARRATIVE_PRONOUNS,
+    SPLIT_NAMES
+    + WHOLE_NAMES
+    + TITLED_AND_OFFICES
+    + GOVERNING_BODIES
+    + VISITS
+    + DESCRIPTIONS
+    + SPOKESPEOPLE
+    + NARRATIVE_PRONOUNS,
 )
 def test_speaker(nlp, text, expected):
     quotes = {q["text"]: q for q in results(run(nlp, text, "2025-01-01"), "quotes")}
