@@ -2,6 +2,8 @@
 
 - a reported clause the parser made a relative clause of the cue's object (``told a
   local radio station that Joseph had spent the night ...``) is content;
+- a clause whose subject the parser made the cue's object (``warn that type 2 diabetes
+  could affect ...``: "that" read as a determiner) starts at that object;
 - a time phrase fronted in the content and set off by a comma belongs to it (``said before
   the jailbreak, 1,542 prisoners were in detention``), never a date (``said Monday, ...``)
   nor where it was said (``noted in its press freedom index, ...``);
@@ -44,6 +46,9 @@ def relative_that_clause(tok: Token) -> Optional[Token]:
 def fronted_start(doc: Doc, tok: Token, first: Token) -> int:
     """The first token of the content whose clause ``first`` the parse starts late."""
     lo = first.left_edge.i
+    subject = _object_as_subject(tok, first)
+    if subject is not None:
+        return subject.left_edge.i
     while lo < first.i and doc[lo].is_punct:
         lo += 1
     if lo < 1 or doc[lo - 1].text != ",":
@@ -59,6 +64,20 @@ def fronted_start(doc: Doc, tok: Token, first: Token) -> int:
     if all(doc[j].ent_type_ in _NOT_CONTENT_ENTS or doc[j].pos_ in ("ADP", "DET") for j in words):
         return first.left_edge.i  # "said on Monday, ...": when, not what
     return phrase[0].i
+
+
+def _object_as_subject(tok: Token, clause: Token) -> Optional[Token]:
+    """``warn that type 2 diabetes could affect millions``: the parser read "that" as a
+    determiner and made the clause's subject the cue's object; a clause without a subject
+    of its own right after the cue's object has it for its subject."""
+    if clause.dep_ != "ccomp" or any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in clause.children
+    ):
+        return None
+    for obj in tok.children:
+        if obj.dep_ == "dobj" and tok.i < obj.i < clause.i and obj.right_edge.i + 1 == clause.left_edge.i:
+            return obj
+    return None
 
 
 def clause_end(doc: Doc, lex, first: Token, last: Token, gerunds: list[int]) -> int:

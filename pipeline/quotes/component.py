@@ -42,6 +42,7 @@ from pipeline.document.access import (
 from pipeline.quotes.adjacent import (
     colon_speaker,
     continuation,
+    manner_of_speaking,
     part_of_a_phrase,
     says_more,
     short_tail,
@@ -57,7 +58,9 @@ from pipeline.quotes.speakers import ArticleSpeakers
 log = logging.getLogger(__name__)
 AFTER_WINDOW = 12  # tokens after a closing mark in which its cue ("..." said Xi) is looked for
 MAX_MARK_WARNINGS = 5  # unbalanced-mark warnings listed on a record, then a count
-_BEFORE_WINDOW = {":": 30, ",": 8, "": 3}
+_BEFORE_WINDOW = {":": 30, ",": 8, "": 3, "that": 14}
+_FINITE = {"VBD", "VBZ", "VBP", "MD"}
+_OPENING_MARKS = ("“", '"', "«")
 _BETWEEN_POS = {
     "PROPN",
     "NOUN",
@@ -181,11 +184,13 @@ class QuoteExtractor:
             ):
                 continue
             used.add(k)
+            text = doc_text(doc)
             quoted_first = f.start >= pair.open and (
                 f.end <= pair.close + 1
-                or f.content_first
-                or doc_text(doc)[pair.open : pair.close].rstrip().endswith(",")
+                or (f.content_first or text[pair.open : pair.close].rstrip().endswith(","))
+                and not any(m in text[pair.close + 1 : f.end] for m in _OPENING_MARKS)
             )  # '"...," not in another country, Hassett said': the quotation is what he said
+            # ('"...," and "large sums" of money have gone to repairs, Smith said': a part)
             if quoted_first or verbless_lead(doc, f, pair):
                 return _record(  # the quotation is the content
                     doc, "direct", pair.start, pair.end, f.cue_start, f.cue_end, f.speaker, speakers
@@ -249,6 +254,9 @@ class QuoteExtractor:
                 if obj is not None and speakers.is_speaker_like(obj):
                     return tok, obj
                 return None
+            if tok.pos_ == "VERB" and content.endswith((",", "?", "!")):
+                subject = manner_of_speaking(doc, close_tok, tok, speakers)
+                return (tok, subject) if subject is not None else None
             if tok.pos_ not in _BETWEEN_POS or tok.text in (".", "!", "?", ";"):
                 return None
             between.append(tok)
@@ -261,14 +269,19 @@ class QuoteExtractor:
         punct = before[-1:] if before[-1:] in (":", ",") else ""
         if punct == "" and before[-1:] and not before[-1:].isalpha():
             return None
+        if punct == "" and (before == "that" or before.endswith((" that", "\nthat"))):
+            punct = "that"  # 'assured visiting Foreign Minister Payne that “...”': a clause cue
         window = _BEFORE_WINDOW[punct]
+        cues = self.cues.clause if punct == "that" else self.cues.direct
         sent_start = sent_bounds(doc, open_tok.i)[0]
         lo = max(sent_start, open_tok.i - window)
         for j in range(open_tok.i - 1, lo - 1, -1):
             tok = doc[j]
             if tok.text in ("”", '"', "’", "»") or "\n" in tok.text:
                 return None
-            if tok.lemma_.lower() in self.cues.direct and tok.pos_ == "VERB" and not tok.ent_type_:
+            if punct == "that" and tok.tag_ in _FINITE and tok.lemma_.lower() not in cues:
+                return None  # "said the plan that Congress passed “...”": another clause between
+            if tok.lemma_.lower() in cues and tok.pos_ == "VERB" and not tok.ent_type_:
                 speaker = subject_of(tok)
                 if speaker is None or not (
                     speakers.is_speaker_like(speaker)

@@ -45,7 +45,7 @@ from pipeline.quotes.objects import (
     object_content,
 )
 from pipeline.quotes.runon import run_on
-from pipeline.quotes.subjects import reduced_relative, subject_of
+from pipeline.quotes.subjects import higher_coordination, reduced_relative, subject_of, tail_speaker
 
 __all__ = ["CueLexicon", "Frame", "FrameFinder", "subject_of"]
 
@@ -134,6 +134,18 @@ def _after_quotation(doc: Doc, lo: int, cue: int) -> bool:
     return any(doc[k].is_quote for k in range(max(0, lo - 1), j))
 
 
+def _first_conjoined(doc: Doc, clauses: list[Token]) -> int:
+    """The first token of the clauses before a cue that follow one another joined by
+    ``and`` or punctuation only (``"Roads have complicated access," and "significant amounts"
+    of money have gone to repairs, Jusnes said``: both are said)."""
+    lo = clauses[-1].left_edge.i
+    for earlier in reversed(clauses[:-1]):
+        if not all(doc[j].is_punct or doc[j].dep_ == "cc" for j in range(earlier.right_edge.i + 1, lo)):
+            break
+        lo = earlier.left_edge.i
+    return lo
+
+
 def _comma_at(doc: Doc, positions: tuple[int, ...], start: int, end: int) -> bool:
     """A comma at one of ``positions`` inside the sentence ``start:end``."""
     return any(start <= j < end and doc[j].text == "," for j in positions)
@@ -200,6 +212,12 @@ class FrameFinder:
             misattached = misattached_content(doc, tok, speaker)  # "but also said the base's ..."
             if misattached is not None:
                 speaker = subject_of(tok.head) if tok.dep_ == "conj" else None
+        if speaker is not None and not is_speaker_like(speaker) and lemma in self.lex.clause:
+            speaker = higher_coordination(tok, is_speaker_like) or speaker  # "... and maintain that"
+        if (speaker is None or not is_speaker_like(speaker)) and lemma in self.lex.clause:
+            tail = tail_speaker(tok, is_speaker_like)  # "..., Glenn Jusnes, a spokesperson, told VOA."
+            if tail is not None:
+                return self._make(doc, tok.i, tok.i + 1, tail[0], sent_bounds(doc, tok.i)[0], tail[1], True)
         if speaker is None or not (is_speaker_like(speaker) or self.nominal_speaker(lemma, speaker)):
             return None
         if speaker.lemma_.lower() in self.lex.documents and (
@@ -231,7 +249,7 @@ class FrameFinder:
             if left and speaker.i > left[-1].right_edge.i and not reduced_relative(speaker):
                 comp = left[-1]
                 sent_start = sent_bounds(doc, tok.i)[0]
-                lo = comp.left_edge.i
+                lo = _first_conjoined(doc, left)  # '"...," and "..." of money have gone ..., Jusnes said
                 if all(doc[j].is_punct or doc[j].is_space for j in range(sent_start, lo)):
                     lo = sent_start
                 return self._make(doc, tok.i, cue_end, speaker, lo, comp.right_edge.i, True)
@@ -270,8 +288,11 @@ class FrameFinder:
             return True
         if needs_that:
             return c.i > head.i and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
-        if c.dep_ == "ccomp":
-            return c.pos_ in ("VERB", "AUX") or any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+        if c.dep_ == "ccomp":  # "noted that underfunding cuts into ...": "cuts" read as a noun
+            return c.pos_ in ("VERB", "AUX") or any(
+                g.dep_ in ("nsubj", "nsubjpass") or g.dep_ == "mark" and g.lower_ == "that"
+                for g in c.children
+            )
         if c.dep_ in ("advcl", "dobj", "xcomp", "parataxis", "conj") and c.i > head.i:
             return any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
         return False

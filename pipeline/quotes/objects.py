@@ -56,7 +56,24 @@ def characterized(lex, doc: Doc, tok: Token) -> Optional[tuple[int, int]]:
     if objects[0].dep_ == "prep":  # "referred to X as ..."
         lo = objects[0].i + 1
     said = [c for c in parts if c.dep_ != "advcl"]  # the quotation is in what is said of it
-    return (lo, hi) if _quoted(doc, lo, max(c.right_edge.i for c in said)) else None
+    if _quoted(doc, lo, max(c.right_edge.i for c in said)):
+        return lo, hi
+    end = _as_quotation(doc, tok, objects[0])
+    return (lo, end) if end is not None and objects[0].dep_ != "prep" else None
+
+
+def _as_quotation(doc: Doc, tok: Token, obj: Token) -> Optional[int]:
+    """``explained the rationale behind founding the alliance as “united we stand, divided
+    we fall”``: a slogan the parser read as clauses of the object; ``as`` then an opening
+    mark later in the cue's clause (no finite verb between): the closing mark's token."""
+    end = tok.sent.end
+    j = obj.right_edge.i + 1
+    while j + 1 < end and doc[j].tag_ not in _FINITE_TAGS:
+        if doc[j].lower_ == "as" and doc[j + 1].is_quote and doc[j + 1].text not in ("'", "’"):
+            close = next((k for k in range(j + 2, end) if doc[k].is_quote), None)
+            return close
+        j += 1
+    return None
 
 
 def object_content(lex, tok: Token) -> Optional[tuple[int, int]]:

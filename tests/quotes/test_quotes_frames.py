@@ -169,9 +169,126 @@ MISPARSED = [
     ),
 ]
 
+MANNER_OF_SPEAKING = [
+    pytest.param(
+        '"I cannot go back to that village," fretted Amina Yusuf, a 70-year-old widow living in the camp.',
+        [("direct", "I cannot go back to that village,", "Amina Yusuf")],
+        id="any-verb-inverted-after-a-quotation-with-its-person",
+    ),
+    pytest.param(
+        '"We have lost everything," she sighed.',
+        [("direct", "We have lost everything,", None)],
+        id="pronoun-and-any-verb-after-a-quotation",
+    ),
+    pytest.param(
+        '"The sanctions are working," the minister smiled, before leaving the room.',
+        [("direct", "The sanctions are working,", None)],
+        id="role-and-any-verb-after-a-quotation",
+    ),
+    pytest.param(
+        '"We are ready," the soldiers burned the flag.',
+        [],
+        id="a-verb-with-an-object-of-its-own-is-an-act",
+    ),
+]
+
+MISPARSED_CLAUSES = [
+    pytest.param(
+        "She noted that underfunding cuts into the agency's health, food and shelter programs.",
+        [("indirect", "underfunding cuts into the agency's health, food and shelter programs", None)],
+        id="that-clause-whose-verb-the-tagger-read-as-a-noun",
+    ),
+    pytest.param(
+        "Doctors warn that type 2 diabetes could affect millions more people in the coming decades.",
+        [("indirect", "type 2 diabetes could affect millions more people in the coming decades", None)],
+        id="that-read-as-a-determiner-of-the-clause-subject",
+    ),
+    pytest.param(
+        "Secretary of State Antony Blinken assured visiting Foreign Minister Penny Wong that “the "
+        "United States will stand with Australia in the face of coercion.”",
+        [
+            (
+                "direct",
+                "the United States will stand with Australia in the face of coercion.",
+                "Antony Blinken",
+            )
+        ],
+        id="quotation-after-that-and-an-object-the-parser-hung-elsewhere",
+    ),
+    pytest.param(
+        "He explained the reason behind founding the alliance in 2017 as “united we stand, divided we fall.”",
+        [
+            (
+                "mixed",
+                "the reason behind founding the alliance in 2017 as “united we stand, divided we fall.",
+                None,
+            )
+        ],
+        id="characterised-as-a-slogan-the-parser-read-as-clauses",
+    ),
+]
+
+MISPARSED_SPEAKERS = [
+    pytest.param(
+        "Aid programs in the region are running short of money, Maria Lopez, a spokesperson for "
+        "the agency, told VOA in an email.",
+        [("indirect", "Aid programs in the region are running short of money", "Maria Lopez")],
+        id="cue-closing-the-sentence-after-a-name-and-its-apposition",
+    ),
+    pytest.param(
+        "Speaking at a news conference, NCDC lead Dr. Olajide Idris said that the nation is ramping up "
+        "its response.",
+        [("indirect", "the nation is ramping up its response", "Olajide Idris")],
+        id="title-read-as-a-verb-whose-object-is-the-name",
+    ),
+    pytest.param(
+        "The authorities have rejected claims that the trial is unfair and maintain that the courts "
+        "are independent.",
+        [("indirect", "the courts are independent", "...")],
+        id="cue-coordinated-with-a-verb-inside-the-object",
+    ),
+    pytest.param(
+        "While noting “news platforms that have served open debate have been turned into tools to "
+        "spread lies,” Larsen expressed concern that “our markets have made us open to pressure.”",
+        [
+            (
+                "direct",
+                "news platforms that have served open debate have been turned into tools to spread lies,",
+                "Larsen",
+            ),
+            ("direct", "our markets have made us open to pressure.", "Larsen"),
+        ],
+        id="participle-opening-the-sentence-speaks-with-the-main-subject",
+    ),
+]
+
+SEVERAL_QUOTATIONS = [
+    pytest.param(
+        '"The rains have washed away the bridges," and "many millions" of dollars have gone to '
+        "repairs, Smith said.",
+        [
+            (
+                "mixed",
+                '"The rains have washed away the bridges," and "many millions" of dollars have gone to repairs',
+                "Smith",
+            )
+        ],
+        id="two-conjoined-clauses-before-the-cue-one-mixed-quote",
+    ),
+]
+
 
 @pytest.mark.parametrize(
-    "text, expected", OBJECT_AND_INFINITIVE + SPEECH_ACTS + LEXICON + QUESTIONS + MISPARSED
+    "text, expected",
+    OBJECT_AND_INFINITIVE
+    + SPEECH_ACTS
+    + LEXICON
+    + QUESTIONS
+    + MISPARSED
+    + MANNER_OF_SPEAKING
+    + MISPARSED_CLAUSES
+    + MISPARSED_SPEAKERS
+    + SEVERAL_QUOTATIONS,
 )
 def test_frames(nlp, text, expected):
     got = results(run(nlp, text, "2025-01-01"), "quotes")
