@@ -45,7 +45,13 @@ from pipeline.quotes.objects import (
     object_content,
 )
 from pipeline.quotes.runon import run_on
-from pipeline.quotes.subjects import higher_coordination, reduced_relative, subject_of, tail_speaker
+from pipeline.quotes.subjects import (
+    apposition_verb,
+    higher_coordination,
+    reduced_relative,
+    subject_of,
+    tail_speaker,
+)
 
 __all__ = ["CueLexicon", "Frame", "FrameFinder", "subject_of"]
 
@@ -201,7 +207,12 @@ class FrameFinder:
         if tok.pos_ == "NOUN":
             found = noun_frame(self.lex, tok, is_speaker_like)  # "Trump's announcement that ..."
             return self._make(doc, tok.i, tok.i + 1, *found) if found is not None else None
-        if tok.pos_ not in ("VERB",) or tok.dep_ in _SKIP_DEPS and not _speaking_participle(tok):
+        if (
+            tok.pos_ not in ("VERB",)
+            or tok.dep_ in _SKIP_DEPS
+            and not _speaking_participle(tok)
+            and apposition_verb(tok) is None
+        ):
             return None
         lemma = tok.lemma_.lower()
         if lemma == "put" and not any(c.lower_ == "it" and c.dep_ == "dobj" for c in tok.children):

@@ -112,8 +112,8 @@ class ArticleSpeakers(Discourse):
         if tok.pos_ == "PRON":
             return low in ("he", "she", "they", "it")
         ent = self.ent_at.get(tok.i)
-        if ent is not None:
-            return ent["label"] in NAMED
+        if ent is not None:  # "Nino Galissa recounts": a person the model tagged a place
+            return ent["label"] in NAMED or ent["label"] in ("LOC", "FAC") and tok.pos_ == "PROPN"
         lemma = tok.lemma_.lower()
         if (
             lemma in self.lex.speaker_nouns

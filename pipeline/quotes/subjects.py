@@ -40,6 +40,9 @@ def subject_of(tok: Token, depth: int = 0) -> Optional[Token]:
         return _object_of(tok.head.head)
     if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i < tok.i:
         return tok.head  # "Western nations alleging that ...": the nations
+    named = apposition_verb(tok)
+    if named is not None:
+        return named  # "Nigel Farage, a key Brexit figure, joked ... that ...": Farage
     aside = _aside(tok)
     if aside is not None:
         return subject_of(aside, depth + 1)  # '"...," the spokesperson added, further describing'
@@ -58,6 +61,25 @@ def subject_of(tok: Token, depth: int = 0) -> Optional[Token]:
     if tok.dep_ == "ROOT":
         return _stranded_subject(tok)
     return None
+
+
+def apposition_verb(tok: Token) -> Optional[Token]:
+    """``British politician Nigel Farage, a key Brexit figure, joked on Twitter that ...``:
+    the parser made the sentence's verb a clause of the apposition after the name (set off
+    by a comma, with a clausal complement of its own) and the name the sentence's root; the
+    name is its subject."""
+    head = tok.head
+    if (
+        tok.dep_ != "acl"
+        or tok.tag_ not in ("VBD", "VBZ", "VBN")
+        or head.dep_ != "appos"
+        or tok.i < 1
+        or tok.doc[tok.i - 1].text != ","
+        or not any(c.dep_ == "ccomp" for c in tok.children)
+    ):
+        return None
+    name = head.head  # the sentence has no verb but this one: the name is its root
+    return name if name.dep_ == "ROOT" and name.pos_ in ("PROPN", "NOUN") and name.i < head.i else None
 
 
 def fronted_participle(tok: Token) -> bool:

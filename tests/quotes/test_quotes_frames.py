@@ -262,6 +262,50 @@ MISPARSED_SPEAKERS = [
     ),
 ]
 
+QUOTED_PREDICATES = [
+    pytest.param(
+        '"This plan is not legal," lawmaker John Smith said. He represents the northern district. '
+        'His voters and "their elders … have no quarrel with the refugees."',
+        [
+            ("direct", "This plan is not legal,", "John Smith"),
+            ("mixed", 'His voters and "their elders … have no quarrel with the refugees.', "John Smith"),
+        ],
+        id="quoted-predicate-of-the-possessor-who-just-spoke",
+    ),
+    pytest.param(
+        "Amina Yusuf returned to her home town in 2017. But she and her children, including two "
+        'infants, "could not find food or clean water." She said of herself, "I will not go back."',
+        [
+            (
+                "mixed",
+                'she and her children, including two infants, "could not find food or clean water.',
+                "Amina Yusuf",
+            ),
+            ("direct", "I will not go back.", "Amina Yusuf"),
+        ],
+        id="quoted-predicate-of-a-subject-who-speaks-next",
+    ),
+    pytest.param(
+        'Lawmaker John Smith opposed the plan. His voters and "their elders … have no quarrel with the refugees."',
+        [],
+        id="quoted-predicate-of-someone-who-does-not-speak-near-stays-unattributed",
+    ),
+]
+
+SPEAKER_NAMES_THE_MODEL_MISREAD = [
+    pytest.param(
+        "British politician Nigel Farage, a key Brexit figure, joked in response on Twitter that the "
+        "negotiator is becoming a “euroskeptic.”",
+        [("mixed", "the negotiator is becoming a “euroskeptic.", "Nigel Farage")],
+        id="verb-the-parser-hung-on-the-apposition-of-the-name",
+    ),
+    pytest.param(
+        '“The old songs were true," is what Nino Galissa recounts in a recent song.',
+        [("direct", "The old songs were true,", "Nino Galissa")],
+        id="person-tagged-a-place-speaks-in-a-pseudo-cleft",
+    ),
+]
+
 SEVERAL_QUOTATIONS = [
     pytest.param(
         '"The rains have washed away the bridges," and "many millions" of dollars have gone to '
@@ -288,6 +332,8 @@ SEVERAL_QUOTATIONS = [
     + MANNER_OF_SPEAKING
     + MISPARSED_CLAUSES
     + MISPARSED_SPEAKERS
+    + QUOTED_PREDICATES
+    + SPEAKER_NAMES_THE_MODEL_MISREAD
     + SEVERAL_QUOTATIONS,
 )
 def test_frames(nlp, text, expected):
