@@ -28,7 +28,13 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.discourse.descriptions import Descriptions
 from pipeline.discourse.lexicon import DiscourseLexicon, country_key
-from pipeline.discourse.names import acronyms, name_bounds, titled_person, unlabelled_speakers
+from pipeline.discourse.names import (
+    acronyms,
+    name_bounds,
+    surname_person,
+    titled_person,
+    unlabelled_speakers,
+)
 from pipeline.document.access import doc_text, entity_spans, results, sent_starts
 
 SUBJECTS = {"nsubj", "nsubjpass"}
@@ -99,8 +105,10 @@ class Discourse(Descriptions):
             for i in range(span.start, span.end):
                 self.ent_at[i] = ent
         covered = 0  # the end of the last whole name: entities inside it were parts of it
+        surnames = {e["text"] for e in entities if e["label"] == "PERSON" and " " not in e["text"]}
         for ent, span in spans:
-            label = "PERSON" if titled_person(doc, span, ent, lexicon) else ent["label"]
+            person = titled_person(doc, span, ent, lexicon) or surname_person(span, ent, surnames, lexicon)
+            label = "PERSON" if person else ent["label"]
             if span.end <= covered:
                 continue
             start, end = span.start, span.end

@@ -41,6 +41,7 @@ class DiscourseLexicon:
         self.organisation_nouns = set(data["organisation_nouns"])
         self.spokespeople = set(data["spokespeople"])
         self.governing_bodies = set(data["governing_bodies"])
+        self.children_nouns = set(data["children_nouns"])
         self.person_words = self.titles | self.roles | self.keep_in_names  # before a name
 
     def strip_titles(self, name: str) -> str:

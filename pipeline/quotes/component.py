@@ -162,7 +162,9 @@ class QuoteExtractor:
                     )
                 )
         items.sort(key=lambda q: (q["start"], q["end"]))
-        set_results(doc, "quotes", _dedupe(items), label="quote")
+        items = _dedupe(items)
+        speakers.set_quoted(items)  # events then ask who "he" inside a quotation is
+        set_results(doc, "quotes", items, label="quote")
         return doc
 
     # ------------------------------------------------------------------ attribution
@@ -265,7 +267,10 @@ class QuoteExtractor:
                 if (
                     ends_sentence
                     and not (
-                        short_tail(doc, j) or close_tok.i + 1 < len(doc) and doc[close_tok.i + 1].is_lower
+                        short_tail(doc, j)
+                        or close_tok.i + 1 < len(doc)
+                        and doc[close_tok.i + 1].is_lower
+                        or self._then_adding(doc, j)
                     )
                     or says_more(tok)
                 ):
@@ -286,6 +291,16 @@ class QuoteExtractor:
                 return None
             between.append(tok)
         return None
+
+    def _then_adding(self, doc: Doc, j: int) -> bool:
+        """``"...." Chao said, adding that ...``: the cue says nothing of its own before a
+        participle cue takes the next content, so the quotation before is what it says."""
+        return (
+            j + 2 < len(doc)
+            and doc[j + 1].text == ","
+            and doc[j + 2].tag_ == "VBG"
+            and doc[j + 2].lemma_.lower() in self.cues.clause
+        )
 
     def _cue_before(self, doc: Doc, pair: QuotePair, open_tok: Token, speakers):
         before = speakers.text[max(0, pair.open - 20) : pair.open].rstrip()

@@ -5,7 +5,8 @@ A :class:`Frame` is one act of saying found by its cue (lexicon in
 
 - a clause verb with a clausal complement, content after (``X stated that ...``,
   ``X told Y ...``) or before (``..., X said during his talks with Y``);
-- a parenthetical (``Just as X noted, ...``, ``..., the ministry said.``);
+- a parenthetical (``Just as X noted, ...``, ``..., the ministry said.``, ``..., lawyer
+  Linda Dakin-Grimm told VOA.``);
 - a frame verb with its particle or object (``X called for ...``, ``X urged Y to ...``,
   ``Calling on Y to ...``);
 - a nominal cue (``X expressed the hope that ...``);
@@ -47,6 +48,8 @@ from pipeline.quotes.objects import (
 from pipeline.quotes.runon import run_on
 from pipeline.quotes.subjects import (
     apposition_verb,
+    clause_before,
+    closes_sentence,
     higher_coordination,
     reduced_relative,
     subject_of,
@@ -95,6 +98,7 @@ class CueLexicon:
         self.gerund_speech = set(data["gerund_speech"])
         self.speech_acts = set(data["speech_acts"])
         self.question_verbs = set(data["question_verbs"])
+        self.mandative = set(data["mandative"])
         words = self.clause | self.direct | set(self.frames) | self.nominal_verbs | {"put"}
         words |= self.characterize | self.object_speech | self.infinitive_claims | self.speech_nouns
         words |= self.gerund_speech
@@ -150,6 +154,17 @@ def _first_conjoined(doc: Doc, clauses: list[Token]) -> int:
             break
         lo = earlier.left_edge.i
     return lo
+
+
+def _indicative_without_that(clause: Token) -> bool:
+    """``Chinese demand The changes ... have come with consequences`` (a run-in heading): a
+    verb of demanding takes a clause in the subjunctive (``demanded the troops leave``) or
+    after ``that``; an indicative clause without ``that`` is not what is demanded."""
+    if any(g.dep_ == "mark" and g.lower_ == "that" for g in clause.children):
+        return False
+    return clause.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
+        g.dep_ in ("aux", "auxpass") and g.tag_ in ("VBD", "VBZ", "VBP", "MD") for g in clause.children
+    )
 
 
 def _comma_at(doc: Doc, positions: tuple[int, ...], start: int, end: int) -> bool:
@@ -248,6 +263,7 @@ class FrameFinder:
                 c
                 for c in kids
                 if self._is_clause(c, tok, lemma in self.lex.speech_acts, lemma in self.lex.question_verbs)
+                and not (lemma in self.lex.mandative and _indicative_without_that(c))
             ]
             relative = relative_that_clause(tok)  # "told a radio station that Joseph had ..."
             right = sorted([c for c in comps if c.i > tok.i] + ([relative] if relative is not None else []))
@@ -257,7 +273,12 @@ class FrameFinder:
                 hi = clause_end(doc, self.lex, first, right[-1], gerunds)
                 hi = modal_conjuncts_end(doc, tok, hi)
                 return self._make(doc, tok.i, cue_end, speaker, fronted_start(doc, tok, first), hi)
-            if left and speaker.i > left[-1].right_edge.i and not reduced_relative(speaker):
+            if (
+                left
+                and speaker.i > left[-1].right_edge.i
+                and not reduced_relative(speaker)
+                and not any(doc[j].text in (":", ";") for j in range(left[-1].right_edge.i + 1, speaker.i))
+            ):  # "..., there is one area where they score high: 91 percent reported ...": not what they said
                 comp = left[-1]
                 sent_start = sent_bounds(doc, tok.i)[0]
                 lo = _first_conjoined(doc, left)  # '"...," and "..." of money have gone ..., Jusnes said
@@ -279,7 +300,7 @@ class FrameFinder:
         if content is not None:
             return self._make(doc, tok.i, cue_end, speaker, *content)
         if lemma in self.lex.clause or lemma == "put":
-            return self._parenthetical(doc, tok, cue_end, speaker)
+            return self._parenthetical(doc, tok, cue_end, speaker, is_speaker_like)
         return None
 
     def nominal_speaker(self, lemma: str, subject: Token) -> bool:
@@ -343,7 +364,9 @@ class FrameFinder:
             return self._make(doc, tok.i, tok.i + 1, speaker, dobj.left_edge.i, dobj.right_edge.i)
         return None
 
-    def _parenthetical(self, doc: Doc, tok: Token, cue_end: int, speaker: Token) -> Optional[Frame]:
+    def _parenthetical(
+        self, doc: Doc, tok: Token, cue_end: int, speaker: Token, is_speaker_like
+    ) -> Optional[Frame]:
         """``Just as X noted, <content>``; ``<content>, X said.``; ``X noted, <content>``."""
         sent_start, sent_end = sent_bounds(doc, tok.i)
         sub_lo, sub_hi = tok.left_edge.i, tok.right_edge.i
@@ -380,6 +403,18 @@ class FrameFinder:
             return self._make(
                 doc, tok.i, cue_end, speaker, sent_start, sent_end - 1, needs_verb=True, cue_inside=True
             )
+        comma = speaker.left_edge.i - 1
+        if (
+            tok.dep_ == "ROOT"
+            and sent_start + 1 < comma < speaker.i < tok.i
+            and not reduced_relative(speaker)  # "..., a charge Kigali denies."
+            and doc[comma].text == ","
+            and not _after_quotation(doc, comma, speaker.i)
+            and closes_sentence(tok, is_speaker_like)
+            and clause_before(doc, sent_start, comma - 1)
+        ):  # "Green cards can be revoked, immigration lawyer Linda Dakin-Grimm told VOA.": the
+            # clause before the speaker, which the parser hung on something else
+            return self._make(doc, tok.i, cue_end, speaker, sent_start, comma - 1, True, needs_verb=True)
         return None
 
     def _according(self, doc: Doc, tok: Token) -> Optional[Frame]:
@@ -417,6 +452,11 @@ class FrameFinder:
             for j in range(lo + 1, hi):  # "..., according to a readout" is not content
                 prev = doc[j - 2] if doc[j - 1].is_quote and j >= 2 else doc[j - 1]
                 if doc[j].lower_ == "according" and prev.text == "," and cue_start < j:
+                    hi = j - 1
+                    break
+        if cue_start < lo:  # 'urged nations to take a stand: “Short-term interests ...”': the
+            for j in range(lo + 1, hi):  # quotation after the colon is a quote of its own
+                if doc[j].text == ":" and doc[j + 1].is_quote:
                     hi = j - 1
                     break
         while hi >= lo:

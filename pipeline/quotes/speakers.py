@@ -304,6 +304,8 @@ class ArticleSpeakers(Discourse):
                 name = self.lex.strip_titles(self.text[chars[0] : chars[1]])
         if tok.i in self.renamed:
             name = self.renamed[tok.i]  # "Aden" after "Shamsa Mohamed Aden" (Discourse._whole_person_names)
+        if ent["label"] == "PERSON":
+            name = self.relative_age(tok) or name  # "the younger Lai": the son
         if ent["label"] == "ORG" and name.isupper():
             name = self.acronyms.get(name, name)  # "BLA" → "Baloch Liberation Army"
         elif ent["label"] == "ORG" and ent["text"].isupper() and ent["text"] in self.defined_acronyms:

@@ -242,6 +242,23 @@ def higher_coordination(tok: Token, is_speaker_like) -> Optional[Token]:
 _TAIL_POS = {"ADP", "DET", "NOUN", "PROPN", "ADJ", "NUM", "PRON", "PART", "ADV", "PUNCT", "SPACE", "CCONJ"}
 
 
+def closes_sentence(tok: Token, is_speaker_like) -> bool:
+    """Nothing after the cue but phrases and its addressee (``told VOA in an email.``, not
+    ``tweeted condemnation.``: there the object is what is said)."""
+    doc = tok.doc
+    return all(doc[j].pos_ in _TAIL_POS for j in range(tok.i + 1, tok.sent.end)) and not any(
+        c.dep_ == "dobj" and not is_speaker_like(c) for c in tok.children
+    )
+
+
+def clause_before(doc, lo: int, hi: int) -> bool:
+    """``doc[lo:hi + 1]`` holds a clause: a subject and its verb (not ``Shortly before the
+    press conference to announce the death``)."""
+    return any(
+        doc[j].dep_ in ("nsubj", "nsubjpass", "expl") and lo <= doc[j].head.i <= hi for j in range(lo, hi + 1)
+    )
+
+
 def tail_speaker(tok: Token, is_speaker_like) -> Optional[tuple[Token, int]]:
     """``UNHCR refugee programs are feeling the strain, Glenn Jusnes, a spokesperson for UNHCR
     Kenya, told VOA in an email.``: a cue that closes its sentence (nothing after it but its
@@ -249,8 +266,8 @@ def tail_speaker(tok: Token, is_speaker_like) -> Optional[tuple[Token, int]]:
     hung on the content: the name speaks, and the content is what comes before the comma.
     The name's token and the content's last token, or None."""
     doc = tok.doc
-    sent_start, sent_end = tok.sent.start, tok.sent.end
-    if any(doc[j].pos_ not in _TAIL_POS for j in range(tok.i + 1, sent_end)):
+    sent_start = tok.sent.start
+    if not closes_sentence(tok, is_speaker_like):
         return None
     j = tok.i - 1
     if j > sent_start and doc[j].text == ",":  # ", a spokesperson for UNHCR Kenya,"
@@ -266,6 +283,6 @@ def tail_speaker(tok: Token, is_speaker_like) -> Optional[tuple[Token, int]]:
     first = j  # "New York-based immigration lawyer Linda Dakin-Grimm": the phrase that holds it
     while first - 1 > sent_start and doc[first - 1].text != "," and doc[first - 1].pos_ in _TAIL_POS:
         first -= 1
-    if doc[first - 1].text != "," or first - 2 <= sent_start:
+    if doc[first - 1].text != "," or first - 2 <= sent_start or not clause_before(doc, sent_start, first - 2):
         return None
     return name, first - 2

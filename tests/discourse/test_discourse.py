@@ -218,3 +218,21 @@ def _person_names(text: str, mentions: list[tuple[str, str]]) -> list[str]:
 )
 def test_person_mentions_take_the_whole_name(text, mentions, expected):
     assert _person_names(text, mentions) == expected
+
+
+@pytest.mark.parametrize(
+    "text, word, nth, expected",
+    [
+        pytest.param(
+            "Jimmy Lai has been held since 2020. Sebastien Lai said his father's mind has stayed "
+            "strong. “He is still fighting,” Sebastien Lai said.",
+            "He",
+            0,
+            "Jimmy Lai",
+            id="he-inside-a-person-s-own-quotation-is-somebody-else",
+        ),
+    ],
+)
+def test_a_speaker_s_pronouns_as_events_ask_them(nlp, text, word, nth, expected):
+    doc = run(nlp, text, "2025-03-12")
+    assert Discourse.of(doc).pronoun(_token(doc, word, nth)) == expected

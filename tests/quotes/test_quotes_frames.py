@@ -262,6 +262,31 @@ MISPARSED_SPEAKERS = [
     ),
 ]
 
+RUN_IN_HEADINGS = [
+    pytest.param(
+        "The law protects free speech. The why Visas can be revoked for many reasons, Boston-based "
+        "immigration lawyer Maria Lopez told VOA.",
+        [("indirect", "The why Visas can be revoked for many reasons", "Maria Lopez")],
+        id="clause-before-a-sentence-final-speaker-after-a-run-in-heading",
+    ),
+    pytest.param(
+        "Reaction from the president Shortly before the press conference to announce the death, "
+        "Moise tweeted condemnation.",
+        [],
+        id="no-clause-before-the-speaker-and-an-object-of-its-own-is-no-quote",
+    ),
+    pytest.param(
+        "Chinese demand The changes in Japanese immigration policy have come with consequences.",
+        [],
+        id="demand-takes-no-indicative-clause-without-that",
+    ),
+    pytest.param(
+        "Protesters demanded the troops leave the city.",
+        [("indirect", "the troops leave the city", None)],
+        id="demand-takes-a-subjunctive-clause",
+    ),
+]
+
 QUOTED_PREDICATES = [
     pytest.param(
         '"This plan is not legal," lawmaker John Smith said. He represents the northern district. '
@@ -308,6 +333,34 @@ SPEAKER_NAMES_THE_MODEL_MISREAD = [
 
 SEVERAL_QUOTATIONS = [
     pytest.param(
+        "He urged nations to look beyond immediate interests and take a principled stand: "
+        "“Short-term interests will make us silent. We must keep our autonomy.”",
+        [
+            ("indirect", "nations to look beyond immediate interests and take a principled stand", None),
+            ("direct", "Short-term interests will make us silent. We must keep our autonomy.", None),
+        ],
+        id="an-appeal-then-a-colon-and-a-quotation-of-its-own",
+    ),
+    pytest.param(
+        '"The law was not applied the same way in Houston. And so, there is a sense of equity '
+        'here." Chao said, adding that many people settled in Houston for business.',
+        [
+            (
+                "direct",
+                "The law was not applied the same way in Houston. And so, there is a sense of equity here.",
+                "Chao",
+            ),
+            ("indirect", "many people settled in Houston for business", "Chao"),
+        ],
+        id="quotation-ending-a-sentence-then-said-adding-that",
+    ),
+    pytest.param(
+        "In the meantime, there is one area in which the students score high: 91 percent of them "
+        "reported “sometimes or always feeling happy,” a full six points above the average.",
+        [("direct", "sometimes or always feeling happy,", None)],
+        id="the-clause-before-a-colon-is-not-what-the-speaker-after-it-says",
+    ),
+    pytest.param(
         '"The rains have washed away the bridges," and "many millions" of dollars have gone to '
         "repairs, Smith said.",
         [
@@ -332,6 +385,7 @@ SEVERAL_QUOTATIONS = [
     + MANNER_OF_SPEAKING
     + MISPARSED_CLAUSES
     + MISPARSED_SPEAKERS
+    + RUN_IN_HEADINGS
     + QUOTED_PREDICATES
     + SPEAKER_NAMES_THE_MODEL_MISREAD
     + SEVERAL_QUOTATIONS,

@@ -92,6 +92,31 @@ WHOLE_NAMES = [
     ),
 ]
 
+RELATIVES = [
+    pytest.param(
+        "The son of jailed publisher Jimmy Lai spoke in Washington. Lai's son Sebastien met "
+        'lawmakers. "We are grateful," the younger Lai said. Sebastien Lai said his father is strong. '
+        'The judge asked the elder Lai if he agreed. "Of course I disagree," the elder Lai said.',
+        [("We are grateful,", "Sebastien Lai"), ("Of course I disagree,", "Jimmy Lai")],
+        id="the-younger-and-the-elder-of-two-who-share-a-surname",
+    ),
+]
+
+PEOPLE_THE_MODEL_MISTAGS = [
+    pytest.param(
+        "Lydia Rosasi, 29, works at the office of the government spokesperson, where she assists "
+        "people with disabilities. She says she bettered herself to stand out in the job market.",
+        [("she bettered herself to stand out in the job market", "Lydia Rosasi")],
+        id="a-name-an-age-follows-is-a-person",
+    ),
+    pytest.param(
+        "“Dog meat is tender,” said Anton Kristian, a dog meat aficionado in his 30s. “I love it,” "
+        "said the young professional.",
+        [("I love it,", "Anton Kristian")],
+        id="the-young-professional-is-the-person-just-described",
+    ),
+]
+
 GOVERNING_BODIES = [
     pytest.param(
         "Kenya's government says the refugees will have to leave the country.",
@@ -219,6 +244,8 @@ NARRATIVE_PRONOUNS = [
     "text, expected",
     SPLIT_NAMES
     + WHOLE_NAMES
+    + PEOPLE_THE_MODEL_MISTAGS
+    + RELATIVES
     + TITLED_AND_OFFICES
     + GOVERNING_BODIES
     + VISITS
