@@ -81,14 +81,17 @@ def manner_of_speaking(doc: Doc, close_tok: Token, verb: Token, speakers: Articl
 
 def says_more(cue: Token) -> bool:
     """The cue reports a clause after it, with a subject of its own (not the cue's
-    inverted one, ``said Kristian, who ...``): the quotation before is not what it says."""
+    inverted one, ``said Kristian, who ...``), outside marks (not the rest of a split
+    quotation): the quotation before is not what it says."""
+    doc = cue.doc
     return any(
         c.dep_ == "ccomp"
         and c.i > cue.i
         and c.pos_ in ("VERB", "AUX")
         and any(g.dep_ in ("nsubj", "nsubjpass") and g.i > cue.i + 1 for g in c.children)
+        and not any(doc[j].is_quote for j in range(cue.i + 1, c.left_edge.i + 1))
         for c in cue.children
-    )
+    )  # '"I don't think," Smith said, "that the plan will work."': the quotation goes on
 
 
 def part_of_a_phrase(doc: Doc, pair: QuotePair, cue: Token) -> bool:

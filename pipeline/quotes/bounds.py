@@ -8,7 +8,8 @@
   the jailbreak, 1,542 prisoners were in detention``), never a date (``said Monday, ...``)
   nor where it was said (``noted in its press freedom index, ...``);
 - the content ends before ``..., adding that`` or ``..., citing ...`` (a cue of its own)
-  and before a cue coordinated inside it (``he believed ... - but suggested ...``) or set
+  and before a cue coordinated inside it (``he believed ... - but suggested ...``, ``there was
+  "no evidence" of fraud and called the claims "baseless"``) or set
   against it (``..., while Omarov's lawyer said ...``);
 - a bare infinitive the parser coordinated with the cue belongs to the content's modal
   (``told governments that they shouldn't close borders or stop the free movement ...``).
@@ -92,7 +93,8 @@ def clause_end(doc: Doc, lex, first: Token, last: Token, gerunds: list[int]) -> 
             break
     for j in range(first.i + 1, hi + 1):
         t = doc[j]
-        if t.pos_ != "VERB" or t.lemma_.lower() not in lex.clause:
+        lemma = t.lemma_.lower()
+        if t.pos_ != "VERB" or not (lemma in lex.clause or lemma in lex.characterize or lemma in lex.frames):
             continue
         if t.dep_ == "conj" and doc[j - 1].dep_ == "cc":
             return _before(doc, j - 1, first.i)  # "he believed ... - but suggested ...": its own

@@ -192,11 +192,14 @@ class QuoteExtractor:
                 continue
             used.add(k)
             text = doc_text(doc)
+            said = text[pair.open : pair.close].rstrip()
             quoted_first = f.start >= pair.open and (
                 f.end <= pair.close + 1
-                or (f.content_first or text[pair.open : pair.close].rstrip().endswith(","))
+                or (f.content_first or said.endswith(","))
+                and said.endswith((",", ".", "!", "?", "…"))
                 and not any(m in text[pair.close + 1 : f.end] for m in _OPENING_MARKS)
             )  # '"...," not in another country, Hassett said': the quotation is what he said
+            # ('"Operation Sindoor" was launched on Wednesday, the army said': a name in it)
             # ('"...," and "large sums" of money have gone to repairs, Smith said': a part)
             if quoted_first or verbless_lead(doc, f, pair):
                 return _record(  # the quotation is the content
@@ -330,6 +333,12 @@ class QuoteExtractor:
                     return None
                 if punct == "" and part_of_a_phrase(doc, pair, tok):
                     return None  # 'told NBC's "Meet the Press"': a title, not what is said
+                if (
+                    punct == ""
+                    and tok.lemma_.lower() in self.cues.characterize
+                    and any(doc[k].dep_ == "dobj" and doc[k].head.i == j for k in range(j + 1, open_tok.i))
+                ):
+                    return None  # 'calls itself "Friends of the Earth"': a name, or a characterisation
                 return tok, speaker
         if punct == ":":
             return colon_speaker(doc, sent_start, open_tok.i - 1, speakers)

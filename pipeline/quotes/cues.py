@@ -358,7 +358,12 @@ class FrameFinder:
         dobj = next((c for c in kids if c.dep_ in ("dobj", "dative") and c.i > tok.i), None)
         if dobj is not None and xcomps and spec["infinitive"]:
             return self._make(doc, tok.i, tok.i + 1, speaker, dobj.left_edge.i, xcomps[-1].right_edge.i)
-        if xcomps and spec["infinitive"] and any(g.lower_ == "to" for g in xcomps[0].lefts):
+        if (
+            xcomps
+            and spec["infinitive"]
+            and not spec.get("infinitive_needs_object")  # "who asked not to be named": no quote
+            and any(g.lower_ == "to" for g in xcomps[0].lefts)
+        ):
             return self._make(doc, tok.i, tok.i + 1, speaker, xcomps[0].left_edge.i, xcomps[-1].right_edge.i)
         if dobj is not None and spec["object"]:
             return self._make(doc, tok.i, tok.i + 1, speaker, dobj.left_edge.i, dobj.right_edge.i)

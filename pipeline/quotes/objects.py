@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Token
 _CHARACTER_DEPS = {"dobj", "oprd", "xcomp", "ccomp", "attr", "advcl", "dative"}
 _RELATIVES = {"that", "which", "what", "whom"}
 _FINITE_TAGS = {"MD", "VBD", "VBZ", "VBP"}
+_REFLEXIVES = {"itself", "themselves", "himself", "herself"}
 
 
 def _quoted(doc: Doc, lo: int, hi: int) -> bool:
@@ -45,6 +46,8 @@ def characterized(lex, doc: Doc, tok: Token) -> Optional[tuple[int, int]]:
     objects = [
         c for c in parts if c.dep_ in ("dobj", "oprd", "dative") or c.dep_ == "prep" and c.lower_ == "to"
     ]
+    if objects and objects[0].lower_ in _REFLEXIVES:
+        return None  # 'The group calls itself "Friends of the Earth"': a name it goes by
     if not objects:  # "conditions that Gallagher characterized as “inhumane”": what is said of it
         quoted = [c for c in parts if c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ == "as"]
         if not quoted or not (tok.dep_ == "relcl" or any(c.lower_ in _RELATIVES for c in tok.children)):

@@ -331,7 +331,38 @@ SPEAKER_NAMES_THE_MODEL_MISREAD = [
     ),
 ]
 
+NOT_SPEECH = [
+    pytest.param(
+        "The minister, who asked not to be named, said talks were “going nowhere.”",
+        [("mixed", "talks were “going nowhere.", None)],
+        id="asked-not-to-be-named-is-no-quote",
+    ),
+    pytest.param(
+        'The group calls itself "Friends of the Earth" and has 2,000 members.',
+        [],
+        id="the-name-something-calls-itself-is-no-quote",
+    ),
+    pytest.param(
+        '"Operation Sindoor" was launched on Wednesday, the army said.',
+        [("mixed", '"Operation Sindoor" was launched on Wednesday', None)],
+        id="a-name-in-marks-opening-the-content-makes-it-mixed",
+    ),
+]
+
 SEVERAL_QUOTATIONS = [
+    pytest.param(
+        '"I don\'t think," Mary Smith said, "that the plan will work."',
+        [("direct", "I don't think,", "Mary Smith"), ("direct", "that the plan will work.", "Mary Smith")],
+        id="split-quotation-both-pieces",
+    ),
+    pytest.param(
+        'Mary Smith said there was "no evidence" of fraud and called the claims "baseless."',
+        [
+            ("mixed", 'there was "no evidence" of fraud', "Mary Smith"),
+            ("mixed", 'the claims "baseless.', "Mary Smith"),
+        ],
+        id="said-and-called-two-quotes",
+    ),
     pytest.param(
         "He urged nations to look beyond immediate interests and take a principled stand: "
         "“Short-term interests will make us silent. We must keep our autonomy.”",
@@ -388,6 +419,7 @@ SEVERAL_QUOTATIONS = [
     + RUN_IN_HEADINGS
     + QUOTED_PREDICATES
     + SPEAKER_NAMES_THE_MODEL_MISREAD
+    + NOT_SPEECH
     + SEVERAL_QUOTATIONS,
 )
 def test_frames(nlp, text, expected):
