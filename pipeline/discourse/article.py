@@ -276,7 +276,7 @@ class Discourse(Descriptions):
         if info["gender"] is None:
             if any(w in self.lex.female_titles for w in words) or first in self.lex.female_names:
                 info["gender"] = "f"
-            elif any(w in self.lex.male_titles for w in words):
+            elif any(w in self.lex.male_titles for w in words) or first in self.lex.male_names:
                 info["gender"] = "m"
 
     def sentence_of(self, i: int) -> int:

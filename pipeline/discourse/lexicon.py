@@ -30,6 +30,7 @@ class DiscourseLexicon:
         self.female_titles = set(data["female_titles"])
         self.male_titles = set(data["male_titles"])
         self.female_names = set(data["female_names"])
+        self.male_names = set(data["male_names"])
         self.pronouns = dict(data["pronouns"])
         self.role_equivalents = {k: set(v) for k, v in data["role_equivalents"].items()}
         self.indefinites = set(data["indefinites"])

@@ -43,6 +43,7 @@ from pipeline.quotes.objects import (
     misattached_content,
     nominal_content,
     noun_frame,
+    object_clause,
     object_content,
 )
 from pipeline.quotes.runon import run_on
@@ -294,7 +295,7 @@ class FrameFinder:
             frame = self._object_frame(doc, tok, lemma, speaker)
             if frame is not None:
                 return frame
-        for find in (object_content, infinitive_content, nominal_content):
+        for find in (object_content, infinitive_content, nominal_content, object_clause):
             if content is None:
                 content = find(self.lex, tok)
         if content is not None:

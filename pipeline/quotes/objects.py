@@ -10,6 +10,8 @@ content it reports, or None (the lexicon's lists are in ``patterns/quote_cues.js
 - :func:`object_content`: ``acknowledging her missteps``, ``denied providing sanctuary``
   (``denied the charges``, ``did not confirm the death``: acts, not speech);
 - :func:`infinitive_content`: ``claimed to have voted multiple times``;
+- :func:`object_clause`: ``said the budget failed workers`` (a clause the parser read as an
+  object);
 - :func:`nominal_content`: ``expressed the hope that ...``, ``raised questions about the
   deal``; :func:`noun_frame`: ``Trump's announcement that ...``;
 - :func:`misattached_content`: ``... but also said the base's center, first built in the
@@ -106,6 +108,25 @@ def object_content(lex, tok: Token) -> Optional[tuple[int, int]]:
             and not any(g.dep_ == "nsubj" for g in c.children)
         ):
             return c.left_edge.i, c.right_edge.i  # "deny providing sanctuary"
+    return None
+
+
+def object_clause(lex, tok: Token) -> Optional[tuple[int, int]]:
+    """``Singh said the budget failed workers``: the parser read the clause as the cue's
+    object ("failed" a modifier of "workers"); an object right after a verb of saying whose
+    head or modifier is a finite verb with a subject of its own is the clause said (not a
+    relative clause inside it: "denied a report that suggested that ...")."""
+    if tok.lemma_.lower() not in lex.strong:
+        return None
+    for obj in tok.children:
+        if obj.dep_ != "dobj" or obj.left_edge.i != tok.i + 1:
+            continue
+        for t in [obj] + [c for c in obj.children if c.dep_ in ("amod", "compound", "nmod")]:
+            if t.tag_ in _FINITE_TAGS and any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in _RELATIVES | {"who"} and c.i < t.i
+                for c in t.children
+            ):
+                return obj.left_edge.i, obj.right_edge.i
     return None
 
 

@@ -30,6 +30,15 @@ DOCUMENT_NOUNS = set(json.loads((PATTERNS_DIR / "quote_cues.json").read_text(enc
 _INNER_BREAKS = (", ", "’s ", "'s ")  # an entity that runs over them names what follows
 
 
+def _proper_name(span) -> bool:
+    """Every word title-case (``'s`` and ``of`` aside), the first not opening the sentence."""
+    return (
+        len(span) >= 2
+        and not span[0].is_sent_start
+        and all(t.is_title or t.lower_ in ("'s", "’s", "of", "for", "and") for t in span)
+    )
+
+
 @dataclass
 class Mention:
     start: int
@@ -202,7 +211,9 @@ class ArticleSpeakers(Discourse):
             speaker = self._single(source).speaker
         elif lemma in self.lex.spokespeople and self.spokesperson_org(tok) is not None:
             speaker = self.spokesperson_org(tok)  # "a DHS spokesperson"
-        elif lemma in self.lex.group_people or lemma in self.lex.group_countries:
+        elif (lemma in self.lex.group_people or lemma in self.lex.group_countries) and (
+            tok.tag_ == "NNS" or lemma not in self.lex.roles
+        ):  # "the two leaders", "both sides"; "the NDP leader" is a role
             speaker = self.group(tok, lemma)
         elif lemma in self.lex.roles or low in self.lex.roles or lemma in self.lex.person_nouns:
             speaker = self.description(tok) if self._definite(tok) else self.role(tok)
@@ -210,6 +221,8 @@ class ArticleSpeakers(Discourse):
             speaker = self.institution(tok) if lemma in self.lex.institutions else None
             if speaker is None:
                 speaker = self.organisation_description(tok)  # "the banned militant outfit"
+            if speaker is None and _proper_name(doc[start_tok.i : tok.i + 1]):
+                speaker = text  # "The Prime Minister's Office", a name the model did not tag
         elif lemma in DOCUMENT_NOUNS:
             speaker = self.named_thing(tok)  # "the revised law" → Maritime Traffic Safety Law
             if speaker is None and tok.pos_ == "PROPN":  # "the Global Terrorism Index 2025"

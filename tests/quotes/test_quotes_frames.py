@@ -230,6 +230,11 @@ MISPARSED_CLAUSES = [
 
 MISPARSED_SPEAKERS = [
     pytest.param(
+        "Singh said the budget failed workers.",
+        [("indirect", "the budget failed workers", "Singh")],
+        id="clause-the-parser-read-as-the-object-of-said",
+    ),
+    pytest.param(
         "Aid programs in the region are running short of money, Maria Lopez, a spokesperson for "
         "the agency, told VOA in an email.",
         [("indirect", "Aid programs in the region are running short of money", "Maria Lopez")],

@@ -117,6 +117,26 @@ PEOPLE_THE_MODEL_MISTAGS = [
     ),
 ]
 
+ROLES_AND_GENDERS = [
+    pytest.param(
+        "NDP Leader Jagmeet Singh spoke in Ottawa on Monday. The NDP leader added that his party "
+        "would vote against the budget.",
+        [("his party would vote against the budget", "Jagmeet Singh")],
+        id="a-leader-is-a-role-not-a-group",
+    ),
+    pytest.param(
+        'Mary Smith and John Brown met on Friday. "We agreed on everything," Brown said. '
+        '"It was a good day," she said.',
+        [("It was a good day,", "Mary Smith")],
+        id="she-is-not-the-man-who-spoke-last",
+    ),
+    pytest.param(
+        "The Prime Minister's Office said the meeting had been productive.",
+        [("the meeting had been productive", "Prime Minister's Office")],
+        id="an-office-named-in-title-case-the-model-did-not-tag",
+    ),
+]
+
 GOVERNING_BODIES = [
     pytest.param(
         "Kenya's government says the refugees will have to leave the country.",
@@ -246,6 +266,7 @@ NARRATIVE_PRONOUNS = [
     + WHOLE_NAMES
     + PEOPLE_THE_MODEL_MISTAGS
     + RELATIVES
+    + ROLES_AND_GENDERS
     + TITLED_AND_OFFICES
     + GOVERNING_BODIES
     + VISITS
