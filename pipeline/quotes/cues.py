@@ -233,6 +233,8 @@ class FrameFinder:
         lemma = tok.lemma_.lower()
         if lemma == "put" and not any(c.lower_ == "it" and c.dep_ == "dobj" for c in tok.children):
             return None
+        if lemma in self.lex.clause and any(c.dep_ == "neg" for c in tok.children):
+            return None  # "The minister did not say when the plan would be released": nothing said
         speaker = subject_of(tok)
         misattached = None
         if speaker is not None and lemma in self.lex.clause and not is_speaker_like(speaker):

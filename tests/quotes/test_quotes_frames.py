@@ -338,6 +338,11 @@ SPEAKER_NAMES_THE_MODEL_MISREAD = [
 
 NOT_SPEECH = [
     pytest.param(
+        "The minister did not say when the plan would be released. She never said the plan was dead.",
+        [],
+        id="a-negated-cue-says-nothing",
+    ),
+    pytest.param(
         "The minister, who asked not to be named, said talks were “going nowhere.”",
         [("mixed", "talks were “going nowhere.", None)],
         id="asked-not-to-be-named-is-no-quote",
