@@ -4,7 +4,8 @@ Each function reads one cue token and returns the token bounds ``(first, last)``
 content it reports, or None (the lexicon's lists are in ``patterns/quote_cues.json``):
 
 - :func:`characterized`: ``described the jailbreak as "deplorable"``, ``calling China "the
-  kind of partner we need"``, ``denied the claim as "preposterous"``: a speech-act verb
+  kind of partner we need"``, ``denied the claim as "preposterous"``, ``accused the government
+  of "playing politics"``: a speech-act verb
   (criticize, praise, reject, endorse, ...) whose object carries a quotation. With a plain
   object (``criticized the decision``) it is an act, left to events;
 - :func:`object_content`: ``acknowledging her missteps``, ``denied providing sanctuary``
@@ -42,7 +43,7 @@ def characterized(lex, doc: Doc, tok: Token) -> Optional[tuple[int, int]]:
         c
         for c in tok.children
         if c.i > tok.i
-        and (c.dep_ in _CHARACTER_DEPS or c.dep_ == "prep" and c.lower_ in ("as", "to"))
+        and (c.dep_ in _CHARACTER_DEPS or c.dep_ == "prep" and c.lower_ in ("as", "to", "of"))
         and doc[c.left_edge.i - 1].text != ","  # ", saying ...": a cue of its own
     ]
     objects = [

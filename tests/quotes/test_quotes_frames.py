@@ -69,6 +69,12 @@ SPEECH_ACTS = [
         id="speech-act-with-plain-object-is-an-act",
     ),
     pytest.param(
+        'She accused the government of "playing politics" with the issue. Rights groups accused '
+        "the army of abuses.",
+        [("mixed", 'the government of "playing politics" with the issue', None)],
+        id="accused-of-a-quotation-is-speech-of-a-plain-charge-an-act",
+    ),
+    pytest.param(
         "Orban rejected the idea migration can lead to cultural enrichment.",
         [],
         id="speech-act-needs-that-for-a-clause",
