@@ -53,7 +53,7 @@ from pipeline.quotes.cues import CueLexicon, Frame, FrameFinder, subject_of
 from pipeline.quotes.frame_index import FrameIndex
 from pipeline.quotes.marks import QuotePair, pair_quotes
 from pipeline.quotes.nesting import outermost
-from pipeline.quotes.predicates import NEAR, predicate_record, quoted_predicate
+from pipeline.quotes.predicates import predicate_quotes
 from pipeline.quotes.speakers import ArticleSpeakers
 
 log = logging.getLogger(__name__)
@@ -146,7 +146,7 @@ class QuoteExtractor:
                 last = item
             else:
                 unattributed.append(pair)
-        items += self._predicates(doc, unattributed, items, speakers)
+        items += predicate_quotes(doc, unattributed, items, speakers)
         for k, frame in enumerate(frames):
             if k not in used:
                 items.append(
@@ -209,26 +209,6 @@ class QuoteExtractor:
             end = pair.close if pair.close >= f.end else f.end
             return _record(doc, "mixed", start, end, f.cue_start, f.cue_end, f.speaker, speakers)
         return None
-
-    @staticmethod
-    def _predicates(doc, pairs: list[QuotePair], items: list[dict], speakers: ArticleSpeakers) -> list[dict]:
-        """Quotations without a cue that are the predicate of a person who speaks near
-        (:mod:`pipeline.quotes.predicates`)."""
-        out = []
-        for pair in pairs:
-            found = quoted_predicate(doc, pair, speakers)
-            if found is None:
-                continue
-            start, name, sent_start = found
-            here = speakers.sentence_of(sent_start)
-            if any(
-                q["speaker"] == name
-                and abs(speakers.sentence_of(_token_at(doc, q["start"]).i) - here) <= NEAR
-                for q in items
-                if _token_at(doc, q["start"]) is not None
-            ):
-                out.append(predicate_record(speakers.text, start, pair, name))
-        return out
 
     @staticmethod
     def _last_said(doc, pair, frames, frame_ends, used, last, speakers) -> Optional[dict]:

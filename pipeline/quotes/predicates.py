@@ -10,6 +10,7 @@ subject (``The minister "has no idea what he is doing."``) and stays unattribute
 
 from __future__ import annotations
 
+import bisect
 from typing import Optional
 
 from spacy.tokens import Doc
@@ -60,3 +61,29 @@ def predicate_record(text: str, start: int, pair: QuotePair, speaker: str) -> di
         "cue_start": None,
         "cue_end": None,
     }
+
+
+def predicate_quotes(
+    doc: Doc, pairs: list[QuotePair], items: list[dict], speakers: ArticleSpeakers
+) -> list[dict]:
+    """The records of the quotations ``pairs`` (left without a cue) that are the predicate
+    of a person who speaks (in ``items``) within :data:`NEAR` sentences."""
+    said: dict[str, list[int]] = {}  # speaker → the sentences they speak in, in order
+    for q in items:
+        span = doc.char_span(q["start"], q["start"] + 1, alignment_mode="expand")
+        if q["speaker"] and span is not None and len(span):
+            said.setdefault(q["speaker"], []).append(speakers.sentence_of(span.start))
+    for sentences in said.values():
+        sentences.sort()
+    out = []
+    for pair in pairs:
+        found = quoted_predicate(doc, pair, speakers) if said else None
+        if found is None:
+            continue
+        start, name, sent_start = found
+        here = speakers.sentence_of(sent_start)
+        sentences = said.get(name, [])
+        k = bisect.bisect_left(sentences, here - NEAR)
+        if k < len(sentences) and sentences[k] <= here + NEAR:
+            out.append(predicate_record(speakers.text, start, pair, name))
+    return out
