@@ -23,6 +23,7 @@ Built once per doc from the entities component's results (``Discourse.of(doc)``)
 
 from __future__ import annotations
 
+import bisect
 from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
@@ -33,6 +34,7 @@ from pipeline.discourse.names import (
     acronyms,
     described_organisations,
     name_bounds,
+    surname_person,
     titled_person,
     unlabelled_speakers,
 )
@@ -110,8 +112,10 @@ class Discourse(Descriptions):
             for i in range(span.start, span.end):
                 self.ent_at[i] = ent
         covered = 0  # the end of the last whole name: entities inside it were parts of it
+        surnames = {e["text"] for e in entities if e["label"] == "PERSON" and " " not in e["text"]}
         for ent, span in spans:
-            label = "PERSON" if titled_person(doc, span, ent, lexicon) else ent["label"]
+            person = titled_person(doc, span, ent, lexicon) or surname_person(span, ent, surnames, lexicon)
+            label = "PERSON" if person else ent["label"]
             if span.end <= covered:
                 continue
             start, end = span.start, span.end
@@ -136,6 +140,50 @@ class Discourse(Descriptions):
         self._add_described_organisations()
         if cue_lemmas:
             self._add_unlabelled_speakers()
+        self._whole_person_names()
+
+    def _whole_person_names(self) -> None:
+        """Each mention of a person by part of a name takes the article's whole name:
+        ``Rasmussen`` (that the model tagged ``Fogh Rasmussen`` throughout) is the
+        ``Anders Fogh Rasmussen`` named first, when one longer name ends with its words;
+        ``Aden``, which the entities read as the first name of ``Aden Barre Duale``, is
+        ``Shamsa Mohamed Aden`` when she ends with it and was named last before it (a
+        bare name is more often a surname)."""
+        by_tail: dict[tuple[str, ...], list[tuple[int, str]]] = {}  # a name's last words → (mention, name)
+        named_at: dict[str, list[int]] = {}  # a name → where it is written whole
+        surfaces = []
+        for s, e, name in self.persons:
+            parts = tuple(name.split())
+            surface = tuple(self.lex.strip_titles(self.doc[s:e].text).split())
+            surfaces.append(surface)
+            if len(surface) > 1:
+                named_at.setdefault(name, []).append(s)
+            for k in range(1, len(parts)):
+                by_tail.setdefault(parts[k:], []).append((s, name))
+        self.renamed: dict[int, str] = {}  # a person mention's tokens → its whole name
+        longest: dict[tuple[str, ...], Optional[str]] = {}  # last words → the one longest name
+        for n, (s, e, name) in enumerate(self.persons):
+            words = tuple(name.split())
+            if words not in longest:
+                longer = {c for _p, c in by_tail.get(words, ())}
+                longer = {c for c in longer if not any(o != c and o.endswith(" " + c) for o in longer)}
+                longest[words] = next(iter(longer)) if len(longer) == 1 else None
+            whole = longest[words]
+            surface = surfaces[n]
+            if whole is None and len(surface) == 1 and len(words) > 1 and words[0] == surface[0]:
+                ending = by_tail.get(surface, [])  # the names it is the surname of, in text order
+                k = bisect.bisect_left(ending, (s, ""))
+                named = named_at.get(name, [])  # where the first-name reading was written whole
+                j = bisect.bisect_left(named, s)
+                if k and ending[k - 1][0] > (named[j - 1] if j else -1):
+                    whole = ending[k - 1][1]
+            if whole is not None:
+                self.persons[n] = (s, e, whole)
+                self.renamed.update(dict.fromkeys(range(s, e), whole))
+        if self.renamed:
+            self._person_spans = [
+                (span, self.renamed.get(span.start, name), ent) for span, name, ent in self._person_spans
+            ]
 
     def _add_described_organisations(self) -> None:
         """Organisations the model left out after a noun that announces them
@@ -322,7 +370,7 @@ class Discourse(Descriptions):
         if info["gender"] is None:
             if any(w in self.lex.female_titles for w in words) or first in self.lex.female_names:
                 info["gender"] = "f"
-            elif any(w in self.lex.male_titles for w in words):
+            elif any(w in self.lex.male_titles for w in words) or first in self.lex.male_names:
                 info["gender"] = "m"
 
     def _description_countries(self, noun: Token) -> set[str]:

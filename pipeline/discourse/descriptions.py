@@ -6,15 +6,20 @@ organisations and the parse the discourse keeps):
 - ``he``/``she`` said: the person of the nearest sentence before, read as narrative: people
   named inside a quotation or inside reported speech are not who speaks next ("“Cherry
   picking is not an option,” he warned"), a role that was the subject ("The Commerce chief
-  rebuffed ... “Absolutely not,” he said") and an earlier ``he`` count as mentions;
+  rebuffed ... “Absolutely not,” he said") and an earlier ``he`` count as mentions; a ``he``
+  inside someone's own words is not that speaker;
 - a definite description (``the French politician``, ``the railway official``, ``the
   Commerce chief``): a titled person as :meth:`role` finds, else the earlier mention with
   the same noun, else the person who was last the subject, with no country that contradicts;
   ``the banned militant outfit``: the organisation last the subject; ``the law``: the named
   law;
+- a governing body named by its place or leader (``Kenya's government``, ``Hong Kong
+  authorities``) is that phrase, when no organisation of the article is it;
 - a spokesperson speaks for the organisation that modifies it (``a DHS spokesperson`` →
   Department of Homeland Security, ``a spokesman for the ministry``);
-- ``the visiting president`` / ``the host``: the person who visits / receives.
+- ``the visiting president`` / ``the host``: the person who visits / receives;
+- ``the younger Lai`` / ``the elder Lai``: the child / the parent of two people who share
+  the surname, as the article tells their kinship.
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ from spacy.attrs import DEP
 from spacy.tokens import Token
 
 from pipeline.discourse.actors import ActorCoder
+from pipeline.discourse.quoted import QuoteIndex
 
 _DEFINITE = {"the", "this", "that"}
 _OWNERS = {"his", "her", "its", "their"}  # "his organization": the one he leads or speaks for
@@ -34,6 +40,8 @@ _VISITOR_WORDS = {"visiting", "guest", "visitor"}
 _HOST_WORDS = {"host", "hosting", "hosts"}
 _VISIT_VERBS = {"visit", "arrive", "travel", "land", "tour", "fly"}
 _HOST_VERBS = {"host", "receive", "welcome", "greet"}
+_YOUNGER = {"younger", "junior"}
+_ELDER = {"elder", "older", "senior"}
 MAX_CHAIN = 20  # pronouns followed back through earlier pronouns
 MAX_WALK = 40  # sentences looked back at for a speaker's pronoun, quotations included
 
@@ -60,6 +68,18 @@ class Descriptions:
         self._speech = [tuple(m) for m in merged]
         self._speech_starts = [m[0] for m in merged]
         self._narrative_memo = {}
+
+    def set_quoted(self, quotes: list[dict]) -> None:
+        """Who says each quotation (the quotes component's direct records): ``he`` inside a
+        person's own quoted words is somebody else ("“He's still fighting,” the younger Lai
+        said": his father; in reported speech, "Geza said he would ...", it is the speaker)."""
+        self._quoted = QuoteIndex([q for q in quotes if q["kind"] == "direct"])
+        self._narrative_memo = {}
+
+    def _own_words(self, tok: Token) -> Optional[str]:
+        """The speaker of the quote ``tok`` is inside, when it is known."""
+        quoted = getattr(self, "_quoted", None)
+        return quoted.reporter(tok.idx, tok.idx + len(tok)) if quoted is not None else None
 
     def _speech_of(self, char: int) -> int:
         """The index of the speech span holding ``char``, or -1."""
@@ -107,6 +127,7 @@ class Descriptions:
         memo[tok.i] = None  # a cycle finds nothing
         persons_at = self.__dict__.setdefault("_person_starts", [s for s, _e, _c in self.persons])
         subjects = self._subject_tokens
+        speaker = self._own_words(tok) if depth == 0 else None
         best = None
         for lo, hi in self._narrative_sentences(tok, 6):
             found = []  # (token, name, is the subject)
@@ -137,6 +158,7 @@ class Descriptions:
                     name = self.full_name(self.doc[first : t.i + 1].text)
                 if name and self._gender_ok(name, kind):
                     found.append((j, name, True))
+            found = [f for f in found if f[1] != speaker]  # not who says the words it is in
             if found:
                 found.sort()
                 subjects = [f for f in found if f[2]]
@@ -275,6 +297,58 @@ class Descriptions:
                 return self.acronyms[mod.text]  # "an ICE spokesperson" the model did not tag
             if ent is None and mod.lemma_.lower() in self.lex.institutions and self._definite(mod):
                 return self.institution(mod)
+        return None
+
+    def governing_body(self, tok: Token) -> Optional[str]:
+        """``Kenya's government``, ``Hong Kong authorities``, ``the Trump administration``: a
+        governing body named by its place or its leader (no organisation of the article
+        is it): the phrase, without its article."""
+        if (
+            tok.lower_ not in self.lex.governing_bodies
+            and tok.lemma_.lower() not in self.lex.governing_bodies
+        ):
+            return None
+        mods = [c for c in tok.lefts if c.dep_ in ("poss", "compound", "amod", "nmod")]
+        if not any(self.ent_at.get(m.i, {}).get("label") in ("GPE", "NORP", "PERSON") for m in mods):
+            return None
+        start = self.doc[min(m.left_edge.i for m in mods)]
+        if start.dep_ == "det":
+            start = self.doc[start.i + 1]
+        return self.text[start.idx : tok.idx + len(tok)]
+
+    def relative_age(self, tok: Token) -> Optional[str]:
+        """``the younger Lai`` / ``the elder Lai``: of the two people of the article with that
+        surname, the child / the parent, as the article tells it (``Lai's son Sebastien``,
+        ``the daughter of ... Jimmy Lai``); None when it does not."""
+        ages = {c.lower_ for c in tok.children if c.dep_ == "amod"} & (_YOUNGER | _ELDER)
+        if not ages:
+            return None
+        bearers = sorted({c for _s, _e, c in self.persons if c.split()[-1] == tok.text and " " in c})
+        if len(bearers) != 2:
+            return None
+        parents = self.__dict__.setdefault("_parents", {})  # asked once per pair of bearers
+        key = tuple(bearers)
+        if key not in parents:
+            parents[key] = self._parent_named(bearers)
+        parent = parents[key]
+        if parent is None:
+            return None
+        child = bearers[1 - bearers.index(parent)]
+        return child if ages & _YOUNGER else parent
+
+    def _parent_named(self, bearers: list[str]) -> Optional[str]:
+        """The one of ``bearers`` the article names as a son's or daughter's parent."""
+        for tok in self.doc:
+            if tok.lemma_.lower() not in self.lex.children_nouns or tok.pos_ != "NOUN":
+                continue
+            owners = [c for c in tok.children if c.dep_ == "poss"]
+            owners += [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.subtree]
+            for owner in owners:
+                ent = self.ent_at.get(owner.i)
+                name = self.canonical(ent) if ent is not None and ent["label"] == "PERSON" else None
+                name = self.renamed.get(owner.i, name)
+                if name in bearers:
+                    return name
         return None
 
     def _owned_by_person(self, tok: Token) -> bool:

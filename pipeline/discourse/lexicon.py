@@ -30,6 +30,7 @@ class DiscourseLexicon:
         self.female_titles = set(data["female_titles"])
         self.male_titles = set(data["male_titles"])
         self.female_names = set(data["female_names"])
+        self.male_names = set(data["male_names"])
         self.pronouns = dict(data["pronouns"])
         self.role_equivalents = {k: set(v) for k, v in data["role_equivalents"].items()}
         self.indefinites = set(data["indefinites"])
@@ -40,6 +41,8 @@ class DiscourseLexicon:
         self.person_nouns = set(data["person_nouns"])
         self.organisation_nouns = set(data["organisation_nouns"])
         self.spokespeople = set(data["spokespeople"])
+        self.governing_bodies = set(data["governing_bodies"])
+        self.children_nouns = set(data["children_nouns"])
         self.person_words = self.titles | self.roles | self.keep_in_names  # before a name
 
     def strip_titles(self, name: str) -> str:

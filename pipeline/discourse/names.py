@@ -225,3 +225,23 @@ def titled_person(doc: Doc, span: Span, ent: dict, lex) -> bool:
     if doc[span.start - 1].lower_ not in lex.titles:
         return False
     return all(t.is_title and t.pos_ == "PROPN" and t.lower_ not in lex.institutions for t in span)
+
+
+def surname_person(span: Span, ent: dict, surnames: set[str], lex) -> bool:
+    """``Lydia Rosasi, 29, works at ...`` tagged an organisation, ``Morgan Kehr`` a place,
+    and later ``Kehr said`` a person: a name of two or three title-case words with no
+    country code nor an institution's word, whose last word the model tags a person alone
+    elsewhere in the article (``surnames``) or that an age follows (``, 29,``), is a
+    person's."""
+    if ent["label"] not in ("GPE", "ORG", "LOC") or ent.get("country") or not 2 <= len(span) <= 3:
+        return False
+    doc = span.doc
+    aged = span.end + 2 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].like_num
+    aged = aged and doc[span.end + 2].text == ","
+    return (span[-1].text in surnames or aged) and all(
+        t.is_title
+        and t.pos_ == "PROPN"
+        and t.lower_ not in lex.institutions
+        and t.lower_ not in lex.person_words
+        for t in span
+    )

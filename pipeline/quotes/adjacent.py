@@ -2,7 +2,8 @@
 speaker after a colon, and quotations that go on with the last speaker.
 
 - ``"...," said Xi`` / ``Xi said: "..."``: :func:`speaker_near` finds the speaker of a cue
-  after the closing mark; a cue that reports a clause of its own (:func:`says_more`) or a
+  after the closing mark; any verb there with a person next to it tells how it was said
+  (``"...," fretted Abdullahi``: :func:`manner_of_speaking`); a cue that reports a clause of its own (:func:`says_more`) or a
   title in marks (``told NBC's "Meet the Press"``: :func:`part_of_a_phrase`) is not the
   quotation's; ``Sergei Ryabkov, RIA Novosti: "..."``: :func:`colon_speaker`;
 - :func:`continuation`: a quotation that is its own paragraph or sentence right after what
@@ -21,6 +22,7 @@ from spacy.tokens import Doc, Token
 from pipeline.quotes.cues import Frame, subject_of
 from pipeline.quotes.marks import QuotePair
 from pipeline.quotes.speakers import ArticleSpeakers
+from pipeline.quotes.subjects import fronted_participle
 
 _SENTENCE_BREAK = re.compile(r"[.!?]\s")
 _CONNECTIVE = re.compile(r"(?<=[.!?”\"])\s+(?:But|And|Still|Yet|So)$")
@@ -47,16 +49,49 @@ def speaker_near(cue: Token, between: list[Token], speakers: ArticleSpeakers, do
     return head
 
 
+_PERSONAL = {"he", "she", "they"}
+_OBJECTS = {"dobj", "ccomp", "xcomp", "dative", "attr", "oprd", "acomp"}
+
+
+def manner_of_speaking(doc: Doc, close_tok: Token, verb: Token, speakers: ArticleSpeakers) -> Optional[Token]:
+    """``"I am not ready to leave," fretted Muslima Abdullahi``, ``"...," she sighed``: any
+    verb right after the closing mark of a quotation that ends with a comma (or ``?``, ``!``),
+    with a person for its subject next to it and no object of its own, tells how the
+    quotation was said: its subject speaks."""
+    gap = verb.i - close_tok.i - 1
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects or gap > 2 or any(c.i > verb.i and c.dep_ in _OBJECTS for c in verb.children):
+        return None  # '"...," the protesters burned the flag': an act of its own
+    subject = subjects[0]
+    if gap and not (subject.i < verb.i and subject.left_edge.i == close_tok.i + 1):
+        return None  # '"...," she fretted': the subject between, and only it
+    if not gap and not (subject.i > verb.i and doc[verb.i + 1].pos_ in ("PROPN", "PRON", "DET")):
+        return None  # '"...," fretted Abdullahi': the subject right after
+    ent = speakers.ent_at.get(subject.i)
+    lemma = subject.lemma_.lower()
+    person = (
+        ent is not None
+        and ent["label"] == "PERSON"
+        or subject.lower_ in _PERSONAL
+        or ent is None
+        and (lemma in speakers.lex.person_nouns or lemma in speakers.lex.roles)
+    )
+    return subject if person else None
+
+
 def says_more(cue: Token) -> bool:
     """The cue reports a clause after it, with a subject of its own (not the cue's
-    inverted one, ``said Kristian, who ...``): the quotation before is not what it says."""
+    inverted one, ``said Kristian, who ...``), outside marks (not the rest of a split
+    quotation): the quotation before is not what it says."""
+    doc = cue.doc
     return any(
         c.dep_ == "ccomp"
         and c.i > cue.i
         and c.pos_ in ("VERB", "AUX")
         and any(g.dep_ in ("nsubj", "nsubjpass") and g.i > cue.i + 1 for g in c.children)
+        and not any(doc[j].is_quote for j in range(cue.i + 1, c.left_edge.i + 1))
         for c in cue.children
-    )
+    )  # '"I don't think," Smith said, "that the plan will work."': the quotation goes on
 
 
 def part_of_a_phrase(doc: Doc, pair: QuotePair, cue: Token) -> bool:
@@ -70,6 +105,8 @@ def part_of_a_phrase(doc: Doc, pair: QuotePair, cue: Token) -> bool:
     ):
         return True
     heads = {t.head.i for t in span if not (span.start <= t.head.i < span.end)}
+    if fronted_participle(cue):  # 'While noting “...,” Rasmussen expressed': hung on the main verb
+        heads.discard(cue.sent.root.i)
     return bool(heads) and cue.i not in heads
 
 

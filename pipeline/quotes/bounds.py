@@ -2,11 +2,14 @@
 
 - a reported clause the parser made a relative clause of the cue's object (``told a
   local radio station that Joseph had spent the night ...``) is content;
+- a clause whose subject the parser made the cue's object (``warn that type 2 diabetes
+  could affect ...``: "that" read as a determiner) starts at that object;
 - a time phrase fronted in the content and set off by a comma belongs to it (``said before
   the jailbreak, 1,542 prisoners were in detention``), never a date (``said Monday, ...``)
   nor where it was said (``noted in its press freedom index, ...``);
 - the content ends before ``..., adding that`` or ``..., citing ...`` (a cue of its own)
-  and before a cue coordinated inside it (``he believed ... - but suggested ...``) or set
+  and before a cue coordinated inside it (``he believed ... - but suggested ...``, ``there was
+  "no evidence" of fraud and called the claims "baseless"``) or set
   against it (``..., while Omarov's lawyer said ...``);
 - a bare infinitive the parser coordinated with the cue belongs to the content's modal
   (``told governments that they shouldn't close borders or stop the free movement ...``).
@@ -44,6 +47,9 @@ def relative_that_clause(tok: Token) -> Optional[Token]:
 def fronted_start(doc: Doc, tok: Token, first: Token) -> int:
     """The first token of the content whose clause ``first`` the parse starts late."""
     lo = first.left_edge.i
+    subject = _object_as_subject(tok, first)
+    if subject is not None:
+        return subject.left_edge.i
     while lo < first.i and doc[lo].is_punct:
         lo += 1
     if lo < 1 or doc[lo - 1].text != ",":
@@ -61,6 +67,20 @@ def fronted_start(doc: Doc, tok: Token, first: Token) -> int:
     return phrase[0].i
 
 
+def _object_as_subject(tok: Token, clause: Token) -> Optional[Token]:
+    """``warn that type 2 diabetes could affect millions``: the parser read "that" as a
+    determiner and made the clause's subject the cue's object; a clause without a subject
+    of its own right after the cue's object has it for its subject."""
+    if clause.dep_ != "ccomp" or any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in clause.children
+    ):
+        return None
+    for obj in tok.children:
+        if obj.dep_ == "dobj" and tok.i < obj.i < clause.i and obj.right_edge.i + 1 == clause.left_edge.i:
+            return obj
+    return None
+
+
 def clause_end(doc: Doc, lex, first: Token, last: Token, gerunds: list[int]) -> int:
     """The last token of the reported clauses ``first`` .. ``last`` (see the module)."""
     hi = last.right_edge.i
@@ -73,7 +93,8 @@ def clause_end(doc: Doc, lex, first: Token, last: Token, gerunds: list[int]) -> 
             break
     for j in range(first.i + 1, hi + 1):
         t = doc[j]
-        if t.pos_ != "VERB" or t.lemma_.lower() not in lex.clause:
+        lemma = t.lemma_.lower()
+        if t.pos_ != "VERB" or not (lemma in lex.clause or lemma in lex.characterize or lemma in lex.frames):
             continue
         if t.dep_ == "conj" and doc[j - 1].dep_ == "cc":
             return _before(doc, j - 1, first.i)  # "he believed ... - but suggested ...": its own

@@ -42,6 +42,7 @@ from pipeline.document.access import (
 from pipeline.quotes.adjacent import (
     colon_speaker,
     continuation,
+    manner_of_speaking,
     part_of_a_phrase,
     says_more,
     short_tail,
@@ -52,12 +53,15 @@ from pipeline.quotes.cues import CueLexicon, Frame, FrameFinder, subject_of
 from pipeline.quotes.frame_index import FrameIndex
 from pipeline.quotes.marks import QuotePair, pair_quotes
 from pipeline.quotes.nesting import outermost
+from pipeline.quotes.predicates import predicate_quotes
 from pipeline.quotes.speakers import ArticleSpeakers
 
 log = logging.getLogger(__name__)
 AFTER_WINDOW = 12  # tokens after a closing mark in which its cue ("..." said Xi) is looked for
 MAX_MARK_WARNINGS = 5  # unbalanced-mark warnings listed on a record, then a count
-_BEFORE_WINDOW = {":": 30, ",": 8, "": 3}
+_BEFORE_WINDOW = {":": 30, ",": 8, "": 3, "that": 14}
+_FINITE = {"VBD", "VBZ", "VBP", "MD"}
+_OPENING_MARKS = ("“", '"', "«")
 _BETWEEN_POS = {
     "PROPN",
     "NOUN",
@@ -121,6 +125,7 @@ class QuoteExtractor:
         frame_ends = sorted((f.end, k) for k, f in enumerate(frames))
         used: set[int] = set()
         last: Optional[dict] = None
+        unattributed: list[QuotePair] = []
         index = FrameIndex(frames)
         for pair in pairs:
             near = index.overlapping(pair.open, pair.close)
@@ -139,6 +144,9 @@ class QuoteExtractor:
             if item is not None:
                 items.append(item)
                 last = item
+            else:
+                unattributed.append(pair)
+        items += predicate_quotes(doc, unattributed, items, speakers)
         for k, frame in enumerate(frames):
             if k not in used:
                 items.append(
@@ -154,7 +162,9 @@ class QuoteExtractor:
                     )
                 )
         items.sort(key=lambda q: (q["start"], q["end"]))
-        set_results(doc, "quotes", _dedupe(items), label="quote")
+        items = _dedupe(items)
+        speakers.set_quoted(items)  # events then ask who "he" inside a quotation is
+        set_results(doc, "quotes", items, label="quote")
         return doc
 
     # ------------------------------------------------------------------ attribution
@@ -181,11 +191,16 @@ class QuoteExtractor:
             ):
                 continue
             used.add(k)
+            text = doc_text(doc)
+            said = text[pair.open : pair.close].rstrip()
             quoted_first = f.start >= pair.open and (
                 f.end <= pair.close + 1
-                or f.content_first
-                or doc_text(doc)[pair.open : pair.close].rstrip().endswith(",")
+                or (f.content_first or said.endswith(","))
+                and said.endswith((",", ".", "!", "?", "…"))
+                and not any(m in text[pair.close + 1 : f.end] for m in _OPENING_MARKS)
             )  # '"...," not in another country, Hassett said': the quotation is what he said
+            # ('"Operation Sindoor" was launched on Wednesday, the army said': a name in it)
+            # ('"...," and "large sums" of money have gone to repairs, Smith said': a part)
             if quoted_first or verbless_lead(doc, f, pair):
                 return _record(  # the quotation is the content
                     doc, "direct", pair.start, pair.end, f.cue_start, f.cue_end, f.speaker, speakers
@@ -235,7 +250,10 @@ class QuoteExtractor:
                 if (
                     ends_sentence
                     and not (
-                        short_tail(doc, j) or close_tok.i + 1 < len(doc) and doc[close_tok.i + 1].is_lower
+                        short_tail(doc, j)
+                        or close_tok.i + 1 < len(doc)
+                        and doc[close_tok.i + 1].is_lower
+                        or self._then_adding(doc, j)
                     )
                     or says_more(tok)
                 ):
@@ -249,10 +267,23 @@ class QuoteExtractor:
                 if obj is not None and speakers.is_speaker_like(obj):
                     return tok, obj
                 return None
+            if tok.pos_ == "VERB" and content.endswith((",", "?", "!")):
+                subject = manner_of_speaking(doc, close_tok, tok, speakers)
+                return (tok, subject) if subject is not None else None
             if tok.pos_ not in _BETWEEN_POS or tok.text in (".", "!", "?", ";"):
                 return None
             between.append(tok)
         return None
+
+    def _then_adding(self, doc: Doc, j: int) -> bool:
+        """``"...." Chao said, adding that ...``: the cue says nothing of its own before a
+        participle cue takes the next content, so the quotation before is what it says."""
+        return (
+            j + 2 < len(doc)
+            and doc[j + 1].text == ","
+            and doc[j + 2].tag_ == "VBG"
+            and doc[j + 2].lemma_.lower() in self.cues.clause
+        )
 
     def _cue_before(self, doc: Doc, pair: QuotePair, open_tok: Token, speakers):
         before = speakers.text[max(0, pair.open - 20) : pair.open].rstrip()
@@ -261,14 +292,19 @@ class QuoteExtractor:
         punct = before[-1:] if before[-1:] in (":", ",") else ""
         if punct == "" and before[-1:] and not before[-1:].isalpha():
             return None
+        if punct == "" and (before == "that" or before.endswith((" that", "\nthat"))):
+            punct = "that"  # 'assured visiting Foreign Minister Payne that “...”': a clause cue
         window = _BEFORE_WINDOW[punct]
+        cues = self.cues.clause if punct == "that" else self.cues.direct
         sent_start = sent_bounds(doc, open_tok.i)[0]
         lo = max(sent_start, open_tok.i - window)
         for j in range(open_tok.i - 1, lo - 1, -1):
             tok = doc[j]
             if tok.text in ("”", '"', "’", "»") or "\n" in tok.text:
                 return None
-            if tok.lemma_.lower() in self.cues.direct and tok.pos_ == "VERB" and not tok.ent_type_:
+            if punct == "that" and tok.tag_ in _FINITE and tok.lemma_.lower() not in cues:
+                return None  # "said the plan that Congress passed “...”": another clause between
+            if tok.lemma_.lower() in cues and tok.pos_ == "VERB" and not tok.ent_type_:
                 speaker = subject_of(tok)
                 if speaker is None or not (
                     speakers.is_speaker_like(speaker)
@@ -277,6 +313,12 @@ class QuoteExtractor:
                     return None
                 if punct == "" and part_of_a_phrase(doc, pair, tok):
                     return None  # 'told NBC's "Meet the Press"': a title, not what is said
+                if (
+                    punct == ""
+                    and tok.lemma_.lower() in self.cues.characterize
+                    and any(doc[k].dep_ == "dobj" and doc[k].head.i == j for k in range(j + 1, open_tok.i))
+                ):
+                    return None  # 'calls itself "Friends of the Earth"': a name, or a characterisation
                 return tok, speaker
         if punct == ":":
             return colon_speaker(doc, sent_start, open_tok.i - 1, speakers)

@@ -5,7 +5,8 @@ A :class:`Frame` is one act of saying found by its cue (lexicon in
 
 - a clause verb with a clausal complement, content after (``X stated that ...``,
   ``X told Y ...``) or before (``..., X said during his talks with Y``);
-- a parenthetical (``Just as X noted, ...``, ``..., the ministry said.``);
+- a parenthetical (``Just as X noted, ...``, ``..., the ministry said.``, ``..., lawyer
+  Linda Dakin-Grimm told VOA.``);
 - a frame verb with its particle or object (``X called for ...``, ``X urged Y to ...``,
   ``Calling on Y to ...``);
 - a nominal cue (``X expressed the hope that ...``);
@@ -42,10 +43,19 @@ from pipeline.quotes.objects import (
     misattached_content,
     nominal_content,
     noun_frame,
+    object_clause,
     object_content,
 )
 from pipeline.quotes.runon import run_on
-from pipeline.quotes.subjects import reduced_relative, subject_of
+from pipeline.quotes.subjects import (
+    apposition_verb,
+    clause_before,
+    closes_sentence,
+    higher_coordination,
+    reduced_relative,
+    subject_of,
+    tail_speaker,
+)
 
 __all__ = ["CueLexicon", "Frame", "FrameFinder", "subject_of"]
 
@@ -89,6 +99,7 @@ class CueLexicon:
         self.gerund_speech = set(data["gerund_speech"])
         self.speech_acts = set(data["speech_acts"])
         self.question_verbs = set(data["question_verbs"])
+        self.mandative = set(data["mandative"])
         words = self.clause | self.direct | set(self.frames) | self.nominal_verbs | {"put"}
         words |= self.characterize | self.object_speech | self.infinitive_claims | self.speech_nouns
         words |= self.gerund_speech
@@ -132,6 +143,29 @@ def _after_quotation(doc: Doc, lo: int, cue: int) -> bool:
     while j < cue and doc[j].is_punct:
         j += 1
     return any(doc[k].is_quote for k in range(max(0, lo - 1), j))
+
+
+def _first_conjoined(doc: Doc, clauses: list[Token]) -> int:
+    """The first token of the clauses before a cue that follow one another joined by
+    ``and`` or punctuation only (``"Roads have complicated access," and "significant amounts"
+    of money have gone to repairs, Jusnes said``: both are said)."""
+    lo = clauses[-1].left_edge.i
+    for earlier in reversed(clauses[:-1]):
+        if not all(doc[j].is_punct or doc[j].dep_ == "cc" for j in range(earlier.right_edge.i + 1, lo)):
+            break
+        lo = earlier.left_edge.i
+    return lo
+
+
+def _indicative_without_that(clause: Token) -> bool:
+    """``Chinese demand The changes ... have come with consequences`` (a run-in heading): a
+    verb of demanding takes a clause in the subjunctive (``demanded the troops leave``) or
+    after ``that``; an indicative clause without ``that`` is not what is demanded."""
+    if any(g.dep_ == "mark" and g.lower_ == "that" for g in clause.children):
+        return False
+    return clause.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
+        g.dep_ in ("aux", "auxpass") and g.tag_ in ("VBD", "VBZ", "VBP", "MD") for g in clause.children
+    )
 
 
 def _comma_at(doc: Doc, positions: tuple[int, ...], start: int, end: int) -> bool:
@@ -189,17 +223,30 @@ class FrameFinder:
         if tok.pos_ == "NOUN":
             found = noun_frame(self.lex, tok, is_speaker_like)  # "Trump's announcement that ..."
             return self._make(doc, tok.i, tok.i + 1, *found) if found is not None else None
-        if tok.pos_ not in ("VERB",) or tok.dep_ in _SKIP_DEPS and not _speaking_participle(tok):
+        if (
+            tok.pos_ not in ("VERB",)
+            or tok.dep_ in _SKIP_DEPS
+            and not _speaking_participle(tok)
+            and apposition_verb(tok) is None
+        ):
             return None
         lemma = tok.lemma_.lower()
         if lemma == "put" and not any(c.lower_ == "it" and c.dep_ == "dobj" for c in tok.children):
             return None
+        if lemma in self.lex.clause and any(c.dep_ == "neg" for c in tok.children):
+            return None  # "The minister did not say when the plan would be released": nothing said
         speaker = subject_of(tok)
         misattached = None
         if speaker is not None and lemma in self.lex.clause and not is_speaker_like(speaker):
             misattached = misattached_content(doc, tok, speaker)  # "but also said the base's ..."
             if misattached is not None:
                 speaker = subject_of(tok.head) if tok.dep_ == "conj" else None
+        if speaker is not None and not is_speaker_like(speaker) and lemma in self.lex.clause:
+            speaker = higher_coordination(tok, is_speaker_like) or speaker  # "... and maintain that"
+        if (speaker is None or not is_speaker_like(speaker)) and lemma in self.lex.clause:
+            tail = tail_speaker(tok, is_speaker_like)  # "..., Glenn Jusnes, a spokesperson, told VOA."
+            if tail is not None:
+                return self._make(doc, tok.i, tok.i + 1, tail[0], sent_bounds(doc, tok.i)[0], tail[1], True)
         if speaker is None or not (is_speaker_like(speaker) or self.nominal_speaker(lemma, speaker)):
             return None
         if speaker.lemma_.lower() in self.lex.documents and (
@@ -219,6 +266,7 @@ class FrameFinder:
                 c
                 for c in kids
                 if self._is_clause(c, tok, lemma in self.lex.speech_acts, lemma in self.lex.question_verbs)
+                and not (lemma in self.lex.mandative and _indicative_without_that(c))
             ]
             relative = relative_that_clause(tok)  # "told a radio station that Joseph had ..."
             right = sorted([c for c in comps if c.i > tok.i] + ([relative] if relative is not None else []))
@@ -228,10 +276,15 @@ class FrameFinder:
                 hi = clause_end(doc, self.lex, first, right[-1], gerunds)
                 hi = modal_conjuncts_end(doc, tok, hi)
                 return self._make(doc, tok.i, cue_end, speaker, fronted_start(doc, tok, first), hi)
-            if left and speaker.i > left[-1].right_edge.i and not reduced_relative(speaker):
+            if (
+                left
+                and speaker.i > left[-1].right_edge.i
+                and not reduced_relative(speaker)
+                and not any(doc[j].text in (":", ";") for j in range(left[-1].right_edge.i + 1, speaker.i))
+            ):  # "..., there is one area where they score high: 91 percent reported ...": not what they said
                 comp = left[-1]
                 sent_start = sent_bounds(doc, tok.i)[0]
-                lo = comp.left_edge.i
+                lo = _first_conjoined(doc, left)  # '"...," and "..." of money have gone ..., Jusnes said
                 if all(doc[j].is_punct or doc[j].is_space for j in range(sent_start, lo)):
                     lo = sent_start
                 return self._make(doc, tok.i, cue_end, speaker, lo, comp.right_edge.i, True)
@@ -244,13 +297,13 @@ class FrameFinder:
             frame = self._object_frame(doc, tok, lemma, speaker)
             if frame is not None:
                 return frame
-        for find in (object_content, infinitive_content, nominal_content):
+        for find in (object_content, infinitive_content, nominal_content, object_clause):
             if content is None:
                 content = find(self.lex, tok)
         if content is not None:
             return self._make(doc, tok.i, cue_end, speaker, *content)
         if lemma in self.lex.clause or lemma == "put":
-            return self._parenthetical(doc, tok, cue_end, speaker)
+            return self._parenthetical(doc, tok, cue_end, speaker, is_speaker_like)
         return None
 
     def nominal_speaker(self, lemma: str, subject: Token) -> bool:
@@ -270,8 +323,11 @@ class FrameFinder:
             return True
         if needs_that:
             return c.i > head.i and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
-        if c.dep_ == "ccomp":
-            return c.pos_ in ("VERB", "AUX") or any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+        if c.dep_ == "ccomp":  # "noted that underfunding cuts into ...": "cuts" read as a noun
+            return c.pos_ in ("VERB", "AUX") or any(
+                g.dep_ in ("nsubj", "nsubjpass") or g.dep_ == "mark" and g.lower_ == "that"
+                for g in c.children
+            )
         if c.dep_ in ("advcl", "dobj", "xcomp", "parataxis", "conj") and c.i > head.i:
             return any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
         return False
@@ -305,13 +361,20 @@ class FrameFinder:
         dobj = next((c for c in kids if c.dep_ in ("dobj", "dative") and c.i > tok.i), None)
         if dobj is not None and xcomps and spec["infinitive"]:
             return self._make(doc, tok.i, tok.i + 1, speaker, dobj.left_edge.i, xcomps[-1].right_edge.i)
-        if xcomps and spec["infinitive"] and any(g.lower_ == "to" for g in xcomps[0].lefts):
+        if (
+            xcomps
+            and spec["infinitive"]
+            and not spec.get("infinitive_needs_object")  # "who asked not to be named": no quote
+            and any(g.lower_ == "to" for g in xcomps[0].lefts)
+        ):
             return self._make(doc, tok.i, tok.i + 1, speaker, xcomps[0].left_edge.i, xcomps[-1].right_edge.i)
         if dobj is not None and spec["object"]:
             return self._make(doc, tok.i, tok.i + 1, speaker, dobj.left_edge.i, dobj.right_edge.i)
         return None
 
-    def _parenthetical(self, doc: Doc, tok: Token, cue_end: int, speaker: Token) -> Optional[Frame]:
+    def _parenthetical(
+        self, doc: Doc, tok: Token, cue_end: int, speaker: Token, is_speaker_like
+    ) -> Optional[Frame]:
         """``Just as X noted, <content>``; ``<content>, X said.``; ``X noted, <content>``."""
         sent_start, sent_end = sent_bounds(doc, tok.i)
         sub_lo, sub_hi = tok.left_edge.i, tok.right_edge.i
@@ -348,6 +411,18 @@ class FrameFinder:
             return self._make(
                 doc, tok.i, cue_end, speaker, sent_start, sent_end - 1, needs_verb=True, cue_inside=True
             )
+        comma = speaker.left_edge.i - 1
+        if (
+            tok.dep_ == "ROOT"
+            and sent_start + 1 < comma < speaker.i < tok.i
+            and not reduced_relative(speaker)  # "..., a charge Kigali denies."
+            and doc[comma].text == ","
+            and not _after_quotation(doc, comma, speaker.i)
+            and closes_sentence(tok, is_speaker_like)
+            and clause_before(doc, sent_start, comma - 1)
+        ):  # "Green cards can be revoked, immigration lawyer Linda Dakin-Grimm told VOA.": the
+            # clause before the speaker, which the parser hung on something else
+            return self._make(doc, tok.i, cue_end, speaker, sent_start, comma - 1, True, needs_verb=True)
         return None
 
     def _according(self, doc: Doc, tok: Token) -> Optional[Frame]:
@@ -385,6 +460,11 @@ class FrameFinder:
             for j in range(lo + 1, hi):  # "..., according to a readout" is not content
                 prev = doc[j - 2] if doc[j - 1].is_quote and j >= 2 else doc[j - 1]
                 if doc[j].lower_ == "according" and prev.text == "," and cue_start < j:
+                    hi = j - 1
+                    break
+        if cue_start < lo:  # 'urged nations to take a stand: “Short-term interests ...”': the
+            for j in range(lo + 1, hi):  # quotation after the colon is a quote of its own
+                if doc[j].text == ":" and doc[j + 1].is_quote:
                     hi = j - 1
                     break
         while hi >= lo:

@@ -4,12 +4,15 @@ Each function reads one cue token and returns the token bounds ``(first, last)``
 content it reports, or None (the lexicon's lists are in ``patterns/quote_cues.json``):
 
 - :func:`characterized`: ``described the jailbreak as "deplorable"``, ``calling China "the
-  kind of partner we need"``, ``denied the claim as "preposterous"``: a speech-act verb
+  kind of partner we need"``, ``denied the claim as "preposterous"``, ``accused the government
+  of "playing politics"``: a speech-act verb
   (criticize, praise, reject, endorse, ...) whose object carries a quotation. With a plain
   object (``criticized the decision``) it is an act, left to events;
 - :func:`object_content`: ``acknowledging her missteps``, ``denied providing sanctuary``
   (``denied the charges``, ``did not confirm the death``: acts, not speech);
 - :func:`infinitive_content`: ``claimed to have voted multiple times``;
+- :func:`object_clause`: ``said the budget failed workers`` (a clause the parser read as an
+  object);
 - :func:`nominal_content`: ``expressed the hope that ...``, ``raised questions about the
   deal``; :func:`noun_frame`: ``Trump's announcement that ...``;
 - :func:`misattached_content`: ``... but also said the base's center, first built in the
@@ -25,6 +28,7 @@ from spacy.tokens import Doc, Token
 _CHARACTER_DEPS = {"dobj", "oprd", "xcomp", "ccomp", "attr", "advcl", "dative"}
 _RELATIVES = {"that", "which", "what", "whom"}
 _FINITE_TAGS = {"MD", "VBD", "VBZ", "VBP"}
+_REFLEXIVES = {"itself", "themselves", "himself", "herself"}
 
 
 def _quoted(doc: Doc, lo: int, hi: int) -> bool:
@@ -39,12 +43,14 @@ def characterized(lex, doc: Doc, tok: Token) -> Optional[tuple[int, int]]:
         c
         for c in tok.children
         if c.i > tok.i
-        and (c.dep_ in _CHARACTER_DEPS or c.dep_ == "prep" and c.lower_ in ("as", "to"))
+        and (c.dep_ in _CHARACTER_DEPS or c.dep_ == "prep" and c.lower_ in ("as", "to", "of"))
         and doc[c.left_edge.i - 1].text != ","  # ", saying ...": a cue of its own
     ]
     objects = [
         c for c in parts if c.dep_ in ("dobj", "oprd", "dative") or c.dep_ == "prep" and c.lower_ == "to"
     ]
+    if objects and objects[0].lower_ in _REFLEXIVES:
+        return None  # 'The group calls itself "Friends of the Earth"': a name it goes by
     if not objects:  # "conditions that Gallagher characterized as “inhumane”": what is said of it
         quoted = [c for c in parts if c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ == "as"]
         if not quoted or not (tok.dep_ == "relcl" or any(c.lower_ in _RELATIVES for c in tok.children)):
@@ -56,7 +62,24 @@ def characterized(lex, doc: Doc, tok: Token) -> Optional[tuple[int, int]]:
     if objects[0].dep_ == "prep":  # "referred to X as ..."
         lo = objects[0].i + 1
     said = [c for c in parts if c.dep_ != "advcl"]  # the quotation is in what is said of it
-    return (lo, hi) if _quoted(doc, lo, max(c.right_edge.i for c in said)) else None
+    if _quoted(doc, lo, max(c.right_edge.i for c in said)):
+        return lo, hi
+    end = _as_quotation(doc, tok, objects[0])
+    return (lo, end) if end is not None and objects[0].dep_ != "prep" else None
+
+
+def _as_quotation(doc: Doc, tok: Token, obj: Token) -> Optional[int]:
+    """``explained the rationale behind founding the alliance as “united we stand, divided
+    we fall”``: a slogan the parser read as clauses of the object; ``as`` then an opening
+    mark later in the cue's clause (no finite verb between): the closing mark's token."""
+    end = tok.sent.end
+    j = obj.right_edge.i + 1
+    while j + 1 < end and doc[j].tag_ not in _FINITE_TAGS:
+        if doc[j].lower_ == "as" and doc[j + 1].is_quote and doc[j + 1].text not in ("'", "’"):
+            close = next((k for k in range(j + 2, end) if doc[k].is_quote), None)
+            return close
+        j += 1
+    return None
 
 
 def object_content(lex, tok: Token) -> Optional[tuple[int, int]]:
@@ -86,6 +109,25 @@ def object_content(lex, tok: Token) -> Optional[tuple[int, int]]:
             and not any(g.dep_ == "nsubj" for g in c.children)
         ):
             return c.left_edge.i, c.right_edge.i  # "deny providing sanctuary"
+    return None
+
+
+def object_clause(lex, tok: Token) -> Optional[tuple[int, int]]:
+    """``Singh said the budget failed workers``: the parser read the clause as the cue's
+    object ("failed" a modifier of "workers"); an object right after a verb of saying whose
+    head or modifier is a finite verb with a subject of its own is the clause said (not a
+    relative clause inside it: "denied a report that suggested that ...")."""
+    if tok.lemma_.lower() not in lex.strong:
+        return None
+    for obj in tok.children:
+        if obj.dep_ != "dobj" or obj.left_edge.i != tok.i + 1:
+            continue
+        for t in [obj] + [c for c in obj.children if c.dep_ in ("amod", "compound", "nmod")]:
+            if t.tag_ in _FINITE_TAGS and any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in _RELATIVES | {"who"} and c.i < t.i
+                for c in t.children
+            ):
+                return obj.left_edge.i, obj.right_edge.i
     return None
 
 

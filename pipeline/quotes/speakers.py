@@ -18,6 +18,7 @@ from typing import Optional
 from spacy.tokens import Token
 
 from pipeline.discourse.article import SUBJECTS, Discourse
+from pipeline.discourse.names import acronym_definitions
 from pipeline.patterns import PATTERNS_DIR
 from pipeline.quotes.cues import subject_of
 
@@ -27,6 +28,15 @@ DOCUMENT_NOUNS = set(json.loads((PATTERNS_DIR / "quote_cues.json").read_text(enc
 
 
 _INNER_BREAKS = (", ", "’s ", "'s ")  # an entity that runs over them names what follows
+
+
+def _proper_name(span) -> bool:
+    """Every word title-case (``'s`` and ``of`` aside), the first not opening the sentence."""
+    return (
+        len(span) >= 2
+        and not span[0].is_sent_start
+        and all(t.is_title or t.lower_ in ("'s", "’s", "of", "for", "and") for t in span)
+    )
 
 
 @dataclass
@@ -43,6 +53,7 @@ class ArticleSpeakers(Discourse):
     _full_names: Optional[dict[str, str]] = None  # bare name → full name (see full_name)
     _name_index: Optional[tuple[dict, dict]] = None
     _org_names: Optional[dict[str, str]] = None  # last word → organisation-tagged name
+    _defined: Optional[dict[str, str]] = None  # see defined_acronyms
     pronoun_calls = 0  # how many pronouns were resolved (the only calls that change state)
 
     def pronoun(self, tok: Token, things_as_subjects: bool = False, narrative: bool = True) -> Optional[str]:
@@ -98,13 +109,20 @@ class ArticleSpeakers(Discourse):
             best = max([best] + [k for size, k in by_first.get(words[0], {}).items() if size > 1])
         return self.persons[best][2] if best >= 0 else name
 
+    @property
+    def defined_acronyms(self) -> dict[str, str]:
+        """Initials the article spells out (``... High Commission for Refugees (UNHCR)``)."""
+        if self._defined is None:
+            self._defined = acronym_definitions(self.text)
+        return self._defined
+
     def is_speaker_like(self, tok: Token) -> bool:
         low = tok.lower_
         if tok.pos_ == "PRON":
             return low in ("he", "she", "they", "it")
         ent = self.ent_at.get(tok.i)
-        if ent is not None:
-            return ent["label"] in NAMED
+        if ent is not None:  # "Nino Galissa recounts": a person the model tagged a place
+            return ent["label"] in NAMED or ent["label"] in ("LOC", "FAC") and tok.pos_ == "PROPN"
         lemma = tok.lemma_.lower()
         if (
             lemma in self.lex.speaker_nouns
@@ -193,7 +211,9 @@ class ArticleSpeakers(Discourse):
             speaker = self._single(source).speaker
         elif lemma in self.lex.spokespeople and self.spokesperson_org(tok) is not None:
             speaker = self.spokesperson_org(tok)  # "a DHS spokesperson"
-        elif lemma in self.lex.group_people or lemma in self.lex.group_countries:
+        elif (lemma in self.lex.group_people or lemma in self.lex.group_countries) and (
+            tok.tag_ == "NNS" or lemma not in self.lex.roles
+        ):  # "the two leaders", "both sides"; "the NDP leader" is a role
             speaker = self.group(tok, lemma)
         elif lemma in self.lex.roles or low in self.lex.roles or lemma in self.lex.person_nouns:
             speaker = self.description(tok) if self._definite(tok) else self.role(tok)
@@ -201,6 +221,8 @@ class ArticleSpeakers(Discourse):
             speaker = self.institution(tok) if lemma in self.lex.institutions else None
             if speaker is None:
                 speaker = self.organisation_description(tok)  # "the banned militant outfit"
+            if speaker is None and _proper_name(doc[start_tok.i : tok.i + 1]):
+                speaker = text  # "The Prime Minister's Office", a name the model did not tag
         elif lemma in DOCUMENT_NOUNS:
             speaker = self.named_thing(tok)  # "the revised law" → Maritime Traffic Safety Law
             if speaker is None and tok.pos_ == "PROPN":  # "the Global Terrorism Index 2025"
@@ -218,6 +240,8 @@ class ArticleSpeakers(Discourse):
             speaker = self.full_name(self.text[doc[first].idx : end])
         if speaker is None and tok.pos_ == "NOUN" and self.described:
             speaker = self.described_as(tok)  # "the newspaper" → Guardian
+        if speaker is None and tok.pos_ == "NOUN":
+            speaker = self.governing_body(tok)  # "Kenya's government", "Hong Kong authorities"
         return Mention(start, end, text, speaker)
 
     def _split_apposition(self, tok: Token) -> Optional[Token]:
@@ -294,8 +318,14 @@ class ArticleSpeakers(Discourse):
             if cut > ent["start"]:  # "the Ministry of Information and Culture, Zia-ul Haq
                 chars = cut, ent["end"]  # Haqmal", "Cornell’s Casanova": the name after
                 name = self.lex.strip_titles(self.text[chars[0] : chars[1]])
+        if tok.i in self.renamed:
+            name = self.renamed[tok.i]  # "Aden" after "Shamsa Mohamed Aden" (Discourse._whole_person_names)
+        if ent["label"] == "PERSON":
+            name = self.relative_age(tok) or name  # "the younger Lai": the son
         if ent["label"] == "ORG" and name.isupper():
             name = self.acronyms.get(name, name)  # "BLA" → "Baloch Liberation Army"
+        elif ent["label"] == "ORG" and ent["text"].isupper() and ent["text"] in self.defined_acronyms:
+            name = self.defined_acronyms[ent["text"]]  # the article's "(UNHCR)", not the gazetteer's
         words = name.split()
         if ent["label"] in ("PERSON", "ORG") and len(words) == 1:
             name = self.speaker_name(name)  # "Wang" → "Wang Yi" (said earlier in the article)

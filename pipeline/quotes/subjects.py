@@ -2,8 +2,10 @@
 
 :func:`subject_of` reads the cue's own subject, a passive agent, the subject inherited
 through coordination, ``to``-infinitives and participial clauses (``..., adding that``), the
-object of ``cited/quoted X as saying``, and the subject the parser stranded on a fronted
-phrase (``In an e-mail to Xinhua, a spokesperson said``).
+object of ``cited/quoted X as saying``, the main clause's subject for a participle that opens
+the sentence (``While noting "...," Rasmussen expressed``), and the subject the parser
+stranded on a fronted phrase (``In an e-mail to Xinhua, a spokesperson said``) or made a
+clause of a title (``NCDC lead Dr. Olajide Idris said``).
 """
 
 from __future__ import annotations
@@ -40,6 +42,9 @@ def subject_of(tok: Token, depth: int = 0) -> Optional[Token]:
         return _object_of(tok.head.head)
     if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i < tok.i:
         return tok.head  # "Western nations alleging that ...": the nations
+    named = apposition_verb(tok)
+    if named is not None:
+        return named  # "Nigel Farage, a key Brexit figure, joked ... that ...": Farage
     aside = _aside(tok)
     if aside is not None:
         return subject_of(aside, depth + 1)  # '"...," the spokesperson added, further describing'
@@ -53,10 +58,50 @@ def subject_of(tok: Token, depth: int = 0) -> Optional[Token]:
             while head.dep_ in ("ccomp", "conj") and head.head.i != head.i and tok.i > head.i:
                 head = head.head
             quoted = _as_saying(head)  # "cited X as saying ..., adding that": X
-            return quoted if quoted is not None else subject_of(head, depth + 1)
+            found = quoted if quoted is not None else subject_of(head, depth + 1)
+            return found if found is not None else _fronted_participle_subject(tok)
     if tok.dep_ == "ROOT":
         return _stranded_subject(tok)
     return None
+
+
+def apposition_verb(tok: Token) -> Optional[Token]:
+    """``British politician Nigel Farage, a key Brexit figure, joked on Twitter that ...``:
+    the parser made the sentence's verb a clause of the apposition after the name (set off
+    by a comma, with a clausal complement of its own) and the name the sentence's root; the
+    name is its subject."""
+    head = tok.head
+    if (
+        tok.dep_ != "acl"
+        or tok.tag_ not in ("VBD", "VBZ", "VBN")
+        or head.dep_ != "appos"
+        or tok.i < 1
+        or tok.doc[tok.i - 1].text != ","
+        or not any(c.dep_ == "ccomp" for c in tok.children)
+    ):
+        return None
+    name = head.head  # the sentence has no verb but this one: the name is its root
+    return name if name.dep_ == "ROOT" and name.pos_ in ("PROPN", "NOUN") and name.i < head.i else None
+
+
+def fronted_participle(tok: Token) -> bool:
+    """``While noting ...``, ``Adding ...``: a participle that opens its sentence."""
+    sent = tok.sent
+    return (
+        tok.tag_ == "VBG"
+        and tok.i - sent.start <= 1
+        and all(t.pos_ in ("SCONJ", "ADV", "ADP") for t in sent[: tok.i - sent.start])
+    )
+
+
+def _fronted_participle_subject(tok: Token) -> Optional[Token]:
+    """``While noting “...,” Rasmussen expressed concern``: a participle that opens the
+    sentence (after ``while``, ``after`` ...) the parser hung on a verb of its quotation; its
+    subject is the main clause's."""
+    root = tok.sent.root
+    if not fronted_participle(tok) or root == tok:
+        return None
+    return next((c for c in root.children if c.dep_ == "nsubj" and c.i > tok.i), None)
 
 
 def _aside(tok: Token) -> Optional[Token]:
@@ -129,10 +174,12 @@ def _stranded_subject(verb: Token) -> Optional[Token]:
     if verb.is_sent_start and doc[j].dep_ == "ROOT" and doc[j].pos_ in ("PRON", "PROPN"):
         return doc[j]
     tok = doc[j]
-    while tok.head.i != tok.i and tok.head.i < verb.i and tok.dep_ != "appos":
+    while tok.head.i != tok.i and tok.head.i < verb.i and tok.dep_ not in ("appos", "csubj"):
         tok = tok.head
     if tok.dep_ == "appos" and tok.right_edge.i == j and tok.pos_ in ("NOUN", "PROPN"):
         return tok
+    if tok.dep_ == "csubj" and tok.right_edge.i == j and doc[j].ent_type_ == "PERSON":
+        return doc[j]  # "NCDC lead Dr. Olajide Idris said": "lead" read as a verb, the name its object
     return None
 
 
@@ -170,3 +217,74 @@ def reduced_relative(speaker: Token) -> bool:
         and noun.pos_ == "NOUN"
         and speaker.pos_ in ("PROPN", "PRON")
     )
+
+
+_CLAUSE_LINKS = {"acl", "relcl", "ccomp", "advcl"}
+
+
+def higher_coordination(tok: Token, is_speaker_like) -> Optional[Token]:
+    """``Hong Kong authorities have rejected accusations that Lai's trial is unfair and
+    maintain that ...``: the parser coordinated the cue with the verb of a clause inside the
+    object of another verb; when that clause's subject does not speak, the cue and its
+    clausal complement go with the outer verb, and so does its subject."""
+    if tok.dep_ != "conj" or not any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children):
+        return None  # "... and urged X to ...": an appeal, whose goal events tell as the narrator's
+    head, left_clause = tok.head, False
+    for _ in range(6):
+        if head.head.i == head.i:
+            return None
+        left_clause = left_clause or head.dep_ in _CLAUSE_LINKS
+        head = head.head
+        if left_clause and head.pos_ in ("VERB", "AUX"):
+            subject = subject_of(head)
+            return subject if subject is not None and is_speaker_like(subject) else None
+    return None
+
+
+_TAIL_POS = {"ADP", "DET", "NOUN", "PROPN", "ADJ", "NUM", "PRON", "PART", "ADV", "PUNCT", "SPACE", "CCONJ"}
+
+
+def closes_sentence(tok: Token, is_speaker_like) -> bool:
+    """Nothing after the cue but phrases and its addressee (``told VOA in an email.``, not
+    ``tweeted condemnation.``: there the object is what is said)."""
+    doc = tok.doc
+    return all(doc[j].pos_ in _TAIL_POS for j in range(tok.i + 1, tok.sent.end)) and not any(
+        c.dep_ == "dobj" and not is_speaker_like(c) for c in tok.children
+    )
+
+
+def clause_before(doc, lo: int, hi: int) -> bool:
+    """``doc[lo:hi + 1]`` holds a clause: a subject and its verb (not ``Shortly before the
+    press conference to announce the death``)."""
+    return any(
+        doc[j].dep_ in ("nsubj", "nsubjpass", "expl") and lo <= doc[j].head.i <= hi for j in range(lo, hi + 1)
+    )
+
+
+def tail_speaker(tok: Token, is_speaker_like) -> Optional[tuple[Token, int]]:
+    """``UNHCR refugee programs are feeling the strain, Glenn Jusnes, a spokesperson for UNHCR
+    Kenya, told VOA in an email.``: a cue that closes its sentence (nothing after it but its
+    object and phrases), after a name set off by a comma (and an apposition) that the parser
+    hung on the content: the name speaks, and the content is what comes before the comma.
+    The name's token and the content's last token, or None."""
+    doc = tok.doc
+    sent_start = tok.sent.start
+    if not closes_sentence(tok, is_speaker_like):
+        return None
+    j = tok.i - 1
+    if j > sent_start and doc[j].text == ",":  # ", a spokesperson for UNHCR Kenya,"
+        k = j - 1
+        while k > sent_start and doc[k].text != "," and doc[k].pos_ not in ("VERB", "AUX"):
+            k -= 1
+        if doc[k].text != "," or doc[k + 1].ent_type_ or doc[k + 1].pos_ not in ("DET", "NOUN", "ADJ"):
+            return None
+        j = k - 1
+    name = doc[j]
+    if name.ent_type_ not in ("PERSON", "ORG") or not is_speaker_like(name):
+        return None
+    first = j  # "New York-based immigration lawyer Linda Dakin-Grimm": the phrase that holds it
+    while first - 1 > sent_start and doc[first - 1].text != "," and doc[first - 1].pos_ in _TAIL_POS:
+        first -= 1
+    if doc[first - 1].text != "," or first - 2 <= sent_start or not clause_before(doc, sent_start, first - 2):
+        return None
+    return name, first - 2

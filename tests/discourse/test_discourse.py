@@ -345,3 +345,79 @@ def test_organisations_the_model_cuts_or_leaves_out(nlp, text, trigger, name, ag
     events = results(run(nlp, text, "2025-03-12"), "events")
     event = next(e for e in events if any(trigger in m["text"] for m in e["mentions"]))
     assert [(a["name"], a["agent_type"]) for a in event["actors"]] == [(name, agent_type)]
+
+
+def _person_names(text: str, mentions: list[tuple[str, str]]) -> list[str]:
+    """The discourse's name of each person mention (``(surface, the entities' canonical)``,
+    found in text order) of ``text`` in a blank pipeline: the model's cuts given as data."""
+    import spacy
+
+    doc = spacy.blank("en")(text)
+    entities, at = [], 0
+    for surface, canonical in mentions:
+        start = text.index(surface, at)
+        at = start + len(surface)
+        entities.append(
+            {"text": surface, "start": start, "end": at, "label": "PERSON", "canonical": canonical}
+        )
+    discourse = Discourse(doc, entities, DiscourseLexicon())
+    return [name for _s, _e, name in discourse.persons]
+
+
+@pytest.mark.parametrize(
+    "text, mentions, expected",
+    [
+        pytest.param(
+            "It is led by Anders Fogh Rasmussen. Later Rasmussen spoke.",
+            [("Anders Fogh Rasmussen", "Anders Fogh Rasmussen"), ("Rasmussen", "Fogh Rasmussen")],
+            ["Anders Fogh Rasmussen", "Anders Fogh Rasmussen"],
+            id="the-model-s-cut-name-takes-the-one-longer-name-it-ends",
+        ),
+        pytest.param(
+            "Aden Barre Duale spoke. Shamsa Mohamed Aden returned. Aden waits.",
+            [
+                ("Aden Barre Duale", "Aden Barre Duale"),
+                ("Shamsa Mohamed Aden", "Shamsa Mohamed Aden"),
+                ("Aden", "Aden Barre Duale"),
+            ],
+            ["Aden Barre Duale", "Shamsa Mohamed Aden", "Shamsa Mohamed Aden"],
+            id="a-bare-name-is-the-surname-of-the-person-named-last",
+        ),
+        pytest.param(
+            "Shamsa Mohamed Aden returned. Aden Barre Duale spoke. Aden waits.",
+            [
+                ("Shamsa Mohamed Aden", "Shamsa Mohamed Aden"),
+                ("Aden Barre Duale", "Aden Barre Duale"),
+                ("Aden", "Aden Barre Duale"),
+            ],
+            ["Shamsa Mohamed Aden", "Aden Barre Duale", "Aden Barre Duale"],
+            id="a-first-name-of-the-person-named-last-stays-his",
+        ),
+        pytest.param(
+            "Jimmy Lai spoke. Sebastien Lai spoke. Lai waits.",
+            [("Jimmy Lai", "Jimmy Lai"), ("Sebastien Lai", "Sebastien Lai"), ("Lai", "Jimmy Lai")],
+            ["Jimmy Lai", "Sebastien Lai", "Jimmy Lai"],
+            id="a-surname-two-people-share-keeps-the-entities-reading",
+        ),
+    ],
+)
+def test_person_mentions_take_the_whole_name(text, mentions, expected):
+    assert _person_names(text, mentions) == expected
+
+
+@pytest.mark.parametrize(
+    "text, word, nth, expected",
+    [
+        pytest.param(
+            "Jimmy Lai has been held since 2020. Sebastien Lai said his father's mind has stayed "
+            "strong. “He is still fighting,” Sebastien Lai said.",
+            "He",
+            0,
+            "Jimmy Lai",
+            id="he-inside-a-person-s-own-quotation-is-somebody-else",
+        ),
+    ],
+)
+def test_a_speaker_s_pronouns_as_events_ask_them(nlp, text, word, nth, expected):
+    doc = run(nlp, text, "2025-03-12")
+    assert Discourse.of(doc).pronoun(_token(doc, word, nth)) == expected
