@@ -17,6 +17,7 @@ type accuracy on the untyped matching (mentions overlap, types may differ).
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -44,6 +45,7 @@ def _overlap(a: Event, b: Event) -> int:
 
 
 def _fold(name: str) -> str:
+    name = name.replace("\u2019", "'")  # "Zamora’s" is "Zamora's"
     name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     name = re.sub(r"\b(the|of|and)\b", " ", name.lower())
     return " ".join(re.sub(r"[^a-z0-9 ]+", " ", name).split())
@@ -74,7 +76,7 @@ class Participant:
             return True
         if _initials_of(self.name, other.name) or _initials_of(other.name, self.name):
             return True  # "ECOWAS" is the Economic Community of West African States
-        return bool(self.country and self.country == other.country and _state_like(a, b))
+        return bool(self.country and self.country == other.country and _state_like(a, b, self.country))
 
 
 def _initials_of(acronym: str, name: str) -> bool:
@@ -90,9 +92,26 @@ def _initials_of(acronym: str, name: str) -> bool:
     }
 
 
-def _state_like(a: str, b: str) -> bool:
-    """Both names stand for a state, not a person of it (short names, no given names)."""
-    return len(a.split()) <= 3 and len(b.split()) <= 3
+def _state_like(a: str, b: str, country: str) -> bool:
+    """One name is the state's own ("United States") and the other a short one standing
+    for it ("Washington", "the Kremlin", "the government"); two other short names of one
+    country ("police", "prisoners") are two parties."""
+    if len(a.split()) > 3 or len(b.split()) > 3:
+        return False
+    names = _state_names().get(country, frozenset())
+    return a in names or b in names
+
+
+@functools.lru_cache(maxsize=1)
+def _state_names() -> dict[str, frozenset]:
+    """Folded canonical names and aliases of each state, by ISO 3166-1 alpha-3 code."""
+    from pipeline.patterns import read_tsv
+
+    out = {}
+    for row in read_tsv("countries.tsv"):
+        if len(row) >= 3:
+            out[row[0]] = frozenset(_fold(n) for n in [row[1], *row[2].split("|")] if n)
+    return out
 
 
 def participants(event: Event) -> list[Participant]:

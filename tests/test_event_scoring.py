@@ -57,6 +57,8 @@ def test_matching(gold, pred, tp, fp, fn, duplicates):
         ({"name": "ECOWAS"}, {"name": "Economic Community of West African States"}, True),
         ({"name": "Department of Homeland Security"}, {"name": "DHS"}, True),
         ({"name": "DHS"}, {"name": "Department of State"}, False),
+        ({"name": "police", "country": "HTI"}, {"name": "prisoners", "country": "HTI"}, False),
+        ({"name": "Zamora’s legal team"}, {"name": "Zamora's legal team"}, True),
     ],
     ids=[
         "surname",
@@ -66,6 +68,8 @@ def test_matching(gold, pred, tp, fp, fn, duplicates):
         "acronym-with-small-words",
         "acronym-of-capitalised-words",
         "other-initials",
+        "two-groups-of-one-country-are-two-parties",
+        "typographic-apostrophe",
     ],
 )
 def test_participants_match_by_name_or_state(a, b, same):
