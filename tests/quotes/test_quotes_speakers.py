@@ -259,10 +259,42 @@ NARRATIVE_PRONOUNS = [
     ),
 ]
 
+UNNAMED_ANTECEDENTS = [
+    pytest.param(
+        "Senator Maria Lopez visited the market on Friday. A shop owner said that prices had "
+        'doubled since spring. The owner said trade was slow. "People cannot afford bread," he said.',
+        [("People cannot afford bread,", None)],
+        id="he-after-an-unnamed-owner-is-not-a-person-named-earlier",
+    ),
+    pytest.param(
+        "Minister Grace Otieno opened the school in May. A local teacher told VOA that classes "
+        'were full. The teacher said more desks were needed. "We share books," she said.',
+        [("We share books,", None)],
+        id="she-after-an-unnamed-teacher-is-not-a-person-named-earlier",
+    ),
+]
+
+BOUND_OBJECTS = [
+    pytest.param(
+        "Anna Berg was calm. When she received a call from a neighbour on Monday, telling her "
+        "the bridge had collapsed, she left.",
+        [("the bridge had collapsed", None)],
+        id="she-telling-her-the-teller-is-someone-else",
+    ),
+    pytest.param(
+        "Omar Haddad said on Monday that the talks had stalled, telling reporters the two sides "
+        "would meet again.",
+        [("the two sides would meet again", "Omar Haddad")],
+        id="telling-reporters-keeps-the-main-subject",
+    ),
+]
+
 
 @pytest.mark.parametrize(
     "text, expected",
-    SPLIT_NAMES
+    UNNAMED_ANTECEDENTS
+    + BOUND_OBJECTS
+    + SPLIT_NAMES
     + WHOLE_NAMES
     + PEOPLE_THE_MODEL_MISTAGS
     + RELATIVES
