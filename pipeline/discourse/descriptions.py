@@ -189,6 +189,27 @@ class Descriptions:
         before = [f for f in found if f[0] < root.i]
         return before[-1:] or found
 
+    def exemplified_group(self, tok: Token, start: int) -> Optional[str]:
+        """``Immigration rights groups, including the ACLU, have filed ...``: a plural group
+        the article names by its members is its own phrase (from token ``start``, leading
+        quantifiers off: "several rights groups" → "rights groups"); None when no named
+        member follows it."""
+        if tok.tag_ not in ("NNS", "NNPS"):
+            return None
+        named = False
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.i <= tok.i:
+                continue
+            words = self.doc[prep.i - 1 : prep.i + 1].text.lower()
+            marker = prep.lower_ in self.lex.group_examples or words in self.lex.group_examples
+            if marker and any(o.dep_ == "pobj" and o.i in self.ent_at for o in prep.children):
+                named = True
+        if not named:
+            return None
+        while start < tok.i and self.doc[start].lower_ in self.lex.group_quantifiers:
+            start += 1
+        return self.doc[start : tok.i + 1].text
+
     # ------------------------------------------------------------------ descriptions
 
     def is_person_description(self, tok: Token) -> bool:

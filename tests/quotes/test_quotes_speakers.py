@@ -289,10 +289,46 @@ BOUND_OBJECTS = [
     ),
 ]
 
+GROUPS_NAMED_BY_MEMBERS = [
+    pytest.param(
+        "Farm unions, including the National Farmers Union, have long opposed the deal, arguing "
+        "that cheap imports would ruin growers.",
+        [("cheap imports would ruin growers", "Farm unions")],
+        id="group-including-a-named-member-is-its-phrase",
+    ),
+    pytest.param(
+        "Several press freedom groups, such as Amnesty International, said the trial was unfair.",
+        [("the trial was unfair", "press freedom groups")],
+        id="group-such-as-a-named-member-drops-its-quantifier",
+    ),
+    pytest.param(
+        "Press freedom groups said the trial was unfair.",
+        [("the trial was unfair", None)],
+        id="group-with-no-named-member-stays-unnamed",
+    ),
+]
+
+DOCUMENTS_OF_A_GROUP = [
+    pytest.param(
+        "Teachers unions, including the National Education Association, have filed several "
+        "lawsuits against the state. One suit, filed in May, alleges the new rules violate the "
+        "constitution.",
+        [("the new rules violate the constitution", "Teachers unions")],
+        id="one-of-the-lawsuits-a-group-filed-is-theirs",
+    ),
+    pytest.param(
+        "Prosecutors filed charges on Monday. An indictment alleged the men had smuggled arms.",
+        [("the men had smuggled arms", None)],
+        id="a-document-nobody-issued-before-stays-unnamed",
+    ),
+]
+
 
 @pytest.mark.parametrize(
     "text, expected",
-    UNNAMED_ANTECEDENTS
+    GROUPS_NAMED_BY_MEMBERS
+    + DOCUMENTS_OF_A_GROUP
+    + UNNAMED_ANTECEDENTS
     + BOUND_OBJECTS
     + SPLIT_NAMES
     + WHOLE_NAMES
