@@ -44,6 +44,7 @@ _YOUNGER = {"younger", "junior"}
 _ELDER = {"elder", "older", "senior"}
 MAX_CHAIN = 20  # pronouns followed back through earlier pronouns
 MAX_WALK = 40  # sentences looked back at for a speaker's pronoun, quotations included
+UNNAMED = ""  # a speaker the article never names ("The owner said ..."): a pronoun's antecedent
 
 
 def _has_who(tok: Token) -> bool:
@@ -120,7 +121,13 @@ class Descriptions:
     # ------------------------------------------------------------------ pronouns
 
     def narrative_pronoun(self, tok: Token, kind: str, depth: int = 0) -> Optional[str]:
-        """``he``/``she`` (``kind`` ``m``/``f``) as the subject of what is said: see the module."""
+        """``he``/``she`` (``kind`` ``m``/``f``) as the subject of what is said: see the module.
+        None also when the antecedent is a speaker the article never names ("The owner
+        said ... “...,” he said": not a person named further back)."""
+        found = self._narrative(tok, kind, depth)
+        return found or None
+
+    def _narrative(self, tok: Token, kind: str, depth: int) -> Optional[str]:
         memo = self.__dict__.setdefault("_narrative_memo", {})
         if tok.i in memo:
             return memo[tok.i]
@@ -146,9 +153,11 @@ class Descriptions:
                     if name is None and _has_who(t):  # "A Qiang, who used to ..., thinks"
                         name = self.canonical(self.ent_at[j])
                 elif t.pos_ == "PRON" and self.lex.pronouns.get(t.lower_) == kind and depth < MAX_CHAIN:
-                    name = self.narrative_pronoun(t, kind, depth + 1)
+                    name = self._narrative(t, kind, depth + 1)
                 elif t.pos_ == "NOUN" and self.is_person_description(t):
                     name = self.description(t)
+                    if name is None and t.head.lemma_.lower() in self.cue_lemmas:
+                        name = UNNAMED  # "The owner said": someone, though never named
                 elif t.pos_ == "PROPN" and t.is_title:  # "A Qiang, who ..., thinks": a name
                     first = t.i  # the model did not tag
                     while (
@@ -156,7 +165,7 @@ class Descriptions:
                     ):
                         first -= 1
                     name = self.full_name(self.doc[first : t.i + 1].text)
-                if name and self._gender_ok(name, kind):
+                if name is not None and self._gender_ok(name, kind):
                     found.append((j, name, True))
             found = [f for f in found if f[1] != speaker]  # not who says the words it is in
             if found:
@@ -179,6 +188,27 @@ class Descriptions:
             return found
         before = [f for f in found if f[0] < root.i]
         return before[-1:] or found
+
+    def exemplified_group(self, tok: Token, start: int) -> Optional[str]:
+        """``Immigration rights groups, including the ACLU, have filed ...``: a plural group
+        the article names by its members is its own phrase (from token ``start``, leading
+        quantifiers off: "several rights groups" → "rights groups"); None when no named
+        member follows it."""
+        if tok.tag_ not in ("NNS", "NNPS"):
+            return None
+        named = False
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.i <= tok.i:
+                continue
+            words = self.doc[prep.i - 1 : prep.i + 1].text.lower()
+            marker = prep.lower_ in self.lex.group_examples or words in self.lex.group_examples
+            if marker and any(o.dep_ == "pobj" and o.i in self.ent_at for o in prep.children):
+                named = True
+        if not named:
+            return None
+        while start < tok.i and self.doc[start].lower_ in self.lex.group_quantifiers:
+            start += 1
+        return self.doc[start : tok.i + 1].text
 
     # ------------------------------------------------------------------ descriptions
 

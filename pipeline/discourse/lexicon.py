@@ -26,6 +26,8 @@ class DiscourseLexicon:
         self.group_people = set(data["groups"]["people"])
         self.group_countries = set(data["groups"]["countries"])
         self.group_markers = set(data["groups"]["markers"])
+        self.group_examples = set(data["groups"]["examples"])  # "rights groups, including X"
+        self.group_quantifiers = set(data["groups"]["quantifiers"])
         self.institutions = set(data["institutions"])
         self.female_titles = set(data["female_titles"])
         self.male_titles = set(data["male_titles"])

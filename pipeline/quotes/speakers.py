@@ -24,7 +24,9 @@ from pipeline.quotes.cues import subject_of
 
 NAMED = {"PERSON", "ORG", "GPE", "NORP"}
 MODIFIERS = {"compound", "amod", "poss", "nmod", "nummod", "det", "case", "quantmod", "npadvmod"}
-DOCUMENT_NOUNS = set(json.loads((PATTERNS_DIR / "quote_cues.json").read_text(encoding="utf-8"))["documents"])
+_CUES = json.loads((PATTERNS_DIR / "quote_cues.json").read_text(encoding="utf-8"))
+DOCUMENT_NOUNS = set(_CUES["documents"])
+DOCUMENT_VERBS = set(_CUES["document_verbs"])  # "X filed lawsuits": X wrote them
 
 
 _INNER_BREAKS = (", ", "’s ", "'s ")  # an entity that runs over them names what follows
@@ -197,6 +199,8 @@ class ArticleSpeakers(Discourse):
         source = None
         if lemma in DOCUMENT_NOUNS and not self._indefinite(tok):
             source = self._document_source(tok)  # "the statement said": who issued it
+        if lemma in DOCUMENT_NOUNS and source is None:
+            source = self._one_of_documents(tok)  # "X filed lawsuits. One suit alleged"
         start_tok = tok
         for child in tok.lefts:
             if child.dep_ in MODIFIERS and child.dep_ != "det":
@@ -238,6 +242,8 @@ class ArticleSpeakers(Discourse):
             ):
                 first -= 1
             speaker = self.full_name(self.text[doc[first].idx : end])
+        if speaker is None and tok.pos_ == "NOUN":
+            speaker = self.exemplified_group(tok, start_tok.i)  # "rights groups, including X"
         if speaker is None and tok.pos_ == "NOUN" and self.described:
             speaker = self.described_as(tok)  # "the newspaper" → Guardian
         if speaker is None and tok.pos_ == "NOUN":
@@ -297,6 +303,28 @@ class ArticleSpeakers(Discourse):
                     and subject.i != tok.i
                     and subject.lemma_.lower() not in DOCUMENT_NOUNS
                 ):
+                    return subject
+        return None
+
+    def _one_of_documents(self, tok: Token) -> Optional[Token]:
+        """``Rights groups have filed lawsuits ... One suit alleges``: a document that is one
+        of those someone issued in the two sentences before (a plural of the same noun, the
+        object of an issuing verb) is theirs."""
+        k0 = self.sentence_of(tok.i)
+        if k0 == 0:
+            return None
+        lemma = tok.lemma_.lower()
+        for j in range(self.sent_starts[max(0, k0 - 2)], self.sent_starts[k0]):
+            t = self.doc[j]
+            other = t.lemma_.lower()
+            if (
+                t.tag_ == "NNS"
+                and t.dep_ == "dobj"
+                and (other.endswith(lemma) or lemma.endswith(other))
+                and t.head.lemma_.lower() in DOCUMENT_VERBS
+            ):
+                subject = subject_of(t.head)
+                if subject is not None and self.is_speaker_like(subject):
                     return subject
         return None
 

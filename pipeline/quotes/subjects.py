@@ -59,10 +59,41 @@ def subject_of(tok: Token, depth: int = 0) -> Optional[Token]:
                 head = head.head
             quoted = _as_saying(head)  # "cited X as saying ..., adding that": X
             found = quoted if quoted is not None else subject_of(head, depth + 1)
+            if found is not None and _bound_object(tok, found):
+                found = _sender(tok) or found  # "she received a message from X, telling her": X
             return found if found is not None else _fronted_participle_subject(tok)
     if tok.dep_ == "ROOT":
         return _stranded_subject(tok)
     return None
+
+
+_OBJECT_OF = {"she": "her", "he": "him", "they": "them", "i": "me", "we": "us"}
+
+
+def _bound_object(verb: Token, subject: Token) -> bool:
+    """``she ..., telling her that ...``: a participle's plain object pronoun names the
+    subject it would borrow, and a plain pronoun object is never its own subject (that
+    would be ``herself``), so the subject is not who tells (:func:`_sender` is)."""
+    own = _OBJECT_OF.get(subject.lower_)
+    return own is not None and any(
+        c.dep_ in ("dobj", "dative", "iobj") and c.lower_ == own for c in verb.children
+    )
+
+
+def _sender(verb: Token) -> Optional[Token]:
+    """``... received a message from a friend, telling her``: who the message came from."""
+    head = verb.head
+    return next(
+        (
+            t
+            for t in head.subtree
+            if head.i < t.i < verb.i
+            and t.dep_ == "pobj"
+            and t.head.lower_ == "from"
+            and t.pos_ in ("NOUN", "PROPN")
+        ),
+        None,
+    )
 
 
 def apposition_verb(tok: Token) -> Optional[Token]:

@@ -259,10 +259,78 @@ NARRATIVE_PRONOUNS = [
     ),
 ]
 
+UNNAMED_ANTECEDENTS = [
+    pytest.param(
+        "Senator Maria Lopez visited the market on Friday. A shop owner said that prices had "
+        'doubled since spring. The owner said trade was slow. "People cannot afford bread," he said.',
+        [("People cannot afford bread,", None)],
+        id="he-after-an-unnamed-owner-is-not-a-person-named-earlier",
+    ),
+    pytest.param(
+        "Minister Grace Otieno opened the school in May. A local teacher told VOA that classes "
+        'were full. The teacher said more desks were needed. "We share books," she said.',
+        [("We share books,", None)],
+        id="she-after-an-unnamed-teacher-is-not-a-person-named-earlier",
+    ),
+]
+
+BOUND_OBJECTS = [
+    pytest.param(
+        "Anna Berg was calm. When she received a call from a neighbour on Monday, telling her "
+        "the bridge had collapsed, she left.",
+        [("the bridge had collapsed", None)],
+        id="she-telling-her-the-teller-is-someone-else",
+    ),
+    pytest.param(
+        "Omar Haddad said on Monday that the talks had stalled, telling reporters the two sides "
+        "would meet again.",
+        [("the two sides would meet again", "Omar Haddad")],
+        id="telling-reporters-keeps-the-main-subject",
+    ),
+]
+
+GROUPS_NAMED_BY_MEMBERS = [
+    pytest.param(
+        "Farm unions, including the National Farmers Union, have long opposed the deal, arguing "
+        "that cheap imports would ruin growers.",
+        [("cheap imports would ruin growers", "Farm unions")],
+        id="group-including-a-named-member-is-its-phrase",
+    ),
+    pytest.param(
+        "Several press freedom groups, such as Amnesty International, said the trial was unfair.",
+        [("the trial was unfair", "press freedom groups")],
+        id="group-such-as-a-named-member-drops-its-quantifier",
+    ),
+    pytest.param(
+        "Press freedom groups said the trial was unfair.",
+        [("the trial was unfair", None)],
+        id="group-with-no-named-member-stays-unnamed",
+    ),
+]
+
+DOCUMENTS_OF_A_GROUP = [
+    pytest.param(
+        "Teachers unions, including the National Education Association, have filed several "
+        "lawsuits against the state. One suit, filed in May, alleges the new rules violate the "
+        "constitution.",
+        [("the new rules violate the constitution", "Teachers unions")],
+        id="one-of-the-lawsuits-a-group-filed-is-theirs",
+    ),
+    pytest.param(
+        "Prosecutors filed charges on Monday. An indictment alleged the men had smuggled arms.",
+        [("the men had smuggled arms", None)],
+        id="a-document-nobody-issued-before-stays-unnamed",
+    ),
+]
+
 
 @pytest.mark.parametrize(
     "text, expected",
-    SPLIT_NAMES
+    GROUPS_NAMED_BY_MEMBERS
+    + DOCUMENTS_OF_A_GROUP
+    + UNNAMED_ANTECEDENTS
+    + BOUND_OBJECTS
+    + SPLIT_NAMES
     + WHOLE_NAMES
     + PEOPLE_THE_MODEL_MISTAGS
     + RELATIVES
