@@ -26,7 +26,7 @@ pytestmark = pytest.mark.skipif(not STORIES.exists(), reason=f"{STORIES} is abse
 # today's measured scores, rounded down: raise them when quotes improve, never lower them
 # (measured on all 20 stories since session 5 added 8; the 12 older ones alone score higher)
 RECALL_FLOORS = {"direct": 0.99, "mixed": 0.99, "indirect": 0.96}  # relaxed (overlap)
-FLOORS = {("relaxed", "precision"): 0.99, ("relaxed", "speaker"): 0.92, ("strict", "f1"): 0.96}
+FLOORS = {("relaxed", "precision"): 0.99, ("relaxed", "speaker"): 0.93, ("strict", "f1"): 0.96}
 
 
 @pytest.fixture(scope="module")
