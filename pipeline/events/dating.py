@@ -123,6 +123,8 @@ class _PriorDates:
 
 EMBEDDED_CLAUSES = frozenset({"xcomp", "ccomp", "advcl", "relcl", "acl"})
 NOUN_CLAUSES = frozenset({"acl", "relcl"})  # a participle or relative clause telling of the noun
+NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
+TIMES = frozenset({"DATE", "TIME"})  # "in July 2020, when he escaped": a clause telling of a time
 PERFECT = frozenset({"has", "have", "'s", "'ve"})
 PRESENT_BE = frozenset(
     {"is", "are", "am", "'s", "'re", "'m"}
@@ -141,6 +143,21 @@ def _unanchored_tense(e: EventMention) -> bool:
     if v.tag_ == "VBG" and aux[-1:] and aux[-1] in PRESENT_BE:  # "Trump is keeping tariffs"
         return True
     return v.tag_ == "VBN" and any(a in PERFECT for a in aux)
+
+
+def _tells_of_noun(v: Token) -> bool:
+    """A participle or relative clause on a noun ("a journalist arrested over his
+    interviews", "migrants who had been held there") tells of a time of its own, not of the
+    clause the noun is in; one on a date ("in July 2020, when he escaped") is that date's.
+    An infinitive tells the noun's content ("the decision to restore ties"), and a clause
+    told by a pronoun ("sanctions on commanders it blamed for the attack") the same
+    actor's act in the same telling: both keep the date of the clause above."""
+    head = v.head
+    if v.dep_ not in NOUN_CLAUSES or head.pos_ not in NOMINAL or head.ent_type_ in TIMES:
+        return False
+    if v.tag_ == "VB":
+        return False
+    return not any(c.dep_ in {"nsubj", "nsubjpass"} and c.tag_ == "PRP" for c in v.children)
 
 
 def _purpose(verb: Token, told_by: Optional[dict]) -> bool:
@@ -198,6 +215,8 @@ def _clause_date(
             break  # "called on nations this week to establish ...": the goal has no date of its own
         if v.dep_ == "ccomp" and head.lemma_ in reporting and _unanchored_tense(e):
             break  # "Trump is keeping tariffs, officials said Sunday": told then, not done then
+        if _tells_of_noun(v):
+            break  # "adjourned on Wednesday the case of a journalist arrested over ...": his own time
         v, seen = head, seen + 1
 
 
@@ -237,6 +256,8 @@ def discourse_dates(doc: Doc, happenings: list[EventMention], lead_window: int) 
     lead_parties = _names(lead_event) if lead_event is not None else set()
     for h in happenings:
         if h.date or h.status != "occurred" or _unanchored_tense(h):
+            continue
+        if not h.noun and (h.verb or h.tok) is not None and _tells_of_noun(h.verb or h.tok):
             continue
         if h.sent in own:
             h.date = own[h.sent]
