@@ -7,11 +7,13 @@ sentence or from the story's lead event."""
 from __future__ import annotations
 
 import bisect
+import functools
 from collections import Counter, defaultdict
 from typing import Optional
 
 from spacy.tokens import Doc, Token
 
+from pipeline.dates.grammar import date_lexicon
 from pipeline.document.access import results, sent_starts
 from pipeline.events.arguments import VERBAL
 from pipeline.events.factuality import purpose_clause
@@ -19,6 +21,12 @@ from pipeline.events.mention import EventMention
 
 WORDS = frozenset({"REQUEST", "ACCUSE", "SUPPORT", "REJECT", "THREATEN", "STATEMENT"})  # acts in words
 MODIFIER_DEPS = frozenset({"compound", "nummod", "amod", "poss", "nmod"})  # "the 2004 bombing"
+
+
+@functools.lru_cache(maxsize=1)
+def _open_ends() -> frozenset:
+    """Prepositions of a period's end ("until", "through"), from the dates lexicon."""
+    return frozenset(date_lexicon()["open_end_preps"])
 
 
 def clause_dates(doc: Doc) -> dict[int, str]:
@@ -40,6 +48,8 @@ def clause_dates(doc: Doc) -> dict[int, str]:
         if span is None:
             continue
         tok = span.root
+        if tok.dep_ == "pobj" and tok.head.lower_ in _open_ends():
+            continue  # "delayed the tariffs until April 2": when it stops, not when it was done
         if tok.dep_ in MODIFIER_DEPS and tok.head.pos_ in {"NOUN", "PROPN"}:
             at_verb.setdefault(tok.head.i, value[:10])
             continue

@@ -57,3 +57,18 @@ from helpers import event_on
 )
 def test_noun_clauses_keep_their_own_time(nlp, text, trigger, date):
     assert event_on(nlp, text, trigger)["date"] == date
+
+
+@pytest.mark.parametrize(
+    "text, trigger, date",
+    [
+        ("The government on Monday extended the curfew until March 15.", "extended", "2024-12-30"),
+        ("Washington delayed the tariffs until April 2.", "delayed", None),
+    ],
+    ids=[
+        "the-day-of-the-act-dates-it-not-the-end-of-what-it-sets",
+        "until-gives-when-it-stops-not-when-it-was-done",
+    ],
+)
+def test_the_end_of_a_period_does_not_date_the_act(nlp, text, trigger, date):
+    assert event_on(nlp, text, trigger)["date"] == date
