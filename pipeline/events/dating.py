@@ -136,6 +136,7 @@ NOUN_CLAUSES = frozenset({"acl", "relcl"})  # a participle or relative clause te
 NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
 TIMES = frozenset({"DATE", "TIME"})  # "in July 2020, when he escaped": a clause telling of a time
 PERFECT = frozenset({"has", "have", "'s", "'ve"})
+SIMPLE_PRESENT = frozenset({"VBZ", "VBP"})
 PRESENT_BE = frozenset(
     {"is", "are", "am", "'s", "'re", "'m"}
 )  # the present perfect; a pluperfect is told in sequence
@@ -144,14 +145,20 @@ PRESENT_BE = frozenset(
 def _unanchored_tense(e: EventMention) -> bool:
     """A present perfect ("has rejected the accusations") or progressive ("is keeping
     tariffs"): not told at a time point of the story, so no date from the events around it
-    (the narrative date of a review still holds). A simple present may retell a dated act
-    ("the resolution imposes a travel ban"), so it keeps one."""
+    (the narrative date of a review still holds). So is an actor's simple present ("He
+    rejects the charges", "Hamas denies it"), a stance held now; but a text's simple present
+    retells the dated act that made it ("the resolution imposes a travel ban"), so it keeps one."""
     v = e.verb or e.tok
     if v is None or v.pos_ not in VERBAL:
         return False
     aux = [c.lower_ for c in v.children if c.dep_ in {"aux", "auxpass"}]
     if v.tag_ == "VBG" and aux[-1:] and aux[-1] in PRESENT_BE:  # "Trump is keeping tariffs"
         return True
+    if v.tag_ in SIMPLE_PRESENT and not aux and not e.noun:
+        subject = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        return subject is not None and (
+            subject.pos_ == "PROPN" or (subject.tag_ == "PRP" and subject.lower_ != "it")
+        )
     return v.tag_ == "VBN" and any(a in PERFECT for a in aux)
 
 

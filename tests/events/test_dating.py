@@ -72,3 +72,26 @@ def test_noun_clauses_keep_their_own_time(nlp, text, trigger, date):
 )
 def test_the_end_of_a_period_does_not_date_the_act(nlp, text, trigger, date):
     assert event_on(nlp, text, trigger)["date"] == date
+
+
+@pytest.mark.parametrize(
+    "text, trigger, date",
+    [
+        (
+            "Police arrested Ali Musa in Lagos on Monday. He rejects the accusations.",
+            "rejects",
+            None,
+        ),
+        (
+            "Police arrested Ali Musa in Lagos on Monday. Musa rejects the accusations.",
+            "rejects",
+            None,
+        ),
+    ],
+    ids=[
+        "a-persons-present-stance-takes-no-date-from-the-events-around-it",
+        "a-named-actors-present-stance-takes-no-date",
+    ],
+)
+def test_a_simple_present_stance_is_undated(nlp, text, trigger, date):
+    assert event_on(nlp, text, trigger)["date"] == date
