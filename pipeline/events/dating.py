@@ -7,11 +7,13 @@ sentence or from the story's lead event."""
 from __future__ import annotations
 
 import bisect
+import functools
 from collections import Counter, defaultdict
 from typing import Optional
 
 from spacy.tokens import Doc, Token
 
+from pipeline.dates.grammar import date_lexicon
 from pipeline.document.access import results, sent_starts
 from pipeline.events.arguments import VERBAL
 from pipeline.events.factuality import purpose_clause
@@ -19,6 +21,12 @@ from pipeline.events.mention import EventMention
 
 WORDS = frozenset({"REQUEST", "ACCUSE", "SUPPORT", "REJECT", "THREATEN", "STATEMENT"})  # acts in words
 MODIFIER_DEPS = frozenset({"compound", "nummod", "amod", "poss", "nmod"})  # "the 2004 bombing"
+
+
+@functools.lru_cache(maxsize=1)
+def _open_ends() -> frozenset:
+    """Prepositions of a period's end ("until", "through"), from the dates lexicon."""
+    return frozenset(date_lexicon()["open_end_preps"])
 
 
 def clause_dates(doc: Doc) -> dict[int, str]:
@@ -40,6 +48,8 @@ def clause_dates(doc: Doc) -> dict[int, str]:
         if span is None:
             continue
         tok = span.root
+        if tok.dep_ == "pobj" and tok.head.lower_ in _open_ends():
+            continue  # "delayed the tariffs until April 2": when it stops, not when it was done
         if tok.dep_ in MODIFIER_DEPS and tok.head.pos_ in {"NOUN", "PROPN"}:
             at_verb.setdefault(tok.head.i, value[:10])
             continue
@@ -123,7 +133,10 @@ class _PriorDates:
 
 EMBEDDED_CLAUSES = frozenset({"xcomp", "ccomp", "advcl", "relcl", "acl"})
 NOUN_CLAUSES = frozenset({"acl", "relcl"})  # a participle or relative clause telling of the noun
+NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
+TIMES = frozenset({"DATE", "TIME"})  # "in July 2020, when he escaped": a clause telling of a time
 PERFECT = frozenset({"has", "have", "'s", "'ve"})
+SIMPLE_PRESENT = frozenset({"VBZ", "VBP"})
 PRESENT_BE = frozenset(
     {"is", "are", "am", "'s", "'re", "'m"}
 )  # the present perfect; a pluperfect is told in sequence
@@ -132,15 +145,36 @@ PRESENT_BE = frozenset(
 def _unanchored_tense(e: EventMention) -> bool:
     """A present perfect ("has rejected the accusations") or progressive ("is keeping
     tariffs"): not told at a time point of the story, so no date from the events around it
-    (the narrative date of a review still holds). A simple present may retell a dated act
-    ("the resolution imposes a travel ban"), so it keeps one."""
+    (the narrative date of a review still holds). So is an actor's simple present ("He
+    rejects the charges", "Hamas denies it"), a stance held now; but a text's simple present
+    retells the dated act that made it ("the resolution imposes a travel ban"), so it keeps one."""
     v = e.verb or e.tok
     if v is None or v.pos_ not in VERBAL:
         return False
     aux = [c.lower_ for c in v.children if c.dep_ in {"aux", "auxpass"}]
     if v.tag_ == "VBG" and aux[-1:] and aux[-1] in PRESENT_BE:  # "Trump is keeping tariffs"
         return True
+    if v.tag_ in SIMPLE_PRESENT and not aux and not e.noun:
+        subject = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        return subject is not None and (
+            subject.pos_ == "PROPN" or (subject.tag_ == "PRP" and subject.lower_ != "it")
+        )
     return v.tag_ == "VBN" and any(a in PERFECT for a in aux)
+
+
+def _tells_of_noun(v: Token) -> bool:
+    """A participle or relative clause on a noun ("a journalist arrested over his
+    interviews", "migrants who had been held there") tells of a time of its own, not of the
+    clause the noun is in; one on a date ("in July 2020, when he escaped") is that date's.
+    An infinitive tells the noun's content ("the decision to restore ties"), and a clause
+    told by a pronoun ("sanctions on commanders it blamed for the attack") the same
+    actor's act in the same telling: both keep the date of the clause above."""
+    head = v.head
+    if v.dep_ not in NOUN_CLAUSES or head.pos_ not in NOMINAL or head.ent_type_ in TIMES:
+        return False
+    if v.tag_ == "VB":
+        return False
+    return not any(c.dep_ in {"nsubj", "nsubjpass"} and c.tag_ == "PRP" for c in v.children)
 
 
 def _purpose(verb: Token, told_by: Optional[dict]) -> bool:
@@ -198,6 +232,8 @@ def _clause_date(
             break  # "called on nations this week to establish ...": the goal has no date of its own
         if v.dep_ == "ccomp" and head.lemma_ in reporting and _unanchored_tense(e):
             break  # "Trump is keeping tariffs, officials said Sunday": told then, not done then
+        if _tells_of_noun(v):
+            break  # "adjourned on Wednesday the case of a journalist arrested over ...": his own time
         v, seen = head, seen + 1
 
 
@@ -237,6 +273,8 @@ def discourse_dates(doc: Doc, happenings: list[EventMention], lead_window: int) 
     lead_parties = _names(lead_event) if lead_event is not None else set()
     for h in happenings:
         if h.date or h.status != "occurred" or _unanchored_tense(h):
+            continue
+        if not h.noun and (h.verb or h.tok) is not None and _tells_of_noun(h.verb or h.tok):
             continue
         if h.sent in own:
             h.date = own[h.sent]
