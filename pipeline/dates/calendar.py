@@ -276,8 +276,6 @@ def relative_point(rel: str, unit: str, ctx: Context) -> tuple[Optional[dt.date]
         return dt.date(ctx.year(ctx.narrative + step), 7, 1), "narrative", "DATE"
     if ctx.dct is None:
         return None, "none", "DATE"
-    if unit == "W" and step == -1 and ctx.dct.isoweekday() == 7:
-        step = 0  # on a Sunday "last week" is the week that ended yesterday: the ISO week of the day
     return ctx.shift(ctx.dct, unit, step), "document", "DATE"
 
 

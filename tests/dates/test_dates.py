@@ -90,23 +90,6 @@ def test_relative_to_document_date(nlp, text, expected):
     assert dates(nlp, text) == [expected]
 
 
-# the week a "last week" means, by the weekday of the story: on a Sunday the week just ended
-LAST_WEEK_BY_WEEKDAY = [
-    ("2025-03-09", "2025-W10"),  # a Sunday: Monday to Saturday just gone
-    ("2025-03-08", "2025-W09"),  # a Saturday: the week before this one
-    ("2025-03-10", "2025-W10"),  # a Monday
-]
-
-
-@pytest.mark.parametrize(
-    "ref, value",
-    LAST_WEEK_BY_WEEKDAY,
-    ids=["on-a-sunday-the-week-just-ended", "on-a-saturday-the-week-before", "on-a-monday-the-week-before"],
-)
-def test_last_week_by_the_weekday_of_the_story(nlp, ref, value):
-    assert dates(nlp, "The ministers met last week.", ref) == [("last week", "DATE", value, "document")]
-
-
 @pytest.mark.parametrize(
     "text, expected",
     TENSE,
