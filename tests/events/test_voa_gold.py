@@ -25,7 +25,7 @@ pytestmark = pytest.mark.skipif(not STORIES.exists(), reason=f"{STORIES} is abse
 # today's measured scores, rounded down: raise them when events improve, never lower them
 # (measured on all 44 stories since session 5 added 20; the 24 older ones alone score higher)
 FLOORS = {"precision": 0.68, "recall": 0.64, "f1": 0.66}
-ATTRIBUTE_FLOORS = {"one_participant": 0.89, "participants": 0.63, "status": 0.92, "type": 0.95, "date": 0.47}
+ATTRIBUTE_FLOORS = {"one_participant": 0.89, "participants": 0.63, "status": 0.92, "type": 0.95, "date": 0.48}
 MAX_DUPLICATES_PER_STORY = 0.7
 
 
