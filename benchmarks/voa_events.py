@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("COMMUNIQUE_SHARED") or ROOT.parent / "shared")
 sys.path.insert(0, str(ROOT))
 
+from pipeline.evaluation import load_splits  # noqa: E402
 from pipeline.event_scoring import format_happenings, load_happening_gold, score_records  # noqa: E402
 
 STORIES = SHARED / "corpus" / "voa" / "voa_dev.jsonl"
@@ -33,14 +34,6 @@ GOLD = ROOT / "corpus" / "voa_gold"
 
 def load_gold(folder: Path = GOLD) -> dict[str, dict]:
     return load_happening_gold(folder)
-
-
-def load_splits(folder: Path) -> dict[str, list[str]]:
-    """``{split name: story ids}`` from ``<folder>/_splits.json`` (none when absent)."""
-    path = folder / "_splits.json"
-    if not path.exists():
-        return {}
-    return {k: v for k, v in json.loads(path.read_text(encoding="utf-8")).items() if not k.startswith("_")}
 
 
 def predict(ids: set[str]) -> dict[str, list[dict]]:

@@ -22,18 +22,11 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("COMMUNIQUE_SHARED") or ROOT.parent / "shared")
 sys.path.insert(0, str(ROOT))
 
+from pipeline.evaluation import load_splits  # noqa: E402
 from pipeline.quotes.scoring import format_scores, load_quote_gold, score_stories  # noqa: E402
 
 STORIES = SHARED / "corpus" / "voa" / "voa_dev.jsonl"
 GOLD = ROOT / "corpus" / "voa_quotes_gold"
-
-
-def load_splits(folder: Path) -> dict[str, list[str]]:
-    """``{split name: story ids}`` from ``<folder>/_splits.json`` (none when absent)."""
-    path = folder / "_splits.json"
-    if not path.exists():
-        return {}
-    return {k: v for k, v in json.loads(path.read_text(encoding="utf-8")).items() if not k.startswith("_")}
 
 
 def load_stories(path: Path = STORIES) -> dict[str, dict]:

@@ -178,6 +178,15 @@ def load_records(path: Path) -> list[ArticleExtraction]:
     return [ArticleExtraction.model_validate(json.loads(path.read_text(encoding="utf-8")))]
 
 
+def load_splits(folder: Path) -> dict[str, list[str]]:
+    """``{split name: story ids}`` from a gold folder's ``_splits.json``: the stories read
+    while rules were written ("analysis") and those kept out as a check (none when absent)."""
+    path = Path(folder) / "_splits.json"
+    if not path.exists():
+        return {}
+    return {k: v for k, v in json.loads(path.read_text(encoding="utf-8")).items() if not k.startswith("_")}
+
+
 def evaluate(gold: Iterable[ArticleExtraction], predictions: Iterable[ArticleExtraction]) -> dict:
     """Scores per kind, over the gold articles (matched to predictions by id)."""
     by_id = {p.id: p for p in predictions}

@@ -104,14 +104,13 @@ def _state_like(a: str, b: str, country: str) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def _state_names() -> dict[str, frozenset]:
-    """Folded canonical names and aliases of each state, by ISO 3166-1 alpha-3 code."""
-    from pipeline.patterns import read_tsv
+    """Folded names and aliases of each state, by ISO 3166-1 alpha-3 code (the gazetteer's)."""
+    from pipeline.entities.gazetteer import gazetteer
 
-    out = {}
-    for row in read_tsv("countries.tsv"):
-        if len(row) >= 3:
-            out[row[0]] = frozenset(_fold(n) for n in [row[1], *row[2].split("|")] if n)
-    return out
+    out: dict[str, set] = {}
+    for name, iso3 in gazetteer().countries.items():
+        out.setdefault(iso3, set()).add(_fold(name))
+    return {iso3: frozenset(names) for iso3, names in out.items()}
 
 
 def participants(event: Event) -> list[Participant]:

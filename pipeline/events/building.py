@@ -9,7 +9,6 @@ from typing import Optional
 
 import numpy
 from spacy.attrs import LOWER
-from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
 from pipeline.discourse.mentions import Mentions
@@ -34,7 +33,7 @@ from pipeline.events.candidates import (
     own_args,
     own_participants,
 )
-from pipeline.events.characterizations import characterisation, characterisation_verbs
+from pipeline.events.characterizations import characterisation, characterisation_verbs, word_hashes
 from pipeline.events.factuality import status
 from pipeline.events.happenings import Retelling
 from pipeline.events.lexicon import NOT_ADDRESSED, OBJECT_DEPS, choose_noun, choose_verb, complement, refine
@@ -94,9 +93,7 @@ class MentionBuilder:
         """'"The administration must stop these transfers," Sepulveda added': a party told
         what it must do, in a quotation with no speech verb of its own, is its speaker's
         demand on that party (REQUEST 100), as "said China must quit" is."""
-        wanted = numpy.array(
-            [hash_string(w) for w in sorted(self.vocab.cues["demand_modals"])], dtype="uint64"
-        )
+        wanted = word_hashes(self.vocab.cues["demand_modals"])
         for i in numpy.flatnonzero(numpy.isin(self.tree.column(LOWER), wanted)).tolist():
             aux = self.doc[i]
             verb = aux.head

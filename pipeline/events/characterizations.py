@@ -33,15 +33,16 @@ class Characterisation(NamedTuple):
     word: Token  # the evaluative word
 
 
-@functools.lru_cache(maxsize=4)
-def _lemma_hashes(verbs: frozenset) -> numpy.ndarray:
-    return numpy.array(sorted(hash_string(v) for v in verbs), dtype="uint64")
+@functools.lru_cache(maxsize=8)
+def word_hashes(words: frozenset) -> numpy.ndarray:
+    """The string hashes of ``words``, to test a doc's LEMMA or LOWER column with numpy.isin."""
+    return numpy.array(sorted(hash_string(w) for w in words), dtype="uint64")
 
 
 def characterisation_verbs(tree: Tree, cues: dict) -> list[int]:
     """The tokens whose lemma is a characterisation verb, from the parse's lemma column
     (no walk over the tokens in Python)."""
-    found = numpy.isin(tree.column(LEMMA), _lemma_hashes(cues["characterization_verbs"]))
+    found = numpy.isin(tree.column(LEMMA), word_hashes(cues["characterization_verbs"]))
     return numpy.flatnonzero(found).tolist()
 
 

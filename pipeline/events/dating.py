@@ -17,9 +17,10 @@ from pipeline.dates.grammar import date_lexicon
 from pipeline.document.access import results, sent_starts
 from pipeline.events.arguments import VERBAL
 from pipeline.events.factuality import purpose_clause
+from pipeline.events.happenings import SPEECH_ACTS
 from pipeline.events.mention import EventMention
 
-WORDS = frozenset({"REQUEST", "ACCUSE", "SUPPORT", "REJECT", "THREATEN", "STATEMENT"})  # acts in words
+WORDS = SPEECH_ACTS - {"AGREE"}  # acts in words (an agreement binds; it is no reaction)
 MODIFIER_DEPS = frozenset({"compound", "nummod", "amod", "poss", "nmod"})  # "the 2004 bombing"
 
 

@@ -104,8 +104,10 @@ def _matches(rule: NotEvent, tok: Token, tree: Tree, cue_starts: frozenset = fro
             c.dep_ in {"dobj", "obj", "nsubjpass"} and c.lemma_.lower() in rule.words for c in children
         )
     if rule.when == "modifier_lemmas":  # "growing energy demands", "Chinese demand": the market's
-        return any(c.dep_ in {"compound", "amod"} and c.lower_ in rule.words for c in children) or any(
-            c.dep_ == "amod" and c.lemma_.lower() in rule.words for c in children
+        return any(
+            c.dep_ in {"compound", "amod"}
+            and (c.lower_ in rule.words or (c.dep_ == "amod" and c.lemma_.lower() in rule.words))
+            for c in children
         )
     if rule.when == "naming_participle":  # "a website called Adventures of Asia"
         return tok.dep_ == "acl" and tok.tag_ == "VBN"
